@@ -1,0 +1,1 @@
+# Sources of hwprobe/cli (target plainsight_hwprobe).

@@ -1,0 +1,1 @@
+# Sources of hwprobe/cuda (target plainsight_hwprobe).

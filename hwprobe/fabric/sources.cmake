@@ -1,0 +1,1 @@
+# Sources of hwprobe/fabric (target plainsight_hwprobe).

@@ -1,0 +1,1 @@
+# Sources of hwprobe/gpu (target plainsight_hwprobe).

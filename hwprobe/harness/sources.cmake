@@ -1,0 +1,1 @@
+# Sources of hwprobe/harness (target plainsight_hwprobe).

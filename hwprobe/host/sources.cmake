@@ -1,0 +1,1 @@
+# Sources of hwprobe/host (target plainsight_hwprobe).

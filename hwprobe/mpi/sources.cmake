@@ -1,0 +1,1 @@
+# Sources of hwprobe/mpi (target plainsight_hwprobe).

@@ -1,0 +1,1 @@
+# Sources of hwprobe/nccl (target plainsight_hwprobe).

@@ -1,0 +1,130 @@
+#include "core/quantity.h"
+
+#include <array>
+#include <charconv>
+#include <cmath>
+#include <utility>
+
+#include <fmt/format.h>
+
+namespace plainsight {
+namespace {
+
+struct Unit {
+  std::string_view suffix;
+  double factor;
+};
+
+// Longest suffixes first so "ms" is not read as "m" + "s".
+constexpr std::array kByteUnits{
+    Unit{"KiB", 1024.0},        Unit{"MiB", 1048576.0},      Unit{"GiB", 1073741824.0},
+    Unit{"TiB", 1099511627776.0}, Unit{"PiB", 1125899906842624.0}, Unit{"kB", 1e3},
+    Unit{"KB", 1e3},            Unit{"MB", 1e6},             Unit{"GB", 1e9},
+    Unit{"TB", 1e12},           Unit{"PB", 1e15},            Unit{"B", 1.0},
+};
+constexpr std::array kDurationUnits{
+    Unit{"min", 60.0}, Unit{"ms", 1e-3}, Unit{"us", 1e-6}, Unit{"ns", 1e-9},
+    Unit{"s", 1.0},    Unit{"h", 3600.0}, Unit{"d", 86400.0}, Unit{"w", 604800.0},
+    Unit{"y", 365.25 * 86400.0},
+};
+constexpr std::array kRateUnits{
+    Unit{"Tb/s", 1e12 / 8}, Unit{"Gb/s", 1e9 / 8},  Unit{"Mb/s", 1e6 / 8},
+    Unit{"KiB/s", 1024.0},  Unit{"MiB/s", 1048576.0}, Unit{"GiB/s", 1073741824.0},
+    Unit{"TB/s", 1e12},     Unit{"GB/s", 1e9},       Unit{"MB/s", 1e6},
+    Unit{"kB/s", 1e3},      Unit{"B/s", 1.0},
+};
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+template <std::size_t N>
+double parse_with(std::string_view text, const std::array<Unit, N>& units, bool bare_allowed,
+                  std::string_view what, std::string_view examples, QuantityError* error) {
+  auto fail = [&](std::string msg) {
+    if (error) error->message = std::move(msg);
+    return std::nan("");
+  };
+  std::string_view s = trim(text);
+  if (s.empty()) return fail(fmt::format("expected {} (e.g. {}), got an empty value", what, examples));
+  double number = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), number);
+  if (ec != std::errc() || end == s.data())
+    return fail(fmt::format("expected {} (e.g. {}), got '{}'", what, examples, s));
+  std::string_view suffix = trim(std::string_view(end, s.data() + s.size() - end));
+  double factor = 0;
+  if (suffix.empty()) {
+    if (!bare_allowed)
+      return fail(fmt::format("'{}' has no unit: expected {} (e.g. {})", s, what, examples));
+    factor = 1.0;
+  } else {
+    for (const Unit& u : units)
+      if (suffix == u.suffix) factor = u.factor;
+    if (factor == 0)
+      return fail(fmt::format("unknown unit '{}' in '{}': expected {} (e.g. {})", suffix, s, what,
+                              examples));
+  }
+  if (!std::isfinite(number)) return fail(fmt::format("'{}' is not a finite number", s));
+  return number * factor;
+}
+
+std::string sig4(double v) {
+  // Four significant figures without exponent noise: 140, 1.500, 12.50.
+  if (v == 0) return "0";
+  double a = std::fabs(v);
+  int decimals = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : 3;
+  std::string s = fmt::format("{:.{}f}", v, decimals);
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s;
+}
+
+}  // namespace
+
+double parse_bytes(std::string_view text, QuantityError* error) {
+  return parse_with(text, kByteUnits, true, "a size", "140GB, 512MiB", error);
+}
+
+double parse_duration(std::string_view text, QuantityError* error) {
+  return parse_with(text, kDurationUnits, false, "a duration", "250ms, 2h, 90d", error);
+}
+
+double parse_bandwidth(std::string_view text, QuantityError* error) {
+  return parse_with(text, kRateUnits, false, "a bandwidth", "400Gb/s, 25GB/s", error);
+}
+
+std::string format_bytes(double bytes) {
+  constexpr std::array<std::pair<double, const char*>, 6> units{
+      {{1e18, "EB"}, {1e15, "PB"}, {1e12, "TB"}, {1e9, "GB"}, {1e6, "MB"}, {1e3, "kB"}}};
+  for (auto [f, name] : units)
+    if (std::fabs(bytes) >= f) return sig4(bytes / f) + " " + name;
+  return sig4(bytes) + " B";
+}
+
+std::string format_duration(double s) {
+  constexpr std::array<std::pair<double, const char*>, 4> big{
+      {{365.25 * 86400, "y"}, {86400, "d"}, {3600, "h"}, {60, "min"}}};
+  double a = std::fabs(s);
+  if (a >= 365.25 * 86400 * 2 || a >= 86400 || a >= 3600 || a >= 60) {
+    for (auto [f, name] : big)
+      if (a >= f) return sig4(s / f) + " " + name;
+  }
+  if (a >= 1 || a == 0) return sig4(s) + " s";
+  if (a >= 1e-3) return sig4(s * 1e3) + " ms";
+  if (a >= 1e-6) return sig4(s * 1e6) + " us";
+  return sig4(s * 1e9) + " ns";
+}
+
+std::string format_bandwidth(double bps) {
+  constexpr std::array<std::pair<double, const char*>, 4> units{
+      {{1e12, "TB/s"}, {1e9, "GB/s"}, {1e6, "MB/s"}, {1e3, "kB/s"}}};
+  for (auto [f, name] : units)
+    if (std::fabs(bps) >= f) return sig4(bps / f) + " " + name;
+  return sig4(bps) + " B/s";
+}
+
+}  // namespace plainsight

@@ -1,0 +1,34 @@
+// Quantities with units, parsed from scenario text and formatted for reports.
+// Inside, everything is bytes, seconds and bytes per second; GB = 1e9 B, GiB = 2^30 B.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace plainsight {
+
+// A parse failure: message says what was expected; offset is the column within the text.
+struct QuantityError {
+  std::string message;
+};
+
+// "140GB", "512MiB", "1.5e12", "4096" (plain numbers are bytes). Returns bytes.
+double parse_bytes(std::string_view text, QuantityError* error);
+// "250ms", "2h", "90d", "1.5s", "30min", "10us". Returns seconds.
+double parse_duration(std::string_view text, QuantityError* error);
+// "400Gb/s", "25GB/s", "1000MB/s", "12.5GiB/s". Returns bytes per second.
+double parse_bandwidth(std::string_view text, QuantityError* error);
+
+// "140 GB" style, decimal units, 4 significant figures; exact and deterministic.
+std::string format_bytes(double bytes);
+// "250 ms", "2.00 h", "7.00 d"; picks the largest unit with a value >= 1.
+std::string format_duration(double seconds);
+// "25.0 GB/s".
+std::string format_bandwidth(double bytes_per_second);
+
+// Largest quantities the loader accepts before calling a value absurd.
+inline constexpr double kMaxBytes = 1e18;         // 1 EB
+inline constexpr double kMaxSeconds = 100.0 * 365.25 * 86400;  // a century
+
+}  // namespace plainsight
