@@ -1,1 +1,9 @@
-# Sources of hwprobe/cuda (target plainsight_hwprobe).
+# Sources of hwprobe/cuda (target plainsight_hwprobe), compiled when the CUDA toolkit is
+# found. The runtime is linked statically and libcuda is never linked: the CUDA runtime
+# dlopens the driver, so the binary starts (and runs host probes) without a GPU or driver.
+if(PLAINSIGHT_HAVE_CUDA)
+  target_compile_definitions(plainsight_hwprobe PUBLIC PLAINSIGHT_HAVE_CUDA)
+  target_link_libraries(plainsight_hwprobe PUBLIC CUDA::cudart_static)
+  target_sources(plainsight_hwprobe PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/cuda_probes.cc)
+endif()

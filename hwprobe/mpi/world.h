@@ -2,6 +2,9 @@
 // by mpirun/srun, there is one rank and these calls do nothing.
 #pragma once
 
+#include <string>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "hwprobe/harness/probe.h"
@@ -15,5 +18,21 @@ void init(int* argc, char*** argv, Environment& env);
 nlohmann::json gather_to_root(const nlohmann::json& local);
 void barrier();
 void finalize();
+
+// What probes that measure between ranks need. Single-rank values without MPI.
+bool active();  // MPI was initialised by init()
+int rank();
+int size();
+int local_rank();  // rank among the processes on this node (selects the GPU)
+int local_size();
+// Root's bytes arrive at every rank.
+std::string broadcast(const std::string& bytes, int root);
+// Every rank's bytes, in rank order, at every rank.
+std::vector<std::string> all_gather(const std::string& bytes);
+// True on every rank only if every rank passed true: keeps ranks in step after local errors.
+bool all_true(bool local);
+
+// Whether the process environment says an MPI launcher (mpirun, srun) started it.
+bool launched_by_mpi_launcher();
 
 }  // namespace hwprobe::mpi
