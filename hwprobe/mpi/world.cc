@@ -1,6 +1,7 @@
 #include "hwprobe/mpi/world.h"
 
 #include <cstdlib>
+#include <string>
 
 #ifdef PLAINSIGHT_HAVE_MPI
 #include <mpi.h>
@@ -22,6 +23,11 @@ State state;
 }  // namespace
 
 bool launched_by_mpi_launcher() {
+  // tools/probe-cluster runs node-local suites under srun with MPI off on purpose.
+  if (const char* off = std::getenv("PLAINSIGHT_NO_MPI");
+      off != nullptr && *off != '\0' && std::string(off) != "0") {
+    return false;
+  }
   // Open MPI's mpirun, PMI/PMIx launchers (MPICH, srun --mpi=pmix) and a Slurm job step.
   // SLURM_JOB_ID alone is not enough: a batch script runs outside any step.
   for (const char* name :

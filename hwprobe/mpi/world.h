@@ -33,6 +33,7 @@ std::vector<std::string> all_gather(const std::string& bytes);
 bool all_true(bool local);
 
 // Whether the process environment says an MPI launcher (mpirun, srun) started it.
+// PLAINSIGHT_NO_MPI=1 says no: each process then runs as a single rank.
 bool launched_by_mpi_launcher();
 
 }  // namespace hwprobe::mpi

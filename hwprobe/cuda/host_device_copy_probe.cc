@@ -1,0 +1,99 @@
+#include "hwprobe/cuda/host_device_copy_probe.h"
+
+#include <memory>
+
+#include "hwprobe/cuda/copy_timer.h"
+#include "hwprobe/gpu/gpu_environment.h"
+#include "hwprobe/gpu/gpu_selection.h"
+#include "hwprobe/gpu/sweep_plan.h"
+#include "hwprobe/mpi/world.h"
+
+namespace hwprobe::cuda {
+namespace {
+
+const SweepDefaults kDefaults{.min_bytes = 4 << 10,
+                              .max_bytes = 1ull << 30,
+                              .quick_max_bytes = 64 << 20,
+                              .trials = 10,
+                              .quick_trials = 3};
+
+enum class Clock { event, host };
+
+}  // namespace
+
+std::string HostDeviceCopyProbe::key() const {
+  return direction_ == CopyDirection::host_to_device ? "cuda.h2d" : "cuda.d2h";
+}
+
+std::string HostDeviceCopyProbe::description() const {
+  return std::string(direction_ == CopyDirection::host_to_device ? "host to GPU" : "GPU to host") +
+         " copy-engine cudaMemcpyAsync, pinned and pageable host memory, timed by CUDA events "
+         "behind a spin kernel and by the host clock";
+}
+
+Filter HostDeviceCopyProbe::filter(const Environment& env) const {
+  return require_gpus(env, 1, key());
+}
+
+void HostDeviceCopyProbe::run(Context& ctx) {
+  const Environment& env = ctx.environment();
+  const SweepPlan plan = plan_sweep(ctx.options(), kDefaults);
+  const std::size_t largest = plan.sizes.back();
+  const bool to_device = direction_ == CopyDirection::host_to_device;
+  const std::vector<int> devices =
+      devices_for_rank(env.gpu_count, env.world_size, mpi::local_rank());
+  const std::size_t steps = devices.size() * 2 * plan.sizes.size();
+  std::size_t step = 0;
+  for (int device : devices) {
+    const nlohmann::json common = gpu_measurement_params(device_name(device));
+    DeviceBuffer gpu(device, largest);
+    Stream stream(device);
+    CopyTimer timer({{device, stream.get()}});
+    for (const char* memory : {"pinned", "pageable"}) {
+      const bool pinned = std::string(memory) == "pinned";
+      std::unique_ptr<PinnedBuffer> pinned_host;
+      std::unique_ptr<PageableBuffer> pageable_host;
+      std::byte* host = nullptr;
+      if (pinned) {
+        pinned_host = std::make_unique<PinnedBuffer>(largest);
+        host = pinned_host->get();
+      } else {
+        pageable_host = std::make_unique<PageableBuffer>(largest);
+        host = pageable_host->get();
+      }
+      for (std::size_t bytes : plan.sizes) {
+        const EnqueueCopy copy = [&](std::size_t) {
+          check(to_device
+                    ? cudaMemcpyAsync(gpu.get(), host, bytes, cudaMemcpyHostToDevice, stream.get())
+                    : cudaMemcpyAsync(host, gpu.get(), bytes, cudaMemcpyDeviceToHost, stream.get()),
+                "cudaMemcpyAsync");
+        };
+        const int copies = copies_per_sample(bytes);
+        // Pageable copies wait for the host, so a spin kernel ahead of them would only time out.
+        const bool spin = pinned && timer.spin_available();
+        for (int i = 0; i < plan.warmups; ++i) timer.time_host(copies, copy);
+        for (Clock clock : {Clock::event, Clock::host}) {
+          std::vector<double> samples;
+          for (int t = 0; t < plan.trials; ++t) {
+            if (ctx.cancelled()) throw ProbeError("cancelled");
+            const double batch = clock == Clock::event ? timer.time_events(copies, copy, spin)
+                                                       : timer.time_host(copies, copy);
+            samples.push_back(batch / copies);  // seconds per copy
+          }
+          nlohmann::json params = common;
+          params["bytes"] = bytes;
+          params["memory"] = memory;
+          params["clock"] = clock == Clock::event ? "event" : "host";
+          params["device"] = device;
+          params["engine"] = "copy_engine";
+          params["copies_per_sample"] = copies;
+          params["spin_kernel"] = clock == Clock::event && spin;
+          ctx.record(std::move(params), std::move(samples));
+        }
+        ctx.progress(++step, steps);
+      }
+    }
+  }
+}
+
+}  // namespace hwprobe::cuda

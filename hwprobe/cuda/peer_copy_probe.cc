@@ -1,0 +1,124 @@
+#include "hwprobe/cuda/peer_copy_probe.h"
+
+#include "hwprobe/cuda/copy_timer.h"
+#include "hwprobe/gpu/gpu_environment.h"
+#include "hwprobe/gpu/gpu_selection.h"
+#include "hwprobe/gpu/sweep_plan.h"
+#include "hwprobe/mpi/world.h"
+
+namespace hwprobe::cuda {
+namespace {
+
+const SweepDefaults kDefaults{.min_bytes = 4 << 10,
+                              .max_bytes = 1ull << 30,
+                              .quick_max_bytes = 64 << 20,
+                              .trials = 10,
+                              .quick_trials = 3};
+
+std::vector<std::vector<bool>> access_matrix(int count) {
+  std::vector<std::vector<bool>> can(count, std::vector<bool>(count, false));
+  for (int i = 0; i < count; ++i) {
+    for (int j = 0; j < count; ++j) {
+      int yes = 0;
+      if (i != j) check(cudaDeviceCanAccessPeer(&yes, i, j), "cudaDeviceCanAccessPeer");
+      can[i][j] = yes != 0;
+    }
+  }
+  return can;
+}
+
+void enable_peer_access(int from, int to) {
+  check(cudaSetDevice(from), "cudaSetDevice");
+  const cudaError_t rc = cudaDeviceEnablePeerAccess(to, 0);
+  if (rc == cudaErrorPeerAccessAlreadyEnabled) {
+    cudaGetLastError();
+    return;
+  }
+  check(rc, "cudaDeviceEnablePeerAccess");
+}
+
+}  // namespace
+
+std::string PeerCopyProbe::description() const {
+  return "GPU to GPU cudaMemcpyPeerAsync for every pair with peer access, one-way and "
+         "bidirectional, timed by CUDA events behind a spin kernel and by the host clock";
+}
+
+Filter PeerCopyProbe::filter(const Environment& env) const {
+  return require_gpus(env, 2, "peer copies");
+}
+
+void PeerCopyProbe::run(Context& ctx) {
+  const Environment& env = ctx.environment();
+  // Under MPI one rank per node measures, so ranks do not compete for the same links.
+  if (env.world_size > 1 && mpi::local_rank() != 0) return;
+  const int count = env.gpu_count;
+  const SweepPlan plan = plan_sweep(ctx.options(), kDefaults);
+  const std::size_t largest = plan.sizes.back();
+  const auto can = access_matrix(count);
+  nlohmann::json matrix = can;
+  std::vector<std::unique_ptr<DeviceBuffer>> src, dst;
+  std::vector<std::unique_ptr<Stream>> streams;
+  for (int d = 0; d < count; ++d) {
+    src.push_back(std::make_unique<DeviceBuffer>(d, largest));
+    dst.push_back(std::make_unique<DeviceBuffer>(d, largest));
+    streams.push_back(std::make_unique<Stream>(d));
+  }
+  std::size_t pairs = 0;
+  for (int i = 0; i < count; ++i)
+    for (int j = 0; j < count; ++j) pairs += can[i][j] ? 1 : 0;
+  const std::size_t steps = pairs * 2 * plan.sizes.size();
+  std::size_t step = 0;
+  for (int i = 0; i < count; ++i) {
+    for (int j = 0; j < count; ++j) {
+      if (!can[i][j]) continue;
+      enable_peer_access(i, j);
+      const bool both_ways = can[j][i];
+      if (both_ways) enable_peer_access(j, i);
+      const nlohmann::json common = gpu_measurement_params(device_name(i));
+      for (const char* direction : {"unidirectional", "bidirectional"}) {
+        const bool bidirectional = std::string(direction) == "bidirectional";
+        if (bidirectional && !both_ways) continue;
+        std::vector<Lane> lanes = {{i, streams[i]->get()}};
+        if (bidirectional) lanes.push_back({j, streams[j]->get()});
+        CopyTimer timer(lanes);
+        for (std::size_t bytes : plan.sizes) {
+          // Lane 0 copies i -> j on GPU i's stream; lane 1 copies j -> i on GPU j's.
+          const EnqueueCopy copy = [&](std::size_t lane) {
+            const int from = lane == 0 ? i : j;
+            const int to = lane == 0 ? j : i;
+            check(cudaMemcpyPeerAsync(dst[to]->get(), to, src[from]->get(), from, bytes,
+                                      streams[from]->get()),
+                  "cudaMemcpyPeerAsync");
+          };
+          const int copies = copies_per_sample(bytes);
+          for (int w = 0; w < plan.warmups; ++w) timer.time_host(copies, copy);
+          for (const char* clock : {"event", "host"}) {
+            const bool events = std::string(clock) == "event";
+            std::vector<double> samples;
+            for (int t = 0; t < plan.trials; ++t) {
+              if (ctx.cancelled()) throw ProbeError("cancelled");
+              const double batch =
+                  events ? timer.time_events(copies, copy, true) : timer.time_host(copies, copy);
+              samples.push_back(batch / copies);
+            }
+            nlohmann::json params = common;
+            params["bytes"] = bidirectional ? 2 * bytes : bytes;  // what one sample moves
+            params["bytes_each_way"] = bytes;
+            params["src"] = i;
+            params["dst"] = j;
+            params["direction"] = direction;
+            params["clock"] = clock;
+            params["copies_per_sample"] = copies;
+            params["spin_kernel"] = events && timer.spin_available();
+            params["access_matrix"] = matrix;
+            ctx.record(std::move(params), std::move(samples));
+          }
+          ctx.progress(++step, steps);
+        }
+      }
+    }
+  }
+}
+
+}  // namespace hwprobe::cuda
