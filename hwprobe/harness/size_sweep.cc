@@ -1,0 +1,118 @@
+#include "hwprobe/harness/size_sweep.h"
+
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+
+namespace hwprobe {
+namespace {
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+double unit_factor(std::string_view unit_text, std::string_view whole) {
+  const std::string unit = lower(trim(unit_text));
+  if (unit.empty() || unit == "b") return 1;
+  if (unit == "k" || unit == "kib") return 1024.0;
+  if (unit == "m" || unit == "mib") return 1024.0 * 1024;
+  if (unit == "g" || unit == "gib") return 1024.0 * 1024 * 1024;
+  if (unit == "t" || unit == "tib") return 1024.0 * 1024 * 1024 * 1024;
+  if (unit == "kb") return 1e3;
+  if (unit == "mb") return 1e6;
+  if (unit == "gb") return 1e9;
+  if (unit == "tb") return 1e12;
+  throw SizeError("size '" + std::string(whole) + "': unknown unit '" + std::string(unit_text) +
+                  "' (expected B, KiB, MiB, GiB, TiB, KB, MB, GB or TB)");
+}
+
+}  // namespace
+
+std::uint64_t parse_size(std::string_view text) {
+  const std::string_view s = trim(text);
+  if (s.empty()) throw SizeError("empty size (expected e.g. 4096, 4KiB, 1GiB)");
+  std::size_t i = 0;
+  while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
+  if (i == 0) {
+    throw SizeError("size '" + std::string(s) + "': expected a number first (e.g. 4KiB)");
+  }
+  double value = 0;
+  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + i, value);
+  if (ec != std::errc() || ptr != s.data() + i) {
+    throw SizeError("size '" + std::string(s) + "': bad number");
+  }
+  const double bytes = value * unit_factor(s.substr(i), s);
+  if (!(bytes >= 1)) throw SizeError("size '" + std::string(s) + "': must be at least 1 byte");
+  if (bytes > 1e18) throw SizeError("size '" + std::string(s) + "': larger than 1 EB");
+  if (bytes != std::floor(bytes)) {
+    throw SizeError("size '" + std::string(s) + "': not a whole number of bytes");
+  }
+  return static_cast<std::uint64_t>(bytes);
+}
+
+std::vector<std::uint64_t> pow2_sweep(std::uint64_t from, std::uint64_t to, unsigned step) {
+  std::vector<std::uint64_t> out;
+  if (from == 0 || step < 2) return out;
+  for (std::uint64_t v = from; v <= to; v *= step) {
+    out.push_back(v);
+    if (v > std::numeric_limits<std::uint64_t>::max() / step) break;
+  }
+  return out;
+}
+
+std::vector<std::uint64_t> parse_sweep(std::string_view text) {
+  const std::string_view s = trim(text);
+  if (s.empty()) throw SizeError("empty size list (expected 4KiB..1GiB or 4KiB,1MiB)");
+  if (const auto dots = s.find(".."); dots != std::string_view::npos) {
+    const std::uint64_t from = parse_size(s.substr(0, dots));
+    const std::uint64_t to = parse_size(s.substr(dots + 2));
+    if (from > to) {
+      throw SizeError("size range '" + std::string(s) + "': first size is above the last");
+    }
+    return pow2_sweep(from, to);
+  }
+  std::vector<std::uint64_t> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    const std::size_t comma = s.find(',', start);
+    const std::size_t end = comma == std::string_view::npos ? s.size() : comma;
+    out.push_back(parse_size(s.substr(start, end - start)));
+    if (comma == std::string_view::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+std::vector<std::uint64_t> cap_sizes(std::vector<std::uint64_t> sizes, std::uint64_t max_bytes) {
+  std::erase_if(sizes, [&](std::uint64_t v) { return v > max_bytes; });
+  return sizes;
+}
+
+std::string format_size(std::uint64_t bytes) {
+  static const char* const kUnits[] = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+  double v = static_cast<double>(bytes);
+  int u = 0;
+  while (v >= 1024 && u < 5) {
+    v /= 1024;
+    ++u;
+  }
+  char buf[32];
+  if (v == std::floor(v)) {
+    std::snprintf(buf, sizeof buf, "%.0f %s", v, kUnits[u]);
+  } else {
+    std::snprintf(buf, sizeof buf, "%.3g %s", v, kUnits[u]);
+  }
+  return buf;
+}
+
+}  // namespace hwprobe

@@ -1,0 +1,24 @@
+// How a host probe picks its sweep from the run options: --sizes, --threads and --trials
+// win; otherwise the probe's default or its --quick set; every size capped at --max-bytes.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "hwprobe/harness/probe.h"
+#include "hwprobe/harness/trial_runner.h"
+
+namespace hwprobe {
+
+// `bytes_per_size` is how many bytes of buffers one size costs, as a multiple of the size
+// (e.g. 2 for a source and a destination); sizes whose buffers would pass --max-bytes are
+// dropped. Throws ProbeError when nothing is left.
+std::vector<std::uint64_t> choose_sizes(const RunOptions& o, const std::vector<std::uint64_t>& full,
+                                        const std::vector<std::uint64_t>& quick);
+
+// --threads N gives {N}; otherwise {1, cores} (one entry on a single core).
+std::vector<int> choose_threads(const RunOptions& o, const Environment& env);
+
+TrialPlan choose_plan(const RunOptions& o, int trials, int quick_trials, double min_sample_s);
+
+}  // namespace hwprobe
