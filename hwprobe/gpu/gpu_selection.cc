@@ -16,6 +16,15 @@ Filter require_gpus(const Environment& env, int needed, const std::string& what)
   return Filter::yes();
 }
 
+Filter require_nccl(const Environment& env) {
+  if (Filter gpus = require_gpus(env, 1, "NCCL collectives"); !gpus.runnable) return gpus;
+  if (!env.nccl_compiled) return Filter::no("built without NCCL");
+  if (env.world_size <= 1 && env.gpu_count < 2) {
+    return Filter::no("NCCL collectives need 2 GPUs in one process or 2 MPI ranks; 1 GPU visible");
+  }
+  return Filter::yes();
+}
+
 std::vector<int> devices_for_rank(int gpu_count, int world_size, int local_rank) {
   std::vector<int> out;
   if (gpu_count <= 0) return out;

@@ -13,6 +13,9 @@ namespace hwprobe {
 // `needed` devices, else yes. `what` names the probe's need, e.g. "peer copies".
 Filter require_gpus(const Environment& env, int needed, const std::string& what);
 
+// NCCL collectives: built with NCCL, a GPU, and two GPUs in this process or two MPI ranks.
+Filter require_nccl(const Environment& env);
+
 // The devices this process measures: all of them when alone; under MPI, one per rank on
 // the node (local_rank), none for ranks beyond the node's GPU count, so ranks never share
 // a GPU and never measure the same one twice.
