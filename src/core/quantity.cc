@@ -17,20 +17,28 @@ struct Unit {
 
 // Longest suffixes first so "ms" is not read as "m" + "s".
 constexpr std::array kByteUnits{
-    Unit{"KiB", 1024.0},        Unit{"MiB", 1048576.0},      Unit{"GiB", 1073741824.0},
-    Unit{"TiB", 1099511627776.0}, Unit{"PiB", 1125899906842624.0}, Unit{"kB", 1e3},
-    Unit{"KB", 1e3},            Unit{"MB", 1e6},             Unit{"GB", 1e9},
-    Unit{"TB", 1e12},           Unit{"PB", 1e15},            Unit{"B", 1.0},
+    Unit{"KiB", 1024.0},
+    Unit{"MiB", 1048576.0},
+    Unit{"GiB", 1073741824.0},
+    Unit{"TiB", 1099511627776.0},
+    Unit{"PiB", 1125899906842624.0},
+    Unit{"kB", 1e3},
+    Unit{"KB", 1e3},
+    Unit{"MB", 1e6},
+    Unit{"GB", 1e9},
+    Unit{"TB", 1e12},
+    Unit{"PB", 1e15},
+    Unit{"B", 1.0},
 };
 constexpr std::array kDurationUnits{
-    Unit{"min", 60.0}, Unit{"ms", 1e-3}, Unit{"us", 1e-6}, Unit{"ns", 1e-9},
-    Unit{"s", 1.0},    Unit{"h", 3600.0}, Unit{"d", 86400.0}, Unit{"w", 604800.0},
-    Unit{"y", 365.25 * 86400.0},
+    Unit{"min", 60.0},  Unit{"ms", 1e-3},    Unit{"us", 1e-6},
+    Unit{"ns", 1e-9},   Unit{"s", 1.0},      Unit{"h", 3600.0},
+    Unit{"d", 86400.0}, Unit{"w", 604800.0}, Unit{"y", 365.25 * 86400.0},
 };
 constexpr std::array kRateUnits{
-    Unit{"Tb/s", 1e12 / 8}, Unit{"Gb/s", 1e9 / 8},  Unit{"Mb/s", 1e6 / 8},
+    Unit{"Tb/s", 1e12 / 8}, Unit{"Gb/s", 1e9 / 8},    Unit{"Mb/s", 1e6 / 8},
     Unit{"KiB/s", 1024.0},  Unit{"MiB/s", 1048576.0}, Unit{"GiB/s", 1073741824.0},
-    Unit{"TB/s", 1e12},     Unit{"GB/s", 1e9},       Unit{"MB/s", 1e6},
+    Unit{"TB/s", 1e12},     Unit{"GB/s", 1e9},        Unit{"MB/s", 1e6},
     Unit{"kB/s", 1e3},      Unit{"B/s", 1.0},
 };
 
@@ -48,7 +56,8 @@ double parse_with(std::string_view text, const std::array<Unit, N>& units, bool 
     return std::nan("");
   };
   std::string_view s = trim(text);
-  if (s.empty()) return fail(fmt::format("expected {} (e.g. {}), got an empty value", what, examples));
+  if (s.empty())
+    return fail(fmt::format("expected {} (e.g. {}), got an empty value", what, examples));
   double number = 0;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), number);
   if (ec != std::errc() || end == s.data())
@@ -95,6 +104,22 @@ double parse_duration(std::string_view text, QuantityError* error) {
 
 double parse_bandwidth(std::string_view text, QuantityError* error) {
   return parse_with(text, kRateUnits, false, "a bandwidth", "400Gb/s, 25GB/s", error);
+}
+
+double parse_rate(std::string_view text, QuantityError* error) {
+  std::string_view s = trim(text);
+  auto slash = s.find('/');
+  if (slash == std::string_view::npos) {
+    if (error) error->message = fmt::format("expected a rate (e.g. 12/y, 0.5/d), got '{}'", s);
+    return std::nan("");
+  }
+  double count =
+      parse_with(s.substr(0, slash), kDurationUnits, true, "a rate", "12/y, 0.5/d", error);
+  std::string per(1, '1');
+  per.append(trim(s.substr(slash + 1)));
+  double period = parse_with(per, kDurationUnits, false, "a rate", "12/y, 0.5/d", error);
+  if (std::isnan(count) || std::isnan(period)) return std::nan("");
+  return count / period;
 }
 
 std::string format_bytes(double bytes) {

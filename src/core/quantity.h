@@ -20,6 +20,9 @@ double parse_duration(std::string_view text, QuantityError* error);
 // "400Gb/s", "25GB/s", "1000MB/s", "12.5GiB/s". Returns bytes per second.
 double parse_bandwidth(std::string_view text, QuantityError* error);
 
+// "12/y", "0.5/d", "3/h": events per unit time. Returns events per second.
+double parse_rate(std::string_view text, QuantityError* error);
+
 // "140 GB" style, decimal units, 4 significant figures; exact and deterministic.
 std::string format_bytes(double bytes);
 // "250 ms", "2.00 h", "7.00 d"; picks the largest unit with a value >= 1.
@@ -28,7 +31,7 @@ std::string format_duration(double seconds);
 std::string format_bandwidth(double bytes_per_second);
 
 // Largest quantities the loader accepts before calling a value absurd.
-inline constexpr double kMaxBytes = 1e18;         // 1 EB
+inline constexpr double kMaxBytes = 1e18;                      // 1 EB
 inline constexpr double kMaxSeconds = 100.0 * 365.25 * 86400;  // a century
 
 }  // namespace plainsight

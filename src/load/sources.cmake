@@ -1,1 +1,11 @@
-# Sources of src/load.
+# Sources of src/load: YAML in, validated catalog and scenarios out.
+add_library(plainsight_load STATIC
+  load/catalog_loader.cc
+  load/did_you_mean.cc
+  load/map_reader.cc
+  load/overlay.cc
+  load/scenario_loader.cc
+  load/yaml_file.cc
+)
+target_link_libraries(plainsight_load PUBLIC plainsight_core yaml-cpp Boost::graph)
+plainsight_warnings(plainsight_load)

@@ -1,1 +1,12 @@
-# Sources of src/report.
+# Sources of src/report: one file per format, shared phrases and table layout.
+add_library(plainsight_report STATIC
+  report/csv_report.cc
+  report/json_report.cc
+  report/phrases.cc
+  report/render.cc
+  report/table_report.cc
+  report/text_table.cc
+  report/window_table.cc
+)
+target_link_libraries(plainsight_report PUBLIC plainsight_analyze)
+plainsight_warnings(plainsight_report)

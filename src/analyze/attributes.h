@@ -1,0 +1,17 @@
+// The facts protection rules match on, for one stage under one platform: derived from the
+// platform's catalog options, the stage's link and the stage itself.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "core/catalog.h"
+#include "core/scenario.h"
+
+namespace plainsight {
+
+using Attributes = std::map<std::string, std::string>;
+
+Attributes stage_attributes(const Catalog& catalog, const Platform& platform, const Stage& stage);
+
+}  // namespace plainsight

@@ -1,0 +1,44 @@
+// plainsight analyze SCENARIO: the plaintext-window table and exposure matrix.
+#include <fmt/format.h>
+
+#include "analyze/analysis.h"
+#include "cli/commands.h"
+#include "cli/output.h"
+#include "load/catalog_loader.h"
+#include "load/scenario_loader.h"
+#include "report/render.h"
+
+namespace plainsight::cli {
+
+void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
+  struct Opts {
+    std::string scenario;
+    std::string format = "table";
+    std::string output;
+    std::vector<std::string> sets;
+  };
+  auto o = std::make_shared<Opts>();
+  CLI::App* cmd = app.add_subcommand("analyze", "Compute the plaintext-window table of a scenario");
+  cmd->footer(
+      "Examples:\n"
+      "  plainsight analyze scenarios/aws-frontier.yaml\n"
+      "  plainsight analyze scenarios/aws-frontier.yaml --set platform.confidential_mode=on\n"
+      "  plainsight analyze scenarios/silo-hopper.yaml --format json -o silo.json");
+  cmd->add_option("scenario", o->scenario, "Scenario YAML file")->required();
+  cmd->add_option("--format,-f", o->format, "Output format: table, md, csv, json")
+      ->check(CLI::IsMember(format_names()));
+  cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout");
+  cmd->add_option("--set", o->sets,
+                  "Override a scenario value, KEY=VALUE (e.g. platform.gpu=b200, "
+                  "stages.ckpt.duration=2s); repeatable");
+  cmd->callback([o, globals] {
+    Catalog catalog = load_catalog_for(*globals);
+    Scenario s = load_scenario(o->scenario, catalog, o->sets);
+    Analysis a = analyze(catalog, std::move(s), o->sets);
+    Format f;
+    parse_format(o->format, &f);
+    write_output(o->output, render(a, f));
+  });
+}
+
+}  // namespace plainsight::cli

@@ -1,0 +1,37 @@
+// Each subcommand registers itself on the app; main() wires them and maps errors to exit
+// codes: 0 done, 1 a policy gate failed, 2 bad usage or input, 3 a probe or runtime failure.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "core/catalog.h"
+
+namespace plainsight::cli {
+
+// Options shared by every command.
+struct Globals {
+  std::string model_dir;  // --model: the catalog directory
+};
+
+// A subcommand's callback sets this when it wants an exit code other than 0.
+class ExitCode : public std::exception {
+ public:
+  explicit ExitCode(int code) : code_(code) {}
+  int code() const { return code_; }
+  const char* what() const noexcept override { return "exit"; }
+
+ private:
+  int code_;
+};
+
+// The catalog named by --model, or the bundled one.
+Catalog load_catalog_for(const Globals& globals);
+
+void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals);
+void add_validate_command(CLI::App& app, std::shared_ptr<Globals> globals);
+void add_catalog_command(CLI::App& app, std::shared_ptr<Globals> globals);
+
+}  // namespace plainsight::cli

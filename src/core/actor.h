@@ -1,0 +1,26 @@
+// A RAND operational-capacity level (OC1..OC5) and what it can field.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/input_error.h"
+#include "core/provenance.h"
+
+namespace plainsight {
+
+struct Actor {
+  std::string id;  // "oc3"
+  int level = 0;   // 1..5
+  std::string name;
+  std::string description;
+  std::vector<std::string> capabilities;
+  // Threat-analysis parameters (foothold rate, dwell, read and egress bandwidth, ...),
+  // each a figure with its provenance; keys are documented in docs/model.md.
+  std::map<std::string, Figure> parameters;
+  std::string source;
+  SourceLocation where;
+};
+
+}  // namespace plainsight

@@ -1,0 +1,20 @@
+// A directed edge the bytes take between stages; it may encrypt or decrypt them.
+#pragma once
+
+#include <string>
+
+#include "core/input_error.h"
+
+namespace plainsight {
+
+struct Flow {
+  std::string from;
+  std::string to;
+  bool encrypts = false;
+  std::string key_custody;  // when encrypting: catalog key custody id
+  std::string scheme;       // "AES-256-GCM, customer key"
+  bool decrypts = false;
+  SourceLocation where;
+};
+
+}  // namespace plainsight

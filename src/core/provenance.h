@@ -1,0 +1,30 @@
+// Where a figure comes from. Every duration and bandwidth in a report carries one; a figure
+// without provenance is a defect. Order is precedence: a lower value wins.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace plainsight {
+
+enum class Provenance {
+  measured,   // a probe result for this platform, payload inside the measured sweep
+  fitted,     // a fit over a probe's sweep, evaluated outside the measured range
+  published,  // a catalog figure with its citation
+  datasheet,  // bytes / catalog bandwidth
+  assumed,    // the scenario's own number
+};
+
+std::string_view to_string(Provenance p);
+bool parse_provenance(std::string_view text, Provenance* out);
+
+// A number with where it came from. `source` names a catalog source id, a probe file and
+// key, or the scenario file:line; `detail` says how it was derived ("140 GB / 64 GB/s").
+struct Figure {
+  double value = 0;
+  Provenance provenance = Provenance::assumed;
+  std::string source;
+  std::string detail;
+};
+
+}  // namespace plainsight

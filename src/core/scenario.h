@@ -1,0 +1,43 @@
+// A pipeline: asset, platform, stages and flows over a horizon.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/asset.h"
+#include "core/flow.h"
+#include "core/platform.h"
+#include "core/stage.h"
+
+namespace plainsight {
+
+struct Scenario {
+  std::string file;
+  std::string name;
+  std::string description;
+  std::string source;  // catalog source id the scenario reproduces
+  // The form bytes have where they enter the pipeline (stages with no incoming flow):
+  // plaintext unless the scenario says they were encrypted before they arrived.
+  bool origin_encrypted = false;
+  std::string origin_custody;
+  std::string origin_scheme;
+  double horizon_s = 0;
+  Asset asset;
+  Platform platform;
+  std::vector<Stage> stages;
+  std::vector<Flow> flows;
+
+  double stage_bytes(const Stage& s) const {
+    double b = s.payload == Payload::weights      ? asset.weights_bytes()
+               : s.payload == Payload::checkpoint ? asset.checkpoint_bytes()
+                                                  : s.explicit_bytes;
+    return b / s.shards;
+  }
+  const Stage* stage(const std::string& id) const {
+    for (const Stage& s : stages)
+      if (s.id == id) return &s;
+    return nullptr;
+  }
+};
+
+}  // namespace plainsight

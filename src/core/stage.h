@@ -1,0 +1,45 @@
+// A place the bytes sit or pass, and how long they stay.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+
+#include "core/input_error.h"
+
+namespace plainsight {
+
+// Which of the asset's byte counts a stage holds.
+enum class Payload { weights, checkpoint, explicit_bytes };
+
+// How a per-event duration is obtained; the analyzer turns it into a Figure.
+struct DurationSpec {
+  enum class Kind { stated, link_transfer, stated_bandwidth, figure } kind = Kind::stated;
+  double seconds = 0;         // stated
+  double bandwidth_Bps = 0;   // stated_bandwidth: the scenario's own bandwidth
+  std::string link;           // link_transfer: catalog link or storage id
+  double capacity_bytes = 0;  // link_transfer on capacity-scaled storage
+  std::string figure;         // figure: catalog published figure (seconds or bytes/s)
+  SourceLocation where;
+};
+
+struct Stage {
+  std::string id;
+  std::string name;
+  std::string location;
+  std::string medium;  // catalog medium id (from `medium`, or from `link`)
+  std::string link;    // catalog link/storage id, "" if none
+  Payload payload = Payload::weights;
+  double explicit_bytes = 0;
+  int shards = 1;  // bytes = payload / shards
+  bool resident = false;
+  double lifetime_s = 0;  // resident: how long the bytes stay (per event when events recur)
+  std::optional<DurationSpec> duration;           // per event: how long one event exposes the bytes
+  double events = 1;                              // events over the horizon
+  double event_period_s = 0;                      // when events recur periodically; 0 when counted
+  bool decrypts = false;                          // an encrypted blob is decrypted here, per event
+  std::map<std::string, std::string> attributes;  // "transport" -> "tls"; rule conditions
+  SourceLocation where;
+};
+
+}  // namespace plainsight

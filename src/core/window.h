@@ -1,0 +1,58 @@
+// An exposure window: what the analyzer computes for each stage.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/provenance.h"
+#include "core/state.h"
+
+namespace plainsight {
+
+// One cell of the exposure matrix: what a capability gets at this stage and what decides it.
+struct Cell {
+  std::string capability;
+  Access access = Access::unreachable;
+  std::string decided_by;  // protection rule id, key custody id, or "reach"
+  std::string reason;      // human sentence
+};
+
+// Confidential mode on and off side by side, where both were measured or published.
+struct CcPair {
+  Figure off;
+  Figure on;
+  double ratio() const { return off.value > 0 ? on.value / off.value : 0; }
+};
+
+struct Window {
+  std::string stage;  // stage id
+  std::string name;
+  std::string location;
+  std::string medium;
+  State state = State::plaintext;
+  std::string protection;     // label of the deciding protection
+  std::string protection_id;  // rule or key custody id
+  double bytes = 0;
+  bool resident = false;
+  double resident_s = 0;       // how long the bytes stay (resident stages), in whatever state
+  Figure per_event;            // seconds the bytes are in the stage's state per event
+  Figure plaintext_per_event;  // seconds in plaintext per event (0 when never plaintext)
+  double events = 1;
+  double event_period_s = 0;
+  double plaintext_total_s = 0;     // sum over events
+  double plaintext_coverage_s = 0;  // wall-clock time within the horizon with plaintext present
+  std::vector<Cell> cells;          // one per catalog capability, in catalog order
+  std::optional<CcPair> cc;
+  std::vector<std::string> notes;
+
+  // Capabilities that read the bytes in plaintext here.
+  std::vector<std::string> plaintext_readers() const {
+    std::vector<std::string> out;
+    for (const Cell& c : cells)
+      if (c.access == Access::plaintext) out.push_back(c.capability);
+    return out;
+  }
+};
+
+}  // namespace plainsight

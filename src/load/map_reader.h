@@ -1,0 +1,67 @@
+// Strict reading of one YAML mapping: wrong types, duplicate keys, unknown keys (with
+// "did you mean"), missing keys and absurd quantities all become InputError at file:line:col.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "load/yaml_file.h"
+
+namespace plainsight {
+
+class MapReader {
+ public:
+  // `what` names the mapping in messages ("stage 'ckpt'").
+  MapReader(const YamlFile& file, const YAML::Node& node, std::string what);
+
+  // Rejects any key not in `keys`, suggesting the closest allowed one.
+  void allow(const std::vector<std::string>& keys);
+  const std::vector<std::string>& keys() const { return order_; }
+
+  bool has(const std::string& key) const;
+  YAML::Node node(const std::string& key);  // required
+  YAML::Node optional_node(const std::string& key);
+
+  std::string str(const std::string& key);
+  std::string str_or(const std::string& key, const std::string& fallback);
+  std::string id(const std::string& key);  // [a-z0-9_.-]+
+  double number(const std::string& key, double min, double max);
+  double number_or(const std::string& key, double fallback, double min, double max);
+  bool on_off_or(const std::string& key, bool fallback);               // on/off, true/false
+  double bytes(const std::string& key);                                // > 0, <= kMaxBytes
+  double duration(const std::string& key);                             // > 0, <= kMaxSeconds
+  double bandwidth(const std::string& key);                            // > 0
+  double rate(const std::string& key);                                 // > 0
+  std::vector<std::string> str_list(const std::string& key);           // optional: empty if absent
+  std::map<std::string, std::string> str_map(const std::string& key);  // optional
+
+  // Call after reading: every key not read is an unknown key.
+  void finish();
+
+  SourceLocation at_key(const std::string& key) const;
+  SourceLocation at_value(const std::string& key) const;
+  SourceLocation at() const { return file_.at(node_); }
+  const YamlFile& file() const { return file_; }
+
+ private:
+  std::string scalar(const std::string& key);
+  const YamlFile& file_;
+  YAML::Node node_;
+  std::string what_;
+  std::map<std::string, std::pair<YAML::Node, YAML::Node>> entries_;  // key -> (key, value)
+  std::vector<std::string> order_;
+  std::set<std::string> used_;
+};
+
+// Reads a scalar from a node with its location; throws if it is not a scalar.
+std::string scalar_of(const YamlFile& file, const YAML::Node& node, const std::string& what);
+// The elements of a sequence node; throws if it is not a sequence.
+std::vector<YAML::Node> sequence_of(const YamlFile& file, const YAML::Node& node,
+                                    const std::string& what);
+
+}  // namespace plainsight

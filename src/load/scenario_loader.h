@@ -1,0 +1,20 @@
+// Loads a scenario YAML, applies --set overrides, and checks it against the catalog:
+// unknown keys, wrong types, missing references, absurd quantities, cycles.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/catalog.h"
+#include "core/scenario.h"
+#include "load/yaml_file.h"
+
+namespace plainsight {
+
+Scenario load_scenario(const std::filesystem::path& path, const Catalog& catalog,
+                       const std::vector<std::string>& overrides = {});
+Scenario read_scenario(YamlFile& file, const Catalog& catalog,
+                       const std::vector<std::string>& overrides = {});
+
+}  // namespace plainsight

@@ -1,0 +1,40 @@
+// A parsed YAML file that remembers its name, so every node can say file:line:col.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "core/input_error.h"
+
+namespace plainsight {
+
+class YamlFile {
+ public:
+  // Reads and parses; throws InputError for unreadable, oversized, empty, too deeply
+  // nested or malformed input.
+  static YamlFile load(const std::filesystem::path& path);
+  static YamlFile parse(const std::string& text, const std::string& name);
+
+  const std::string& name() const { return name_; }
+  YAML::Node& root() { return root_; }
+  const YAML::Node& root() const { return root_; }
+  // Location of a node; nodes created by --set have no mark and point at the override.
+  SourceLocation at(const YAML::Node& node) const;
+  // Records an override so that errors on the values it set name it.
+  void note_override(std::string text) { overrides_.push_back(std::move(text)); }
+
+ private:
+  std::string name_;
+  YAML::Node root_;
+  std::vector<std::string> overrides_;
+};
+
+// Input limits: a scenario is text a person writes; past these it is an error, not a crash.
+inline constexpr std::size_t kMaxYamlBytes = 64u << 20;
+inline constexpr int kMaxYamlDepth = 64;
+
+}  // namespace plainsight

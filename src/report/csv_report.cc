@@ -1,0 +1,33 @@
+// CSV: one row per window with machine-readable numbers (bytes, seconds).
+#include <fmt/format.h>
+
+#include "report/phrases.h"
+#include "report/render.h"
+
+namespace plainsight {
+namespace {
+std::string q(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+}  // namespace
+
+std::string render_csv(const Analysis& a) {
+  std::string out =
+      "stage,name,location,medium,state,protection,bytes,resident,per_event_s,provenance,source,"
+      "events,plaintext_per_event_s,plaintext_total_s,plaintext_coverage_s,plaintext_readers\n";
+  for (const Window& w : a.windows) {
+    std::string readers;
+    for (const auto& r : w.plaintext_readers()) readers += (readers.empty() ? "" : ";") + r;
+    out += fmt::format(
+        "{},{},{},{},{},{},{:.17g},{},{:.17g},{},{},{:.17g},{:.17g},{:.17g},{:.17g},{}\n",
+        q(w.stage), q(w.name), q(w.location), q(w.medium), to_string(w.state), q(w.protection),
+        w.bytes, w.resident ? "true" : "false", w.per_event.value,
+        to_string(w.per_event.provenance), q(w.per_event.source), w.events,
+        w.plaintext_per_event.value, w.plaintext_total_s, w.plaintext_coverage_s, q(readers));
+  }
+  return out;
+}
+
+}  // namespace plainsight

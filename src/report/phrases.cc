@@ -1,0 +1,42 @@
+#include "report/phrases.h"
+
+#include <fmt/format.h>
+
+#include "core/quantity.h"
+
+namespace plainsight {
+
+std::string state_phrase(const Window& w) {
+  switch (w.state) {
+    case State::plaintext:
+      return w.resident ? "Plaintext, continuously" : "Plaintext, briefly";
+    case State::ciphertext:
+      return "Encrypted";
+    case State::deterministic_ciphertext:
+      return "Deterministic ciphertext";
+    case State::ciphertext_then_plaintext:
+      return "Encrypted blob, then decrypted briefly";
+    case State::metadata_only:
+      return "Metadata only";
+  }
+  return "";
+}
+
+std::string window_phrase(const Window& w) {
+  if (w.state == State::ciphertext_then_plaintext)
+    return fmt::format("{} x {:g} (blob resident {})", format_duration(w.per_event.value), w.events,
+                       format_duration(w.resident_s));
+  if (w.resident && w.events <= 1) return "resident " + format_duration(w.per_event.value);
+  std::string per = format_duration(w.per_event.value);
+  if (w.events <= 1) return per + " per event";
+  return fmt::format("{} x {:g}", per, w.events);
+}
+
+std::string provenance_phrase(const Figure& f) {
+  std::string s(to_string(f.provenance));
+  if (!f.detail.empty()) s += ": " + f.detail;
+  if (!f.source.empty()) s += " [" + f.source + "]";
+  return s;
+}
+
+}  // namespace plainsight

@@ -1,0 +1,17 @@
+// The words reports use for states, cells and figures, shared by every format.
+#pragma once
+
+#include <string>
+
+#include "core/window.h"
+
+namespace plainsight {
+
+// "Plaintext", "Encrypted (SSE-KMS ...)", "Encrypted blob, then decrypted briefly".
+std::string state_phrase(const Window& w);
+// "2.22 s per event x 360 = 13.3 min" or "resident 30.00 d".
+std::string window_phrase(const Window& w);
+// "datasheet: 140 GB / 63 GB/s (PCIe Gen5 x16) [pcie5-spec]"
+std::string provenance_phrase(const Figure& f);
+
+}  // namespace plainsight
