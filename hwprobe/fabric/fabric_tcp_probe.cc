@@ -145,9 +145,11 @@ void run_pair(Context& ctx, Mode mode, int peer, const std::vector<PeerEndpoint>
                      "): " + last_error);
   }
   if (me == peer) {
-    Session session = open_server(mode, accept_tcp(listener, kAcceptTimeout), identity);
+    Socket socket = accept_tcp(listener, kAcceptTimeout);
+    const std::string address = peer_address(socket);
+    Session session = open_server(mode, std::move(socket), identity);
     serve(*session.stream);
-    measure_sends(ctx, session, mode, {"mpi", 0, endpoints[0].host, "accepted"}, plan, payload);
+    measure_sends(ctx, session, mode, {"mpi", 0, endpoints[0].host, address}, plan, payload);
   }
 }
 

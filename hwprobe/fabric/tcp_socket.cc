@@ -107,6 +107,17 @@ Socket connect_tcp(const std::string& address, std::uint16_t port,
   return socket;
 }
 
+std::string peer_address(const Socket& socket) {
+  sockaddr_in peer{};
+  socklen_t length = sizeof peer;
+  char text[INET_ADDRSTRLEN] = {};
+  if (::getpeername(socket.fd(), reinterpret_cast<sockaddr*>(&peer), &length) != 0 ||
+      ::inet_ntop(AF_INET, &peer.sin_addr, text, sizeof text) == nullptr) {
+    return "";
+  }
+  return text;
+}
+
 void tune_for_transfer(const Socket& socket, std::chrono::milliseconds io_timeout) {
   const int one = 1;
   ::setsockopt(socket.fd(), IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);

@@ -33,6 +33,8 @@ Socket accept_tcp(const Socket& listener, std::chrono::milliseconds timeout);
 // Connects to an IPv4 address within `timeout`. Throws ProbeError on failure.
 Socket connect_tcp(const std::string& address, std::uint16_t port,
                    std::chrono::milliseconds timeout);
+// The IPv4 address of the other end ("10.0.0.7"), or "" when unknown.
+std::string peer_address(const Socket& socket);
 // Bounds every later send/recv and turns Nagle off (the protocol's acks are one byte).
 void tune_for_transfer(const Socket& socket, std::chrono::milliseconds io_timeout);
 

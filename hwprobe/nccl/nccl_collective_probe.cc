@@ -77,9 +77,11 @@ void round(Collective collective, Clique& clique, const std::vector<Buffers>& bu
 }  // namespace
 
 std::string NcclCollectiveProbe::description() const {
+  const bool in_place_too = collective_ != Collective::sendrecv;
   return "NCCL " + collective_name(collective_) +
-         " algorithm and bus bandwidth (nccl-tests formulas), in-place and out-of-place, over "
-         "all local GPUs or one GPU per MPI rank";
+         " algorithm and bus bandwidth (nccl-tests formulas), " +
+         (in_place_too ? "in-place and out-of-place, " : "out-of-place, ") +
+         "over all local GPUs or one GPU per MPI rank";
 }
 
 Filter NcclCollectiveProbe::filter(const Environment& env) const { return require_nccl(env); }
