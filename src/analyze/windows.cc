@@ -56,7 +56,7 @@ std::vector<Window> compute_windows(const Catalog& c, const Scenario& s, const A
     } else if (in.encrypted && st.decrypts) {
       w.state = State::ciphertext_then_plaintext;
       w.protection =
-          fmt::format("{} blob, decrypted here per event; then {}", in.scheme, rule.label);
+          fmt::format("{} blob; decrypted here under: {}", in.scheme, rule.label);
       w.protection_id = rule.id;
       w.plaintext_per_event = st.duration ? event : life;
     } else {
