@@ -4,11 +4,13 @@
 #include <chrono>
 
 #include "hwprobe/cuda/spin_kernel.h"
+#include "hwprobe/gpu/gpu_environment.h"
 
 namespace hwprobe::cuda {
 namespace {
 
-constexpr unsigned long long kSpinTimeoutNs = 10'000'000'000ull;  // a safety net only
+// A safety net only: the host releases the kernel microseconds after queuing the copies.
+constexpr unsigned long long kSpinTimeoutNs = 1'000'000'000ull;
 
 }  // namespace
 
@@ -25,7 +27,10 @@ CopyTimer::CopyTimer(std::vector<Lane> lanes) : lanes_(std::move(lanes)) {
     joins_.push_back(std::make_unique<Event>(lanes_[i].device));
   void* host = nullptr;
   check(cudaSetDevice(lanes_[0].device), "cudaSetDevice");
-  if (cudaHostAlloc(&host, sizeof(int), cudaHostAllocMapped) == cudaSuccess) {
+  // Under CC the GPU reaches host memory only through the driver's encrypted bounce
+  // buffers, so a kernel polling a host flag is not a thing to rely on: no spin there.
+  const bool cc_on = node_nvml().cc.known && node_nvml().cc.feature_enabled;
+  if (!cc_on && cudaHostAlloc(&host, sizeof(int), cudaHostAllocMapped) == cudaSuccess) {
     void* device = nullptr;
     if (cudaHostGetDevicePointer(&device, host, 0) == cudaSuccess) {
       release_host_ = static_cast<volatile int*>(host);

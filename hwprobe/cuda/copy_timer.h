@@ -24,8 +24,8 @@ using EnqueueCopy = std::function<void(std::size_t lane)>;
 
 class CopyTimer {
  public:
-  // Whether the spin kernel can hold the first lane: it needs mapped pinned host memory,
-  // which a CC-on GPU may refuse; then event timing runs without it (said in the results).
+  // The spin kernel holds the first lane when mapped pinned host memory is available and
+  // CC is off; otherwise event timing runs without it (said in the results).
   explicit CopyTimer(std::vector<Lane> lanes);
   ~CopyTimer();
   CopyTimer(const CopyTimer&) = delete;

@@ -188,8 +188,8 @@ void GpuCheckpointProbe::run(Context& ctx) {
         }
         {
           CheckpointFile file(
-              ctx, options.dir / ("plainsight-probe-gpu-ckpt-" + std::to_string(::getpid()) + "-" +
-                                  mode + ".safetensors"));
+              ctx, options.dir / ("plainsight-probe-gpu-ckpt-" + std::to_string(mpi::rank()) + "-" +
+                                  std::to_string(::getpid()) + "-" + mode + ".safetensors"));
           t0 = Clock::now();
           file.write_all(out, out_bytes);
           t["page_cache_write"] = seconds_since(t0);

@@ -36,7 +36,7 @@ nlohmann::json detect_cuda(Environment& env) {
     env.gpu_unavailable = "cudaGetDeviceCount: error " + std::to_string(static_cast<int>(rc)) +
                           " (" + cudaGetErrorString(rc) + ")";
     out["error"] = env.gpu_unavailable;
-    cudaGetLastError();  // clear the sticky-free error so later calls start clean
+    cudaGetLastError();  // reset the runtime's last error so later calls start clean
   } else if (count == 0) {
     env.gpu_unavailable = "cudaGetDeviceCount: no CUDA device";
   }
