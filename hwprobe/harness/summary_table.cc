@@ -9,10 +9,11 @@
 namespace hwprobe {
 namespace {
 
+// Only the params that tell rows of one probe apart; the file has the rest.
 std::string params_text(const nlohmann::json& params) {
   std::string out;
   for (const auto& [k, v] : params.items()) {
-    if (k == "bytes") continue;
+    if (k != "mode" && k != "phase" && k != "side" && k != "threads" && k != "op") continue;
     if (!out.empty()) out += ' ';
     out += k + '=' + (v.is_string() ? v.get<std::string>() : v.dump());
   }

@@ -1,4 +1,5 @@
-// The readable table printed after a run: probe, params, bytes, median, bandwidth, cv.
+// The readable table printed after a run: probe, the params that tell rows apart (mode,
+// phase, side, threads, op), bytes, median, bandwidth, cv.
 #pragma once
 
 #include <string>

@@ -82,7 +82,7 @@ void check_cancel(const Context& ctx) {
 }
 
 void write_all(const Context& ctx, const ProbeFile& f, const unsigned char* p, std::size_t n,
-               const WriteFault& fault) {
+               const std::function<void(const std::filesystem::path&, std::uint64_t)>& fault) {
   for (std::size_t done = 0; done < n;) {
     if (fault) fault(f.path(), done);
     const std::size_t piece = std::min(kWritePiece, n - done);
@@ -231,12 +231,13 @@ void CheckpointProbe::run(Context& ctx) {
         {
           ProbeFile f(ctx, file_name(o.dir, mode));
           t0 = Clock::now();
-          write_all(ctx, f, out, out_bytes, fault_);
+          write_all(ctx, f, out, out_bytes, hooks_.before_write);
           t["page_cache_write"] = seconds_since(t0);
           t0 = Clock::now();
           if (::fsync(f.fd()) != 0) throw ProbeError(errno_text("cannot fsync", f.path()));
           t["fsync"] = seconds_since(t0);
           t["write_fsync"] = t["page_cache_write"] + t["fsync"];
+          if (hooks_.after_fsync) hooks_.after_fsync(f.path(), enc);
           // Drop the now clean pages so the read-back comes from media, not the cache.
           ::posix_fadvise(f.fd(), 0, 0, POSIX_FADV_DONTNEED);
           check_cancel(ctx);

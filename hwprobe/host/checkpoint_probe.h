@@ -14,13 +14,17 @@
 
 namespace hwprobe {
 
-// Called before each piece of a checkpoint write, with the file and the offset about to be
-// written; throwing from it simulates a failing disk. Tests inject faults through it.
-using WriteFault = std::function<void(const std::filesystem::path& file, std::uint64_t offset)>;
+// Test hooks. before_write is called before each piece of a checkpoint write with the file
+// and the offset about to be written; throwing from it simulates a failing disk.
+// after_fsync sees each file once it is durable, before it is removed.
+struct CheckpointHooks {
+  std::function<void(const std::filesystem::path& file, std::uint64_t offset)> before_write;
+  std::function<void(const std::filesystem::path& file, bool encrypted)> after_fsync;
+};
 
 class CheckpointProbe final : public Probe {
  public:
-  explicit CheckpointProbe(WriteFault fault = {}) : fault_(std::move(fault)) {}
+  explicit CheckpointProbe(CheckpointHooks hooks = {}) : hooks_(std::move(hooks)) {}
   std::string key() const override { return "host.checkpoint"; }
   std::string suite() const override { return "host"; }
   std::string description() const override;
@@ -28,7 +32,7 @@ class CheckpointProbe final : public Probe {
   void run(Context& ctx) override;
 
  private:
-  WriteFault fault_;
+  CheckpointHooks hooks_;
 };
 
 }  // namespace hwprobe
