@@ -1,21 +1,31 @@
 #include "report/render.h"
 
-namespace plainsight {
+#include <array>
+#include <utility>
 
-std::vector<std::string> format_names() { return {"table", "md", "csv", "json"}; }
+namespace plainsight {
+namespace {
+constexpr std::array<std::pair<const char*, Format>, 8> kFormats{{{"table", Format::table},
+                                                                  {"md", Format::md},
+                                                                  {"markdown", Format::md},
+                                                                  {"csv", Format::csv},
+                                                                  {"json", Format::json},
+                                                                  {"html", Format::html},
+                                                                  {"sarif", Format::sarif},
+                                                                  {"dot", Format::dot}}};
+}  // namespace
+
+std::vector<std::string> format_names() {
+  return {"table", "md", "csv", "json", "html", "sarif", "dot"};
+}
 
 bool parse_format(const std::string& name, Format* out) {
-  if (name == "table")
-    *out = Format::table;
-  else if (name == "md" || name == "markdown")
-    *out = Format::md;
-  else if (name == "csv")
-    *out = Format::csv;
-  else if (name == "json")
-    *out = Format::json;
-  else
-    return false;
-  return true;
+  for (const auto& [n, f] : kFormats)
+    if (name == n) {
+      *out = f;
+      return true;
+    }
+  return false;
 }
 
 std::string render(const Analysis& a, Format f) {
@@ -28,6 +38,12 @@ std::string render(const Analysis& a, Format f) {
       return render_csv(a);
     case Format::json:
       return render_json(a);
+    case Format::html:
+      return render_html(a);
+    case Format::sarif:
+      return render_sarif(a);
+    case Format::dot:
+      return render_dot(a);
   }
   return {};
 }

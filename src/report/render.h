@@ -8,7 +8,7 @@
 
 namespace plainsight {
 
-enum class Format { table, md, csv, json };
+enum class Format { table, md, csv, json, html, sarif, dot };
 
 bool parse_format(const std::string& name, Format* out);
 std::vector<std::string> format_names();
@@ -18,5 +18,8 @@ std::string render_table(const Analysis& a);
 std::string render_markdown(const Analysis& a);
 std::string render_csv(const Analysis& a);
 std::string render_json(const Analysis& a);
+std::string render_html(const Analysis& a);
+std::string render_sarif(const Analysis& a);
+std::string render_dot(const Analysis& a);
 
 }  // namespace plainsight

@@ -1,9 +1,12 @@
 # Sources of src/report: one file per format, shared phrases and table layout.
 add_library(plainsight_report STATIC
   report/csv_report.cc
+  report/dot_report.cc
+  report/html_report.cc
   report/json_report.cc
   report/phrases.cc
   report/render.cc
+  report/sarif_report.cc
   report/table_report.cc
   report/text_table.cc
   report/window_table.cc

@@ -1,0 +1,58 @@
+// SARIF 2.1.0: one finding per (stage, capability) where the capability reads plaintext,
+// located at the stage's line in the scenario, so code-scanning tools can gate on it.
+#include <nlohmann/json.hpp>
+
+#include "build_info.h"
+#include "core/quantity.h"
+#include "report/render.h"
+
+namespace plainsight {
+
+std::string render_sarif(const Analysis& a) {
+  using json = nlohmann::ordered_json;
+  json rules = json::array();
+  for (const Capability& c : a.catalog->capabilities)
+    rules.push_back(
+        {{"id", "plaintext/" + c.id},
+         {"name", "PlaintextReadableBy_" + c.id},
+         {"shortDescription", {{"text", "Weights readable in plaintext by: " + c.name}}},
+         {"fullDescription", {{"text", c.description}}},
+         {"properties", {{"capability", c.id}, {"source", c.source}}}});
+  json results = json::array();
+  for (const Window& w : a.windows) {
+    const Stage* st = a.scenario.stage(w.stage);
+    for (const Cell& cell : w.cells) {
+      if (cell.access != Access::plaintext) continue;
+      json loc = {{"physicalLocation",
+                   {{"artifactLocation", {{"uri", a.scenario.file}}},
+                    {"region",
+                     {{"startLine", st && st->where.line > 0 ? st->where.line : 1},
+                      {"startColumn", st && st->where.column > 0 ? st->where.column : 1}}}}},
+                  {"logicalLocations", json::array({{{"name", w.stage}, {"kind", "stage"}}})}};
+      results.push_back({{"ruleId", "plaintext/" + cell.capability},
+                         {"level", w.resident ? "error" : "warning"},
+                         {"message",
+                          {{"text", w.name + " (" + w.location + "): plaintext for " +
+                                        format_duration(w.plaintext_total_s) +
+                                        " over the horizon; " + cell.reason}}},
+                         {"locations", json::array({loc})},
+                         {"properties",
+                          {{"stage", w.stage},
+                           {"decided_by", cell.decided_by},
+                           {"plaintext_total_s", w.plaintext_total_s},
+                           {"provenance", std::string(to_string(w.per_event.provenance))}}}});
+    }
+  }
+  json doc = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+              {"version", "2.1.0"},
+              {"runs", json::array({{{"tool",
+                                      {{"driver",
+                                        {{"name", "plainsight"},
+                                         {"version", PLAINSIGHT_VERSION},
+                                         {"informationUri", "https://example.invalid/plainsight"},
+                                         {"rules", rules}}}}},
+                                     {"results", results}}})}};
+  return doc.dump(2) + "\n";
+}
+
+}  // namespace plainsight
