@@ -87,6 +87,7 @@ void PeerCopyProbe::run(Context& ctx) {
           const EnqueueCopy copy = [&](std::size_t lane) {
             const int from = lane == 0 ? i : j;
             const int to = lane == 0 ? j : i;
+            check(cudaSetDevice(from), "cudaSetDevice");  // issue from the stream's own device
             check(cudaMemcpyPeerAsync(dst[to]->get(), to, src[from]->get(), from, bytes,
                                       streams[from]->get()),
                   "cudaMemcpyPeerAsync");
