@@ -12,10 +12,12 @@
 namespace hwprobe {
 namespace {
 
+#ifdef PLAINSIGHT_HAVE_CUDA
 // CUDA encodes versions as 1000 * major + 10 * minor.
 std::string cuda_version_text(int version) {
   return std::to_string(version / 1000) + "." + std::to_string((version % 1000) / 10);
 }
+#endif
 
 nlohmann::json detect_cuda(Environment& env) {
 #ifdef PLAINSIGHT_HAVE_CUDA
