@@ -107,6 +107,8 @@ int run_command(const CommandLine& cl) {
   install_signal_handlers();
   Environment env = base_environment();
   mpi::init(nullptr, nullptr, env);
+  // Ranks sharing a node share its cores: each sweeps up to its share, not all of them.
+  if (mpi::local_size() > 1) env.cpu_cores = std::max(1, env.cpu_cores / mpi::local_size());
   const bool root = env.rank == 0;
   std::string why_not_writable;
   if (root) {

@@ -1,5 +1,6 @@
 #include "hwprobe/host/aes_gcm_probe.h"
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -39,8 +40,11 @@ Filter AesGcmProbe::filter(const Environment&) const { return Filter::yes(); }
 
 void AesGcmProbe::run(Context& ctx) {
   const RunOptions& o = ctx.options();
-  const auto sizes = choose_sizes(o, pow2_sweep(16, 16u << 20, 4), {16, 1024, 16384, 1u << 20});
   const auto threads = choose_threads(o, ctx.environment());
+  // Each thread holds plaintext, ciphertext and a check buffer of the chunk size.
+  const auto sizes = choose_sizes(
+      o, pow2_sweep(16, 16u << 20, 4), {16, 1024, 16384, 1u << 20},
+      3 * static_cast<std::uint64_t>(*std::max_element(threads.begin(), threads.end())));
   const TrialPlan plan = choose_plan(o, 5, 3, 2e-3);
   const std::size_t total = sizes.size() * threads.size() * 2;
   std::size_t done = 0;

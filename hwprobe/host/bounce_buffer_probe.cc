@@ -35,7 +35,8 @@ Filter BounceBufferProbe::filter(const Environment&) const { return Filter::yes(
 void BounceBufferProbe::run(Context& ctx) {
   const RunOptions& o = ctx.options();
   const auto sizes =
-      choose_sizes(o, pow2_sweep(64u << 10, 256u << 20, 4), {64u << 10, 1u << 20, 16u << 20});
+      choose_sizes(o, pow2_sweep(64u << 10, 256u << 20, 4), {64u << 10, 1u << 20, 16u << 20},
+                   2);  // source and destination; the ring is a few MiB
   const auto thread_counts = pipeline_threads(o, ctx.environment());
   const TrialPlan plan = choose_plan(o, 5, 3, 2e-3);
   const std::size_t total = sizes.size() * thread_counts.size() * 2;

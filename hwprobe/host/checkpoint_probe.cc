@@ -186,7 +186,8 @@ void CheckpointProbe::run(Context& ctx) {
   if (!std::filesystem::is_directory(o.dir)) {
     throw ProbeError("--dir " + o.dir.string() + " is not a directory");
   }
-  auto sizes = choose_sizes(o, {64u << 20, 256u << 20}, {16u << 20});
+  auto sizes = choose_sizes(o, {64u << 20, 256u << 20}, {16u << 20},
+                            5);  // weights, image, sealed, read-back, opened
   const int trials = o.trials > 0 ? o.trials : (o.quick ? 3 : 5);
   const int warmups = o.quick ? 1 : std::max(o.warmups, 1);
   const std::size_t total = sizes.size() * 2;

@@ -73,7 +73,8 @@ Filter EnvelopeProbe::filter(const Environment&) const { return Filter::yes(); }
 
 void EnvelopeProbe::run(Context& ctx) {
   const RunOptions& o = ctx.options();
-  const auto sizes = choose_sizes(o, pow2_sweep(4096, 64u << 20, 4), {4096, 1u << 20, 16u << 20});
+  const auto sizes = choose_sizes(o, pow2_sweep(4096, 64u << 20, 4), {4096, 1u << 20, 16u << 20},
+                                  3);  // object, sealed, opened
   const int trials = o.trials > 0 ? o.trials : (o.quick ? 5 : 11);
   const int warmups = o.quick ? 1 : o.warmups;
   std::size_t done = 0;

@@ -19,7 +19,8 @@ Filter MemcpyProbe::filter(const Environment&) const { return Filter::yes(); }
 void MemcpyProbe::run(Context& ctx) {
   const RunOptions& o = ctx.options();
   const auto sizes =
-      choose_sizes(o, pow2_sweep(4096, 1ull << 30, 4), {4096, 256u << 10, 16u << 20, 64u << 20});
+      choose_sizes(o, pow2_sweep(4096, 1ull << 30, 4), {4096, 256u << 10, 16u << 20, 64u << 20},
+                   2);  // source and destination
   const auto threads = choose_threads(o, ctx.environment());
   const TrialPlan plan = choose_plan(o, 7, 3, 2e-3);
   const std::size_t total = sizes.size() * threads.size();

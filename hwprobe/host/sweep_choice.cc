@@ -2,16 +2,24 @@
 
 #include <algorithm>
 
+#include "hwprobe/harness/memory_budget.h"
 #include "hwprobe/harness/size_sweep.h"
 
 namespace hwprobe {
 
 std::vector<std::uint64_t> choose_sizes(const RunOptions& o, const std::vector<std::uint64_t>& full,
-                                        const std::vector<std::uint64_t>& quick) {
+                                        const std::vector<std::uint64_t>& quick,
+                                        std::uint64_t footprint) {
   const auto& base = !o.sizes.empty() ? o.sizes : (o.quick ? quick : full);
   auto sizes = cap_sizes(base, o.max_bytes);
   if (sizes.empty()) {
     throw ProbeError("no size of the sweep fits under --max-bytes " + format_size(o.max_bytes));
+  }
+  const std::uint64_t budget = memory_budget_bytes();
+  sizes = cap_sizes(sizes, budget / std::max<std::uint64_t>(footprint, 1));
+  if (sizes.empty()) {
+    throw ProbeError("not enough memory: half of the available memory is " + format_size(budget) +
+                     ", too little for the smallest size");
   }
   return sizes;
 }

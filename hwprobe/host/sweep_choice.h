@@ -10,11 +10,12 @@
 
 namespace hwprobe {
 
-// `bytes_per_size` is how many bytes of buffers one size costs, as a multiple of the size
-// (e.g. 2 for a source and a destination); sizes whose buffers would pass --max-bytes are
-// dropped. Throws ProbeError when nothing is left.
+// Sizes above --max-bytes are dropped, and so are sizes whose buffers (`footprint` times
+// the size: e.g. 2 for a source and a destination) would take more than half the memory
+// available now. Throws ProbeError when nothing is left.
 std::vector<std::uint64_t> choose_sizes(const RunOptions& o, const std::vector<std::uint64_t>& full,
-                                        const std::vector<std::uint64_t>& quick);
+                                        const std::vector<std::uint64_t>& quick,
+                                        std::uint64_t footprint);
 
 // --threads N gives {N}; otherwise {1, cores} (one entry on a single core).
 std::vector<int> choose_threads(const RunOptions& o, const Environment& env);
