@@ -28,12 +28,16 @@ void apply_override(YamlFile& file, const std::string& assignment) {
     const bool last = i + 1 == parts.size();
     walked += (walked.empty() ? "" : ".") + part;
     if (node.IsSequence()) {
+      // A default-constructed YAML::Node is a defined null, so `!found` cannot tell
+      // "no such item"; keep a flag.
       YAML::Node found;
+      bool have = false;
       for (YAML::Node item : node)
-        if (item.IsMap() && item["id"] && item["id"].IsScalar() && item["id"].Scalar() == part)
+        if (item.IsMap() && item["id"] && item["id"].IsScalar() && item["id"].Scalar() == part) {
           found.reset(item);
-      if (!found)
-        throw InputError(where, fmt::format("no item with id '{}' in '{}'", part, walked));
+          have = true;
+        }
+      if (!have) throw InputError(where, fmt::format("no item with id '{}' in '{}'", part, walked));
       if (last) throw InputError(where, fmt::format("'{}' is a list item, not a value", walked));
       node.reset(found);
       continue;
@@ -45,7 +49,12 @@ void apply_override(YamlFile& file, const std::string& assignment) {
       if (target && (target.IsMap() || target.IsSequence()))
         throw InputError(where, fmt::format("'{}' is a {}, not a value", walked,
                                             target.IsMap() ? "mapping" : "list"));
-      node[part] = value;
+      // A fresh node (no mark) replaces the old value, so errors on it name the override
+      // rather than the line of the value it replaced.
+      YAML::Node fresh(value);
+      node[part] = fresh;
+      file.note_override(assignment, fresh);
+      return;
     } else {
       YAML::Node next = node[part];
       if (!next || next.IsNull()) {

@@ -75,7 +75,9 @@ YamlFile YamlFile::parse(const std::string& text, const std::string& name) {
   if (text.find('\0') != std::string::npos) {
     auto pos = text.find('\0');
     int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + pos, '\n'));
-    throw InputError({name, line, 0}, "binary data (NUL byte): expected YAML text");
+    auto nl = text.rfind('\n', pos);
+    int col = 1 + static_cast<int>(nl == std::string::npos ? pos : pos - nl - 1);
+    throw InputError({name, line, col}, "binary data (NUL byte): expected YAML text");
   }
   check_depth(text, name);
   try {
@@ -92,6 +94,8 @@ YamlFile YamlFile::parse(const std::string& text, const std::string& name) {
 SourceLocation YamlFile::at(const YAML::Node& node) const {
   const YAML::Mark m = node.Mark();
   if (m.is_null() || m.line < 0) {
+    for (const auto& [value, text] : set_values_)
+      if (value.is(node)) return {"--set " + text, 0, 0};
     std::string where = overrides_.empty() ? name_ : "--set " + overrides_.back();
     return {where, 0, 0};
   }

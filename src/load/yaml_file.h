@@ -26,11 +26,17 @@ class YamlFile {
   SourceLocation at(const YAML::Node& node) const;
   // Records an override so that errors on the values it set name it.
   void note_override(std::string text) { overrides_.push_back(std::move(text)); }
+  // Records an override and the value node it set: errors on that node name this override.
+  void note_override(std::string text, const YAML::Node& value) {
+    set_values_.emplace_back(value, text);
+    overrides_.push_back(std::move(text));
+  }
 
  private:
   std::string name_;
   YAML::Node root_;
   std::vector<std::string> overrides_;
+  std::vector<std::pair<YAML::Node, std::string>> set_values_;
 };
 
 // Input limits: a scenario is text a person writes; past these it is an error, not a crash.

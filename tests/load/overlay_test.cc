@@ -1,0 +1,112 @@
+#include "load/overlay.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "load/map_reader.h"
+
+namespace plainsight {
+namespace {
+
+using ::testing::HasSubstr;
+
+const char* kText = R"(name: s
+platform:
+  gpu: h100
+  confidential_mode: off
+stages:
+  - id: pcie
+    duration: 1s
+  - id: hbm
+    resident: horizon
+)";
+
+std::string override_error(const std::string& assignment) {
+  YamlFile f = YamlFile::parse(kText, "s.yaml");
+  try {
+    apply_override(f, assignment);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST(Overlay, ReplacesAScalar) {
+  YamlFile f = YamlFile::parse(kText, "s.yaml");
+  apply_override(f, "platform.confidential_mode=on");
+  EXPECT_EQ(f.root()["platform"]["confidential_mode"].Scalar(), "on");
+  EXPECT_EQ(f.root()["platform"]["gpu"].Scalar(), "h100");
+}
+
+TEST(Overlay, AddsAMissingKeyAndMapping) {
+  YamlFile f = YamlFile::parse(kText, "s.yaml");
+  apply_override(f, "platform.cpu_tee=tdx");
+  apply_override(f, "platform.link_encryption.fabric=on");
+  EXPECT_EQ(f.root()["platform"]["cpu_tee"].Scalar(), "tdx");
+  EXPECT_EQ(f.root()["platform"]["link_encryption"]["fabric"].Scalar(), "on");
+}
+
+TEST(Overlay, AddressesListItemsById) {
+  YamlFile f = YamlFile::parse(kText, "s.yaml");
+  apply_override(f, "stages.pcie.duration=2s");
+  apply_override(f, "stages.hbm.shards=8");
+  EXPECT_EQ(f.root()["stages"][0]["duration"].Scalar(), "2s");
+  EXPECT_EQ(f.root()["stages"][1]["shards"].Scalar(), "8");
+  EXPECT_EQ(f.root()["stages"].size(), 2u);
+}
+
+TEST(Overlay, ValueMayContainEquals) {
+  YamlFile f = YamlFile::parse(kText, "s.yaml");
+  apply_override(f, "name=a=b");
+  EXPECT_EQ(f.root()["name"].Scalar(), "a=b");
+}
+
+TEST(Overlay, MalformedAssignments) {
+  EXPECT_EQ(override_error("platform.gpu"),
+            "--set platform.gpu: error: expected KEY=VALUE, e.g. platform.confidential_mode=on");
+  EXPECT_THAT(override_error("=on"), HasSubstr("expected KEY=VALUE"));
+  EXPECT_EQ(override_error("platform..gpu=h100"),
+            "--set platform..gpu=h100: error: empty segment in key 'platform..gpu'");
+  EXPECT_THAT(override_error("platform.=x"), HasSubstr("empty segment"));
+}
+
+TEST(Overlay, PathThroughAValue) {
+  EXPECT_EQ(override_error("platform.gpu.x=1"),
+            "--set platform.gpu.x=1: error: 'platform.gpu.x' is a value, not a mapping");
+  EXPECT_EQ(override_error("platform=on"),
+            "--set platform=on: error: 'platform' is a mapping, not a value");
+  EXPECT_EQ(override_error("stages=none"),
+            "--set stages=none: error: 'stages' is a list, not a value");
+  EXPECT_EQ(override_error("stages.pcie=2s"),
+            "--set stages.pcie=2s: error: 'stages.pcie' is a list item, not a value");
+}
+
+// Bug fixed: an unknown list id was silently ignored (a default YAML::Node is a defined
+// null, so the "not found" test never fired) and the run went on without the override.
+TEST(Overlay, UnknownListIdIsAnError) {
+  EXPECT_EQ(override_error("stages.nope.duration=2s"),
+            "--set stages.nope.duration=2s: error: no item with id 'nope' in 'stages.nope'");
+  EXPECT_EQ(override_error("stages.nope=2s"),
+            "--set stages.nope=2s: error: no item with id 'nope' in 'stages.nope'");
+}
+
+// Bug fixed: a replaced value kept the mark of the value it replaced, so an error in it
+// pointed at a line of the file that does not hold that value.
+TEST(Overlay, ErrorsInAnOverriddenValueNameTheOverride) {
+  YamlFile f = YamlFile::parse(kText, "s.yaml");
+  apply_override(f, "platform.gpu=H100");
+  apply_override(f, "platform.confidential_mode=on");
+  MapReader r(f, f.root()["platform"], "platform");
+  try {
+    r.id("gpu");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where().file, "--set platform.gpu=H100") << "not the last override";
+    EXPECT_THAT(e.what(), HasSubstr("got 'H100'"));
+  }
+  // Values the overrides did not touch keep their place in the file.
+  EXPECT_EQ(f.at(f.root()["stages"][0]["duration"]).str(), "s.yaml:7:15");
+}
+
+}  // namespace
+}  // namespace plainsight

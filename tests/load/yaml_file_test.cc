@@ -1,0 +1,145 @@
+#include "load/yaml_file.h"
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace plainsight {
+namespace {
+
+using ::testing::HasSubstr;
+
+// Parses and returns the error it throws ("" when it parses).
+InputError parse_error(const std::string& text) {
+  try {
+    YamlFile::parse(text, "t.yaml");
+  } catch (const InputError& e) {
+    return e;
+  }
+  ADD_FAILURE() << "parsed without error: " << text.substr(0, 80);
+  return InputError({}, "");
+}
+
+TEST(YamlFile, LocatesNodesOneBased) {
+  YamlFile f = YamlFile::parse("a: 1\nb:\n  c: two\n", "t.yaml");
+  SourceLocation at = f.at(f.root()["b"]["c"]);
+  EXPECT_EQ(at.file, "t.yaml");
+  EXPECT_EQ(at.line, 3);
+  EXPECT_EQ(at.column, 6);
+  EXPECT_EQ(at.str(), "t.yaml:3:6");
+}
+
+TEST(YamlFile, EmptyAndCommentOnlyFilesAreErrors) {
+  for (const char* text : {"", "# nothing\n", "   \n\n"}) {
+    InputError e = parse_error(text);
+    EXPECT_THAT(e.what(), HasSubstr("t.yaml:1:1: error: the file is empty"));
+  }
+}
+
+TEST(YamlFile, NulByteIsBinaryDataAtItsLineAndColumn) {
+  InputError e = parse_error(std::string("a: 1\nbc: x\0y\n", 12));
+  EXPECT_EQ(e.where().line, 2);
+  EXPECT_EQ(e.where().column, 6);
+  EXPECT_THAT(e.what(), HasSubstr("binary data"));
+}
+
+TEST(YamlFile, MalformedYamlSaysWhere) {
+  InputError e = parse_error("a: [1, 2\nb: 3\n");
+  EXPECT_THAT(e.what(), HasSubstr("malformed YAML"));
+  EXPECT_GT(e.where().line, 0);
+  EXPECT_GT(e.where().column, 0);
+}
+
+TEST(YamlFile, TabIndentationIsMalformed) {
+  InputError e = parse_error("a:\n\tb: 1\n");
+  EXPECT_THAT(e.what(), HasSubstr("malformed YAML"));
+  EXPECT_EQ(e.where().line, 2);
+}
+
+TEST(YamlFile, FlowNestingIsLimited) {
+  const std::string ok = "a: " + std::string(kMaxYamlDepth, '[') + std::string(kMaxYamlDepth, ']');
+  EXPECT_NO_THROW(YamlFile::parse(ok, "t.yaml"));
+  InputError e = parse_error("a: " + std::string(10000, '['));
+  EXPECT_THAT(e.what(), HasSubstr("nesting deeper than"));
+  EXPECT_EQ(e.where().line, 1);
+  EXPECT_EQ(e.where().column, 4 + kMaxYamlDepth);
+}
+
+TEST(YamlFile, BlockNestingIsLimited) {
+  std::string deep = "a:\n";
+  for (int i = 1; i < 200; ++i) deep += std::string(2 * i, ' ') + "k:\n";
+  InputError e = parse_error(deep);
+  EXPECT_THAT(e.what(), HasSubstr("nesting deeper than"));
+  InputError d = parse_error("a:\n" + [] {
+    std::string s;
+    for (int i = 0; i < 5000; ++i) s += "- ";
+    return s + "x\n";
+  }());
+  EXPECT_THAT(d.what(), HasSubstr("nesting deeper than"));
+}
+
+TEST(YamlFile, BracketsInsideQuotesAreNotNesting) {
+  EXPECT_NO_THROW(YamlFile::parse("a: \"" + std::string(500, '[') + "\"\n", "t.yaml"));
+  EXPECT_NO_THROW(YamlFile::parse("a: '" + std::string(500, '{') + "'\n", "t.yaml"));
+}
+
+TEST(YamlFile, AliasBombDoesNotExpand) {
+  // Aliases share nodes in yaml-cpp: parsing nine levels of nine-fold aliases is cheap.
+  std::string text = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 10; ++i) {
+    text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int j = 0; j < 9; ++j) text += (j ? ", *a" : "*a") + std::to_string(i - 1);
+    text += "]\n";
+  }
+  YamlFile f = YamlFile::parse(text, "t.yaml");
+  EXPECT_TRUE(f.root()["a9"].IsSequence());
+}
+
+class YamlFileOnDisk : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("plainsight-yaml-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::create_directories(dir_);
+  }
+  void TearDown() override { std::filesystem::remove_all(dir_); }
+  std::filesystem::path dir_;
+};
+
+TEST_F(YamlFileOnDisk, MissingFileCannotBeRead) {
+  try {
+    YamlFile::load(dir_ / "nope.yaml");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("nope.yaml: error: cannot read"));
+  }
+}
+
+TEST_F(YamlFileOnDisk, OversizedFileIsRejectedBeforeReading) {
+  auto big = dir_ / "big.yaml";
+  std::ofstream(big) << "a: 1\n";
+  std::filesystem::resize_file(big, kMaxYamlBytes + 1);  // sparse: costs no disk
+  try {
+    YamlFile::load(big);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("the limit is"));
+  }
+}
+
+TEST_F(YamlFileOnDisk, LoadKeepsThePathAsTheName) {
+  auto p = dir_ / "ok.yaml";
+  std::ofstream(p) << "a: 1\n";
+  YamlFile f = YamlFile::load(p);
+  EXPECT_EQ(f.name(), p.string());
+  EXPECT_EQ(f.at(f.root()["a"]).str(), p.string() + ":1:4");
+}
+
+}  // namespace
+}  // namespace plainsight
