@@ -1,0 +1,56 @@
+#include "analyze/actor_profile.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include <fmt/format.h>
+
+namespace plainsight {
+
+bool ActorProfile::fields(const std::string& capability) const {
+  return std::find(capabilities.begin(), capabilities.end(), capability) != capabilities.end();
+}
+
+ActorProfile actor_profile(const Actor& a, const ActorOverrides& overrides) {
+  ActorProfile p;
+  p.id = a.id;
+  p.level = a.level;
+  p.name = a.name;
+  p.capabilities = a.capabilities;
+  auto over = overrides.find(a.id);
+  auto get = [&](const char* key) {
+    if (over != overrides.end())
+      if (auto it = over->second.find(key); it != over->second.end()) return it->second;
+    auto it = a.parameters.find(key);
+    if (it == a.parameters.end())
+      throw InputError(a.where, fmt::format("actor '{}' has no parameter '{}' (the threat analysis "
+                                            "needs foothold_rate, dwell, read_bandwidth and "
+                                            "egress_bandwidth)",
+                                            a.id, key));
+    if (!(it->second.value > 0))
+      throw InputError(a.where,
+                       fmt::format("actor '{}' parameter '{}' must be positive", a.id, key));
+    return it->second;
+  };
+  p.foothold_rate = get("foothold_rate");
+  p.dwell = get("dwell");
+  p.read_bandwidth = get("read_bandwidth");
+  p.egress_bandwidth = get("egress_bandwidth");
+  return p;
+}
+
+std::vector<ActorProfile> actor_profiles(const Catalog& c, const ActorOverrides& overrides) {
+  std::vector<ActorProfile> out;
+  for (const Actor& a : c.actors) out.push_back(actor_profile(a, overrides));
+  return out;
+}
+
+const ActorProfile* find_actor(const std::vector<ActorProfile>& actors, const std::string& name) {
+  std::string n;
+  for (char ch : name) n += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  for (const ActorProfile& a : actors)
+    if (a.id == n || std::to_string(a.level) == n || "oc" + std::to_string(a.level) == n) return &a;
+  return nullptr;
+}
+
+}  // namespace plainsight

@@ -1,0 +1,131 @@
+#include "analyze/attack_graph.h"
+
+#include <limits>
+#include <map>
+
+#include <fmt/format.h>
+#include <boost/graph/dijkstra_shortest_paths.hpp>
+
+#include "core/quantity.h"
+
+namespace plainsight {
+
+AttackGraph build_attack_graph(const Catalog& c, const std::vector<Window>& windows,
+                               const ActorProfile& actor, const std::vector<Reach>& routes) {
+  AttackGraph a;
+  a.routes = routes;
+  auto& g = a.g;
+  a.foothold =
+      boost::add_vertex({AttackVertex::Kind::foothold, actor.id, actor.name + " foothold"}, g);
+  std::map<std::string, std::size_t> step;
+  for (const Capability& cap : c.capabilities) {
+    if (!actor.fields(cap.id)) continue;
+    std::size_t v = boost::add_vertex({AttackVertex::Kind::step, cap.id, cap.name}, g);
+    step[cap.id] = v;
+    const double t = cap.ttc.mean_s();
+    if (std::isfinite(t)) boost::add_edge(a.foothold, v, {t, "ttc " + cap.ttc.text, -1}, g);
+  }
+  a.goal = boost::add_vertex({AttackVertex::Kind::goal, "goal", "A full copy of the weights"}, g);
+  std::map<std::size_t, std::size_t> window_vertex;
+  for (std::size_t i = 0; i < routes.size(); ++i) {
+    const Reach& r = routes[i];
+    if (!r.readable || !step.count(r.capability)) continue;
+    auto [it, fresh] = window_vertex.try_emplace(r.window, 0);
+    if (fresh) {
+      const Window& w = windows[r.window];
+      it->second = boost::add_vertex({AttackVertex::Kind::window, w.stage, w.name}, g);
+      // Egress: the same for every capability that reads this window.
+      boost::add_edge(it->second, a.goal, {r.egress_s, "egress", static_cast<int>(i)}, g);
+    }
+    boost::add_edge(step[r.capability], it->second,
+                    {r.window_cost_s(), "read", static_cast<int>(i)}, g);
+  }
+  return a;
+}
+
+AttackPath cheapest_path(const AttackGraph& a, const Catalog& c, const std::vector<Window>& windows,
+                         const ActorProfile& actor) {
+  AttackPath p;
+  p.actor = actor.id;
+  p.level = actor.level;
+  p.arrival_s = 1 / actor.foothold_rate.value;
+  const auto& g = a.g;
+  const std::size_t n = boost::num_vertices(g);
+  std::vector<double> dist(n);
+  std::vector<std::size_t> pred(n);
+  boost::dijkstra_shortest_paths(g, a.foothold,
+                                 boost::weight_map(boost::get(&AttackEdge::expected_s, g))
+                                     .distance_map(boost::make_iterator_property_map(
+                                         dist.begin(), boost::get(boost::vertex_index, g)))
+                                     .predecessor_map(boost::make_iterator_property_map(
+                                         pred.begin(), boost::get(boost::vertex_index, g))));
+  if (pred[a.goal] == a.goal || !std::isfinite(dist[a.goal])) {
+    p.summary = fmt::format(
+        "{} has no path to a full copy: no capability it fields reads a "
+        "plaintext window in full before it closes",
+        actor.name);
+    return p;
+  }
+  p.found = true;
+  p.expected_s = dist[a.goal];
+  p.within_dwell = p.expected_s <= actor.dwell.value;
+  std::vector<std::size_t> chain;
+  for (std::size_t v = a.goal; v != a.foothold; v = pred[v]) chain.push_back(v);
+  chain.push_back(a.foothold);
+  std::reverse(chain.begin(), chain.end());
+  auto edge_between = [&](std::size_t u, std::size_t v) {
+    const AttackEdge* best = nullptr;
+    for (auto [e, end] = boost::out_edges(u, g); e != end; ++e)
+      if (boost::target(*e, g) == v && (!best || g[*e].expected_s < best->expected_s))
+        best = &g[*e];
+    return best;
+  };
+  p.steps.push_back(
+      {"foothold", actor.id, g[a.foothold].name, p.arrival_s,
+       fmt::format("footholds arrive at {} ({}); expected wait {}", actor.foothold_rate.detail,
+                   to_string(actor.foothold_rate.provenance), format_duration(p.arrival_s))});
+  const Reach* via = nullptr;
+  for (std::size_t k = 1; k < chain.size(); ++k) {
+    const AttackVertex& v = g[chain[k]];
+    const AttackEdge* e = edge_between(chain[k - 1], chain[k]);
+    if (e->reach >= 0 && v.kind == AttackVertex::Kind::window) via = &a.routes[e->reach];
+    switch (v.kind) {
+      case AttackVertex::Kind::step: {
+        const Capability* cap = c.capability(v.id);
+        p.capability = v.id;
+        p.steps.push_back({"step", v.id, v.name, e->expected_s,
+                           fmt::format("{} fields it; time to compromise {} (mean {})", actor.name,
+                                       cap->ttc.text, format_duration(e->expected_s))});
+        break;
+      }
+      case AttackVertex::Kind::window: {
+        const Window& w = windows[via->window];
+        std::string why;
+        for (const Cell& cell : w.cells)
+          if (cell.capability == via->capability) why = cell.reason;
+        p.stage = w.stage;
+        p.steps.push_back(
+            {"window", w.stage, w.name, e->expected_s,
+             fmt::format("plaintext to {} ({}); {}", via->capability, why, via->reason)});
+        break;
+      }
+      case AttackVertex::Kind::goal:
+        p.steps.push_back({"exfiltrate", "goal", v.name, e->expected_s,
+                           fmt::format("{} out at {}", format_bytes(via->bytes_needed),
+                                       format_bandwidth(actor.egress_bandwidth.value))});
+        break;
+      case AttackVertex::Kind::foothold:
+        break;
+    }
+  }
+  const Window& w = windows[via->window];
+  p.summary = fmt::format(
+      "{}: {} -> {} ({}) -> a full copy out; expected {} after a foothold{}", actor.name,
+      c.capability(p.capability)->name, w.name, w.location, format_duration(p.expected_s),
+      p.within_dwell
+          ? ""
+          : fmt::format(", longer than its dwell of {}", format_duration(actor.dwell.value)));
+  return p;
+}
+
+}  // namespace plainsight

@@ -1,0 +1,70 @@
+// The attack graph of one actor (Boost.Graph): its foothold, one attack step per capability
+// it fields (with the capability's time to compromise), the windows those capabilities read
+// in plaintext and can read in full before they close, and the goal, a full copy of the
+// weights outside. Edge weights are expected seconds.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <boost/graph/adjacency_list.hpp>
+
+#include "analyze/actor_profile.h"
+#include "analyze/window_reach.h"
+#include "core/catalog.h"
+#include "core/window.h"
+
+namespace plainsight {
+
+struct AttackVertex {
+  enum class Kind { foothold, step, window, goal } kind = Kind::foothold;
+  std::string id;  // capability id or stage id
+  std::string name;
+};
+
+struct AttackEdge {
+  double expected_s = 0;
+  std::string what;  // "ttc HardAndCertain", "read", "egress"
+  int reach = -1;    // capability -> window edges: index into routes
+};
+
+using AttackGraphT =
+    boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, AttackVertex, AttackEdge>;
+
+struct AttackGraph {
+  AttackGraphT g;
+  std::size_t foothold = 0;
+  std::size_t goal = 0;
+  std::vector<Reach> routes;  // readable (window, capability) pairs the edges point at
+};
+
+// `routes`: the actor's reach; only readable ones become edges.
+AttackGraph build_attack_graph(const Catalog& catalog, const std::vector<Window>& windows,
+                               const ActorProfile& actor, const std::vector<Reach>& routes);
+
+struct PathStep {
+  std::string kind;  // foothold | step | window | exfiltrate
+  std::string id;
+  std::string name;
+  double expected_s = 0;  // this step's expected time
+  std::string detail;     // why it is reachable, how the time follows
+};
+
+struct AttackPath {
+  std::string actor;
+  int level = 0;
+  bool found = false;         // some path reaches a full copy
+  bool within_dwell = false;  // and its expected time fits in one foothold's dwell
+  double expected_s = 0;      // after the foothold: steps + reading + egress
+  double arrival_s = 0;       // expected wait for the foothold itself (1 / rate)
+  std::string stage;          // the window it goes through
+  std::string capability;
+  std::vector<PathStep> steps;
+  std::string summary;  // one sentence
+};
+
+// The cheapest path by expected time (Boost Dijkstra) from the foothold to the goal.
+AttackPath cheapest_path(const AttackGraph& graph, const Catalog& catalog,
+                         const std::vector<Window>& windows, const ActorProfile& actor);
+
+}  // namespace plainsight

@@ -1,0 +1,194 @@
+#include "analyze/minimal_defense.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "analyze/min_cut.h"
+#include "analyze/window_reach.h"
+
+namespace plainsight {
+namespace {
+
+using RouteKey = std::pair<std::string, std::string>;  // stage, capability
+
+// The routes an attack-graph edge can use: readable, with a capability that can succeed.
+std::set<RouteKey> live_routes(const Catalog& c, const Variant& v, const ActorProfile& actor) {
+  std::set<RouteKey> out;
+  for (const Reach& r : actor_reach(v.scenario, v.windows, actor)) {
+    const Capability* cap = c.capability(r.capability);
+    if (r.readable && cap && std::isfinite(cap->ttc.mean_s())) out.insert({r.stage, r.capability});
+  }
+  return out;
+}
+
+AttackPath path_in(const Catalog& c, const Variant& v, const ActorProfile& actor) {
+  std::vector<Reach> routes = actor_reach(v.scenario, v.windows, actor);
+  return cheapest_path(build_attack_graph(c, v.windows, actor, routes), c, v.windows, actor);
+}
+
+std::string route_name(const RouteKey& k) { return k.second + " at " + k.first; }
+
+}  // namespace
+
+const Variant& ControlVariants::with(std::vector<std::string> controls) {
+  std::sort(controls.begin(), controls.end());
+  auto it = cache_.find(controls);
+  if (it != cache_.end()) return it->second;
+  std::vector<std::string> sets;
+  for (const Control& k : catalog_.controls)
+    if (std::binary_search(controls.begin(), controls.end(), k.id))
+      for (const auto& [key, value] : k.sets) sets.push_back(key + "=" + value);
+  return cache_.emplace(controls, reanalyze_(sets)).first->second;
+}
+
+MinimalDefense minimal_defense(const Catalog& c, const Variant& base, const ActorProfile& actor,
+                               ControlVariants& variants) {
+  MinimalDefense d;
+  d.actor = actor.id;
+  const std::set<RouteKey> routes = live_routes(c, base, actor);
+  d.needed = !routes.empty();
+  if (!d.needed) {
+    d.cuttable = true;
+    d.after = path_in(c, base, actor);
+    d.summary = fmt::format("{} has no path to a full copy; no control is needed", actor.name);
+    return d;
+  }
+  // What each control closes for this actor: the routes its re-analysis no longer has.
+  std::vector<std::set<RouteKey>> closed(c.controls.size());
+  for (std::size_t k = 0; k < c.controls.size(); ++k) {
+    const std::set<RouteKey> left = live_routes(c, variants.with({c.controls[k].id}), actor);
+    for (const RouteKey& r : routes)
+      if (!left.count(r)) closed[k].insert(r);
+  }
+  // Flow network: foothold -> capability -> window in -> window out -> goal.
+  std::vector<std::string> caps, stages;
+  for (const auto& [stage, cap] : routes) {
+    if (std::find(caps.begin(), caps.end(), cap) == caps.end()) caps.push_back(cap);
+    if (std::find(stages.begin(), stages.end(), stage) == stages.end()) stages.push_back(stage);
+  }
+  auto cap_v = [&](const std::string& id) {
+    return 2 + static_cast<std::size_t>(std::find(caps.begin(), caps.end(), id) - caps.begin());
+  };
+  auto win_in = [&](const std::string& id) {
+    return 2 + caps.size() +
+           2 * static_cast<std::size_t>(std::find(stages.begin(), stages.end(), id) -
+                                        stages.begin());
+  };
+  std::vector<CutEdge> edges;
+  std::vector<int> edge_control;  // the cheapest control that removes the edge, -1 none
+  auto cheapest = [&](auto closes) {
+    int best = -1;
+    for (std::size_t k = 0; k < c.controls.size(); ++k)
+      if (closes(k) && (best < 0 || c.controls[k].cost < c.controls[best].cost))
+        best = static_cast<int>(k);
+    return best;
+  };
+  auto add = [&](std::size_t u, std::size_t v, int control) {
+    edges.push_back({u, v, control < 0 ? kUncuttable : c.controls[control].cost});
+    edge_control.push_back(control);
+  };
+  for (const std::string& cap : caps) add(0, cap_v(cap), -1);
+  for (const std::string& st : stages) {
+    int k = cheapest([&](std::size_t i) {
+      for (const RouteKey& r : routes)
+        if (r.first == st && !closed[i].count(r)) return false;
+      return true;
+    });
+    add(win_in(st), win_in(st) + 1, k);
+    add(win_in(st) + 1, 1, -1);
+  }
+  for (const RouteKey& r : routes) {
+    int k = cheapest([&](std::size_t i) { return closed[i].count(r) > 0; });
+    add(cap_v(r.second), win_in(r.first), k);
+    // A route no single control closes, through a window no single control closes.
+    if (k < 0 &&
+        edges[2 * (std::find(stages.begin(), stages.end(), r.first) - stages.begin()) + caps.size()]
+                .capacity >= kUncuttable)
+      d.uncut.push_back(route_name(r));
+  }
+  // Paths nothing can cut are set aside so the cut still covers every other path.
+  for (std::size_t i = 0; i < edges.size(); ++i)
+    if (edges[i].capacity >= kUncuttable && edges[i].from >= 2 && edges[i].from < 2 + caps.size()) {
+      const std::string& st = stages[(edges[i].to - 2 - caps.size()) / 2];
+      const std::string& cap = caps[edges[i].from - 2];
+      if (std::find(d.uncut.begin(), d.uncut.end(), route_name({st, cap})) != d.uncut.end())
+        edges[i].capacity = 0;
+    }
+  MinCut cut = min_cut(2 + caps.size() + 2 * stages.size(), edges, 0, 1);
+  d.cuttable = d.uncut.empty() && cut.finite;
+  std::set<std::string> chosen;
+  for (std::size_t i : cut.edges)
+    if (edge_control[i] >= 0) chosen.insert(c.controls[edge_control[i]].id);
+  // Controls interact (one may change what another closes): verify by re-analysis, add the
+  // cheapest control that closes a route still open, and stop when nothing helps.
+  auto open_routes = [&](const std::set<std::string>& ks) {
+    return live_routes(c, variants.with({ks.begin(), ks.end()}), actor);
+  };
+  std::set<RouteKey> left = open_routes(chosen);
+  auto not_uncut = [&](const std::set<RouteKey>& s) {
+    std::size_t n = 0;
+    for (const RouteKey& r : s)
+      n += std::find(d.uncut.begin(), d.uncut.end(), route_name(r)) == d.uncut.end();
+    return n;
+  };
+  while (not_uncut(left) > 0) {
+    int best = -1;
+    std::size_t best_left = 0;
+    const std::size_t now = not_uncut(left);
+    for (std::size_t k = 0; k < c.controls.size(); ++k) {
+      if (chosen.count(c.controls[k].id)) continue;
+      std::set<std::string> trial = chosen;
+      trial.insert(c.controls[k].id);
+      const std::size_t n = not_uncut(open_routes(trial));
+      if (n < now && (best < 0 || n < best_left ||
+                      (n == best_left && c.controls[k].cost < c.controls[best].cost))) {
+        best_left = n;
+        best = static_cast<int>(k);
+      }
+    }
+    if (best < 0) break;
+    chosen.insert(c.controls[best].id);
+    left = open_routes(chosen);
+  }
+  // Drop controls the result does not need, the most expensive first.
+  std::vector<const Control*> order;
+  for (const Control& k : c.controls)
+    if (chosen.count(k.id)) order.push_back(&k);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Control* x, const Control* y) { return x->cost > y->cost; });
+  for (const Control* k : order) {
+    std::set<std::string> trial = chosen;
+    trial.erase(k->id);
+    if (not_uncut(open_routes(trial)) <= not_uncut(left)) chosen = trial;
+  }
+  left = open_routes(chosen);
+  d.cuttable = d.cuttable && left.empty();
+  for (const Control& k : c.controls)
+    if (chosen.count(k.id)) {
+      d.controls.push_back(k.id);
+      d.cost += k.cost;
+      ControlClosure cl{k.id, {}};
+      const std::size_t idx = static_cast<std::size_t>(&k - c.controls.data());
+      for (const RouteKey& r : closed[idx]) cl.closes.push_back(route_name(r));
+      d.closes.push_back(std::move(cl));
+    }
+  d.after = path_in(c, variants.with(d.controls), actor);
+  if (d.cuttable)
+    d.summary = fmt::format(
+        "{} (cost {:g}) cuts every path of {}",
+        d.controls.empty() ? "no control" : fmt::format("{}", fmt::join(d.controls, " + ")), d.cost,
+        actor.name);
+  else
+    d.summary = fmt::format(
+        "no set of catalog controls cuts every path of {}: nothing in the catalog closes {}{}",
+        actor.name,
+        fmt::join(d.uncut.empty() ? std::vector<std::string>{"the paths left"} : d.uncut, ", "),
+        d.controls.empty() ? ""
+                           : fmt::format("; {} (cost {:g}) cuts the others",
+                                         fmt::join(d.controls, " + "), d.cost));
+  return d;
+}
+
+}  // namespace plainsight

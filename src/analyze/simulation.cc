@@ -1,0 +1,171 @@
+#include "analyze/simulation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <thread>
+
+#include "core/rng.h"
+
+namespace plainsight {
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+struct Accumulator {
+  std::uint64_t successes = 0, footholds = 0, window_trials = 0;
+  std::vector<double> times;
+  std::vector<std::uint64_t> by_route;
+};
+
+// When the copy is out through this route, given the step succeeded at `tc`; inf if never.
+double route_done(const SimulationRoute& r, double tc, Rng& rng) {
+  if (r.period_s <= 0) {  // one window, open from the start for open_s
+    const double done_read = tc + r.read_s;
+    return done_read <= r.open_s ? done_read + r.egress_s : kInf;
+  }
+  // The first event that starts at or after tc, then events_needed in a row.
+  const double k0 = std::ceil(tc / r.period_s);
+  const double last = k0 + r.events_needed - 1;
+  if (last >= r.events) return kInf;
+  double start = last * r.period_s;
+  if (r.jitter_s > 0) start = std::max(tc, start + r.jitter_s * rng.normal());
+  const double last_read = r.read_s - (r.events_needed - 1) * r.open_s;
+  return start + last_read + r.egress_s;
+}
+
+void run_trials(const std::vector<const Capability*>& caps, const ActorProfile& a, double horizon,
+                const std::vector<SimulationRoute>& routes, std::uint64_t seed, std::uint64_t begin,
+                std::uint64_t end, Accumulator* acc) {
+  const double rate = a.foothold_rate.value;
+  const double mean_dwell = a.dwell.value;
+  std::vector<double> step(caps.size());
+  acc->by_route.assign(routes.size(), 0);
+  for (std::uint64_t trial = begin; trial < end; ++trial) {
+    Rng rng = Rng::stream(seed, trial);
+    double t = 0;
+    for (;;) {
+      t += rng.exponential(rate);
+      if (t >= horizon) break;
+      ++acc->footholds;
+      const double until = std::min(horizon, t + rng.exponential(1 / mean_dwell));
+      for (std::size_t k = 0; k < caps.size(); ++k) step[k] = t + caps[k]->ttc.sample_s(rng);
+      double best = kInf;
+      std::size_t via = 0;
+      for (std::size_t i = 0; i < routes.size(); ++i) {
+        const double tc = step[routes[i].capability_index];
+        if (tc >= until) continue;
+        const double done = route_done(routes[i], tc, rng);
+        if (done < best) {
+          best = done;
+          via = i;
+        }
+      }
+      acc->window_trials += routes.size();
+      if (best <= until) {
+        ++acc->successes;
+        acc->times.push_back(best);
+        ++acc->by_route[via];
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::pair<double, double> wilson_interval(std::uint64_t k, std::uint64_t n) {
+  if (n == 0) return {0, 1};
+  const double z = 1.959963984540054, p = static_cast<double>(k) / n, nn = static_cast<double>(n);
+  const double denom = 1 + z * z / nn;
+  const double center = (p + z * z / (2 * nn)) / denom;
+  const double half = z * std::sqrt(p * (1 - p) / nn + z * z / (4 * nn * nn)) / denom;
+  return {std::max(0.0, center - half), std::min(1.0, center + half)};
+}
+
+std::vector<SimulationRoute> simulation_routes(const Catalog& c, const std::vector<Reach>& reach,
+                                               const ActorProfile& actor) {
+  std::vector<SimulationRoute> out;
+  for (const Reach& r : reach) {
+    if (r.open_s <= 0 || r.bytes_held + 1e-9 * r.bytes_needed < r.bytes_needed) continue;
+    std::size_t k = 0;
+    for (const std::string& id : actor.capabilities) {
+      if (id == r.capability) break;
+      ++k;
+    }
+    (void)c;
+    SimulationRoute s;
+    s.stage = r.stage;
+    s.capability = r.capability;
+    s.capability_index = k;
+    s.open_s = r.open_s;
+    s.period_s = r.period_s;
+    s.events = r.events;
+    s.events_needed = r.events_needed;
+    s.read_s = r.read_s;
+    s.egress_s = r.egress_s;
+    out.push_back(s);
+  }
+  return out;
+}
+
+SimulationResult simulate(const Catalog& c, const ActorProfile& actor, double horizon,
+                          std::vector<SimulationRoute> routes, const SimulationOptions& o) {
+  SimulationResult res;
+  res.actor = actor.id;
+  res.level = actor.level;
+  res.trials = o.trials;
+  res.seed = o.seed;
+  res.horizon_s = horizon;
+  std::vector<const Capability*> caps;
+  for (const std::string& id : actor.capabilities) caps.push_back(c.capability(id));
+  for (const Capability* cap : caps)
+    if (!cap) throw std::runtime_error("actor " + actor.id + " names an unknown capability");
+  bool jitter = false;
+  for (const SimulationRoute& r : routes) jitter |= r.jitter_s > 0;
+  if (!jitter)
+    res.notes.push_back(
+        "no measured jitter: per-event windows follow their nominal schedule (events at k x "
+        "period from the start of the horizon)");
+  const unsigned threads = static_cast<unsigned>(
+      std::max<std::uint64_t>(1, std::min<std::uint64_t>(o.threads, o.trials)));
+  std::vector<Accumulator> acc(threads);
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t) {
+    const std::uint64_t b = o.trials * t / threads, e = o.trials * (t + 1) / threads;
+    if (threads == 1)
+      run_trials(caps, actor, horizon, routes, o.seed, b, e, &acc[t]);
+    else
+      pool.emplace_back(run_trials, std::cref(caps), std::cref(actor), horizon, std::cref(routes),
+                        o.seed, b, e, &acc[t]);
+  }
+  for (std::thread& th : pool) th.join();
+  std::vector<double> times;
+  std::vector<std::uint64_t> by_route(routes.size(), 0);
+  for (const Accumulator& a : acc) {
+    res.successes += a.successes;
+    res.footholds += a.footholds;
+    res.window_trials += a.window_trials;
+    times.insert(times.end(), a.times.begin(), a.times.end());
+    for (std::size_t i = 0; i < routes.size(); ++i) by_route[i] += a.by_route[i];
+  }
+  res.probability = o.trials ? static_cast<double>(res.successes) / o.trials : 0;
+  std::tie(res.ci_low, res.ci_high) = wilson_interval(res.successes, o.trials);
+  std::sort(times.begin(), times.end());
+  if (!times.empty())
+    for (double q : {0.05, 0.25, 0.5, 0.75, 0.95}) {
+      // Nearest rank: an observed value, exact and deterministic.
+      std::size_t rank = static_cast<std::size_t>(std::ceil(q * times.size()));
+      res.percentiles.push_back({q, times[std::max<std::size_t>(rank, 1) - 1]});
+    }
+  for (std::size_t i = 0; i < routes.size(); ++i)
+    if (by_route[i] > 0)
+      res.windows.push_back({routes[i].stage, routes[i].capability, by_route[i]});
+  std::stable_sort(res.windows.begin(), res.windows.end(),
+                   [](const WindowUse& x, const WindowUse& y) { return x.trials > y.trials; });
+  res.routes = std::move(routes);
+  return res;
+}
+
+}  // namespace plainsight

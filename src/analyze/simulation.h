@@ -1,0 +1,77 @@
+// Seeded Monte Carlo over one actor's attack: footholds arrive as a Poisson process, each
+// lasts an exponentially distributed dwell before detection; within a foothold each
+// capability takes its time to compromise (a draw from its MAL distribution); a window is
+// read on its schedule (periodic events, with jitter where measurements give it, or a
+// resident lifetime) until a full copy is read, and the copy must be out before detection
+// and before the horizon. Trial i draws from its own stream, so the result does not depend
+// on the number of threads.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analyze/actor_profile.h"
+#include "analyze/window_reach.h"
+#include "core/catalog.h"
+#include "core/window.h"
+
+namespace plainsight {
+
+struct SimulationOptions {
+  std::uint64_t trials = 10000;
+  std::uint64_t seed = 1;
+  unsigned threads = 1;
+};
+
+struct SimulationRoute {
+  std::string stage;
+  std::string capability;
+  std::size_t capability_index = 0;  // into the capabilities the simulation draws
+  double open_s = 0;                 // plaintext seconds per event, or the resident lifetime
+  double period_s = 0;               // 0: one window open from the start of the horizon
+  double events = 1;
+  double jitter_s = 0;  // standard deviation of an event's start (measured), 0 when unknown
+  double events_needed = 1;
+  double read_s = 0;  // total reading time for a full copy
+  double egress_s = 0;
+};
+
+struct WindowUse {
+  std::string stage;
+  std::string capability;
+  std::uint64_t trials = 0;  // successful trials whose copy came through here
+};
+
+struct SimulationResult {
+  std::string actor;
+  int level = 0;
+  std::uint64_t trials = 0;
+  std::uint64_t seed = 0;
+  double horizon_s = 0;
+  std::uint64_t successes = 0;
+  double probability = 0;
+  double ci_low = 0, ci_high = 0;  // 95% Wilson score interval
+  // Time from the start of the horizon to a full copy out, over successful trials.
+  std::vector<std::pair<double, double>> percentiles;  // (quantile, seconds)
+  std::vector<WindowUse> windows;                      // most used first
+  std::uint64_t footholds = 0;                         // over all trials
+  std::uint64_t window_trials = 0;                     // route evaluations: the unit of work
+  std::vector<SimulationRoute> routes;
+  std::vector<std::string> notes;
+};
+
+// Routes for the simulation: every window the actor's capabilities read in plaintext and
+// that holds a full copy (its schedule, not the expected-value test, decides readability).
+std::vector<SimulationRoute> simulation_routes(const Catalog& catalog,
+                                               const std::vector<Reach>& reach,
+                                               const ActorProfile& actor);
+
+SimulationResult simulate(const Catalog& catalog, const ActorProfile& actor, double horizon_s,
+                          std::vector<SimulationRoute> routes, const SimulationOptions& options);
+
+// 95% Wilson score interval for k successes in n trials.
+std::pair<double, double> wilson_interval(std::uint64_t k, std::uint64_t n);
+
+}  // namespace plainsight

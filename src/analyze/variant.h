@@ -1,0 +1,23 @@
+// A scenario re-analysed under extra --set overrides (a control, a what-if): the threat
+// analysis derives what a control closes by re-analysis, never from typed effects.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/scenario.h"
+#include "core/window.h"
+
+namespace plainsight {
+
+struct Variant {
+  Scenario scenario;
+  std::vector<Window> windows;
+};
+
+// Loads the scenario again with `sets` applied after the run's own overrides, and computes
+// its windows. Throws InputError when an override does not fit the scenario.
+using Reanalyze = std::function<Variant(const std::vector<std::string>& sets)>;
+
+}  // namespace plainsight

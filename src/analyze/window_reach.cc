@@ -1,0 +1,81 @@
+#include "analyze/window_reach.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/quantity.h"
+
+namespace plainsight {
+
+double full_copy_bytes(const Scenario& s, const Stage& /*stage*/) {
+  // A checkpoint holds the weights among the optimizer state; the weights are the goal.
+  return s.asset.weights_bytes();
+}
+
+Reach window_reach(const Scenario& s, const Window& w, std::size_t index, const Cell& cell,
+                   const ActorProfile& actor) {
+  Reach r;
+  r.window = index;
+  r.stage = w.stage;
+  r.capability = cell.capability;
+  const Stage& st = s.stages[index];
+  // Shards sit side by side (one per GPU or link); one foothold of this kind reaches them
+  // all, so the stage holds shards x bytes per shard.
+  r.bytes_held = w.bytes * st.shards;
+  r.bytes_needed = full_copy_bytes(s, st);
+  const double read_bw = actor.read_bandwidth.value;
+  const double dwell = actor.dwell.value;
+  r.egress_s = r.bytes_needed / actor.egress_bandwidth.value;
+  r.read_s = r.bytes_needed / read_bw;
+  const bool single_life = w.resident && w.state != State::ciphertext_then_plaintext;
+  // The cell decides: a capability that reads plaintext where the window's state is not
+  // plaintext (a key-service reader, an endpoint of an encrypted link) reads for as long as
+  // the bytes are there.
+  r.open_s = w.plaintext_per_event.value > 0 ? w.plaintext_per_event.value : w.per_event.value;
+  r.events = single_life ? 1 : std::max(1.0, w.events);
+  if (r.events > 1) r.period_s = w.event_period_s > 0 ? w.event_period_s : s.horizon_s / r.events;
+  if (r.bytes_held + 1e-9 * r.bytes_needed < r.bytes_needed) {
+    r.reason = fmt::format("holds {}, less than a full copy ({})", format_bytes(r.bytes_held),
+                           format_bytes(r.bytes_needed));
+    return r;
+  }
+  if (r.open_s <= 0) {
+    r.reason = "never plaintext here";
+    return r;
+  }
+  const double per_event = std::min(r.bytes_needed, r.open_s * read_bw);
+  r.events_needed = std::ceil(r.bytes_needed / per_event - 1e-9);
+  // Events the actor can witness in one foothold: dwell / period, at least one.
+  r.events_in_dwell =
+      r.period_s > 0 ? std::min(r.events, std::max(1.0, std::ceil(dwell / r.period_s))) : 1;
+  r.readable = r.events_needed <= r.events_in_dwell;
+  // Waiting: half a period for the first event, then whole periods for the others.
+  r.wait_s = r.period_s > 0 ? r.period_s / 2 + (r.events_needed - 1) * r.period_s : 0;
+  if (r.events_needed <= 1) {
+    r.reason = fmt::format("{} open{}; {} at {} takes {}", format_duration(r.open_s),
+                           r.events > 1 ? " per event" : "", format_bytes(r.bytes_needed),
+                           format_bandwidth(read_bw), format_duration(r.read_s));
+  } else {
+    r.reason = fmt::format(
+        "{} open per event reads {} at {}: a full copy ({}) needs {:g} events, {} within a "
+        "dwell of {} ({:g} available)",
+        format_duration(r.open_s), format_bytes(per_event), format_bandwidth(read_bw),
+        format_bytes(r.bytes_needed), r.events_needed, r.readable ? "possible" : "more than fit",
+        format_duration(dwell), r.events_in_dwell);
+  }
+  return r;
+}
+
+std::vector<Reach> actor_reach(const Scenario& s, const std::vector<Window>& windows,
+                               const ActorProfile& actor) {
+  std::vector<Reach> out;
+  for (std::size_t i = 0; i < windows.size(); ++i)
+    for (const Cell& c : windows[i].cells)
+      if (c.access == Access::plaintext && actor.fields(c.capability))
+        out.push_back(window_reach(s, windows[i], i, c, actor));
+  return out;
+}
+
+}  // namespace plainsight

@@ -1,0 +1,48 @@
+// Whether an actor, through one capability, can read a full copy of the weights from a
+// window before it closes: the capability must read plaintext there (the exposure matrix),
+// and window length x read bandwidth, over the events the actor can witness during its
+// dwell, must cover the bytes. Getting the copy out takes bytes / egress bandwidth.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "analyze/actor_profile.h"
+#include "core/catalog.h"
+#include "core/scenario.h"
+#include "core/window.h"
+
+namespace plainsight {
+
+struct Reach {
+  std::size_t window = 0;  // index into the windows (scenario stage order)
+  std::string stage;
+  std::string capability;
+  bool readable = false;       // a full copy can be read before the window closes
+  double bytes_needed = 0;     // a full copy of the weights from this stage
+  double bytes_held = 0;       // what the stage holds, all shards together
+  double open_s = 0;           // plaintext seconds per event (resident: the lifetime)
+  double period_s = 0;         // seconds between events; 0 for a single or resident window
+  double events = 1;           // events over the horizon
+  double events_needed = 1;    // events whose bytes together make a full copy
+  double events_in_dwell = 1;  // the most events one foothold can witness
+  double read_s = 0;           // reading time: bytes / read bandwidth
+  double wait_s = 0;           // expected waiting for the events, after the step succeeds
+  double egress_s = 0;         // bytes / egress bandwidth
+  std::string reason;          // why it is (or is not) readable, in words
+
+  double window_cost_s() const { return wait_s + read_s; }
+};
+
+// Bytes a full copy of the weights needs from a stage, and what the stage holds in total.
+double full_copy_bytes(const Scenario& scenario, const Stage& stage);
+
+Reach window_reach(const Scenario& scenario, const Window& window, std::size_t index,
+                   const Cell& cell, const ActorProfile& actor);
+
+// Every (window, capability) where the actor fields the capability and it reads plaintext,
+// readable or not, in window order then catalog capability order.
+std::vector<Reach> actor_reach(const Scenario& scenario, const std::vector<Window>& windows,
+                               const ActorProfile& actor);
+
+}  // namespace plainsight

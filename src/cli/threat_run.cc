@@ -1,0 +1,49 @@
+#include "cli/threat_run.h"
+
+#include <cctype>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "analyze/windows.h"
+#include "cli/commands.h"
+#include "load/scenario_loader.h"
+
+namespace plainsight::cli {
+
+void run_threats(Analysis& a, const Catalog& catalog, const std::string& path,
+                 const std::vector<std::string>& sets, const DurationSource* measured,
+                 bool defenses) {
+  Reanalyze reanalyze;
+  if (defenses)
+    reanalyze = [&catalog, path, sets, measured](const std::vector<std::string>& extra) {
+      std::vector<std::string> all = sets;
+      all.insert(all.end(), extra.begin(), extra.end());
+      Variant v;
+      v.scenario = load_scenario(path, catalog, all);
+      AnalyzeOptions o;
+      o.measured = measured;
+      v.windows = compute_windows(catalog, v.scenario, o);
+      return v;
+    };
+  Variant base{a.scenario, a.windows};
+  a.threat = analyze_threats(catalog, base, {}, reanalyze);
+}
+
+int parse_oc_level(const std::string& option, const std::string& text) {
+  std::string t;
+  for (char c : text) t += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (t.starts_with("oc")) t = t.substr(2);
+  if (t.size() == 1 && t[0] >= '0' && t[0] <= '5') return t[0] - '0';
+  throw InputError({option},
+                   fmt::format("'{}': expected an operational-capacity level OC0..OC5", text));
+}
+
+void check_ceiling_gate(const Analysis& a, int required) {
+  if (a.threat.ceiling.level >= required) return;
+  std::cerr << fmt::format("plainsight: exposure ceiling {} is below the required OC{}: {}\n",
+                           a.threat.ceiling.label, required, a.threat.ceiling.summary);
+  throw ExitCode(1);
+}
+
+}  // namespace plainsight::cli

@@ -1,0 +1,25 @@
+// Shared by analyze, simulate and diff: the threat analysis of a loaded scenario (controls
+// are re-analysed by loading the scenario again with their overrides), the actor choice and
+// the --require-ceiling gate.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "analyze/analysis.h"
+#include "analyze/duration_source.h"
+
+namespace plainsight::cli {
+
+// Fills a.threat. `sets` are the run's own --set overrides; `measured` backs durations.
+void run_threats(Analysis& a, const Catalog& catalog, const std::string& scenario_path,
+                 const std::vector<std::string>& sets, const DurationSource* measured = nullptr,
+                 bool defenses = true);
+
+// "OC3", "oc3" or "3" -> 3; throws InputError naming the option otherwise.
+int parse_oc_level(const std::string& option, const std::string& text);
+
+// Exit code 1 (after the report is written) when the ceiling is below `required`.
+void check_ceiling_gate(const Analysis& a, int required);
+
+}  // namespace plainsight::cli

@@ -1,0 +1,244 @@
+#include "report/threat_section.h"
+
+#include <fmt/format.h>
+
+#include "core/quantity.h"
+#include "report/text_table.h"
+
+namespace plainsight {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+std::string time_or_never(double s) { return std::isfinite(s) ? format_duration(s) : "never"; }
+
+json figure_json(const Figure& f) {
+  return {{"value", f.value},
+          {"provenance", to_string(f.provenance)},
+          {"source", f.source},
+          {"detail", f.detail}};
+}
+
+TextTable ceiling_table(const ExposureCeiling& c) {
+  TextTable t;
+  t.header = {"Window",     "Location", "Capability", "Protection (why plaintext)",
+              "Full copy?", "Why"};
+  for (const CeilingWindow& w : c.windows)
+    t.rows.push_back({w.name, w.location, w.capability_name, w.protection,
+                      w.readable ? "yes" : "no, too short", w.reason});
+  return t;
+}
+
+TextTable paths_table(const Analysis& a) {
+  TextTable t;
+  t.header = {"Actor",        "Cheapest path",   "Expected after foothold",
+              "Within dwell", "Minimal defence", "Cost"};
+  for (const ActorThreat& at : a.threat.actors) {
+    std::string path = "none";
+    if (at.path.found) {
+      path.clear();
+      for (const PathStep& s : at.path.steps)
+        if (s.kind != "foothold") path += (path.empty() ? "" : " -> ") + s.id;
+    }
+    std::string defence = "-";
+    std::string cost = "-";
+    if (a.threat.defenses && at.defense.needed) {
+      defence = at.defense.controls.empty()
+                    ? "none"
+                    : fmt::format("{}", fmt::join(at.defense.controls, " + "));
+      if (!at.defense.cuttable)
+        defence += fmt::format(" (uncut: {})", fmt::join(at.defense.uncut, ", "));
+      cost = fmt::format("{:g}", at.defense.cost);
+    }
+    t.rows.push_back({at.actor.name, path,
+                      at.path.found ? format_duration(at.path.expected_s) : "-",
+                      at.path.found ? (at.path.within_dwell ? "yes" : "no") : "-", defence, cost});
+  }
+  return t;
+}
+
+std::string steps_text(const AttackPath& p, const std::string& bullet) {
+  std::string out;
+  for (const PathStep& s : p.steps)
+    out += fmt::format("{}{} {} ({}): {}\n", bullet, s.kind, s.name, time_or_never(s.expected_s),
+                       s.detail);
+  return out;
+}
+
+}  // namespace
+
+std::string threat_sections_plain(const Analysis& a) {
+  if (!a.threat.computed) return "";
+  const ExposureCeiling& c = a.threat.ceiling;
+  std::string out = fmt::format(
+      "\nExposure ceiling: {} (an exposure-based reading of RAND SL levels, not a "
+      "certification)\n{}\n",
+      c.label, c.summary);
+  if (!c.windows.empty()) out += "\n" + ceiling_table(c).plain();
+  out += "\nAttack paths (expected times; MAL time-to-compromise, days as in MAL)\n\n" +
+         paths_table(a).plain();
+  for (const ActorThreat& at : a.threat.actors) {
+    if (!at.path.found) continue;
+    out += fmt::format("\n{}\n", at.path.summary);
+    out += steps_text(at.path, "  ");
+    if (a.threat.defenses && at.defense.needed) {
+      out += "  defence: " + at.defense.summary + "\n";
+      out += "  after: " + at.defense.after.summary + "\n";
+    }
+  }
+  return out;
+}
+
+std::string threat_sections_markdown(const Analysis& a) {
+  if (!a.threat.computed) return "";
+  const ExposureCeiling& c = a.threat.ceiling;
+  std::string out = fmt::format(
+      "\n## Exposure ceiling: {}\n\n{}. This is an exposure-based reading of RAND SL1..SL5, "
+      "not a certification.\n\n",
+      c.label, c.summary);
+  if (!c.windows.empty()) out += ceiling_table(c).markdown();
+  out += "\n## Attack paths\n\n" + paths_table(a).markdown();
+  for (const ActorThreat& at : a.threat.actors) {
+    if (!at.path.found) continue;
+    out += fmt::format("\n### {}\n\n{}\n\n", at.actor.name, at.path.summary);
+    out += steps_text(at.path, "- ");
+    if (a.threat.defenses && at.defense.needed)
+      out += fmt::format("\nMinimal defence: {}. After it: {}\n", at.defense.summary,
+                         at.defense.after.summary);
+  }
+  return out;
+}
+
+std::string simulation_plain(const Analysis& a) {
+  if (!a.simulation) return "";
+  const SimulationResult& r = *a.simulation;
+  std::string out = fmt::format(
+      "\nSimulation: OC{} ({}), {} trials, seed {}, horizon {}\n"
+      "P(full copy within the horizon) = {:.4f}  (95% interval {:.4f} .. {:.4f}; {} of {})\n",
+      r.level, r.actor, r.trials, r.seed, format_duration(r.horizon_s), r.probability, r.ci_low,
+      r.ci_high, r.successes, r.trials);
+  if (!r.percentiles.empty()) {
+    out += "Time to a full copy (successful trials):";
+    for (const auto& [q, s] : r.percentiles)
+      out += fmt::format("  p{:g} {}", q * 100, format_duration(s));
+    out += "\n";
+  }
+  if (!r.windows.empty()) {
+    TextTable t;
+    t.header = {"Window", "Capability", "Successful trials", "Share"};
+    for (const WindowUse& w : r.windows)
+      t.rows.push_back({w.stage, w.capability, std::to_string(w.trials),
+                        fmt::format("{:.1f}%", 100.0 * w.trials / r.successes)});
+    out += "\n" + t.plain();
+  }
+  for (const std::string& n : r.notes) out += "note: " + n + "\n";
+  return out;
+}
+
+std::string simulation_markdown(const Analysis& a) {
+  if (!a.simulation) return "";
+  return "\n## Simulation\n\n```\n" + simulation_plain(a).substr(1) + "```\n";
+}
+
+void add_threat_json(const Analysis& a, json& j) {
+  if (a.threat.computed) {
+    json paths = json::array();
+    json defenses = json::array();
+    for (const ActorThreat& at : a.threat.actors) {
+      const AttackPath& p = at.path;
+      json steps = json::array();
+      for (const PathStep& s : p.steps)
+        steps.push_back({{"kind", s.kind},
+                         {"id", s.id},
+                         {"name", s.name},
+                         {"expected_s", std::isfinite(s.expected_s) ? json(s.expected_s) : json()},
+                         {"detail", s.detail}});
+      json reach = json::array();
+      for (const Reach& r : at.reach)
+        reach.push_back({{"stage", r.stage},
+                         {"capability", r.capability},
+                         {"readable", r.readable},
+                         {"bytes_needed", r.bytes_needed},
+                         {"open_s", r.open_s},
+                         {"events_needed", r.events_needed},
+                         {"events_in_dwell", r.events_in_dwell},
+                         {"read_s", r.read_s},
+                         {"egress_s", r.egress_s},
+                         {"reason", r.reason}});
+      paths.push_back({{"actor", at.actor.id},
+                       {"level", at.actor.level},
+                       {"parameters",
+                        {{"foothold_rate_per_s", figure_json(at.actor.foothold_rate)},
+                         {"dwell_s", figure_json(at.actor.dwell)},
+                         {"read_bandwidth_Bps", figure_json(at.actor.read_bandwidth)},
+                         {"egress_bandwidth_Bps", figure_json(at.actor.egress_bandwidth)}}},
+                       {"found", p.found},
+                       {"within_dwell", p.within_dwell},
+                       {"expected_s", p.expected_s},
+                       {"arrival_s", p.arrival_s},
+                       {"stage", p.stage},
+                       {"capability", p.capability},
+                       {"summary", p.summary},
+                       {"steps", std::move(steps)},
+                       {"reach", std::move(reach)}});
+      if (a.threat.defenses) {
+        const MinimalDefense& d = at.defense;
+        json closes = json::array();
+        for (const ControlClosure& cl : d.closes)
+          closes.push_back({{"control", cl.control}, {"closes", cl.closes}});
+        defenses.push_back({{"actor", d.actor},
+                            {"needed", d.needed},
+                            {"cuttable", d.cuttable},
+                            {"controls", d.controls},
+                            {"cost", d.cost},
+                            {"closes", std::move(closes)},
+                            {"uncut", d.uncut},
+                            {"after_found", d.after.found},
+                            {"after", d.after.summary},
+                            {"summary", d.summary}});
+      }
+    }
+    j["attack_paths"] = std::move(paths);
+    if (a.threat.defenses) j["minimal_defense"] = std::move(defenses);
+    const ExposureCeiling& c = a.threat.ceiling;
+    json windows = json::array();
+    for (const CeilingWindow& w : c.windows)
+      windows.push_back({{"stage", w.stage},
+                         {"name", w.name},
+                         {"capability", w.capability},
+                         {"protection", w.protection},
+                         {"protection_id", w.protection_id},
+                         {"readable", w.readable},
+                         {"reason", w.reason}});
+    j["exposure_ceiling"] = {{"level", c.level},
+                             {"label", c.label},
+                             {"breached_by", c.breached_by.empty() ? json() : json(c.breached_by)},
+                             {"breached_level", c.breached_level},
+                             {"windows", std::move(windows)},
+                             {"summary", c.summary},
+                             {"reading", "exposure-based reading of RAND SL1..SL5"}};
+  }
+  if (a.simulation) {
+    const SimulationResult& r = *a.simulation;
+    json pct = json::object();
+    for (const auto& [q, s] : r.percentiles) pct[fmt::format("p{:g}", q * 100)] = s;
+    json uses = json::array();
+    for (const WindowUse& w : r.windows)
+      uses.push_back({{"stage", w.stage}, {"capability", w.capability}, {"trials", w.trials}});
+    j["simulation"] = {{"actor", r.actor},
+                       {"level", r.level},
+                       {"trials", r.trials},
+                       {"seed", r.seed},
+                       {"horizon_s", r.horizon_s},
+                       {"successes", r.successes},
+                       {"probability", r.probability},
+                       {"ci95", {r.ci_low, r.ci_high}},
+                       {"time_to_copy_s", pct},
+                       {"windows", std::move(uses)},
+                       {"footholds", r.footholds},
+                       {"window_trials", r.window_trials},
+                       {"notes", r.notes}};
+  }
+}
+
+}  // namespace plainsight
