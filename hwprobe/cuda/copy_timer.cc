@@ -14,11 +14,6 @@ constexpr unsigned long long kSpinTimeoutNs = 1'000'000'000ull;
 
 }  // namespace
 
-int copies_per_sample(std::size_t bytes) {
-  const std::size_t target = std::size_t{1} << 30;
-  return static_cast<int>(std::clamp<std::size_t>(target / std::max<std::size_t>(bytes, 1), 1, 16));
-}
-
 CopyTimer::CopyTimer(std::vector<Lane> lanes) : lanes_(std::move(lanes)) {
   if (lanes_.empty()) throw ProbeError("CopyTimer: no lanes");
   start_ = std::make_unique<Event>(lanes_[0].device);

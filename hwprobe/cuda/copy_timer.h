@@ -51,8 +51,4 @@ class CopyTimer {
   std::vector<std::unique_ptr<Event>> joins_;
 };
 
-// Copies per timed sample: enough to hide launch latency for small copies, few enough to
-// keep a 1 GiB sweep point under a second on current GPUs.
-int copies_per_sample(std::size_t bytes);
-
 }  // namespace hwprobe::cuda

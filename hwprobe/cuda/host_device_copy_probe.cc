@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "hwprobe/cuda/copy_timer.h"
+#include "hwprobe/gpu/copy_result.h"
 #include "hwprobe/gpu/gpu_environment.h"
 #include "hwprobe/gpu/gpu_selection.h"
 #include "hwprobe/gpu/sweep_plan.h"
@@ -73,21 +74,18 @@ void HostDeviceCopyProbe::run(Context& ctx) {
         const bool spin = pinned && timer.spin_available();
         for (int i = 0; i < plan.warmups; ++i) timer.time_host(copies, copy);
         for (Clock clock : {Clock::event, Clock::host}) {
-          std::vector<double> samples;
+          std::vector<double> batches;
           for (int t = 0; t < plan.trials; ++t) {
             if (ctx.cancelled()) throw ProbeError("cancelled");
-            const double batch = clock == Clock::event ? timer.time_events(copies, copy, spin)
-                                                       : timer.time_host(copies, copy);
-            samples.push_back(batch / copies);  // seconds per copy
+            batches.push_back(clock == Clock::event ? timer.time_events(copies, copy, spin)
+                                                    : timer.time_host(copies, copy));
           }
-          nlohmann::json params = common;
-          params["bytes"] = bytes;
+          nlohmann::json params =
+              copy_params(common, {bytes, clock == Clock::event ? "event" : "host", copies, spin});
           params["memory"] = memory;
-          params["clock"] = clock == Clock::event ? "event" : "host";
           params["device"] = device;
           params["engine"] = "copy_engine";
-          params["copies_per_sample"] = copies;
-          params["spin_kernel"] = clock == Clock::event && spin;
+          std::vector<double> samples = per_copy_seconds(batches, copies);
           ctx.record(std::move(params), std::move(samples));
         }
         ctx.progress(++step, steps);

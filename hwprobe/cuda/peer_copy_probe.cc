@@ -1,6 +1,7 @@
 #include "hwprobe/cuda/peer_copy_probe.h"
 
 #include "hwprobe/cuda/copy_timer.h"
+#include "hwprobe/gpu/copy_result.h"
 #include "hwprobe/gpu/gpu_environment.h"
 #include "hwprobe/gpu/gpu_selection.h"
 #include "hwprobe/gpu/sweep_plan.h"
@@ -96,23 +97,21 @@ void PeerCopyProbe::run(Context& ctx) {
           for (int w = 0; w < plan.warmups; ++w) timer.time_host(copies, copy);
           for (const char* clock : {"event", "host"}) {
             const bool events = std::string(clock) == "event";
-            std::vector<double> samples;
+            std::vector<double> batches;
             for (int t = 0; t < plan.trials; ++t) {
               if (ctx.cancelled()) throw ProbeError("cancelled");
-              const double batch =
-                  events ? timer.time_events(copies, copy, true) : timer.time_host(copies, copy);
-              samples.push_back(batch / copies);
+              batches.push_back(events ? timer.time_events(copies, copy, true)
+                                       : timer.time_host(copies, copy));
             }
-            nlohmann::json params = common;
-            params["bytes"] = bidirectional ? 2 * bytes : bytes;  // what one sample moves
+            // bytes: what one sample moves, both directions' for bidirectional
+            nlohmann::json params = copy_params(
+                common, {bidirectional ? 2 * bytes : bytes, clock, copies, timer.spin_available()});
             params["bytes_each_way"] = bytes;
             params["src"] = i;
             params["dst"] = j;
             params["direction"] = direction;
-            params["clock"] = clock;
-            params["copies_per_sample"] = copies;
-            params["spin_kernel"] = events && timer.spin_available();
             params["access_matrix"] = matrix;
+            std::vector<double> samples = per_copy_seconds(batches, copies);
             ctx.record(std::move(params), std::move(samples));
           }
           ctx.progress(++step, steps);
