@@ -1,0 +1,106 @@
+#include "analyze/exposure_cell.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "analyze_support.h"
+
+namespace plainsight {
+namespace {
+
+using namespace plainsight::testing;
+using ::testing::HasSubstr;
+
+const Capability& cap(const std::string& id) { return *bundled_catalog().capability(id); }
+
+const ProtectionRule& rule(const std::string& id) {
+  return *Catalog::find(bundled_catalog().protections, id);
+}
+
+Cell cell(const std::string& capability, const std::string& medium, const std::string& rule_id,
+          Content arriving = {}, bool decrypts = false) {
+  Stage s = stage("s", medium);
+  s.decrypts = decrypts;
+  return exposure_cell(bundled_catalog(), cap(capability), s, arriving, rule(rule_id));
+}
+
+const Content kProviderKms{true, "provider_kms", "KMS envelope"};
+const Content kUserKey{true, "customer_user_specific", "AES-256-GCM"};
+
+TEST(ExposureCell, UnreachableWhereTheCapabilityDoesNotReach) {
+  Cell c = cell("fabric_tap", "pcie", "pcie.plain");
+  EXPECT_EQ(c.access, Access::unreachable);
+  EXPECT_EQ(c.decided_by, "reach");
+  EXPECT_THAT(c.reason, HasSubstr("does not reach"));
+  EXPECT_EQ(cell("invasive_chip", "pcie", "pcie.plain").access, Access::unreachable);
+}
+
+TEST(ExposureCell, PlaintextWhereNothingProtects) {
+  Cell c = cell("host_root", "pcie", "pcie.plain");
+  EXPECT_EQ(c.access, Access::plaintext);
+  EXPECT_EQ(c.decided_by, "pcie.plain");
+  EXPECT_EQ(c.reason, rule("pcie.plain").label);
+}
+
+TEST(ExposureCell, MetadataObserverSeesMetadataWhateverTheEncryption) {
+  for (const Content& in : {Content{}, kUserKey}) {
+    Cell c = cell("metadata_observer", "wan", "wan.transport", in);
+    EXPECT_EQ(c.access, Access::metadata);
+    EXPECT_EQ(c.decided_by, "metadata");
+  }
+}
+
+TEST(ExposureCell, BlockedCapabilitiesSeeCiphertext) {
+  Cell c = cell("host_root", "pcie", "pcie.hopper_cc");
+  EXPECT_EQ(c.access, Access::ciphertext);
+  EXPECT_EQ(c.decided_by, "pcie.hopper_cc");
+  EXPECT_EQ(cell("media_theft", "object_store", "object_store.sse_kms").access, Access::ciphertext);
+}
+
+TEST(ExposureCell, RuleKeyReadersDecryptThroughTheKeyService) {
+  Cell c = cell("cloud_credentials", "object_store", "object_store.sse_kms");
+  EXPECT_EQ(c.access, Access::plaintext);
+  EXPECT_EQ(c.decided_by, "object_store.sse_kms");
+  EXPECT_THAT(c.reason, HasSubstr("key service"));
+}
+
+TEST(ExposureCell, CustodyKeyReadersDecryptWhatAFlowEncrypted) {
+  Cell c = cell("cloud_credentials", "object_store", "object_store.sse_kms", kProviderKms);
+  EXPECT_EQ(c.access, Access::plaintext);
+  EXPECT_EQ(c.decided_by, "provider_kms");
+  // A user-specific key has no readers: the same capability sees ciphertext.
+  Cell d = cell("cloud_credentials", "object_store", "object_store.sse_kms", kUserKey);
+  EXPECT_EQ(d.access, Access::ciphertext);
+  EXPECT_EQ(d.decided_by, "customer_user_specific");
+  // Encrypted arrival overrides a plaintext medium.
+  Cell e = cell("host_root", "host_dram", "host_dram.plain", kUserKey);
+  EXPECT_EQ(e.access, Access::ciphertext);
+  EXPECT_THAT(e.reason, HasSubstr("encrypted before arrival"));
+}
+
+TEST(ExposureCell, DecryptingStageFallsBackToTheMediumRule) {
+  Cell c = cell("host_root", "host_dram", "host_dram.plain", kUserKey, /*decrypts=*/true);
+  EXPECT_EQ(c.access, Access::plaintext);
+  EXPECT_EQ(c.decided_by, "host_dram.plain");
+  EXPECT_THAT(c.reason, HasSubstr("decrypted here"));
+  Cell d = cell("host_root", "host_dram", "host_dram.cpu_tee", kUserKey, true);
+  EXPECT_EQ(d.access, Access::ciphertext);
+}
+
+TEST(ExposureCell, PatternsOnlyUnderDeterministicEncryption) {
+  Cell c = cell("bus_interposer", "host_dram", "host_dram.cpu_tee");
+  EXPECT_EQ(c.access, Access::patterns);
+  EXPECT_EQ(c.decided_by, "host_dram.cpu_tee");
+  EXPECT_THAT(c.reason, HasSubstr(rule("host_dram.cpu_tee").note));
+}
+
+TEST(ExposureCell, SideChannelYieldsPatternsNotTheBytes) {
+  Cell c = cell("co_tenant_side_channel", "hbm", "hbm.plain");
+  EXPECT_EQ(c.access, Access::patterns);
+  EXPECT_THAT(c.reason, HasSubstr("side channel"));
+  // Where a rule blocks it, it gets ciphertext.
+  EXPECT_EQ(cell("co_tenant_side_channel", "hbm", "hbm.cc").access, Access::ciphertext);
+}
+
+}  // namespace
+}  // namespace plainsight

@@ -1,0 +1,191 @@
+#include "analyze/protection.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "analyze/attributes.h"
+#include "analyze_support.h"
+
+namespace plainsight {
+namespace {
+
+using namespace plainsight::testing;
+using ::testing::HasSubstr;
+
+ProtectionRule rule(const std::string& id, std::map<std::string, std::vector<std::string>> when) {
+  ProtectionRule r;
+  r.id = id;
+  r.medium = "pcie";
+  r.label = id;
+  r.when = std::move(when);
+  r.where = {"p.yaml", 1, 1};
+  return r;
+}
+
+TEST(ProtectionRules, MatchNeedsEveryConditionWithAnAcceptedValue) {
+  ProtectionRule r = rule("r", {{"gpu", {"h100", "h200"}}, {"confidential_mode", {"on"}}});
+  EXPECT_TRUE(rule_matches(r, {{"gpu", "h200"}, {"confidential_mode", "on"}, {"x", "y"}}));
+  EXPECT_FALSE(rule_matches(r, {{"gpu", "b200"}, {"confidential_mode", "on"}}));
+  EXPECT_FALSE(rule_matches(r, {{"gpu", "h100"}}));  // a missing attribute does not match
+  EXPECT_TRUE(rule_matches(rule("default", {}), {}));
+}
+
+TEST(ProtectionRules, TheMostSpecificMatchingRuleDecides) {
+  Catalog c;
+  c.protections = {rule("default", {}), rule("cc", {{"confidential_mode", {"on"}}}),
+                   rule("cc_bb", {{"confidential_mode", {"on"}}, {"gpu.cc_pcie", {"bb"}}}),
+                   rule("other", {{"gpu.cc_pcie", {"ide"}}})};
+  EXPECT_EQ(select_protection(c, "pcie", {{"confidential_mode", "off"}}).id, "default");
+  EXPECT_EQ(select_protection(c, "pcie", {{"confidential_mode", "on"}}).id, "cc");
+  EXPECT_EQ(select_protection(c, "pcie", {{"confidential_mode", "on"}, {"gpu.cc_pcie", "bb"}}).id,
+            "cc_bb");
+  // Rule order in the catalog does not matter.
+  std::swap(c.protections[0], c.protections[2]);
+  EXPECT_EQ(select_protection(c, "pcie", {{"confidential_mode", "on"}, {"gpu.cc_pcie", "bb"}}).id,
+            "cc_bb");
+}
+
+TEST(ProtectionRules, TwoEquallySpecificMatchesAreAnAmbiguousCatalog) {
+  Catalog c;
+  c.protections = {rule("default", {}), rule("a", {{"confidential_mode", {"on"}}}),
+                   rule("b", {{"gpu.cc_pcie", {"bb"}}})};
+  try {
+    select_protection(c, "pcie", {{"confidential_mode", "on"}, {"gpu.cc_pcie", "bb"}});
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("p.yaml:1:1"));
+    EXPECT_THAT(e.what(), HasSubstr("rules 'a' and 'b' both match medium 'pcie'"));
+  }
+  // A more specific rule settles it, wherever it stands in the catalog. (Bug fixed: the
+  // ambiguity was raised as soon as the two were seen, before the more specific rule.)
+  c.protections.push_back(rule("ab", {{"confidential_mode", {"on"}}, {"gpu.cc_pcie", {"bb"}}}));
+  EXPECT_EQ(select_protection(c, "pcie", {{"confidential_mode", "on"}, {"gpu.cc_pcie", "bb"}}).id,
+            "ab");
+}
+
+TEST(ProtectionRules, NoRuleForTheMediumIsAnError) {
+  Catalog c;
+  c.protections = {rule("cc", {{"confidential_mode", {"on"}}})};
+  EXPECT_THROW(select_protection(c, "pcie", {{"confidential_mode", "off"}}), InputError);
+  EXPECT_THROW(select_protection(c, "hbm", {}), InputError);
+}
+
+// The bundled catalog's protections, derived from platform attributes.
+struct Case {
+  const char* gpu;
+  bool cc;
+  const char* multi_gpu_mode;
+  const char* pcie;
+  const char* nvlink;
+  const char* fabric;
+  const char* hbm;
+};
+
+class BundledProtections : public ::testing::TestWithParam<Case> {};
+
+std::string decide(const Platform& p, const std::string& medium, const std::string& link = "") {
+  const Catalog& c = bundled_catalog();
+  Stage s = stage("s", medium);
+  s.link = link;
+  return select_protection(c, medium, stage_attributes(c, p, s)).id;
+}
+
+TEST_P(BundledProtections, PerMedium) {
+  const Case& k = GetParam();
+  Platform p;
+  p.gpu = k.gpu;
+  p.confidential_mode = k.cc;
+  p.multi_gpu_mode = k.multi_gpu_mode;
+  EXPECT_EQ(decide(p, "pcie"), k.pcie);
+  EXPECT_EQ(decide(p, "nvlink"), k.nvlink);
+  EXPECT_EQ(decide(p, "fabric"), k.fabric);
+  EXPECT_EQ(decide(p, "hbm"), k.hbm);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Gpus, BundledProtections,
+    ::testing::Values(
+        Case{"h100", false, "none", "pcie.plain", "nvlink.plain", "fabric.plain", "hbm.plain"},
+        Case{"h100", true, "protected_pcie", "pcie.hopper_cc", "nvlink.hopper_ppcie",
+             "fabric.plain", "hbm.cc"},
+        Case{"h200", true, "protected_pcie", "pcie.hopper_cc", "nvlink.hopper_ppcie",
+             "fabric.plain", "hbm.cc"},
+        Case{"h100", true, "none", "pcie.hopper_cc", "nvlink.plain", "fabric.plain", "hbm.cc"},
+        Case{"b200", false, "none", "pcie.plain", "nvlink.plain", "fabric.plain", "hbm.plain"},
+        Case{"b200", true, "nvlink_encryption", "pcie.tdisp_ide", "nvlink.aes_gcm", "fabric.plain",
+             "hbm.cc"},
+        Case{"vera_rubin", true, "nvlink_encryption", "pcie.tdisp_ide", "nvlink.aes_gcm",
+             "fabric.multinode_tee", "hbm.cc"},
+        Case{"vera_rubin", false, "none", "pcie.plain", "nvlink.plain", "fabric.plain",
+             "hbm.plain"}),
+    [](const auto& p) {
+      return std::string(p.param.gpu) + (p.param.cc ? "_cc_on_" : "_cc_off_") +
+             p.param.multi_gpu_mode;
+    });
+
+TEST(BundledProtectionsOther, LinkEncryptionOnTheFabric) {
+  Platform p;
+  p.gpu = "h100";
+  p.link_encryption["fabric"] = true;
+  EXPECT_EQ(decide(p, "fabric"), "fabric.link_encryption");
+  // The multi-node TEE rule is more specific and wins where both hold.
+  p.gpu = "vera_rubin";
+  p.confidential_mode = true;
+  EXPECT_EQ(decide(p, "fabric"), "fabric.multinode_tee");
+  // Link encryption on one medium does not touch another.
+  p.gpu = "h100";
+  p.confidential_mode = false;
+  EXPECT_EQ(decide(p, "pcie"), "pcie.plain");
+}
+
+TEST(BundledProtectionsOther, CpuTeeMakesHostMemoryDeterministicCiphertext) {
+  Platform p;
+  EXPECT_EQ(decide(p, "host_dram"), "host_dram.plain");
+  EXPECT_EQ(decide(p, "fs_cache"), "fs_cache.plain");
+  for (const char* tee : {"sev_snp", "tdx"}) {
+    p.cpu_tee = tee;
+    EXPECT_EQ(decide(p, "host_dram"), "host_dram.cpu_tee") << tee;
+    EXPECT_EQ(decide(p, "fs_cache"), "fs_cache.cvm") << tee;
+  }
+}
+
+TEST(BundledProtectionsOther, StorageByLinkAttributes) {
+  Platform p;
+  EXPECT_EQ(decide(p, "object_store", "s3_sse_kms"), "object_store.sse_kms");
+  EXPECT_EQ(decide(p, "object_store"), "object_store.none");
+  EXPECT_EQ(decide(p, "local_nvme", "nitro_nvme_p5"), "local_nvme.nitro");
+  EXPECT_EQ(decide(p, "local_nvme", "nvme_gen4"), "local_nvme.plain");
+}
+
+TEST(BundledProtectionsOther, WanByStageTransport) {
+  const Catalog& c = bundled_catalog();
+  Platform p;
+  for (const char* transport : {"tls", "ssh"}) {
+    Stage s = stage("s", "wan");
+    s.attributes["transport"] = transport;
+    EXPECT_EQ(select_protection(c, "wan", stage_attributes(c, p, s)).id, "wan.transport");
+  }
+  EXPECT_EQ(decide(p, "wan"), "wan.plain");
+}
+
+TEST(BundledProtectionsOther, NoBundledCombinationIsAmbiguous) {
+  const Catalog& c = bundled_catalog();
+  for (const PlatformOption& g : c.gpus)
+    for (bool cc : {false, true})
+      for (const char* mode : {"none", "protected_pcie", "nvlink_encryption"})
+        for (const PlatformOption& tee : c.cpu_tees)
+          for (bool le : {false, true})
+            for (const Medium& m : c.media) {
+              Platform p;
+              p.gpu = g.id;
+              p.confidential_mode = cc;
+              p.multi_gpu_mode = mode;
+              p.cpu_tee = tee.id;
+              p.link_encryption[m.id] = le;
+              EXPECT_NO_THROW(decide(p, m.id))
+                  << g.id << " " << cc << " " << mode << " " << tee.id << " " << le << " " << m.id;
+            }
+}
+
+}  // namespace
+}  // namespace plainsight

@@ -1,0 +1,242 @@
+#include "analyze/windows.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "analyze/analysis.h"
+#include "analyze_support.h"
+
+namespace plainsight {
+namespace {
+
+using namespace plainsight::testing;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::UnorderedElementsAre;
+
+constexpr double kDay = 86400;
+
+std::vector<Window> windows_of(const std::string& scenario,
+                               const std::vector<std::string>& sets = {}) {
+  return compute_windows(bundled_catalog(), bundled_scenario(scenario, sets));
+}
+
+const Window& at(const std::vector<Window>& ws, const std::string& stage) {
+  for (const Window& w : ws)
+    if (w.stage == stage) return w;
+  throw std::runtime_error("no window " + stage);
+}
+
+Access access(const Window& w, const std::string& capability) {
+  for (const Cell& c : w.cells)
+    if (c.capability == capability) return c.access;
+  throw std::runtime_error("no cell " + capability);
+}
+
+TEST(Windows, OnePerStageInScenarioOrderWithACellPerCapability) {
+  Scenario s = bundled_scenario("aws-frontier");
+  auto ws = compute_windows(bundled_catalog(), s);
+  ASSERT_EQ(ws.size(), s.stages.size());
+  for (std::size_t i = 0; i < ws.size(); ++i) {
+    EXPECT_EQ(ws[i].stage, s.stages[i].id);
+    ASSERT_EQ(ws[i].cells.size(), bundled_catalog().capabilities.size());
+    for (std::size_t k = 0; k < ws[i].cells.size(); ++k)
+      EXPECT_EQ(ws[i].cells[k].capability, bundled_catalog().capabilities[k].id);
+  }
+}
+
+TEST(Windows, AwsFrontierStates) {
+  auto ws = windows_of("aws-frontier");
+  EXPECT_EQ(at(ws, "s3").state, State::ciphertext);
+  EXPECT_EQ(at(ws, "s3").protection_id, "object_store.sse_kms");
+  EXPECT_EQ(at(ws, "checkpoint_write").state, State::plaintext);
+  EXPECT_FALSE(at(ws, "checkpoint_write").resident);
+  EXPECT_EQ(at(ws, "fabric").state, State::plaintext);
+  EXPECT_TRUE(at(ws, "fabric").resident);
+  EXPECT_EQ(at(ws, "staging").state, State::ciphertext_then_plaintext);
+  EXPECT_EQ(at(ws, "pcie").state, State::plaintext);
+  EXPECT_EQ(at(ws, "pcie").protection_id, "pcie.plain");
+  EXPECT_EQ(at(ws, "hbm").state, State::plaintext);
+  EXPECT_EQ(at(ws, "hbm").protection_id, "hbm.plain");
+}
+
+TEST(Windows, AwsFrontierDurationsAndProvenance) {
+  auto ws = windows_of("aws-frontier");
+  const Window& ckpt = at(ws, "checkpoint_write");
+  EXPECT_DOUBLE_EQ(ckpt.bytes, 5.67e12);
+  EXPECT_DOUBLE_EQ(ckpt.per_event.value, 5.67e12 / 2.4e12);  // 1000 MB/s per TiB x 2400 TiB
+  EXPECT_EQ(ckpt.per_event.provenance, Provenance::datasheet);
+  EXPECT_DOUBLE_EQ(ckpt.events, 360);
+  EXPECT_DOUBLE_EQ(ckpt.plaintext_total_s, 360 * 5.67e12 / 2.4e12);
+  EXPECT_DOUBLE_EQ(ckpt.plaintext_coverage_s, 360 * 5.67e12 / 2.4e12);
+
+  const Window& pcie = at(ws, "pcie");
+  EXPECT_DOUBLE_EQ(pcie.bytes, 810e9 / 8);
+  EXPECT_DOUBLE_EQ(pcie.per_event.value, 810e9 / 8 / 63e9);
+  EXPECT_EQ(pcie.per_event.provenance, Provenance::datasheet);
+  EXPECT_EQ(pcie.per_event.source, "pcie5-spec");
+  EXPECT_DOUBLE_EQ(pcie.plaintext_total_s, 30 * 810e9 / 8 / 63e9);
+
+  const Window& staging = at(ws, "staging");
+  EXPECT_DOUBLE_EQ(staging.resident_s, 30 * kDay);
+  EXPECT_DOUBLE_EQ(staging.per_event.value, 810e9 / 7e9);  // the decrypt, at NVMe read speed
+  EXPECT_DOUBLE_EQ(staging.plaintext_per_event.value, 810e9 / 7e9);
+  EXPECT_DOUBLE_EQ(staging.plaintext_total_s, 30 * 810e9 / 7e9);
+
+  const Window& s3 = at(ws, "s3");
+  EXPECT_DOUBLE_EQ(s3.per_event.value, 30 * kDay);
+  EXPECT_EQ(s3.per_event.provenance, Provenance::assumed);
+  EXPECT_DOUBLE_EQ(s3.plaintext_per_event.value, 0);
+  EXPECT_DOUBLE_EQ(s3.plaintext_total_s, 0);
+  EXPECT_DOUBLE_EQ(s3.plaintext_coverage_s, 0);
+
+  for (const char* resident : {"fabric", "hbm"}) {
+    EXPECT_DOUBLE_EQ(at(ws, resident).plaintext_total_s, 30 * kDay) << resident;
+    EXPECT_DOUBLE_EQ(at(ws, resident).plaintext_coverage_s, 30 * kDay) << resident;
+  }
+}
+
+TEST(Windows, AwsFrontierReaders) {
+  auto ws = windows_of("aws-frontier");
+  EXPECT_THAT(at(ws, "fabric").plaintext_readers(),
+              UnorderedElementsAre("host_root", "fabric_tap", "firmware_compromise"));
+  EXPECT_THAT(at(ws, "checkpoint_write").plaintext_readers(),
+              UnorderedElementsAre("host_root", "firmware_compromise"));
+  EXPECT_THAT(at(ws, "s3").plaintext_readers(), UnorderedElementsAre("cloud_credentials"));
+  EXPECT_EQ(access(at(ws, "s3"), "media_theft"), Access::ciphertext);
+  EXPECT_EQ(access(at(ws, "s3"), "metadata_observer"), Access::metadata);
+  EXPECT_THAT(at(ws, "staging").plaintext_readers(),
+              UnorderedElementsAre("host_root", "firmware_compromise"));
+  EXPECT_EQ(access(at(ws, "staging"), "media_theft"), Access::ciphertext);
+  EXPECT_THAT(at(ws, "pcie").plaintext_readers(),
+              UnorderedElementsAre("host_root", "bus_interposer", "firmware_compromise"));
+  EXPECT_THAT(at(ws, "hbm").plaintext_readers(),
+              UnorderedElementsAre("host_root", "firmware_compromise", "invasive_chip"));
+  EXPECT_EQ(access(at(ws, "hbm"), "co_tenant_side_channel"), Access::patterns);
+}
+
+// The what-if of the issue: confidential mode on changes the PCIe and HBM rows and nothing else.
+TEST(Windows, ConfidentialModeOnChangesExactlyPcieAndHbm) {
+  auto off = windows_of("aws-frontier");
+  auto on = windows_of("aws-frontier", {"platform.confidential_mode=on"});
+  ASSERT_EQ(off.size(), on.size());
+  for (std::size_t i = 0; i < off.size(); ++i) {
+    const Window& a = off[i];
+    const Window& b = on[i];
+    std::vector<Access> ca, cb;
+    for (const Cell& c : a.cells) ca.push_back(c.access);
+    for (const Cell& c : b.cells) cb.push_back(c.access);
+    const bool changed = a.state != b.state || a.protection != b.protection ||
+                         a.protection_id != b.protection_id || ca != cb;
+    EXPECT_EQ(changed, a.stage == "pcie" || a.stage == "hbm") << a.stage;
+    // Durations do not change from the catalog alone.
+    EXPECT_DOUBLE_EQ(a.per_event.value, b.per_event.value) << a.stage;
+    EXPECT_DOUBLE_EQ(a.bytes, b.bytes) << a.stage;
+  }
+  EXPECT_EQ(at(on, "pcie").state, State::ciphertext);
+  EXPECT_EQ(at(on, "pcie").protection_id, "pcie.hopper_cc");
+  EXPECT_THAT(at(on, "pcie").plaintext_readers(), IsEmpty());
+  EXPECT_DOUBLE_EQ(at(on, "pcie").plaintext_total_s, 0);
+  EXPECT_EQ(at(on, "hbm").state, State::plaintext);
+  EXPECT_EQ(at(on, "hbm").protection_id, "hbm.cc");
+  EXPECT_THAT(at(on, "hbm").plaintext_readers(), UnorderedElementsAre("invasive_chip"));
+}
+
+TEST(Windows, GpuOverride) {
+  auto b200 = windows_of("aws-frontier", {"platform.gpu=b200"});
+  EXPECT_EQ(at(b200, "pcie").protection_id, "pcie.plain");  // CC still off
+  auto b200_cc = windows_of("aws-frontier", {"platform.gpu=b200", "platform.confidential_mode=on"});
+  EXPECT_EQ(at(b200_cc, "pcie").protection_id, "pcie.tdisp_ide");
+  EXPECT_EQ(at(b200_cc, "fabric").protection_id, "fabric.plain");
+}
+
+TEST(Windows, StageOverrideByIdMakesTheDurationAssumed) {
+  auto ws = windows_of("aws-frontier", {"stages.pcie.duration=2s"});
+  EXPECT_DOUBLE_EQ(at(ws, "pcie").per_event.value, 2);
+  EXPECT_EQ(at(ws, "pcie").per_event.provenance, Provenance::assumed);
+  EXPECT_THAT(at(ws, "pcie").per_event.source, HasSubstr("--set stages.pcie.duration=2s"));
+  EXPECT_DOUBLE_EQ(at(ws, "pcie").plaintext_total_s, 60);
+}
+
+TEST(Windows, SiloHopper) {
+  auto ws = windows_of("silo-hopper");
+  EXPECT_EQ(at(ws, "object_store").state, State::ciphertext);
+  EXPECT_EQ(at(ws, "object_store").protection_id, "customer_user_specific");
+  EXPECT_THAT(at(ws, "object_store").plaintext_readers(), IsEmpty());
+  EXPECT_EQ(at(ws, "cvm_decrypt").state, State::ciphertext_then_plaintext);
+  EXPECT_EQ(at(ws, "cvm_decrypt").protection_id, "host_dram.cpu_tee");
+  EXPECT_THAT(at(ws, "cvm_decrypt").plaintext_readers(), IsEmpty());
+  EXPECT_EQ(access(at(ws, "cvm_decrypt"), "bus_interposer"), Access::patterns);
+  EXPECT_EQ(at(ws, "pcie").state, State::ciphertext);
+  EXPECT_EQ(at(ws, "pcie").protection_id, "pcie.hopper_cc");
+  // NVLink plaintext on the wire: shielded from host software, not from an interposer.
+  EXPECT_EQ(at(ws, "nvlink").state, State::plaintext);
+  EXPECT_EQ(at(ws, "nvlink").protection_id, "nvlink.hopper_ppcie");
+  EXPECT_THAT(at(ws, "nvlink").plaintext_readers(), UnorderedElementsAre("bus_interposer"));
+  EXPECT_EQ(at(ws, "hbm").protection_id, "hbm.cc");
+  EXPECT_THAT(at(ws, "hbm").plaintext_readers(), UnorderedElementsAre("invasive_chip"));
+}
+
+TEST(Windows, SiloBlackwellEncryptsPcieAndNvlink) {
+  auto ws = windows_of("silo-blackwell");
+  EXPECT_EQ(at(ws, "pcie").protection_id, "pcie.tdisp_ide");
+  EXPECT_EQ(at(ws, "pcie").state, State::ciphertext);
+  EXPECT_EQ(at(ws, "nvlink").protection_id, "nvlink.aes_gcm");
+  EXPECT_EQ(at(ws, "nvlink").state, State::ciphertext);
+  EXPECT_THAT(at(ws, "nvlink").plaintext_readers(), IsEmpty());
+}
+
+TEST(Windows, VeraRubinProtectsTheFabricAndWarnsItIsAnnounced) {
+  Analysis a = analyze(bundled_catalog(), bundled_scenario("vera-rubin-multinode"));
+  const Window* fabric = nullptr;
+  for (const Window& w : a.windows)
+    if (w.medium == "fabric") fabric = &w;
+  ASSERT_NE(fabric, nullptr);
+  EXPECT_EQ(fabric->state, State::ciphertext);
+  EXPECT_EQ(fabric->protection_id, "fabric.multinode_tee");
+  EXPECT_THAT(fabric->plaintext_readers(), IsEmpty());
+  ASSERT_FALSE(a.warnings.empty());
+  EXPECT_THAT(a.warnings[0], HasSubstr("announced"));
+  EXPECT_THAT(analyze(bundled_catalog(), bundled_scenario("aws-frontier")).warnings, IsEmpty());
+}
+
+TEST(Windows, CloudRelayHoldsPlaintextForItsRetention) {
+  auto ws = windows_of("transfer-cloud-relay");
+  EXPECT_EQ(at(ws, "upload").state, State::ciphertext);
+  EXPECT_EQ(at(ws, "upload").protection_id, "wan.transport");
+  EXPECT_DOUBLE_EQ(at(ws, "upload").per_event.value, 112);  // 140 GB at 10 Gb/s
+  EXPECT_EQ(access(at(ws, "upload"), "metadata_observer"), Access::metadata);
+  const Window& relay = at(ws, "relay");
+  EXPECT_EQ(relay.state, State::plaintext);
+  EXPECT_THAT(relay.plaintext_readers(), UnorderedElementsAre("relay_breach", "cloud_credentials"));
+  EXPECT_DOUBLE_EQ(relay.per_event.value, 7 * kDay);
+  EXPECT_DOUBLE_EQ(relay.events, 360);
+  EXPECT_DOUBLE_EQ(relay.plaintext_total_s, 360 * 7 * kDay);
+  EXPECT_DOUBLE_EQ(relay.plaintext_coverage_s, 30 * kDay);
+  EXPECT_THAT(relay.notes, ::testing::Contains(HasSubstr("file names")));
+}
+
+TEST(Windows, ScpAndPeerToPeerNeverHoldPlaintext) {
+  for (const char* name : {"transfer-scp", "transfer-p2p-e2e"})
+    for (const Window& w : windows_of(name)) {
+      EXPECT_EQ(w.state, State::ciphertext) << name << " " << w.stage;
+      EXPECT_THAT(w.plaintext_readers(), IsEmpty()) << name << " " << w.stage;
+      EXPECT_DOUBLE_EQ(w.plaintext_total_s, 0);
+    }
+  auto p2p = windows_of("transfer-p2p-e2e");
+  EXPECT_EQ(access(at(p2p, "rendezvous"), "relay_breach"), Access::ciphertext);
+  EXPECT_EQ(access(at(p2p, "rendezvous"), "metadata_observer"), Access::metadata);
+}
+
+TEST(Windows, EveryBundledWindowHasProvenance) {
+  for (const char* name : {"aws-frontier", "silo-hopper", "silo-blackwell", "vera-rubin-multinode",
+                           "transfer-cloud-relay", "transfer-scp", "transfer-p2p-e2e"})
+    for (const Window& w : windows_of(name)) {
+      EXPECT_FALSE(w.per_event.source.empty()) << name << " " << w.stage;
+      EXPECT_GT(w.per_event.value, 0) << name << " " << w.stage;
+      EXPECT_LE(w.plaintext_coverage_s, bundled_scenario(name).horizon_s);
+    }
+}
+
+}  // namespace
+}  // namespace plainsight
