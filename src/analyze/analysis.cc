@@ -2,16 +2,34 @@
 
 #include <fmt/format.h>
 
+#include "analyze/measured_durations.h"
 #include "analyze/windows.h"
 
 namespace plainsight {
 
 Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::string> overrides) {
+  return analyze(catalog, std::move(scenario), std::move(overrides), nullptr);
+}
+
+Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::string> overrides,
+                 const MeasuredDurations* measured) {
   Analysis a;
   a.catalog = &catalog;
   a.scenario = std::move(scenario);
   a.overrides = std::move(overrides);
-  a.windows = compute_windows(catalog, a.scenario);
+  AnalyzeOptions options;
+  options.measured = measured;
+  a.windows = compute_windows(catalog, a.scenario, options);
+  std::vector<std::string> cost_warnings;
+  a.workload = workload_cost(catalog, a.scenario, measured, &cost_warnings);
+  if (measured) {
+    for (const MeasurementFile& f : measured->files())
+      a.measurements.push_back(fmt::format(
+          "{}: {}, {} results, started {}", f.name, f.machine.summary(), f.results.size(),
+          f.started_at.empty() ? "at an unknown time" : f.started_at));
+    a.warnings.insert(a.warnings.end(), measured->warnings().begin(), measured->warnings().end());
+  }
+  a.warnings.insert(a.warnings.end(), cost_warnings.begin(), cost_warnings.end());
   const PlatformOption* gpu = Catalog::find(catalog.gpus, a.scenario.platform.gpu);
   if (gpu && gpu->status == "announced")
     a.warnings.push_back(

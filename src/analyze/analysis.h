@@ -1,9 +1,11 @@
 // Everything one `analyze` run produces; reports render it.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "analyze/workload_cost.h"
 #include "core/catalog.h"
 #include "core/scenario.h"
 #include "core/window.h"
@@ -16,10 +18,18 @@ struct Analysis {
   std::vector<std::string> overrides;  // --set assignments applied
   std::vector<Window> windows;
   std::vector<std::string> warnings;
+  // Probe files the durations came from (--measurements): "file: machine, N results".
+  std::vector<std::string> measurements;
+  std::optional<WorkloadCost> workload;  // the scenario's `workload:`, CC off and on
 };
+
+class MeasuredDurations;
 
 // Loads nothing: runs the window computation on a loaded scenario.
 Analysis analyze(const Catalog& catalog, Scenario scenario,
                  std::vector<std::string> overrides = {});
+// The same with probe results backing the durations (null: catalog figures only).
+Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::string> overrides,
+                 const MeasuredDurations* measured);
 
 }  // namespace plainsight

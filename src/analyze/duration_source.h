@@ -7,6 +7,7 @@
 #include "analyze/attributes.h"
 #include "core/provenance.h"
 #include "core/scenario.h"
+#include "core/window.h"
 
 namespace plainsight {
 
@@ -16,6 +17,11 @@ class DurationSource {
   // A measured or fitted per-event duration for moving `bytes` through `stage`, or nothing.
   virtual std::optional<Figure> per_event(const Scenario& scenario, const Stage& stage,
                                           double bytes, const Attributes& attributes) const = 0;
+  // The same stage with confidential mode off and on, where both were measured.
+  virtual std::optional<CcPair> cc_pair(const Scenario&, const Stage&, double /*bytes*/,
+                                        const Attributes&) const {
+    return std::nullopt;
+  }
 };
 
 }  // namespace plainsight

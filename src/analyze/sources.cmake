@@ -5,9 +5,13 @@ add_library(plainsight_analyze STATIC
   analyze/content.cc
   analyze/durations.cc
   analyze/exposure_cell.cc
+  analyze/fit.cc
+  analyze/measured_durations.cc
   analyze/pipeline_graph.cc
   analyze/protection.cc
   analyze/windows.cc
+  analyze/workload_cost.cc
 )
 target_link_libraries(plainsight_analyze PUBLIC plainsight_load Boost::graph)
+target_link_libraries(plainsight_analyze PUBLIC Eigen3::Eigen)  # fits over probe sweeps
 plainsight_warnings(plainsight_analyze)

@@ -45,6 +45,7 @@ std::vector<Window> compute_windows(const Catalog& c, const Scenario& s, const A
     w.resident_s = st.resident ? life.value : 0;
     // A stage that holds a blob and decrypts it per event: its window is the decrypt.
     w.per_event = st.resident && !(st.decrypts && st.duration) ? life : event;
+    if (o.measured && st.duration) w.cc = o.measured->cc_pair(s, st, w.bytes, attrs);
 
     if (in.encrypted && !st.decrypts) {
       w.state = State::ciphertext;

@@ -2,9 +2,11 @@
 #include <fmt/format.h>
 
 #include "analyze/analysis.h"
+#include "analyze/measured_durations.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "load/catalog_loader.h"
+#include "load/measurement_file.h"
 #include "load/scenario_loader.h"
 #include "report/render.h"
 
@@ -16,6 +18,8 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     std::string format = "table";
     std::string output;
     std::vector<std::string> sets;
+    std::vector<std::string> measurements;  // --measurements FILE, repeatable
+    bool allow_mismatch = false;
   };
   auto o = std::make_shared<Opts>();
   CLI::App* cmd = app.add_subcommand("analyze", "Compute the plaintext-window table of a scenario");
@@ -23,7 +27,9 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       "Examples:\n"
       "  plainsight analyze scenarios/aws-frontier.yaml\n"
       "  plainsight analyze scenarios/aws-frontier.yaml --set platform.confidential_mode=on\n"
-      "  plainsight analyze scenarios/silo-hopper.yaml --format json -o silo.json");
+      "  plainsight analyze scenarios/silo-hopper.yaml --format json -o silo.json\n"
+      "  plainsight analyze scenarios/silo-hopper.yaml --measurements "
+      "model/measurements/host-vm-amd-epyc.json");
   cmd->add_option("scenario", o->scenario, "Scenario YAML file")->required();
   cmd->add_option("--format,-f", o->format, "Output format: table, md, csv, json")
       ->check(CLI::IsMember(format_names()));
@@ -31,10 +37,21 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
   cmd->add_option("--set", o->sets,
                   "Override a scenario value, KEY=VALUE (e.g. platform.gpu=b200, "
                   "stages.ckpt.duration=2s); repeatable");
+  cmd->add_option("--measurements", o->measurements,
+                  "Probe result file (plainsight-probe/1) backing the window durations; "
+                  "repeatable (e.g. a CC-off and a CC-on GPU run)");
+  cmd->add_flag("--allow-mismatch", o->allow_mismatch,
+                "Use results measured on another GPU generation or CC state (marked so) "
+                "instead of skipping them");
   cmd->callback([o, globals] {
     Catalog catalog = load_catalog_for(*globals);
     Scenario s = load_scenario(o->scenario, catalog, o->sets);
-    Analysis a = analyze(catalog, std::move(s), o->sets);
+    // Every file is read before anything runs: a bad one stops the run with exit 2.
+    std::vector<MeasurementFile> files;
+    for (const std::string& m : o->measurements) files.push_back(load_measurement_file(m));
+    std::optional<MeasuredDurations> measured;
+    if (!files.empty()) measured.emplace(catalog, std::move(files), o->allow_mismatch);
+    Analysis a = analyze(catalog, std::move(s), o->sets, measured ? &*measured : nullptr);
     Format f;
     parse_format(o->format, &f);
     write_output(o->output, render(a, f));

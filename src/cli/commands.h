@@ -33,5 +33,6 @@ Catalog load_catalog_for(const Globals& globals);
 void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals);
 void add_validate_command(CLI::App& app, std::shared_ptr<Globals> globals);
 void add_catalog_command(CLI::App& app, std::shared_ptr<Globals> globals);
+void add_measurements_command(CLI::App& app, std::shared_ptr<Globals> globals);
 
 }  // namespace plainsight::cli

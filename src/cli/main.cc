@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   cli::add_analyze_command(app, globals);
   cli::add_validate_command(app, globals);
   cli::add_catalog_command(app, globals);
+  cli::add_measurements_command(app, globals);
 #ifdef PLAINSIGHT_HAVE_PROBE_COMMAND
   hwprobe::add_probe_command(app);
 #endif

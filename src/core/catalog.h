@@ -10,6 +10,7 @@
 #include "core/link.h"
 #include "core/medium.h"
 #include "core/platform_option.h"
+#include "core/probe_map.h"
 #include "core/protection_rule.h"
 #include "core/published_figure.h"
 #include "core/source.h"
@@ -28,6 +29,7 @@ struct Catalog {
   std::vector<Actor> actors;  // ordered by level
   std::vector<Control> controls;
   std::vector<PublishedFigure> figures;
+  ProbeMap probe_map;  // model/probe_map.yaml: which probe measures which stage
 
   template <class T>
   static const T* find(const std::vector<T>& list, const std::string& id) {

@@ -1,6 +1,7 @@
 // A pipeline: asset, platform, stages and flows over a horizon.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -8,6 +9,7 @@
 #include "core/flow.h"
 #include "core/platform.h"
 #include "core/stage.h"
+#include "core/workload.h"
 
 namespace plainsight {
 
@@ -26,6 +28,7 @@ struct Scenario {
   Platform platform;
   std::vector<Stage> stages;
   std::vector<Flow> flows;
+  std::optional<Workload> workload;  // the optional `workload:` section
 
   double stage_bytes(const Stage& s) const {
     double b = s.payload == Payload::weights      ? asset.weights_bytes()

@@ -9,6 +9,7 @@
 #include "core/quantity.h"
 #include "load/did_you_mean.h"
 #include "load/map_reader.h"
+#include "load/probe_map_loader.h"
 
 namespace plainsight {
 namespace {
@@ -326,6 +327,9 @@ Catalog load_catalog(const std::filesystem::path& dir) {
                                             "(the default)",
                                             m.id));
   }
+  // Optional: a catalog without it simply has no measured durations.
+  if (std::filesystem::exists(dir / "probe_map.yaml"))
+    c.probe_map = load_probe_map(dir / "probe_map.yaml", c);
   return c;
 }
 

@@ -12,6 +12,7 @@
 #include "load/did_you_mean.h"
 #include "load/map_reader.h"
 #include "load/overlay.h"
+#include "load/workload_loader.h"
 
 namespace plainsight {
 namespace {
@@ -306,7 +307,7 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
     throw InputError(r.at_value("flows"), "the flows contain a cycle");
   }
   // Sections owned by later analyses are read by them; mark them used here.
-  (void)r.optional_node("workload");
+  if (YAML::Node w = r.optional_node("workload")) s.workload = read_workload(f, w, s);
   (void)r.optional_node("actors");
   (void)r.optional_node("measurements");
   return s;

@@ -1,10 +1,14 @@
 # Sources of src/load: YAML in, validated catalog and scenarios out.
 add_library(plainsight_load STATIC
   load/catalog_loader.cc
+  load/cluster_generator.cc
   load/did_you_mean.cc
   load/map_reader.cc
+  load/measurement_file.cc
   load/overlay.cc
+  load/probe_map_loader.cc
   load/scenario_loader.cc
+  load/workload_loader.cc
   load/yaml_file.cc
 )
 target_link_libraries(plainsight_load PUBLIC plainsight_core yaml-cpp Boost::graph)

@@ -4,6 +4,7 @@
 #include "build_info.h"
 #include "report/phrases.h"
 #include "report/render.h"
+#include "report/threat_section.h"
 
 namespace plainsight {
 namespace {
@@ -82,6 +83,23 @@ std::string render_json(const Analysis& a) {
     rows.push_back({{"stage", w.stage}, {"cells", std::move(cells)}});
   }
   j["exposure_matrix"] = {{"capabilities", caps}, {"rows", rows}};
+  if (!a.measurements.empty()) j["measurements"] = a.measurements;
+  if (a.workload) {
+    json lines = json::array();
+    for (const CostLine& l : a.workload->lines)
+      lines.push_back({{"what", l.what},
+                       {"stage", l.stage},
+                       {"bytes", l.bytes},
+                       {"count", l.count},
+                       {"off_s", figure_json(l.off)},
+                       {"on_s", figure_json(l.on)},
+                       {"extra_s", l.extra_s()}});
+    j["workload"] = {{"run_off_s", a.workload->run_off_s}, {"run_on_s", a.workload->run_on_s},
+                     {"extra_s", a.workload->extra_s()},   {"overhead", a.workload->overhead()},
+                     {"claim", a.workload->claim()},       {"lines", std::move(lines)},
+                     {"notes", a.workload->notes}};
+  }
+  add_threat_json(a, j);
   j["warnings"] = a.warnings;
   return j.dump(2) + "\n";
 }

@@ -2,8 +2,10 @@
 #include <fmt/format.h>
 
 #include "core/quantity.h"
+#include "report/measurement_section.h"
 #include "report/phrases.h"
 #include "report/render.h"
+#include "report/threat_section.h"
 #include "report/window_table.h"
 
 namespace plainsight {
@@ -16,6 +18,9 @@ std::string render_table(const Analysis& a) {
                      format_bytes(s.asset.checkpoint_bytes()), format_duration(s.horizon_s));
   for (const auto& o : a.overrides) out += "override: " + o + "\n";
   out += "\n" + window_table(a).plain();
+  out += measurement_sections_plain(a);
+  out += threat_sections_plain(a);
+  out += simulation_plain(a);
   out += "\nUnits: GB = 1e9 bytes; windows are per event x events over the horizon.\n";
   for (const auto& w : a.warnings) out += "warning: " + w + "\n";
   return out;
@@ -33,7 +38,10 @@ std::string render_markdown(const Analysis& a) {
   out += "\n## Where each window's duration comes from\n\n";
   for (const Window& w : a.windows)
     out += fmt::format("- **{}**: {}\n", w.name, provenance_phrase(w.per_event));
+  out += measurement_sections_markdown(a);
   out += "\n## Exposure matrix\n\n" + exposure_matrix_table(a).markdown();
+  out += threat_sections_markdown(a);
+  out += simulation_markdown(a);
   out += "\nUnits: GB = 1e9 bytes.\n";
   for (const auto& w : a.warnings) out += "\n> warning: " + w + "\n";
   return out;

@@ -1,0 +1,103 @@
+#include "analyze/fit.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iterator>
+#include <map>
+#include <stdexcept>
+
+#include <fmt/format.h>
+#include <Eigen/Dense>
+
+#include "core/quantity.h"
+
+namespace plainsight {
+
+std::string LinearFit::str() const {
+  if (bandwidth_Bps <= 0)
+    return fmt::format("t = {} flat over the sweep (no size dependence to fit)",
+                       format_duration(latency_s));
+  return fmt::format("t = {} + bytes / {} (R^2 {:.4f}, rms error {:.1f}%{})",
+                     format_duration(latency_s), format_bandwidth(bandwidth_Bps), r2,
+                     100 * rms_relative, latency_clamped ? ", latency clamped to 0" : "");
+}
+
+LinearFit fit_latency_bandwidth(std::vector<SweepPoint> pts) {
+  if (pts.empty()) throw std::invalid_argument("a fit needs at least one point");
+  std::sort(pts.begin(), pts.end(),
+            [](const SweepPoint& a, const SweepPoint& b) { return a.bytes < b.bytes; });
+  LinearFit f;
+  f.points = pts.size();
+  f.min_bytes = pts.front().bytes;
+  f.max_bytes = pts.back().bytes;
+  const Eigen::Index n = static_cast<Eigen::Index>(pts.size());
+  // Bytes in GB keep the two columns of comparable magnitude for the solver.
+  constexpr double kScale = 1e9;
+  Eigen::VectorXd x(n), t(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    x(i) = pts[static_cast<std::size_t>(i)].bytes / kScale;
+    t(i) = pts[static_cast<std::size_t>(i)].seconds;
+  }
+  double latency = 0, slope = 0;  // seconds, seconds per GB
+  if (f.min_bytes < f.max_bytes) {
+    Eigen::MatrixXd a(n, 2);
+    a.col(0).setOnes();
+    a.col(1) = x;
+    const Eigen::Vector2d beta = a.colPivHouseholderQr().solve(t);
+    latency = beta(0);
+    slope = beta(1);
+  }
+  if (f.min_bytes == f.max_bytes || latency < 0) {
+    // A negative latency is noise at the small sizes, not physics: refit through the origin.
+    f.latency_clamped = f.min_bytes < f.max_bytes;
+    latency = 0;
+    slope = x.dot(t) / x.dot(x);
+  }
+  f.latency_s = latency;
+  f.bandwidth_Bps = slope > 0 ? kScale / slope : 0;
+  if (slope <= 0) f.latency_s = t.mean();  // flat: the mean time is the best constant
+  const Eigen::VectorXd fitted = (f.latency_s + (slope > 0 ? slope : 0) * x.array()).matrix();
+  const Eigen::VectorXd r = t - fitted;
+  const double ss_res = r.squaredNorm();
+  const double ss_tot = (t.array() - t.mean()).square().sum();
+  f.r2 = ss_tot > 0 ? 1 - ss_res / ss_tot : 1;
+  f.rms_residual_s = std::sqrt(ss_res / static_cast<double>(n));
+  f.rms_relative = std::sqrt((r.array() / t.array()).square().mean());
+  return f;
+}
+
+SweepEstimate estimate(const std::vector<SweepPoint>& points, const LinearFit& fit, double bytes) {
+  // Medians by size; several results at one size (e.g. two ranks) average.
+  std::map<double, std::pair<double, int>> by_size;
+  for (const SweepPoint& p : points) {
+    auto& [sum, count] = by_size[p.bytes];
+    sum += p.seconds;
+    ++count;
+  }
+  SweepEstimate e;
+  const double lo = by_size.begin()->first, hi = by_size.rbegin()->first;
+  if (bytes >= lo && bytes <= hi) {
+    auto upper = by_size.lower_bound(bytes);
+    const double t_hi = upper->second.first / upper->second.second;
+    if (upper->first == bytes) {
+      e.seconds = t_hi;
+      e.how = fmt::format("the median at {}", format_bytes(bytes));
+      return e;
+    }
+    auto lower = std::prev(upper);
+    const double t_lo = lower->second.first / lower->second.second;
+    const double w = (bytes - lower->first) / (upper->first - lower->first);
+    e.seconds = t_lo + w * (t_hi - t_lo);
+    e.how = fmt::format("interpolated between the {} and {} medians", format_bytes(lower->first),
+                        format_bytes(upper->first));
+    return e;
+  }
+  e.provenance = Provenance::fitted;
+  e.seconds = fit.at(bytes);
+  e.extrapolation = bytes > hi ? bytes / hi : lo / bytes;
+  e.how = fmt::format("{} the measured {} .. {}, {:.3g}x; {}", bytes > hi ? "beyond" : "below",
+                      format_bytes(lo), format_bytes(hi), e.extrapolation, fit.str());
+  return e;
+}
+
+}  // namespace plainsight

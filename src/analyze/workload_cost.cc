@@ -1,0 +1,135 @@
+#include "analyze/workload_cost.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "analyze/attributes.h"
+#include "analyze/duration_source.h"
+#include "analyze/measured_durations.h"
+#include "analyze/protection.h"
+#include "core/quantity.h"
+
+namespace plainsight {
+namespace {
+
+// Bytes through a stage from what the scenario and catalog say, CC aside.
+std::optional<Figure> baseline(const Catalog& c, const Scenario& s, const Stage& st, double bytes) {
+  if (const Link* l = c.link(st.link); l && l->bandwidth_Bps > 0)
+    return Figure{bytes / l->bandwidth_Bps, Provenance::datasheet, l->source,
+                  fmt::format("{} / {} ({})", format_bytes(bytes),
+                              format_bandwidth(l->bandwidth_Bps), l->name)};
+  if (!st.duration) return std::nullopt;
+  const DurationSpec& d = *st.duration;
+  if (d.kind == DurationSpec::Kind::stated_bandwidth)
+    return Figure{bytes / d.bandwidth_Bps, Provenance::assumed, d.where.str(),
+                  "bandwidth stated in the scenario"};
+  if (d.kind == DurationSpec::Kind::figure) {
+    const PublishedFigure& f = *c.figure(d.figure);
+    if (f.unit == "bytes_per_second")
+      return Figure{bytes / f.value, Provenance::published, f.source, f.description};
+  }
+  if (d.kind == DurationSpec::Kind::stated && s.stage_bytes(st) > 0)
+    return Figure{d.seconds * bytes / s.stage_bytes(st), Provenance::assumed, d.where.str(),
+                  "the stated duration scaled to these bytes"};
+  return std::nullopt;
+}
+
+CostLine price(const Catalog& c, const Scenario& s, const WorkloadTransfer& t, std::string what,
+               double count, const DurationSource* measured, std::vector<std::string>* warnings) {
+  const Stage& st = *s.stage(t.stage);
+  Platform off_p = s.platform, on_p = s.platform;
+  off_p.confidential_mode = false;
+  on_p.confidential_mode = true;
+  const Attributes off_a = stage_attributes(c, off_p, st);
+  const Attributes on_a = stage_attributes(c, on_p, st);
+  CostLine line{std::move(what), st.id, t.bytes, count, {}, {}};
+  if (measured)
+    if (auto pair = measured->cc_pair(s, st, t.bytes, on_a)) {
+      line.off = pair->off;
+      line.on = pair->on;
+      return line;
+    }
+  std::optional<Figure> off = measured ? measured->per_event(s, st, t.bytes, off_a) : std::nullopt;
+  // Only the scenario's own state was asked for above; a measured CC-off figure is one
+  // whose state was off, so ask with the CC-off attributes.
+  if (off && s.platform.confidential_mode) off.reset();
+  if (!off) off = baseline(c, s, st, t.bytes);
+  if (!off) {
+    warnings->push_back(
+        fmt::format("workload: stage '{}' has no bandwidth to price {} with; "
+                    "counted as free",
+                    st.id, format_bytes(t.bytes)));
+    line.off = line.on = Figure{0, Provenance::assumed, t.where.str(), "no figure"};
+    return line;
+  }
+  line.off = *off;
+  const ProtectionRule& r_off = select_protection(c, st.medium, off_a);
+  const ProtectionRule& r_on = select_protection(c, st.medium, on_a);
+  if (r_off.id == r_on.id) {
+    line.on = *off;
+    line.on.detail = fmt::format("confidential mode does not change {} here ({} either way)",
+                                 st.medium, r_on.id);
+    return line;
+  }
+  for (const CcCost& k : c.probe_map.cc_costs) {
+    if (k.medium != st.medium) continue;
+    bool holds = true;
+    for (const auto& [key, accepted] : k.when) {
+      auto it = on_a.find(key);
+      holds &= it != on_a.end() &&
+               std::find(accepted.begin(), accepted.end(), it->second) != accepted.end();
+    }
+    if (!holds) continue;
+    const PublishedFigure& f = *c.figure(k.figure);
+    line.on = Figure{
+        off->value * f.value, Provenance::published, f.source,
+        fmt::format("{} x {:.4g} ({})", format_duration(off->value), f.value, f.description)};
+    return line;
+  }
+  warnings->push_back(
+      fmt::format("workload: no measured or published cost of confidential mode "
+                  "on {} ('{}'); counted as unchanged",
+                  st.medium, st.id));
+  line.on = *off;
+  line.on.provenance = Provenance::assumed;
+  line.on.detail = "no CC-on figure: assumed unchanged";
+  return line;
+}
+
+}  // namespace
+
+std::string WorkloadCost::claim() const {
+  return fmt::format("a {} run takes an extra {} ({:.1f}%) with confidential mode on",
+                     format_duration(run_off_s), format_duration(extra_s()), 100 * overhead());
+}
+
+std::optional<WorkloadCost> workload_cost(const Catalog& c, const Scenario& s,
+                                          const DurationSource* measured,
+                                          std::vector<std::string>* warnings) {
+  if (!s.workload) return std::nullopt;
+  const Workload& w = *s.workload;
+  WorkloadCost out;
+  out.run_off_s = w.run_s;
+  if (s.platform.gpu.empty()) {
+    out.run_on_s = w.run_s;
+    out.notes.push_back("no GPU in the platform: confidential mode does not apply");
+    return out;
+  }
+  for (const WorkloadTransfer& t : w.per_step)
+    out.lines.push_back(price(c, s, t, "per step", w.steps(), measured, warnings));
+  if (w.checkpoint_every_s > 0)
+    out.lines.push_back(price(c, s, w.checkpoint, "checkpoint",
+                              std::floor(w.run_s / w.checkpoint_every_s), measured, warnings));
+  if (w.model_loads > 0)
+    out.lines.push_back(price(c, s, w.model_load, "model load", w.model_loads, measured, warnings));
+  double extra = 0;
+  for (const CostLine& l : out.lines) extra += l.extra_s();
+  out.run_on_s = w.run_s + extra;
+  out.notes.push_back(
+      "transfers are counted on the critical path (none overlapped with compute): an upper "
+      "bound on the overhead");
+  return out;
+}
+
+}  // namespace plainsight

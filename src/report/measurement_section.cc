@@ -1,0 +1,109 @@
+#include "report/measurement_section.h"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "core/quantity.h"
+#include "report/phrases.h"
+
+namespace plainsight {
+namespace {
+
+bool from_probe(const Figure& f) {
+  return f.provenance == Provenance::measured || f.provenance == Provenance::fitted;
+}
+
+std::string figure_cell(const Figure& f) {
+  return fmt::format("{} ({})", format_duration(f.value), to_string(f.provenance));
+}
+
+// "measured: pcie, fitted: checkpoint" style list of where the workload's figures came from.
+std::string provenance_summary(const WorkloadCost& w) {
+  std::map<std::string, std::vector<std::string>> by;
+  for (const CostLine& l : w.lines) {
+    by[std::string(to_string(l.off.provenance))].push_back(l.what + " CC off");
+    by[std::string(to_string(l.on.provenance))].push_back(l.what + " CC on");
+  }
+  std::string out;
+  for (const auto& [prov, what] : by)
+    out += fmt::format("{}{}: {}", out.empty() ? "" : "; ", prov, fmt::join(what, ", "));
+  return out;
+}
+
+}  // namespace
+
+TextTable cc_pair_table(const Analysis& a) {
+  TextTable t;
+  t.header = {"Stage", "CC off", "CC on", "On/off", "Window uses"};
+  for (const Window& w : a.windows) {
+    if (!w.cc) continue;
+    t.rows.push_back({w.name, figure_cell(w.cc->off), figure_cell(w.cc->on),
+                      fmt::format("{:.2f}x", w.cc->ratio()),
+                      a.scenario.platform.confidential_mode ? "CC on" : "CC off"});
+  }
+  return t;
+}
+
+TextTable workload_table(const Analysis& a) {
+  TextTable t;
+  t.header = {"Transfer", "Stage", "Bytes", "Times", "CC off", "CC on", "Extra over the run"};
+  if (!a.workload) return t;
+  for (const CostLine& l : a.workload->lines)
+    t.rows.push_back({l.what, l.stage, format_bytes(l.bytes), fmt::format("{:g}", l.count),
+                      figure_cell(l.off), figure_cell(l.on), format_duration(l.extra_s())});
+  t.rows.push_back({"total", "", "", "", format_duration(a.workload->run_off_s),
+                    format_duration(a.workload->run_on_s), format_duration(a.workload->extra_s())});
+  return t;
+}
+
+std::string measurement_sections_plain(const Analysis& a) {
+  std::string out;
+  if (!a.measurements.empty()) {
+    out += "\nMeasurements:\n";
+    for (const std::string& m : a.measurements) out += "  " + m + "\n";
+    for (const Window& w : a.windows)
+      if (from_probe(w.per_event))
+        out += fmt::format("  {}: {}\n", w.stage, provenance_phrase(w.per_event));
+  }
+  TextTable cc = cc_pair_table(a);
+  if (!cc.rows.empty()) out += "\nConfidential mode off and on (per event):\n" + cc.plain();
+  if (a.workload) {
+    out += "\nWorkload cost of confidential mode: " + a.workload->claim() + "\n";
+    if (!a.workload->lines.empty()) {
+      out += workload_table(a).plain();
+      out += "Figures: " + provenance_summary(*a.workload) + "\n";
+      for (const CostLine& l : a.workload->lines) {
+        out += fmt::format("  {} CC off: {}\n", l.what, provenance_phrase(l.off));
+        out += fmt::format("  {} CC on: {}\n", l.what, provenance_phrase(l.on));
+      }
+    }
+    for (const std::string& n : a.workload->notes) out += "Note: " + n + "\n";
+  }
+  return out;
+}
+
+std::string measurement_sections_markdown(const Analysis& a) {
+  std::string out;
+  if (!a.measurements.empty()) {
+    out += "\n## Measurements\n\n";
+    for (const std::string& m : a.measurements) out += "- " + m + "\n";
+  }
+  TextTable cc = cc_pair_table(a);
+  if (!cc.rows.empty()) out += "\n## Confidential mode off and on\n\n" + cc.markdown();
+  if (a.workload) {
+    out += "\n## Workload cost of confidential mode\n\n" + a.workload->claim() + ".\n\n";
+    if (!a.workload->lines.empty()) {
+      out += workload_table(a).markdown();
+      out += "\nFigures: " + provenance_summary(*a.workload) + ".\n\n";
+      for (const CostLine& l : a.workload->lines) {
+        out += fmt::format("- {} CC off: {}\n", l.what, provenance_phrase(l.off));
+        out += fmt::format("- {} CC on: {}\n", l.what, provenance_phrase(l.on));
+      }
+    }
+    for (const std::string& n : a.workload->notes) out += "\nNote: " + n + "\n";
+  }
+  return out;
+}
+
+}  // namespace plainsight
