@@ -1,0 +1,211 @@
+// End-to-end tests of the plainsight command line: exit codes, help, formats, output files,
+// overrides, validate and catalog.
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "run_cli.h"
+
+namespace plainsight {
+namespace {
+
+using namespace plainsight::testing;
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+namespace fs = std::filesystem;
+
+const std::string kAws = "scenarios/aws-frontier.yaml";
+
+std::vector<std::string> bundled_scenarios() {
+  std::vector<std::string> out;
+  for (const auto& e :
+       fs::directory_iterator(fs::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "scenarios"))
+    if (e.path().extension() == ".yaml") out.push_back("scenarios/" + e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// CSV rows keyed by their first field (the stage id).
+std::map<std::string, std::string> csv_rows(const std::string& csv) {
+  std::map<std::string, std::string> rows;
+  std::stringstream ss(csv);
+  std::string line;
+  std::getline(ss, line);  // header
+  while (std::getline(ss, line)) rows[line.substr(0, line.find(','))] = line;
+  return rows;
+}
+
+class TempDir : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("plainsight-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+TEST(Cli, Version) {
+  CliRun r = plainsight({"--version"});
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_THAT(r.out, StartsWith("plainsight "));
+}
+
+TEST(Cli, HelpOnEveryCommand) {
+  for (std::vector<std::string> args : {std::vector<std::string>{"--help"},
+                                        {"analyze", "--help"},
+                                        {"validate", "--help"},
+                                        {"catalog", "--help"}}) {
+    CliRun r = plainsight(args);
+    EXPECT_EQ(r.exit_code, 0) << args[0];
+    EXPECT_THAT(r.out, HasSubstr("Usage:")) << args[0];
+  }
+  EXPECT_THAT(plainsight({"analyze", "--help"}).out, HasSubstr("--set"));
+  EXPECT_THAT(plainsight({"--help"}).out, HasSubstr("Exit codes"));
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(plainsight({}).exit_code, 2);
+  EXPECT_EQ(plainsight({"frobnicate"}).exit_code, 2);
+  EXPECT_EQ(plainsight({"analyze"}).exit_code, 2);
+  EXPECT_EQ(plainsight({"validate"}).exit_code, 2);
+  CliRun r = plainsight({"analyze", kAws, "--format", "yaml"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("yaml"));
+  EXPECT_EQ(r.out, "");
+}
+
+TEST(Cli, AnalyzeDefaultsToTheTable) {
+  CliRun r = plainsight({"analyze", kAws});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.err, "");
+  EXPECT_THAT(r.out, HasSubstr("Stage"));
+  EXPECT_THAT(r.out, HasSubstr("Checkpoint write"));
+  EXPECT_EQ(r.out, plainsight({"analyze", kAws, "--format", "table"}).out);
+}
+
+TEST(Cli, EveryScenarioInEveryCoreFormat) {
+  for (const std::string& s : bundled_scenarios())
+    for (const char* f : {"table", "md", "csv", "json"}) {
+      CliRun r = plainsight({"analyze", s, "--format", f});
+      EXPECT_EQ(r.exit_code, 0) << s << " " << f << "\n" << r.err;
+      EXPECT_FALSE(r.out.empty()) << s << " " << f;
+    }
+}
+
+TEST(Cli, JsonParsesAndNamesItsFormat) {
+  CliRun r = plainsight({"analyze", kAws, "--format", "json"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["format"], "plainsight-report/1");
+  EXPECT_EQ(j["scenario"]["file"], kAws);
+  EXPECT_EQ(j["windows"].size(), 6u);
+  EXPECT_EQ(j["exposure_matrix"]["rows"].size(), 6u);
+}
+
+TEST(Cli, OutputIsDeterministic) {
+  for (const char* f : {"table", "md", "csv", "json"}) {
+    CliRun a = plainsight({"analyze", kAws, "--format", f});
+    CliRun b = plainsight({"analyze", kAws, "--format", f});
+    EXPECT_EQ(a.out, b.out) << f;
+  }
+}
+
+TEST_F(TempDir, OutputFileHoldsExactlyWhatStdoutWould) {
+  fs::path out = dir_ / "aws.json";
+  CliRun r = plainsight({"analyze", kAws, "--format", "json", "-o", out.string()});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, "");
+  std::ifstream in(out, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  EXPECT_EQ(ss.str(), plainsight({"analyze", kAws, "--format", "json"}).out);
+  int files = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir_)) ++files;
+  EXPECT_EQ(files, 1) << "no temporary file left behind";
+}
+
+TEST_F(TempDir, UnwritableOutputFailsWithoutAFile) {
+  fs::path out = dir_ / "missing-dir" / "aws.json";
+  CliRun r = plainsight({"analyze", kAws, "-o", out.string()});
+  EXPECT_NE(r.exit_code, 0);
+  EXPECT_FALSE(r.crashed());
+  EXPECT_THAT(r.err, HasSubstr(out.string()));
+  EXPECT_FALSE(fs::exists(out));
+}
+
+TEST_F(TempDir, BadInputWritesNoOutputFile) {
+  fs::path out = dir_ / "bad.txt";
+  CliRun r = plainsight({"analyze", "tests/bad_input/unknown_gpu.yaml", "-o", out.string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_FALSE(fs::exists(out));
+}
+
+// What-if: confidential mode on in aws-frontier changes the PCIe and HBM rows, nothing else.
+TEST(Cli, ConfidentialModeWhatIfChangesExactlyPcieAndHbm) {
+  CliRun off = plainsight({"analyze", kAws, "--format", "csv"});
+  CliRun on =
+      plainsight({"analyze", kAws, "--format", "csv", "--set", "platform.confidential_mode=on"});
+  ASSERT_EQ(off.exit_code, 0) << off.err;
+  ASSERT_EQ(on.exit_code, 0) << on.err;
+  auto a = csv_rows(off.out);
+  auto b = csv_rows(on.out);
+  ASSERT_EQ(a.size(), 6u);
+  ASSERT_EQ(b.size(), 6u);
+  for (const auto& [stage, row] : a) {
+    const bool expect_change = stage == "\"pcie\"" || stage == "\"hbm\"";
+    EXPECT_EQ(row != b[stage], expect_change) << stage << "\n" << row << "\n" << b[stage];
+  }
+  EXPECT_THAT(b["\"pcie\""], HasSubstr("Hopper CC"));
+  EXPECT_THAT(b["\"pcie\""], HasSubstr(",ciphertext,"));
+  EXPECT_THAT(b["\"hbm\""], HasSubstr("invasive_chip"));
+  EXPECT_THAT(b["\"hbm\""], ::testing::Not(HasSubstr("host_root")));
+  // The table says which override produced it.
+  EXPECT_THAT(plainsight({"analyze", kAws, "--set", "platform.confidential_mode=on"}).out,
+              HasSubstr("platform.confidential_mode=on"));
+}
+
+TEST(Cli, GpuAndStageOverrides) {
+  CliRun b200 = plainsight({"analyze", kAws, "--format", "csv", "--set", "platform.gpu=b200",
+                            "--set", "platform.confidential_mode=on"});
+  ASSERT_EQ(b200.exit_code, 0) << b200.err;
+  EXPECT_THAT(csv_rows(b200.out)["\"pcie\""], HasSubstr("TDISP/IDE"));
+  CliRun pcie =
+      plainsight({"analyze", kAws, "--format", "csv", "--set", "stages.pcie.duration=2s"});
+  ASSERT_EQ(pcie.exit_code, 0) << pcie.err;
+  EXPECT_THAT(csv_rows(pcie.out)["\"pcie\""], HasSubstr(",2,assumed,"));
+}
+
+TEST(Cli, ValidateEveryBundledScenario) {
+  std::vector<std::string> args{"validate"};
+  for (const std::string& s : bundled_scenarios()) args.push_back(s);
+  CliRun r = plainsight(args);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  for (const std::string& s : bundled_scenarios()) EXPECT_THAT(r.out, HasSubstr(s + ": ok"));
+}
+
+TEST(Cli, CatalogTopics) {
+  CliRun summary = plainsight({"catalog"});
+  ASSERT_EQ(summary.exit_code, 0) << summary.err;
+  for (const char* topic : {"media", "gpus", "cpu_tees", "key_custodies", "links", "protections",
+                            "capabilities", "actors", "controls", "figures", "sources"}) {
+    EXPECT_THAT(summary.out, HasSubstr(topic));
+    CliRun r = plainsight({"catalog", topic});
+    EXPECT_EQ(r.exit_code, 0) << topic << "\n" << r.err;
+    EXPECT_FALSE(r.out.empty()) << topic;
+  }
+  EXPECT_THAT(plainsight({"catalog", "gpus"}).out, HasSubstr("vera_rubin"));
+  EXPECT_THAT(plainsight({"catalog", "protections"}).out, HasSubstr("pcie.hopper_cc"));
+  CliRun bad = plainsight({"catalog", "gpu"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_THAT(bad.err, HasSubstr("did you mean 'gpus'?"));
+}
+
+}  // namespace
+}  // namespace plainsight
