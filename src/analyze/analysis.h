@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "analyze/simulation.h"
+#include "analyze/threat.h"
 #include "analyze/workload_cost.h"
 #include "core/catalog.h"
 #include "core/scenario.h"
@@ -18,6 +20,8 @@ struct Analysis {
   std::vector<std::string> overrides;  // --set assignments applied
   std::vector<Window> windows;
   std::vector<std::string> warnings;
+  ThreatAnalysis threat;                       // filled by analyze_threats (issue 6)
+  std::optional<SimulationResult> simulation;  // filled by `simulate`
   // Probe files the durations came from (--measurements): "file: machine, N results".
   std::vector<std::string> measurements;
   std::optional<WorkloadCost> workload;  // the scenario's `workload:`, CC off and on

@@ -11,7 +11,17 @@ add_library(plainsight_analyze STATIC
   analyze/protection.cc
   analyze/windows.cc
   analyze/workload_cost.cc
+  # threat analysis (issue 6)
+  analyze/actor_profile.cc
+  analyze/attack_graph.cc
+  analyze/exposure_ceiling.cc
+  analyze/min_cut.cc
+  analyze/minimal_defense.cc
+  analyze/scenario_diff.cc
+  analyze/simulation.cc
+  analyze/threat.cc
+  analyze/window_reach.cc
 )
-target_link_libraries(plainsight_analyze PUBLIC plainsight_load Boost::graph)
+target_link_libraries(plainsight_analyze PUBLIC plainsight_load Boost::graph Threads::Threads)
 target_link_libraries(plainsight_analyze PUBLIC Eigen3::Eigen)  # fits over probe sweeps
 plainsight_warnings(plainsight_analyze)

@@ -5,6 +5,7 @@
 #include "analyze/measured_durations.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/threat_run.h"
 #include "load/catalog_loader.h"
 #include "load/measurement_file.h"
 #include "load/scenario_loader.h"
@@ -18,6 +19,8 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     std::string format = "table";
     std::string output;
     std::vector<std::string> sets;
+    std::string require_ceiling;  // --require-ceiling OCn
+    bool no_threats = false;
     std::vector<std::string> measurements;  // --measurements FILE, repeatable
     bool allow_mismatch = false;
   };
@@ -31,12 +34,16 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       "  plainsight analyze scenarios/silo-hopper.yaml --measurements "
       "model/measurements/host-vm-amd-epyc.json");
   cmd->add_option("scenario", o->scenario, "Scenario YAML file")->required();
-  cmd->add_option("--format,-f", o->format, "Output format: table, md, csv, json")
+  cmd->add_option("--format,-f", o->format, "Output format: table, md, csv, json, html, sarif, dot")
       ->check(CLI::IsMember(format_names()));
   cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout");
   cmd->add_option("--set", o->sets,
                   "Override a scenario value, KEY=VALUE (e.g. platform.gpu=b200, "
                   "stages.ckpt.duration=2s); repeatable");
+  cmd->add_option("--require-ceiling", o->require_ceiling,
+                  "Exit 1 when the exposure ceiling is below this level (OC1..OC5): a CI gate");
+  cmd->add_flag("--no-threats", o->no_threats,
+                "Windows only: skip attack paths, minimal defences and the exposure ceiling");
   cmd->add_option("--measurements", o->measurements,
                   "Probe result file (plainsight-probe/1) backing the window durations; "
                   "repeatable (e.g. a CC-off and a CC-on GPU run)");
@@ -44,6 +51,8 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
                 "Use results measured on another GPU generation or CC state (marked so) "
                 "instead of skipping them");
   cmd->callback([o, globals] {
+    const int required =
+        o->require_ceiling.empty() ? 0 : parse_oc_level("--require-ceiling", o->require_ceiling);
     Catalog catalog = load_catalog_for(*globals);
     Scenario s = load_scenario(o->scenario, catalog, o->sets);
     // Every file is read before anything runs: a bad one stops the run with exit 2.
@@ -52,9 +61,11 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     std::optional<MeasuredDurations> measured;
     if (!files.empty()) measured.emplace(catalog, std::move(files), o->allow_mismatch);
     Analysis a = analyze(catalog, std::move(s), o->sets, measured ? &*measured : nullptr);
+    if (!o->no_threats || required > 0) run_threats(a, catalog, o->scenario, o->sets);
     Format f;
     parse_format(o->format, &f);
     write_output(o->output, render(a, f));
+    if (required > 0) check_ceiling_gate(a, required);
   });
 }
 

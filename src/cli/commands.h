@@ -34,5 +34,8 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals);
 void add_validate_command(CLI::App& app, std::shared_ptr<Globals> globals);
 void add_catalog_command(CLI::App& app, std::shared_ptr<Globals> globals);
 void add_measurements_command(CLI::App& app, std::shared_ptr<Globals> globals);
+void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals);
+void add_diff_command(CLI::App& app, std::shared_ptr<Globals> globals);
+void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals);
 
 }  // namespace plainsight::cli

@@ -27,6 +27,9 @@ int main(int argc, char** argv) {
   cli::add_validate_command(app, globals);
   cli::add_catalog_command(app, globals);
   cli::add_measurements_command(app, globals);
+  cli::add_simulate_command(app, globals);
+  cli::add_diff_command(app, globals);
+  cli::add_generate_command(app, globals);
 #ifdef PLAINSIGHT_HAVE_PROBE_COMMAND
   hwprobe::add_probe_command(app);
 #endif

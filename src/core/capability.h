@@ -6,6 +6,7 @@
 
 #include "core/input_error.h"
 #include "core/state.h"
+#include "core/ttc.h"
 
 namespace plainsight {
 
@@ -17,6 +18,8 @@ struct Capability {
   // The most it can obtain where nothing protects the bytes: plaintext, patterns (a side
   // channel) or metadata (an observer of traffic and names).
   Access yields = Access::plaintext;
+  // How long an actor who can field it takes to get it working once it has a foothold.
+  Ttc ttc;
   std::string source;
   SourceLocation where;
 };

@@ -198,7 +198,7 @@ Catalog load_catalog(const std::filesystem::path& dir) {
   YamlFile caps = file("capabilities.yaml");
   read_list(caps, "capabilities", [&](const YAML::Node& n) {
     MapReader r(caps, n, "capability");
-    r.allow({"id", "name", "description", "reaches", "yields", "source"});
+    r.allow({"id", "name", "description", "reaches", "yields", "ttc", "source"});
     Capability k;
     k.id = r.id("id");
     k.name = r.str("name");
@@ -213,6 +213,9 @@ Catalog load_catalog(const std::filesystem::path& dir) {
       k.yields = Access::metadata;
     else
       throw InputError(r.at_value("yields"), "yields must be plaintext, patterns or metadata");
+    std::string ttc_error;
+    if (!parse_ttc(r.str_or("ttc", "EasyAndCertain"), &k.ttc, &ttc_error))
+      throw InputError(r.at_value("ttc"), "capability '" + k.id + "' ttc: " + ttc_error);
     k.source = r.str("source");
     k.where = r.at();
     c.capabilities.push_back(k);

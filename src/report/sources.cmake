@@ -1,6 +1,7 @@
 # Sources of src/report: one file per format, shared phrases and table layout.
 add_library(plainsight_report STATIC
   report/csv_report.cc
+  report/diff_report.cc
   report/dot_report.cc
   report/html_report.cc
   report/json_report.cc
@@ -10,6 +11,7 @@ add_library(plainsight_report STATIC
   report/sarif_report.cc
   report/table_report.cc
   report/text_table.cc
+  report/threat_section.cc
   report/window_table.cc
 )
 target_link_libraries(plainsight_report PUBLIC plainsight_analyze)

@@ -1,0 +1,47 @@
+#include "analyze/scenario_diff.h"
+
+#include <gtest/gtest.h>
+
+#include "threat_support.h"
+
+namespace plainsight {
+namespace {
+
+using testing::analyze_file;
+using testing::scenario_path;
+
+TEST(ScenarioDiff, HopperToBlackwell) {
+  Analysis a = analyze_file(scenario_path("silo-hopper"), {}, false);
+  Analysis b = analyze_file(scenario_path("silo-blackwell"), {}, false);
+  ScenarioDiff d = diff_analyses(a, b);
+  EXPECT_EQ(d.ceiling_a, 3);
+  EXPECT_EQ(d.ceiling_b, 4);
+  bool nvlink_changed = false;
+  for (const WindowDelta& w : d.windows)
+    if (w.stage == "nvlink") {
+      nvlink_changed = w.change == "changed";
+      ASSERT_FALSE(w.what.empty());
+      EXPECT_NE(w.what[0].find("plaintext -> ciphertext"), std::string::npos);
+    }
+  EXPECT_TRUE(nvlink_changed);
+  // OC4 loses its NVLink route.
+  EXPECT_EQ(d.actors[3].closed, std::vector<std::string>{"bus_interposer at nvlink"});
+  EXPECT_TRUE(d.actors[3].path_a);
+  EXPECT_FALSE(d.actors[3].path_b);
+}
+
+TEST(ScenarioDiff, AddedAndRemovedWindows) {
+  Analysis a = analyze_file(testing::data_path("two_windows.yaml"), {}, false);
+  Analysis b = analyze_file(scenario_path("silo-hopper"), {}, false);
+  ScenarioDiff d = diff_analyses(a, b);
+  int added = 0, removed = 0;
+  for (const WindowDelta& w : d.windows) {
+    added += w.change == "added";
+    removed += w.change == "removed";
+  }
+  EXPECT_EQ(removed, 1);  // wan
+  EXPECT_EQ(added, 4);    // object_store, cvm_decrypt, pcie, nvlink (hbm is in both)
+}
+
+}  // namespace
+}  // namespace plainsight

@@ -1,0 +1,56 @@
+// Helpers for the threat tests: the bundled catalog, scenarios as text, their analysis.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "analyze/analysis.h"
+#include "analyze/threat.h"
+#include "analyze/windows.h"
+#include "load/catalog_loader.h"
+#include "load/scenario_loader.h"
+#include "load/yaml_file.h"
+
+namespace plainsight::testing {
+
+inline const Catalog& bundled_catalog() {
+  static const Catalog c =
+      load_catalog(std::filesystem::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "model");
+  return c;
+}
+
+inline std::string scenario_path(const std::string& name) {
+  return (std::filesystem::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "scenarios" / (name + ".yaml"))
+      .string();
+}
+
+inline std::string data_path(const std::string& name) {
+  return (std::filesystem::path(PLAINSIGHT_TEST_DATA) / "data" / name).string();
+}
+
+// The scenario at `path` analysed with its threats; controls re-analysed from the file.
+inline Analysis analyze_file(const std::string& path, const std::vector<std::string>& sets = {},
+                             bool defenses = true) {
+  const Catalog& c = bundled_catalog();
+  Analysis a = analyze(c, load_scenario(path, c, sets), sets);
+  Reanalyze re;
+  if (defenses)
+    re = [&c, path, sets](const std::vector<std::string>& extra) {
+      std::vector<std::string> all = sets;
+      all.insert(all.end(), extra.begin(), extra.end());
+      Variant v;
+      v.scenario = load_scenario(path, c, all);
+      v.windows = compute_windows(c, v.scenario);
+      return v;
+    };
+  a.threat = analyze_threats(c, Variant{a.scenario, a.windows}, {}, re);
+  return a;
+}
+
+inline const ActorThreat& actor(const Analysis& a, int level) {
+  for (const ActorThreat& t : a.threat.actors)
+    if (t.actor.level == level) return t;
+  throw std::runtime_error("no actor");
+}
+
+}  // namespace plainsight::testing
