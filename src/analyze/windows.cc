@@ -56,13 +56,13 @@ std::vector<Window> compute_windows(const Catalog& c, const Scenario& s, const A
                                "never plaintext here"};
     } else if (in.encrypted && st.decrypts) {
       w.state = State::ciphertext_then_plaintext;
-      w.protection =
-          fmt::format("{} blob; decrypted here under: {}", in.scheme, rule.label);
+      w.protection = fmt::format("{} blob; decrypted here under: {}", in.scheme, rule.label);
       w.protection_id = rule.id;
       w.plaintext_per_event = st.duration ? event : life;
     } else {
       w.state = rule.state;
       w.protection = rule.label;
+      w.qualifier = rule.qualifier;
       w.protection_id = rule.id;
       const bool plain = rule.state == State::plaintext;
       w.plaintext_per_event = plain ? w.per_event

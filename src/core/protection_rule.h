@@ -22,6 +22,9 @@ struct ProtectionRule {
   std::vector<std::string> patterns_only;  // capabilities that see deterministic ciphertext
   std::vector<std::string> key_readers;    // capabilities that decrypt through the key service
   std::string note;
+  // Words the state column adds where this rule decides: "SSE-KMS" gives
+  // "Encrypted (SSE-KMS)", "no accelerator TEE" gives "Plaintext (no accelerator TEE)".
+  std::string qualifier;
   std::string source;
   SourceLocation where;
 

@@ -33,6 +33,7 @@ struct Window {
   State state = State::plaintext;
   std::string protection;     // label of the deciding protection
   std::string protection_id;  // rule or key custody id
+  std::string qualifier;      // the deciding rule's state qualifier, "" if none
   double bytes = 0;
   bool resident = false;
   double resident_s = 0;       // how long the bytes stay (resident stages), in whatever state

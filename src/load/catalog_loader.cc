@@ -165,7 +165,7 @@ Catalog load_catalog(const std::filesystem::path& dir) {
   read_list(protections, "protections", [&](const YAML::Node& n) {
     MapReader r(protections, n, "protection");
     r.allow({"id", "medium", "label", "when", "state", "blocks", "patterns_only", "key_readers",
-             "note", "source"});
+             "note", "qualifier", "source"});
     ProtectionRule p;
     p.id = r.id("id");
     p.medium = r.id("medium");
@@ -190,6 +190,7 @@ Catalog load_catalog(const std::filesystem::path& dir) {
     p.patterns_only = r.str_list("patterns_only");
     p.key_readers = r.str_list("key_readers");
     p.note = r.str_or("note", "");
+    p.qualifier = r.str_or("qualifier", "");
     p.source = r.str("source");
     p.where = r.at();
     c.protections.push_back(p);

@@ -7,6 +7,10 @@
 namespace plainsight {
 
 std::string state_phrase(const Window& w) {
+  // A rule's qualifier says what matters more than how long: "Encrypted (SSE-KMS)".
+  if (!w.qualifier.empty() && (w.state == State::plaintext || w.state == State::ciphertext))
+    return fmt::format("{} ({})", w.state == State::plaintext ? "Plaintext" : "Encrypted",
+                       w.qualifier);
   switch (w.state) {
     case State::plaintext:
       return w.resident ? "Plaintext, continuously" : "Plaintext, briefly";

@@ -1,0 +1,54 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "report/render.h"
+#include "report_support.h"
+
+namespace plainsight {
+namespace {
+
+using namespace plainsight::testing;
+using json = nlohmann::json;
+
+TEST(JsonReport, CarriesTheSameFactsAsTheWindows) {
+  Analysis a = analysis_of("aws-frontier", {"stages.pcie.duration=2s"});
+  json j = json::parse(render_json(a));
+  EXPECT_EQ(j["format"], "plainsight-report/1");
+  EXPECT_EQ(j["tool"]["name"], "plainsight");
+  EXPECT_EQ(j["scenario"]["overrides"], json::array({"stages.pcie.duration=2s"}));
+  EXPECT_EQ(j["scenario"]["horizon_s"], 30 * 86400.0);
+  EXPECT_EQ(j["asset"]["weights_bytes"], 810e9);
+  EXPECT_EQ(j["platform"]["gpu"], "h100");
+  EXPECT_EQ(j["platform"]["confidential_mode"], false);
+  ASSERT_EQ(j["windows"].size(), a.windows.size());
+  for (std::size_t i = 0; i < a.windows.size(); ++i) {
+    const Window& w = a.windows[i];
+    const json& wj = j["windows"][i];
+    EXPECT_EQ(wj["stage"], w.stage);
+    EXPECT_EQ(wj["state"], std::string(to_string(w.state)));
+    EXPECT_EQ(wj["bytes"].get<double>(), w.bytes);
+    EXPECT_EQ(wj["per_event_s"]["value"].get<double>(), w.per_event.value);
+    EXPECT_EQ(wj["per_event_s"]["provenance"], std::string(to_string(w.per_event.provenance)));
+    EXPECT_EQ(wj["plaintext_readers"], json(w.plaintext_readers()));
+    EXPECT_EQ(j["exposure_matrix"]["rows"][i]["cells"].size(), w.cells.size());
+  }
+  EXPECT_EQ(j["windows"][3]["state_phrase"], "Encrypted blob, then decrypted briefly");
+  EXPECT_EQ(j["windows"][4]["per_event_s"]["provenance"], "assumed");
+  EXPECT_EQ(j["exposure_matrix"]["capabilities"].size(), bundled_catalog().capabilities.size());
+}
+
+TEST(JsonReport, WarningsOfAnnouncedHardware) {
+  json j = json::parse(render_json(analysis_of("vera-rubin-multinode")));
+  ASSERT_EQ(j["warnings"].size(), 1u);
+  EXPECT_THAT(j["warnings"][0].get<std::string>(), ::testing::HasSubstr("announced"));
+}
+
+TEST(JsonReport, SameAnalysisSameBytes) {
+  EXPECT_EQ(render_json(analysis_of("silo-hopper")), render_json(analysis_of("silo-hopper")));
+  EXPECT_EQ(render(analysis_of("silo-hopper"), Format::md),
+            render(analysis_of("silo-hopper"), Format::md));
+}
+
+}  // namespace
+}  // namespace plainsight

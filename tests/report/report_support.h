@@ -1,0 +1,26 @@
+// Shared by the report tests: analyses of the bundled scenarios.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "analyze/analysis.h"
+#include "load/catalog_loader.h"
+#include "load/scenario_loader.h"
+
+namespace plainsight::testing {
+
+inline const Catalog& bundled_catalog() {
+  static const Catalog c =
+      load_catalog(std::filesystem::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "model");
+  return c;
+}
+
+inline Analysis analysis_of(const std::string& name, const std::vector<std::string>& sets = {}) {
+  auto path =
+      std::filesystem::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "scenarios" / (name + ".yaml");
+  return analyze(bundled_catalog(), load_scenario(path, bundled_catalog(), sets), sets);
+}
+
+}  // namespace plainsight::testing
