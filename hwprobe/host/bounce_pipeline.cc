@@ -9,9 +9,17 @@
 namespace hwprobe {
 namespace {
 
-void wait_for(std::atomic<std::uint64_t>& a, std::uint64_t want) {
-  for (std::uint64_t v = a.load(std::memory_order_acquire); v != want;
-       v = a.load(std::memory_order_acquire)) {
+constexpr std::uint64_t kAborted = ~std::uint64_t{0};
+
+// The flag is checked before every wait: a slot's value can be overwritten after an abort
+// by a thread that was busy when it happened, but any change wakes the waiter.
+void wait_for(std::atomic<std::uint64_t>& a, std::uint64_t want, const std::atomic<bool>& abort) {
+  for (;;) {
+    if (abort.load(std::memory_order_acquire)) {
+      throw ProbeError("bounce pipeline: aborted by a failing thread");
+    }
+    const std::uint64_t v = a.load(std::memory_order_acquire);
+    if (v == want) return;
     a.wait(v, std::memory_order_acquire);
   }
 }
@@ -50,12 +58,23 @@ BounceResult BouncePipeline::transfer(const unsigned char* src, unsigned char* d
   hook_ = hook ? &hook : nullptr;
   rejected_ = 0;
   first_rejected_ = std::numeric_limits<std::size_t>::max();
+  aborted_ = false;
   for (std::size_t s = 0; s < config_.ring_slots; ++s) state_[s].store(2 * s);
   team_.run([this](int i) {
-    if (i < config_.producers) {
-      produce(i);
-    } else {
-      consume(i - config_.producers);
+    try {
+      if (i < config_.producers) {
+        produce(i);
+      } else {
+        consume(i - config_.producers);
+      }
+    } catch (...) {
+      // Wake every thread waiting on a slot, or the team would wait for them forever.
+      aborted_.store(true, std::memory_order_release);
+      for (std::size_t s = 0; s < config_.ring_slots; ++s) {
+        state_[s].store(kAborted, std::memory_order_release);
+        state_[s].notify_all();
+      }
+      throw;
     }
   });
   iv_base_ += chunks_;
@@ -72,7 +91,7 @@ void BouncePipeline::produce(int p) {
        i += static_cast<std::size_t>(config_.producers)) {
     const std::size_t s = i % R;
     const std::size_t off = i * C, n = std::min(C, bytes_ - off);
-    wait_for(state_[s], 2 * i);
+    wait_for(state_[s], 2 * i, aborted_);
     unsigned char* slot = ring_.data() + s * C;
     if (config_.encrypt) {
       unsigned char iv[GcmCipher::kIvBytes];
@@ -92,7 +111,7 @@ void BouncePipeline::consume(int c) {
        i += static_cast<std::size_t>(config_.consumers)) {
     const std::size_t s = i % R;
     const std::size_t off = i * C, n = std::min(C, bytes_ - off);
-    wait_for(state_[s], 2 * i + 1);
+    wait_for(state_[s], 2 * i + 1, aborted_);
     unsigned char* slot = ring_.data() + s * C;
     if (hook_) (*hook_)(i, slot, n, tags_[s].data());
     if (config_.encrypt) {

@@ -83,6 +83,7 @@ class BouncePipeline {
   const BusHook* hook_ = nullptr;
   std::atomic<std::size_t> rejected_{0};
   std::atomic<std::size_t> first_rejected_{0};
+  std::atomic<bool> aborted_{false};  // a thread failed: the others stop waiting
 };
 
 }  // namespace hwprobe

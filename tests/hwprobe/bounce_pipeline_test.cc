@@ -85,3 +85,21 @@ TEST(BouncePipeline, PlainModeCannotDetectTampering) {
 
 }  // namespace
 }  // namespace hwprobe
+
+namespace hwprobe {
+namespace {
+
+TEST(BouncePipeline, AFailingThreadAbortsInsteadOfHanging) {
+  BounceConfig c = config(true, 2, 2);
+  BouncePipeline pipe(c);
+  std::vector<unsigned char> src(64 * 4096, 3), dst(src.size());
+  const BusHook fail = [](std::size_t chunk, unsigned char*, std::size_t, unsigned char*) {
+    if (chunk == 5) throw std::runtime_error("copy engine fault");
+  };
+  EXPECT_ANY_THROW(pipe.transfer(src.data(), dst.data(), src.size(), fail));
+  EXPECT_TRUE(pipe.transfer(src.data(), dst.data(), src.size()).ok());  // usable again
+  EXPECT_EQ(src, dst);
+}
+
+}  // namespace
+}  // namespace hwprobe
