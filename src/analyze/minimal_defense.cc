@@ -36,11 +36,21 @@ const Variant& ControlVariants::with(std::vector<std::string> controls) {
   std::sort(controls.begin(), controls.end());
   auto it = cache_.find(controls);
   if (it != cache_.end()) return it->second;
+  // A control whose overrides this scenario rejects (GPU confidential mode where there is no
+  // GPU) changes nothing here: find those one at a time and leave them out.
+  if (controls.size() > 1)
+    for (const std::string& id : controls) with({id});
   std::vector<std::string> sets;
   for (const Control& k : catalog_.controls)
-    if (std::binary_search(controls.begin(), controls.end(), k.id))
+    if (std::binary_search(controls.begin(), controls.end(), k.id) && !unfit_.count(k.id))
       for (const auto& [key, value] : k.sets) sets.push_back(key + "=" + value);
-  return cache_.emplace(controls, reanalyze_(sets)).first->second;
+  try {
+    return cache_.emplace(controls, reanalyze_(sets)).first->second;
+  } catch (const InputError&) {
+    if (controls.size() != 1) throw;
+    unfit_.insert(controls[0]);
+    return cache_.emplace(controls, reanalyze_({})).first->second;
+  }
 }
 
 MinimalDefense minimal_defense(const Catalog& c, const Variant& base, const ActorProfile& actor,

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,7 @@ class ControlVariants {
   const Catalog& catalog_;
   Reanalyze reanalyze_;
   std::map<std::vector<std::string>, Variant> cache_;
+  std::set<std::string> unfit_;  // controls whose overrides this scenario rejects
 };
 
 MinimalDefense minimal_defense(const Catalog& catalog, const Variant& base,
