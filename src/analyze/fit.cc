@@ -39,11 +39,15 @@ LinearFit fit_latency_bandwidth(std::vector<SweepPoint> pts) {
     t(i) = pts[static_cast<std::size_t>(i)].seconds;
   }
   double latency = 0, slope = 0;  // seconds, seconds per GB
+  // Each row weighted by 1 / t: a sweep spans decades of sizes, and unweighted least squares
+  // would let the largest sizes decide everything, the latency included. Weighted, every
+  // size counts by its relative error, which is how the noise of timed trials behaves.
+  const Eigen::VectorXd w = t.array().inverse().matrix();
   if (f.min_bytes < f.max_bytes) {
     Eigen::MatrixXd a(n, 2);
-    a.col(0).setOnes();
-    a.col(1) = x;
-    const Eigen::Vector2d beta = a.colPivHouseholderQr().solve(t);
+    a.col(0) = w;
+    a.col(1) = (x.array() * w.array()).matrix();
+    const Eigen::Vector2d beta = a.colPivHouseholderQr().solve(Eigen::VectorXd::Ones(n));
     latency = beta(0);
     slope = beta(1);
   }
@@ -51,8 +55,11 @@ LinearFit fit_latency_bandwidth(std::vector<SweepPoint> pts) {
     // A negative latency is noise at the small sizes, not physics: refit through the origin.
     f.latency_clamped = f.min_bytes < f.max_bytes;
     latency = 0;
-    slope = x.dot(t) / x.dot(x);
+    const Eigen::VectorXd xw = (x.array() * w.array()).matrix();
+    slope = xw.sum() / xw.dot(xw);  // minimises sum ((t - slope x) / t)^2
   }
+  // Time that grows by less than a part in 1e9 over the sweep is flat, not a bandwidth.
+  if (slope * x.maxCoeff() <= 1e-9 * t.mean()) slope = 0;
   f.latency_s = latency;
   f.bandwidth_Bps = slope > 0 ? kScale / slope : 0;
   if (slope <= 0) f.latency_s = t.mean();  // flat: the mean time is the best constant

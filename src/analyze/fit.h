@@ -1,5 +1,6 @@
 // t(bytes) = latency + bytes / bandwidth, fitted by least squares (Eigen) over a probe's
-// size sweep (the trial medians), and evaluated at a stage's payload.
+// size sweep (the trial medians, each weighted by 1 / t so that every size counts by its
+// relative error), and evaluated at a stage's payload.
 #pragma once
 
 #include <string>

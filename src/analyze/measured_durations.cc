@@ -188,6 +188,8 @@ std::optional<Figure> MeasuredDurations::find(const Stage& st, double bytes, con
     if (c.cc_param.empty() && !c.emulation) fig.detail += "; host result, applies on any platform";
     if (c.emulation) fig.detail += "; emulation on the host, not the device path";
     fig.detail += first.note;
+    if (!first.note.empty() && !quiet)
+      warn(fmt::format("stage '{}': {}{}", st.id, c.probe, first.note));
     if (cc_specific) *cc_specific = !c.cc_param.empty();
     return fig;
   }

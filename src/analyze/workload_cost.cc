@@ -66,10 +66,13 @@ CostLine price(const Catalog& c, const Scenario& s, const WorkloadTransfer& t, s
   line.off = *off;
   const ProtectionRule& r_off = select_protection(c, st.medium, off_a);
   const ProtectionRule& r_on = select_protection(c, st.medium, on_a);
-  if (r_off.id == r_on.id) {
+  // Confidential mode costs time where it adds a cipher to the path: where the bytes are
+  // held in the same state either way (NVLink in Hopper's protected-PCIe mode stays
+  // plaintext), the transfer is unchanged.
+  if (r_off.state == r_on.state) {
     line.on = *off;
-    line.on.detail = fmt::format("confidential mode does not change {} here ({} either way)",
-                                 st.medium, r_on.id);
+    line.on.detail = fmt::format("confidential mode does not change {} here ({} either way: {})",
+                                 st.medium, to_string(r_on.state), r_on.id);
     return line;
   }
   for (const CcCost& k : c.probe_map.cc_costs) {

@@ -18,7 +18,7 @@ namespace {
 
 // The params that tell one sweep from another, as "k=v" words; bytes and per-size
 // bookkeeping (batches, copies per sample, derived bandwidths) are left out.
-std::string series_label(const ProbeResult& r) {
+std::string series_label(const ProbeResult& r, bool with_state = true) {
   static const char* const kSizeKeys[] = {"bytes",          "batch",
                                           "chunk_bytes",    "copies_per_sample",
                                           "count",          "operations_per_sample",
@@ -32,6 +32,8 @@ std::string series_label(const ProbeResult& r) {
   for (const auto& [k, v] : r.params.items()) {
     if (std::find(std::begin(kSizeKeys), std::end(kSizeKeys), k) != std::end(kSizeKeys)) continue;
     if (v.is_object() || v.is_array()) continue;
+    // Two files are compared across machine state (CC off vs on, another GPU): leave it out.
+    if (!with_state && (k == "cc" || k == "cc_multi_gpu" || k == "gpu")) continue;
     out += fmt::format("{}{}={}", out.empty() ? "" : " ", k, r.param(k));
   }
   return out;
@@ -97,7 +99,7 @@ std::string compare(const MeasurementFile& a, const MeasurementFile& b) {
   // Points present in both files, matched by probe, series and size.
   std::map<std::string, const ProbeResult*> in_b;
   auto key = [](const ProbeResult& r) {
-    return fmt::format("{}\x1f{}\x1f{}\x1f{}", r.probe, series_label(r), r.rank, r.bytes);
+    return fmt::format("{}\x1f{}\x1f{}\x1f{}", r.probe, series_label(r, false), r.rank, r.bytes);
   };
   for (const ProbeResult& r : b.results) in_b.emplace(key(r), &r);
   TextTable t;
@@ -111,8 +113,9 @@ std::string compare(const MeasurementFile& a, const MeasurementFile& b) {
       continue;
     }
     const ProbeResult& o = *it->second;
-    t.rows.push_back({r.probe, series_label(r), format_bytes(r.bytes), format_duration(r.median_s),
-                      format_duration(o.median_s), fmt::format("{:.3f}", o.median_s / r.median_s),
+    t.rows.push_back({r.probe, series_label(r, false), format_bytes(r.bytes),
+                      format_duration(r.median_s), format_duration(o.median_s),
+                      fmt::format("{:.3f}", o.median_s / r.median_s),
                       bandwidth(r.bytes, r.median_s), bandwidth(o.bytes, o.median_s)});
     in_b.erase(it);
   }

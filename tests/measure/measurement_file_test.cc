@@ -1,0 +1,98 @@
+#include "load/measurement_file.h"
+
+#include <gtest/gtest.h>
+
+#include "core/input_error.h"
+#include "test_support.h"
+
+namespace plainsight {
+namespace {
+
+TEST(MeasurementFile, ReadsAFixture) {
+  const MeasurementFile f = load_measurement_file(test::data("fixture-h100-cc-on.json"));
+  EXPECT_EQ(f.name, "fixture-h100-cc-on.json");
+  ASSERT_EQ(f.results.size(), 3u);
+  EXPECT_EQ(f.results[0].probe, "cuda.h2d");
+  EXPECT_EQ(f.results[0].bytes, 1 << 20);
+  EXPECT_EQ(f.results[0].param("cc"), "on");
+  EXPECT_EQ(f.results[0].param("device"), "0");
+  EXPECT_EQ(f.results[0].param("absent"), "");
+  EXPECT_EQ(f.machine.cc, "on");
+  ASSERT_EQ(f.machine.gpus.size(), 1u);
+  EXPECT_NE(f.machine.summary().find("H100"), std::string::npos);
+  EXPECT_NE(f.machine.summary().find("not a measurement"), std::string::npos);
+}
+
+struct BadCase {
+  const char* file;
+  const char* location;  // the JSON location (or line) the message must name
+  const char* why;
+};
+
+class BadMeasurementFile : public testing::TestWithParam<BadCase> {};
+
+TEST_P(BadMeasurementFile, IsRefusedNamingFileAndLocation) {
+  const BadCase& c = GetParam();
+  const std::string path = test::data(std::string("bad/") + c.file);
+  try {
+    load_measurement_file(path);
+    FAIL() << c.file << " was accepted";
+  } catch (const InputError& e) {
+    const std::string what = e.what();
+    EXPECT_EQ(e.where().file, path);
+    EXPECT_NE(what.find(path), std::string::npos) << what;
+    EXPECT_NE(what.find(c.location), std::string::npos) << what;
+    EXPECT_NE(what.find(c.why), std::string::npos) << what;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Corpus, BadMeasurementFile,
+    testing::Values(BadCase{"truncated.json", ":", "truncated"},
+                    BadCase{"wrong-version.json", "format", "plainsight-probe/2"},
+                    BadCase{"missing-samples.json", "results[3]", "\"samples_s\""},
+                    BadCase{"missing-machine.json", "error: ", "\"machine\""},
+                    BadCase{"negative.json", "results[3].samples_s[2]", "negative time"},
+                    BadCase{"null-sample.json", "results[3].samples_s[1]", "not a number"},
+                    BadCase{"nan.json", ":29:", "NaN"},
+                    BadCase{"empty-sweep.json", "results", "empty"},
+                    BadCase{"empty-samples.json", "results[3].samples_s", "empty"}));
+
+TEST(MeasurementFile, MissingFileIsAnInputError) {
+  EXPECT_THROW(load_measurement_file(test::data("no-such-file.json")), InputError);
+}
+
+TEST(MeasurementFile, SummaryMustDescribeTheSamples) {
+  const std::string text = R"({"format": "plainsight-probe/1", "machine": {},
+    "results": [{"probe": "host.memcpy", "params": {"bytes": 4096},
+                 "samples_s": [1e-6, 2e-6], "median_s": 1.5e-6, "min_s": 1e-6,
+                 "max_s": 9e-6, "cv": 0.1}], "skipped": [], "failed": []})";
+  try {
+    parse_measurement_file(text, "m.json");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("m.json: error: results[0]: min_s"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(MeasurementFile, MultiRankResultsNeedARank) {
+  const std::string text = R"({"format": "plainsight-probe/1", "machine": {}, "ranks": 2,
+    "machines": [{"hostname": "a"}, {"hostname": "b"}],
+    "results": [{"probe": "fabric.tcp", "params": {"bytes": 4096}, "samples_s": [1e-6],
+                 "median_s": 1e-6, "min_s": 1e-6, "max_s": 1e-6, "cv": 0, "rank": 1},
+                {"probe": "fabric.tcp", "params": {"bytes": 4096}, "samples_s": [1e-6],
+                 "median_s": 1e-6, "min_s": 1e-6, "max_s": 1e-6, "cv": 0}],
+    "skipped": [], "failed": []})";
+  try {
+    parse_measurement_file(text, "m.json");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("results[1]: missing required field \"rank\""),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace plainsight

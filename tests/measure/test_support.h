@@ -1,0 +1,25 @@
+// Paths and loaders shared by the measure tests.
+#pragma once
+
+#include <string>
+
+#include "core/catalog.h"
+#include "core/scenario.h"
+#include "load/catalog_loader.h"
+#include "load/measurement_file.h"
+#include "load/scenario_loader.h"
+
+namespace plainsight::test {
+
+inline std::string data(const std::string& name) {
+  return std::string(PLAINSIGHT_TEST_DATA) + "/data/" + name;
+}
+inline std::string repo(const std::string& path) {
+  return std::string(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) + "/" + path;
+}
+inline const Catalog& bundled_catalog() {
+  static const Catalog c = load_catalog(repo("model"));
+  return c;
+}
+
+}  // namespace plainsight::test
