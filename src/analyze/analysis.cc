@@ -28,6 +28,13 @@ Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::str
           "{}: {}, {} results, started {}", f.name, f.machine.summary(), f.results.size(),
           f.started_at.empty() ? "at an unknown time" : f.started_at));
     a.warnings.insert(a.warnings.end(), measured->warnings().begin(), measured->warnings().end());
+    for (const MeasurementFile& f : measured->files())
+      if (!measured->used(f.path))
+        a.warnings.push_back(
+            fmt::format("{}: no result in it applies to a stage of this scenario "
+                        "(model/probe_map.yaml says which probe measures which "
+                        "stage)",
+                        f.name));
   }
   a.warnings.insert(a.warnings.end(), cost_warnings.begin(), cost_warnings.end());
   const PlatformOption* gpu = Catalog::find(catalog.gpus, a.scenario.platform.gpu);

@@ -191,6 +191,7 @@ std::optional<Figure> MeasuredDurations::find(const Stage& st, double bytes, con
     if (!first.note.empty() && !quiet)
       warn(fmt::format("stage '{}': {}{}", st.id, c.probe, first.note));
     if (cc_specific) *cc_specific = !c.cc_param.empty();
+    used_.insert(first.file->path);
     return fig;
   }
   if (!quiet)

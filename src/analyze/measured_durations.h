@@ -32,6 +32,8 @@ class MeasuredDurations : public DurationSource {
   const std::vector<MeasurementFile>& files() const { return files_; }
   // Why results were not used, once each, in the order they arose.
   const std::vector<std::string>& warnings() const { return warnings_; }
+  // Whether any figure so far came from this file (by path).
+  bool used(const std::string& path) const { return used_.count(path) > 0; }
 
  private:
   std::optional<Figure> find(const Stage& stage, double bytes, const Attributes& attributes,
@@ -44,6 +46,7 @@ class MeasuredDurations : public DurationSource {
   bool allow_mismatch_;
   mutable std::vector<std::string> warnings_;
   mutable std::set<std::string> warned_;
+  mutable std::set<std::string> used_;
 };
 
 // The probe map rule deciding a stage under given attributes, or null.

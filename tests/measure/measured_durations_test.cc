@@ -137,6 +137,14 @@ TEST(MeasuredDurations, CcPairFromTheBounceBufferEmulation) {
   EXPECT_NE(w.per_event.detail.find("threads=4"), std::string::npos) << w.per_event.detail;
 }
 
+TEST(MeasuredDurations, AFileNothingUsesIsReported) {
+  // The transfer scenarios have no stage a host probe measures.
+  Outcome r = run("transfer-scp.yaml", {"fixture-host.json"});
+  EXPECT_TRUE(r.warned("fixture-host.json: no result in it applies to a stage"));
+  Outcome used = run("silo-hopper.yaml", {"fixture-host.json"});
+  EXPECT_FALSE(used.warned("no result in it applies"));
+}
+
 TEST(MeasuredDurations, NoCcPairWithoutMeasurements) {
   Outcome r = run("silo-hopper.yaml", {});
   for (const Window& w : r.analysis.windows) EXPECT_FALSE(w.cc) << w.stage;
