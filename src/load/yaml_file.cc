@@ -13,18 +13,24 @@ namespace {
 // handing it text that could exhaust the stack.
 void check_depth(const std::string& text, const std::string& name) {
   int flow = 0, line = 1, col = 0;
-  bool in_single = false, in_double = false, at_line_start = true;
+  bool in_single = false, in_double = false, at_line_start = true, in_comment = false;
   int indent = 0, dashes = 0;
+  char prev = '\n';
   for (char c : text) {
     ++col;
+    const char before = prev;
+    prev = c;
     if (c == '\n') {
       ++line;
       col = 0;
       at_line_start = true;
       indent = dashes = 0;
       in_single = false;  // plain YAML quotes do not span lines in our files
+      in_comment = false;
       continue;
     }
+    // A comment runs to the end of the line: its quotes and brackets are not YAML.
+    if (in_comment) continue;
     if (at_line_start) {
       if (c == ' ') {
         ++indent;
@@ -42,7 +48,10 @@ void check_depth(const std::string& text, const std::string& name) {
     if (c == '"' && !in_single) in_double = !in_double;
     if (c == '\'' && !in_double) in_single = !in_single;
     if (in_single || in_double) continue;
-    if (c == '#') continue;
+    if (c == '#') {
+      in_comment = before == ' ' || before == '\t' || before == '\n';
+      continue;
+    }
     if (c == '[' || c == '{') {
       if (++flow > kMaxYamlDepth)
         throw InputError({name, line, col},
@@ -81,7 +90,14 @@ YamlFile YamlFile::parse(const std::string& text, const std::string& name) {
   }
   check_depth(text, name);
   try {
-    f.root_ = YAML::Load(text);
+    // One document per file: a second one would otherwise be dropped without a word.
+    std::vector<YAML::Node> docs = YAML::LoadAll(text);
+    if (docs.size() > 1) {
+      const YAML::Mark m = docs[1].Mark();
+      throw InputError({name, m.line + 1, m.column + 1},
+                       "a second YAML document ('---'): expected one scenario per file");
+    }
+    if (!docs.empty()) f.root_ = docs[0];
   } catch (const YAML::Exception& e) {
     throw InputError({name, e.mark.line + 1, e.mark.column + 1},
                      fmt::format("malformed YAML: {}", e.msg));

@@ -100,6 +100,27 @@ TEST(YamlFile, AliasBombDoesNotExpand) {
   EXPECT_TRUE(f.root()["a9"].IsSequence());
 }
 
+// Bug fixed: a '#' only skipped itself, so a quote in a comment turned the depth check off
+// for the rest of the file and brackets in comments counted as nesting.
+TEST(YamlFile, CommentsDoNotConfuseTheDepthCheck) {
+  EXPECT_NO_THROW(YamlFile::parse("# " + std::string(100, '[') + "\na: 1\n", "t.yaml"));
+  EXPECT_NO_THROW(YamlFile::parse("a: 1  # {{{{" + std::string(100, '{') + "\n", "t.yaml"));
+  InputError e = parse_error("# a 3.5\" drive\na: " + std::string(100, '[') + "\n");
+  EXPECT_THAT(e.what(), HasSubstr("t.yaml:2:68: error: nesting deeper than"));
+  // '#' inside a word or a quoted string is not a comment.
+  YamlFile f = YamlFile::parse("a: x#y\nb: '# no'\n", "t.yaml");
+  EXPECT_EQ(f.root()["a"].Scalar(), "x#y");
+  EXPECT_EQ(f.root()["b"].Scalar(), "# no");
+}
+
+// Bug fixed: a second document was silently ignored.
+TEST(YamlFile, OneDocumentPerFile) {
+  InputError e = parse_error("a: 1\n---\nb: 2\n");
+  EXPECT_THAT(e.what(), HasSubstr("t.yaml:3:1: error: a second YAML document"));
+  EXPECT_NO_THROW(YamlFile::parse("---\na: 1\n", "t.yaml"));
+  EXPECT_NO_THROW(YamlFile::parse("a: 1\n...\n", "t.yaml"));
+}
+
 class YamlFileOnDisk : public ::testing::Test {
  protected:
   void SetUp() override {
