@@ -1,5 +1,7 @@
 #include "load/measurement_file.h"
 
+#include <cctype>
+
 #include <gtest/gtest.h>
 
 #include "core/input_error.h"
@@ -29,6 +31,14 @@ struct BadCase {
   const char* why;
 };
 
+// Test names from the file: "negative_json".
+std::string case_name(const testing::TestParamInfo<BadCase>& info) {
+  std::string n = info.param.file;
+  for (char& ch : n)
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  return n;
+}
+
 class BadMeasurementFile : public testing::TestWithParam<BadCase> {};
 
 TEST_P(BadMeasurementFile, IsRefusedNamingFileAndLocation) {
@@ -56,7 +66,8 @@ INSTANTIATE_TEST_SUITE_P(
                     BadCase{"null-sample.json", "results[3].samples_s[1]", "not a number"},
                     BadCase{"nan.json", ":29:", "NaN"},
                     BadCase{"empty-sweep.json", "results", "empty"},
-                    BadCase{"empty-samples.json", "results[3].samples_s", "empty"}));
+                    BadCase{"empty-samples.json", "results[3].samples_s", "empty"}),
+    case_name);
 
 TEST(MeasurementFile, MissingFileIsAnInputError) {
   EXPECT_THROW(load_measurement_file(test::data("no-such-file.json")), InputError);

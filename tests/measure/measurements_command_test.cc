@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <string>
 
+#include <cctype>
+
 #include <gtest/gtest.h>
 
 namespace {
@@ -48,6 +50,14 @@ struct BadCase {
   const char* expect;  // in stderr after the file name
 };
 
+// Test names from the file: "negative_json".
+std::string case_name(const testing::TestParamInfo<BadCase>& info) {
+  std::string n = info.param.file;
+  for (char& ch : n)
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
+  return n;
+}
+
 class BadProbeFileCli : public testing::TestWithParam<BadCase> {};
 
 TEST_P(BadProbeFileCli, ExitsTwoNamingFileAndLocation) {
@@ -73,11 +83,12 @@ INSTANTIATE_TEST_SUITE_P(
                     BadCase{"null-sample.json", "error: results[3].samples_s[1]: not a number"},
                     BadCase{"negative.json", "error: results[3].samples_s[2]: negative time"},
                     BadCase{"empty-sweep.json", "error: results: empty"},
-                    BadCase{"empty-samples.json", "error: results[3].samples_s: empty"}));
+                    BadCase{"empty-samples.json", "error: results[3].samples_s: empty"}),
+    case_name);
 
 TEST(MeasurementsCli, AnalyzeWithMeasurementsShowsTheirSource) {
-  const Result r = run("analyze scenarios/silo-hopper.yaml --measurements " + kData +
-                       "fixture-host.json");
+  const Result r =
+      run("analyze scenarios/silo-hopper.yaml --measurements " + kData + "fixture-host.json");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("fixture-host.json: host.bounce_buffer"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Confidential mode off and on"), std::string::npos);
@@ -85,8 +96,8 @@ TEST(MeasurementsCli, AnalyzeWithMeasurementsShowsTheirSource) {
 }
 
 TEST(MeasurementsCli, MismatchWarnsAndAllowMismatchUses) {
-  const std::string base = "analyze scenarios/silo-hopper.yaml --measurements " +
-                           kData + "fixture-h100-cc-off.json";
+  const std::string base =
+      "analyze scenarios/silo-hopper.yaml --measurements " + kData + "fixture-h100-cc-off.json";
   const Result skipped = run(base);
   ASSERT_EQ(skipped.code, 0) << skipped.err;
   EXPECT_NE(skipped.out.find("warning: stage 'pcie': cuda.h2d in fixture-h100-cc-off.json was "
