@@ -1,0 +1,26 @@
+// Fuzzes scenario loading end to end: YAML text -> YamlFile (size, NUL and depth checks,
+// yaml-cpp) -> strict MapReader walk -> checks against the bundled catalog. Untrusted text
+// either gives a Scenario or an InputError; anything else escaping is a bug.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "bundled_catalog.h"
+#include "core/input_error.h"
+#include "fuzz_support.h"
+#include "load/scenario_loader.h"
+#include "load/yaml_file.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const plainsight::Catalog& catalog = plainsight::fuzz::bundled_catalog();
+  try {
+    plainsight::YamlFile file =
+        plainsight::YamlFile::parse(plainsight::fuzz::text_of(data, size), "fuzz.yaml");
+    const plainsight::Scenario scenario = plainsight::read_scenario(file, catalog);
+    FUZZ_CHECK(!scenario.stages.empty());
+  } catch (const plainsight::InputError& e) {
+    // Every rejection must say something.
+    FUZZ_CHECK(e.what()[0] != '\0');
+  }
+  return 0;
+}
