@@ -76,6 +76,8 @@ double parse_with(std::string_view text, const std::array<Unit, N>& units, bool 
                               examples));
   }
   if (!std::isfinite(number)) return fail(fmt::format("'{}' is not a finite number", s));
+  // "1e308PiB" overflows to infinity, which range checks downstream would let through.
+  if (!std::isfinite(number * factor)) return fail(fmt::format("'{}' is out of range", s));
   return number * factor;
 }
 
@@ -115,10 +117,22 @@ double parse_rate(std::string_view text, QuantityError* error) {
   }
   double count =
       parse_with(s.substr(0, slash), kDurationUnits, true, "a rate", "12/y, 0.5/d", error);
-  std::string per(1, '1');
-  per.append(trim(s.substr(slash + 1)));
+  // The period is a bare unit ("/d" = per 1 d) or a whole duration ("/2h"); prefixing "1"
+  // to the text would read "3/2h" as 3 per 12 h.
+  const std::string_view unit = trim(s.substr(slash + 1));
+  std::string per(unit);
+  if (unit.empty() || !((unit.front() >= '0' && unit.front() <= '9') || unit.front() == '.'))
+    per.insert(0, 1, '1');
   double period = parse_with(per, kDurationUnits, false, "a rate", "12/y, 0.5/d", error);
   if (std::isnan(count) || std::isnan(period)) return std::nan("");
+  if (!(period > 0)) {
+    if (error) error->message = fmt::format("the period of '{}' must be longer than zero", s);
+    return std::nan("");
+  }
+  if (!std::isfinite(count / period)) {
+    if (error) error->message = fmt::format("'{}' is out of range", s);
+    return std::nan("");
+  }
   return count / period;
 }
 
