@@ -12,7 +12,15 @@ namespace {
 void append_with_rank(nlohmann::json& into, const nlohmann::json& doc, const char* field,
                       std::size_t rank) {
   if (!doc.contains(field)) return;
+  // A rank's document arrives as bytes: entries that are not objects cannot carry "rank",
+  // and nlohmann would throw its own type_error, outside this function's contract.
+  if (!doc[field].is_array())
+    throw std::invalid_argument("merge_rank_documents: rank " + std::to_string(rank) + ": " +
+                                field + " is not an array");
   for (nlohmann::json entry : doc[field]) {
+    if (!entry.is_object())
+      throw std::invalid_argument("merge_rank_documents: rank " + std::to_string(rank) + ": " +
+                                  field + " holds an entry that is not an object");
     entry["rank"] = rank;
     into[field].push_back(std::move(entry));
   }
@@ -23,7 +31,8 @@ void append_with_rank(nlohmann::json& into, const nlohmann::json& doc, const cha
 nlohmann::json merge_rank_documents(const std::vector<nlohmann::json>& docs) {
   if (docs.empty()) throw std::invalid_argument("merge_rank_documents: no documents");
   for (std::size_t r = 0; r < docs.size(); ++r) {
-    if (!docs[r].is_object() || docs[r].value("format", "") != kProbeFormat) {
+    // Compared as JSON: value("format", "") throws on a format that is not a string.
+    if (!docs[r].is_object() || !docs[r].contains("format") || docs[r]["format"] != kProbeFormat) {
       throw std::invalid_argument("merge_rank_documents: rank " + std::to_string(r) +
                                   " did not send a plainsight-probe/1 document");
     }

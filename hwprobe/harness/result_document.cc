@@ -1,6 +1,7 @@
 #include "hwprobe/harness/result_document.h"
 
 #include <cmath>
+#include <cstdint>
 #include <ctime>
 
 #include "hwprobe/harness/stats.h"
@@ -83,11 +84,15 @@ std::string check_entries(const nlohmann::json& doc, const char* field, const ch
 
 std::string check_document(const nlohmann::json& doc) {
   if (!doc.is_object()) return "document is not an object";
-  if (doc.value("format", "") != kProbeFormat) return "format is not plainsight-probe/1";
+  // Compared as JSON: value("format", "") throws on a format that is not a string.
+  if (!doc.contains("format") || doc["format"] != kProbeFormat) {
+    return "format is not plainsight-probe/1";
+  }
   if (!doc.contains("machine") || !doc["machine"].is_object()) return "machine is not an object";
   const bool multi = doc.contains("ranks");
   if (multi) {
-    if (!doc["ranks"].is_number_unsigned() || doc["ranks"].get<unsigned>() < 1) {
+    // As 64 bits: get<unsigned>() would read 2^32 ranks as 0.
+    if (!doc["ranks"].is_number_unsigned() || doc["ranks"].get<std::uint64_t>() < 1) {
       return "ranks is not a positive integer";
     }
     if (!doc.contains("machines") || !doc["machines"].is_array() ||
