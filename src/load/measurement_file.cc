@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include <fmt/format.h>
@@ -187,7 +188,9 @@ MeasurementFile parse_measurement_file(const std::string& text, const std::strin
   const bool multi = doc.contains("ranks");
   if (multi) {
     const json& ranks = doc["ranks"];
-    if (!ranks.is_number_unsigned() || ranks.get<int>() < 1)
+    // Checked as 64 bits before narrowing: get<int>() reads 2^32 + 1 ranks as 1.
+    if (!ranks.is_number_unsigned() || ranks.get<std::uint64_t>() < 1 ||
+        ranks.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<int>::max()))
       rd.fail("ranks", "expected a positive integer, got " + Reader::kind(ranks));
     mf.ranks = ranks.get<int>();
     const json& machines = rd.array(doc, "", "machines");
@@ -237,7 +240,8 @@ MeasurementFile parse_measurement_file(const std::string& text, const std::strin
       rd.fail(at + ".median_s", "outside min_s .. max_s");
     if (multi) {
       const json& rank = rd.field(r, at, "rank");
-      if (!rank.is_number_unsigned() || rank.get<int>() >= mf.ranks)
+      if (!rank.is_number_unsigned() ||
+          rank.get<std::uint64_t>() >= static_cast<std::uint64_t>(mf.ranks))
         rd.fail(at + ".rank",
                 fmt::format("expected a rank below {}, got {}", mf.ranks, Reader::kind(rank)));
       pr.rank = rank.get<int>();
