@@ -51,9 +51,10 @@ CostLine price(const Catalog& c, const Scenario& s, const WorkloadTransfer& t, s
       return line;
     }
   std::optional<Figure> off = measured ? measured->per_event(s, st, t.bytes, off_a) : std::nullopt;
-  // Only the scenario's own state was asked for above; a measured CC-off figure is one
-  // whose state was off, so ask with the CC-off attributes.
-  if (off && s.platform.confidential_mode) off.reset();
+  // Asked with the CC-off attributes, a measured figure is a CC-off one, unless
+  // --allow-mismatch stood a CC-on result in for it: that would price CC with CC.
+  if (off && off->detail.find("applied to CC off by --allow-mismatch") != std::string::npos)
+    off.reset();
   if (!off) off = baseline(c, s, st, t.bytes);
   if (!off) {
     warnings->push_back(

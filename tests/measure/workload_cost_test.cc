@@ -60,6 +60,16 @@ TEST(WorkloadCost, MeasuredPairHandComputed) {
   EXPECT_NEAR(w.extra_s(), 134.915466, 1e-6);
 }
 
+TEST(WorkloadCost, MeasuredCcOffTimesThePublishedRatioWithoutACcOnResult) {
+  const Analysis a = analyze_workload({"fixture-h100-cc-off.json"});
+  ASSERT_TRUE(a.workload);
+  const CostLine& step = a.workload->lines[0];
+  EXPECT_EQ(step.off.provenance, Provenance::measured);
+  EXPECT_NEAR(step.off.value, 8e-6 + 63e6 / 50e9, 1e-12);
+  EXPECT_EQ(step.on.provenance, Provenance::published);
+  EXPECT_NEAR(step.on.value, 12.69 * (8e-6 + 63e6 / 50e9), 1e-12);
+}
+
 TEST(WorkloadCost, MediaConfidentialModeDoesNotChangeCostNothing) {
   const Catalog& c = test::bundled_catalog();
   // NVLink in protected-PCIe mode is plaintext either way: no extra time.
