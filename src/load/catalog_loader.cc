@@ -228,7 +228,7 @@ Catalog load_catalog(const std::filesystem::path& dir) {
     r.allow({"id", "level", "name", "description", "capabilities", "source", "parameters"});
     Actor a;
     a.id = r.id("id");
-    a.level = static_cast<int>(r.number("level", 1, 5));
+    a.level = r.integer("level", 1, 5);
     a.name = r.str("name");
     a.description = r.str_or("description", "");
     a.capabilities = r.str_list("capabilities");

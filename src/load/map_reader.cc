@@ -145,6 +145,18 @@ double MapReader::number_or(const std::string& key, double fallback, double min,
   return has(key) ? number(key, min, max) : fallback;
 }
 
+int MapReader::integer(const std::string& key, int min, int max) {
+  double d = number(key, min, max);
+  if (d != std::floor(d))
+    throw InputError(at_value(key), fmt::format("{}: '{}' expected a whole number, got '{}'", what_,
+                                                key, scalar(key)));
+  return static_cast<int>(d);
+}
+
+int MapReader::integer_or(const std::string& key, int fallback, int min, int max) {
+  return has(key) ? integer(key, min, max) : fallback;
+}
+
 bool MapReader::on_off_or(const std::string& key, bool fallback) {
   if (!has(key)) return fallback;
   std::string v = scalar(key);

@@ -32,6 +32,9 @@ class MapReader {
   std::string id(const std::string& key);  // [a-z0-9_.-]+
   double number(const std::string& key, double min, double max);
   double number_or(const std::string& key, double fallback, double min, double max);
+  // A whole number (shards, nodes, a level): 2.5 is an error, not 2.
+  int integer(const std::string& key, int min, int max);
+  int integer_or(const std::string& key, int fallback, int min, int max);
   bool on_off_or(const std::string& key, bool fallback);               // on/off, true/false
   double bytes(const std::string& key);                                // > 0, <= kMaxBytes
   double duration(const std::string& key);                             // > 0, <= kMaxSeconds

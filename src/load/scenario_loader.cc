@@ -52,8 +52,8 @@ Platform read_platform(const YamlFile& f, const YAML::Node& n, const Catalog& c)
     p.gpu = r.id("gpu");
     check_ref(p.gpu, ids(c.gpus), "gpu", r.at_value("gpu"));
   }
-  p.gpus_per_node = static_cast<int>(r.number_or("gpus_per_node", p.gpu.empty() ? 0 : 8, 0, 1024));
-  p.nodes = static_cast<int>(r.number_or("nodes", 1, 1, 1e6));
+  p.gpus_per_node = r.integer_or("gpus_per_node", p.gpu.empty() ? 0 : 8, 0, 1024);
+  p.nodes = r.integer_or("nodes", 1, 1, 1000000);
   p.cpu_tee = r.has("cpu_tee") ? r.id("cpu_tee") : "none";
   check_ref(p.cpu_tee, ids(c.cpu_tees), "cpu_tee", r.at_value("cpu_tee"));
   p.confidential_mode = r.on_off_or("confidential_mode", false);
@@ -114,7 +114,7 @@ Stage read_stage(const YamlFile& f, const YAML::Node& n, const Catalog& c, doubl
     s.payload = Payload::explicit_bytes;
     s.explicit_bytes = r.bytes("payload");
   }
-  s.shards = static_cast<int>(r.number_or("shards", 1, 1, 1e7));
+  s.shards = r.integer_or("shards", 1, 1, 10000000);
 
   if (r.has("resident")) {
     s.resident = true;

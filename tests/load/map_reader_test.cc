@@ -99,6 +99,23 @@ TEST(MapReader, NumbersAreCheckedForRange) {
   EXPECT_THROW(r.number("d", 0, 1e18), InputError) << "a unit is not a plain number";
 }
 
+// Bug fixed: shards, nodes and GPUs per node were read as numbers and truncated, so
+// 'shards: 2.5' silently meant 2.
+TEST(MapReader, IntegersAreWhole) {
+  YamlFile file = YamlFile::parse("a: 8\nb: 2.5\nc: 1e3\n", "m.yaml");
+  MapReader r(file, file.root(), "stage");
+  EXPECT_EQ(r.integer("a", 1, 10), 8);
+  EXPECT_EQ(r.integer("c", 1, 10000), 1000);
+  EXPECT_EQ(r.integer_or("missing", 3, 1, 10), 3);
+  try {
+    r.integer("b", 1, 10);
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_STREQ(e.what(), "m.yaml:2:4: error: stage: 'b' expected a whole number, got '2.5'");
+  }
+  EXPECT_THROW(r.integer("a", 1, 4), InputError);
+}
+
 TEST(MapReader, OnOff) {
   YamlFile file = YamlFile::parse("a: on\nb: false\nc: yes\nd: maybe\n", "m.yaml");
   MapReader r(file, file.root(), "platform");
