@@ -7,6 +7,7 @@
 #include "analyze/analysis.h"
 #include "analyze/simulation.h"
 #include "analyze/threat.h"
+#include "analyze/windows.h"
 #include "load/catalog_loader.h"
 #include "load/cluster_generator.h"
 #include "load/scenario_loader.h"
@@ -45,8 +46,20 @@ void BM_Analyze(benchmark::State& state) {
   const Scenario s = read_scenario(f, catalog());
   for (auto _ : state) {
     Analysis a = analyze(catalog(), s);
-    a.threat = analyze_threats(catalog(), Variant{a.scenario, a.windows}, {}, {});
+    a.threat = analyze_threats(catalog(), a.scenario, a.windows, {}, {});
     benchmark::DoNotOptimize(a.threat.ceiling.level);
+  }
+  state.counters["stages"] = static_cast<double>(s.stages.size());
+  state.SetComplexityN(static_cast<benchmark::IterationCount>(s.stages.size()));
+}
+
+// The window table alone, for comparison with the full analysis.
+void BM_Windows(benchmark::State& state) {
+  YamlFile f = YamlFile::parse(cluster(static_cast<int>(state.range(0))), "generated.yaml");
+  const Scenario s = read_scenario(f, catalog());
+  for (auto _ : state) {
+    std::vector<Window> w = compute_windows(catalog(), s);
+    benchmark::DoNotOptimize(w.data());
   }
   state.counters["stages"] = static_cast<double>(s.stages.size());
   state.SetComplexityN(static_cast<benchmark::IterationCount>(s.stages.size()));
@@ -56,7 +69,7 @@ void BM_Simulate(benchmark::State& state) {
   YamlFile f = YamlFile::parse(cluster(static_cast<int>(state.range(0))), "generated.yaml");
   const Scenario s = read_scenario(f, catalog());
   Analysis a = analyze(catalog(), s);
-  a.threat = analyze_threats(catalog(), Variant{a.scenario, a.windows}, {}, {});
+  a.threat = analyze_threats(catalog(), a.scenario, a.windows, {}, {});
   const ActorThreat& oc4 = a.threat.actors[3];
   const std::vector<SimulationRoute> routes = simulation_routes(catalog(), oc4.reach, oc4.actor);
   SimulationOptions o;
@@ -76,6 +89,7 @@ void BM_Simulate(benchmark::State& state) {
 
 BENCHMARK(BM_Load)->Arg(50)->Arg(500)->Arg(5000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(BM_Analyze)->Arg(50)->Arg(500)->Arg(5000)->Unit(benchmark::kMillisecond)->Complexity();
+BENCHMARK(BM_Windows)->Arg(50)->Arg(500)->Arg(5000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(BM_Simulate)
     ->Args({50, 20000})
     ->Args({500, 2000})

@@ -13,7 +13,7 @@ namespace plainsight {
 AttackGraph build_attack_graph(const Catalog& c, const std::vector<Window>& windows,
                                const ActorProfile& actor, const std::vector<Reach>& routes) {
   AttackGraph a;
-  a.routes = routes;
+  a.routes = &routes;
   auto& g = a.g;
   a.foothold =
       boost::add_vertex({AttackVertex::Kind::foothold, actor.id, actor.name + " foothold"}, g);
@@ -88,7 +88,7 @@ AttackPath cheapest_path(const AttackGraph& a, const Catalog& c, const std::vect
   for (std::size_t k = 1; k < chain.size(); ++k) {
     const AttackVertex& v = g[chain[k]];
     const AttackEdge* e = edge_between(chain[k - 1], chain[k]);
-    if (e->reach >= 0 && v.kind == AttackVertex::Kind::window) via = &a.routes[e->reach];
+    if (e->reach >= 0 && v.kind == AttackVertex::Kind::window) via = &(*a.routes)[e->reach];
     switch (v.kind) {
       case AttackVertex::Kind::step: {
         const Capability* cap = c.capability(v.id);
@@ -104,9 +104,9 @@ AttackPath cheapest_path(const AttackGraph& a, const Catalog& c, const std::vect
         for (const Cell& cell : w.cells)
           if (cell.capability == via->capability) why = cell.reason;
         p.stage = w.stage;
-        p.steps.push_back(
-            {"window", w.stage, w.name, e->expected_s,
-             fmt::format("plaintext to {} ({}); {}", via->capability, why, via->reason)});
+        p.steps.push_back({"window", w.stage, w.name, e->expected_s,
+                           fmt::format("plaintext to {} ({}); {}", via->capability, why,
+                                       reach_reason(*via, actor))});
         break;
       }
       case AttackVertex::Kind::goal:

@@ -35,7 +35,7 @@ struct AttackGraph {
   AttackGraphT g;
   std::size_t foothold = 0;
   std::size_t goal = 0;
-  std::vector<Reach> routes;  // readable (window, capability) pairs the edges point at
+  const std::vector<Reach>* routes = nullptr;  // the reach the edges point into (not owned)
 };
 
 // `routes`: the actor's reach; only readable ones become edges.

@@ -5,27 +5,26 @@
 namespace plainsight {
 
 ExposureCeiling exposure_ceiling(const Catalog& c, const std::vector<Window>& windows,
-                                 const std::vector<ActorProfile>& actors,
-                                 const std::vector<std::vector<Reach>>& reach) {
+                                 const std::vector<ActorReach>& actors) {
   ExposureCeiling out;
   for (std::size_t i = 0; i < actors.size(); ++i) {
     bool breached = false;
-    for (const Reach& r : reach[i]) breached |= r.readable;
+    for (const Reach& r : *actors[i].second) breached |= r.readable;
     if (!breached) {
-      out.level = actors[i].level;
+      out.level = actors[i].first->level;
       continue;
     }
-    out.breached_by = actors[i].id;
-    out.breached_level = actors[i].level;
+    out.breached_by = actors[i].first->id;
+    out.breached_level = actors[i].first->level;
     // Readable windows first (they limit the ceiling), then the others, in pipeline order.
     for (int pass = 0; pass < 2; ++pass)
-      for (const Reach& r : reach[i]) {
+      for (const Reach& r : *actors[i].second) {
         if (r.readable != (pass == 0)) continue;
         const Window& w = windows[r.window];
         const Capability* cap = c.capability(r.capability);
         out.windows.push_back({w.stage, w.name, w.location, r.capability,
                                cap ? cap->name : r.capability, w.protection, w.protection_id,
-                               r.readable, r.reason});
+                               r.readable, reach_reason(r, *actors[i].first)});
       }
     break;
   }

@@ -37,9 +37,9 @@ struct ExposureCeiling {
   std::string summary;
 };
 
-// `reach[i]` is actor_reach for actors[i]; actors in level order.
+// Each actor (in level order) with its actor_reach.
+using ActorReach = std::pair<const ActorProfile*, const std::vector<Reach>*>;
 ExposureCeiling exposure_ceiling(const Catalog& catalog, const std::vector<Window>& windows,
-                                 const std::vector<ActorProfile>& actors,
-                                 const std::vector<std::vector<Reach>>& reach);
+                                 const std::vector<ActorReach>& actors);
 
 }  // namespace plainsight

@@ -11,28 +11,46 @@
 namespace plainsight {
 namespace {
 
-using RouteKey = std::pair<std::string, std::string>;  // stage, capability
-
 // The routes an attack-graph edge can use: readable, with a capability that can succeed.
-std::set<RouteKey> live_routes(const Catalog& c, const Variant& v, const ActorProfile& actor) {
+std::set<RouteKey> live_routes(const Catalog& c, const Scenario& s, const std::vector<Window>& w,
+                               const ActorProfile& actor) {
   std::set<RouteKey> out;
-  for (const Reach& r : actor_reach(v.scenario, v.windows, actor)) {
+  for (const Reach& r : actor_reach(s, w, actor)) {
     const Capability* cap = c.capability(r.capability);
     if (r.readable && cap && std::isfinite(cap->ttc.mean_s())) out.insert({r.stage, r.capability});
   }
   return out;
 }
 
-AttackPath path_in(const Catalog& c, const Variant& v, const ActorProfile& actor) {
-  std::vector<Reach> routes = actor_reach(v.scenario, v.windows, actor);
-  return cheapest_path(build_attack_graph(c, v.windows, actor, routes), c, v.windows, actor);
+AttackPath path_in(const Catalog& c, const Scenario& s, const std::vector<Window>& w,
+                   const ActorProfile& actor) {
+  std::vector<Reach> routes = actor_reach(s, w, actor);
+  return cheapest_path(build_attack_graph(c, w, actor, routes), c, w, actor);
 }
 
 std::string route_name(const RouteKey& k) { return k.second + " at " + k.first; }
 
+// The first few of a long list, then how many more: a cluster can leave thousands.
+std::string brief_list(const std::vector<std::string>& v) {
+  constexpr std::size_t kShown = 4;
+  std::vector<std::string> head(v.begin(), v.begin() + std::min(v.size(), kShown));
+  std::string out = fmt::format("{}", fmt::join(head, ", "));
+  if (v.size() > kShown) out += fmt::format(" and {} more", v.size() - kShown);
+  return out;
+}
+
 }  // namespace
 
-const Variant& ControlVariants::with(std::vector<std::string> controls) {
+VariantOutcome ControlVariants::outcome(const Variant& v) const {
+  VariantOutcome o;
+  for (const ActorProfile& a : actors_) {
+    o.live[a.id] = live_routes(catalog_, v.scenario, v.windows, a);
+    o.path[a.id] = path_in(catalog_, v.scenario, v.windows, a);
+  }
+  return o;
+}
+
+const VariantOutcome& ControlVariants::with(std::vector<std::string> controls) {
   std::sort(controls.begin(), controls.end());
   auto it = cache_.find(controls);
   if (it != cache_.end()) return it->second;
@@ -45,47 +63,50 @@ const Variant& ControlVariants::with(std::vector<std::string> controls) {
     if (std::binary_search(controls.begin(), controls.end(), k.id) && !unfit_.count(k.id))
       for (const auto& [key, value] : k.sets) sets.push_back(key + "=" + value);
   try {
-    return cache_.emplace(controls, reanalyze_(sets)).first->second;
+    return cache_.emplace(controls, outcome(reanalyze_(sets))).first->second;
   } catch (const InputError&) {
     if (controls.size() != 1) throw;
     unfit_.insert(controls[0]);
-    return cache_.emplace(controls, reanalyze_({})).first->second;
+    return cache_.emplace(controls, outcome(reanalyze_({}))).first->second;
   }
 }
 
-MinimalDefense minimal_defense(const Catalog& c, const Variant& base, const ActorProfile& actor,
+MinimalDefense minimal_defense(const Catalog& c, const Scenario& scenario,
+                               const std::vector<Window>& windows, const ActorProfile& actor,
                                ControlVariants& variants) {
   MinimalDefense d;
   d.actor = actor.id;
-  const std::set<RouteKey> routes = live_routes(c, base, actor);
+  const std::set<RouteKey> routes = live_routes(c, scenario, windows, actor);
   d.needed = !routes.empty();
   if (!d.needed) {
     d.cuttable = true;
-    d.after = path_in(c, base, actor);
+    d.after = path_in(c, scenario, windows, actor);
     d.summary = fmt::format("{} has no path to a full copy; no control is needed", actor.name);
     return d;
   }
   // What each control closes for this actor: the routes its re-analysis no longer has.
   std::vector<std::set<RouteKey>> closed(c.controls.size());
   for (std::size_t k = 0; k < c.controls.size(); ++k) {
-    const std::set<RouteKey> left = live_routes(c, variants.with({c.controls[k].id}), actor);
+    const std::set<RouteKey>& left = variants.with({c.controls[k].id}).live.at(actor.id);
     for (const RouteKey& r : routes)
       if (!left.count(r)) closed[k].insert(r);
   }
   // Flow network: foothold -> capability -> window in -> window out -> goal.
+  // Vertices by index (maps, not scans: a generated cluster has tens of thousands of routes).
   std::vector<std::string> caps, stages;
-  for (const auto& [stage, cap] : routes) {
-    if (std::find(caps.begin(), caps.end(), cap) == caps.end()) caps.push_back(cap);
-    if (std::find(stages.begin(), stages.end(), stage) == stages.end()) stages.push_back(stage);
+  std::map<std::string, std::size_t> cap_index, stage_index;
+  std::vector<std::vector<const RouteKey*>> stage_routes;
+  for (const RouteKey& r : routes) {
+    if (cap_index.emplace(r.second, caps.size()).second) caps.push_back(r.second);
+    auto [it, fresh] = stage_index.emplace(r.first, stages.size());
+    if (fresh) {
+      stages.push_back(r.first);
+      stage_routes.emplace_back();
+    }
+    stage_routes[it->second].push_back(&r);
   }
-  auto cap_v = [&](const std::string& id) {
-    return 2 + static_cast<std::size_t>(std::find(caps.begin(), caps.end(), id) - caps.begin());
-  };
-  auto win_in = [&](const std::string& id) {
-    return 2 + caps.size() +
-           2 * static_cast<std::size_t>(std::find(stages.begin(), stages.end(), id) -
-                                        stages.begin());
-  };
+  auto cap_v = [&](const std::string& id) { return 2 + cap_index.at(id); };
+  auto win_in = [&](const std::string& id) { return 2 + caps.size() + 2 * stage_index.at(id); };
   std::vector<CutEdge> edges;
   std::vector<int> edge_control;  // the cheapest control that removes the edge, -1 none
   auto cheapest = [&](auto closes) {
@@ -100,31 +121,32 @@ MinimalDefense minimal_defense(const Catalog& c, const Variant& base, const Acto
     edge_control.push_back(control);
   };
   for (const std::string& cap : caps) add(0, cap_v(cap), -1);
-  for (const std::string& st : stages) {
+  for (std::size_t j = 0; j < stages.size(); ++j) {
+    const std::string& st = stages[j];
     int k = cheapest([&](std::size_t i) {
-      for (const RouteKey& r : routes)
-        if (r.first == st && !closed[i].count(r)) return false;
+      for (const RouteKey* r : stage_routes[j])
+        if (!closed[i].count(*r)) return false;
       return true;
     });
     add(win_in(st), win_in(st) + 1, k);
     add(win_in(st) + 1, 1, -1);
   }
+  std::set<RouteKey> uncut;
   for (const RouteKey& r : routes) {
     int k = cheapest([&](std::size_t i) { return closed[i].count(r) > 0; });
     add(cap_v(r.second), win_in(r.first), k);
     // A route no single control closes, through a window no single control closes.
-    if (k < 0 &&
-        edges[2 * (std::find(stages.begin(), stages.end(), r.first) - stages.begin()) + caps.size()]
-                .capacity >= kUncuttable)
+    if (k < 0 && edges[2 * stage_index.at(r.first) + caps.size()].capacity >= kUncuttable) {
       d.uncut.push_back(route_name(r));
+      uncut.insert(r);
+    }
   }
   // Paths nothing can cut are set aside so the cut still covers every other path.
   for (std::size_t i = 0; i < edges.size(); ++i)
     if (edges[i].capacity >= kUncuttable && edges[i].from >= 2 && edges[i].from < 2 + caps.size()) {
       const std::string& st = stages[(edges[i].to - 2 - caps.size()) / 2];
       const std::string& cap = caps[edges[i].from - 2];
-      if (std::find(d.uncut.begin(), d.uncut.end(), route_name({st, cap})) != d.uncut.end())
-        edges[i].capacity = 0;
+      if (uncut.count({st, cap})) edges[i].capacity = 0;
     }
   MinCut cut = min_cut(2 + caps.size() + 2 * stages.size(), edges, 0, 1);
   d.cuttable = d.uncut.empty() && cut.finite;
@@ -134,13 +156,12 @@ MinimalDefense minimal_defense(const Catalog& c, const Variant& base, const Acto
   // Controls interact (one may change what another closes): verify by re-analysis, add the
   // cheapest control that closes a route still open, and stop when nothing helps.
   auto open_routes = [&](const std::set<std::string>& ks) {
-    return live_routes(c, variants.with({ks.begin(), ks.end()}), actor);
+    return variants.with({ks.begin(), ks.end()}).live.at(actor.id);
   };
   std::set<RouteKey> left = open_routes(chosen);
   auto not_uncut = [&](const std::set<RouteKey>& s) {
     std::size_t n = 0;
-    for (const RouteKey& r : s)
-      n += std::find(d.uncut.begin(), d.uncut.end(), route_name(r)) == d.uncut.end();
+    for (const RouteKey& r : s) n += !uncut.count(r);
     return n;
   };
   while (not_uncut(left) > 0) {
@@ -184,7 +205,7 @@ MinimalDefense minimal_defense(const Catalog& c, const Variant& base, const Acto
       for (const RouteKey& r : closed[idx]) cl.closes.push_back(route_name(r));
       d.closes.push_back(std::move(cl));
     }
-  d.after = path_in(c, variants.with(d.controls), actor);
+  d.after = variants.with(d.controls).path.at(actor.id);
   if (d.cuttable)
     d.summary = fmt::format(
         "{} (cost {:g}) cuts every path of {}",
@@ -193,8 +214,7 @@ MinimalDefense minimal_defense(const Catalog& c, const Variant& base, const Acto
   else
     d.summary = fmt::format(
         "no set of catalog controls cuts every path of {}: nothing in the catalog closes {}{}",
-        actor.name,
-        fmt::join(d.uncut.empty() ? std::vector<std::string>{"the paths left"} : d.uncut, ", "),
+        actor.name, d.uncut.empty() ? std::string("the paths left") : brief_list(d.uncut),
         d.controls.empty() ? ""
                            : fmt::format("; {} (cost {:g}) cuts the others",
                                          fmt::join(d.controls, " + "), d.cost));

@@ -33,22 +33,35 @@ struct MinimalDefense {
   std::string summary;
 };
 
-// Re-analyses the scenario under controls, caching each combination.
+using RouteKey = std::pair<std::string, std::string>;  // stage, capability
+
+// What one combination of controls leaves each actor: the routes still open and the
+// cheapest path. Kept instead of the re-analysed windows, which on a large cluster weigh
+// hundreds of megabytes per combination.
+struct VariantOutcome {
+  std::map<std::string, std::set<RouteKey>> live;  // by actor id
+  std::map<std::string, AttackPath> path;          // by actor id
+};
+
+// Re-analyses the scenario under controls, caching each combination's outcome.
 class ControlVariants {
  public:
-  ControlVariants(const Catalog& catalog, Reanalyze reanalyze)
-      : catalog_(catalog), reanalyze_(std::move(reanalyze)) {}
-  // The variant with these controls (catalog ids) applied, in catalog order.
-  const Variant& with(std::vector<std::string> controls);
+  ControlVariants(const Catalog& catalog, Reanalyze reanalyze, std::vector<ActorProfile> actors)
+      : catalog_(catalog), reanalyze_(std::move(reanalyze)), actors_(std::move(actors)) {}
+  // The outcome with these controls (catalog ids) applied, in catalog order.
+  const VariantOutcome& with(std::vector<std::string> controls);
 
  private:
+  VariantOutcome outcome(const Variant& v) const;
   const Catalog& catalog_;
   Reanalyze reanalyze_;
-  std::map<std::vector<std::string>, Variant> cache_;
+  std::vector<ActorProfile> actors_;
+  std::map<std::vector<std::string>, VariantOutcome> cache_;
   std::set<std::string> unfit_;  // controls whose overrides this scenario rejects
 };
 
-MinimalDefense minimal_defense(const Catalog& catalog, const Variant& base,
-                               const ActorProfile& actor, ControlVariants& variants);
+MinimalDefense minimal_defense(const Catalog& catalog, const Scenario& scenario,
+                               const std::vector<Window>& windows, const ActorProfile& actor,
+                               ControlVariants& variants);
 
 }  // namespace plainsight

@@ -28,7 +28,8 @@ struct ThreatAnalysis {
 };
 
 // `reanalyze` empty: no minimal defences (they need the scenario re-analysed per control).
-ThreatAnalysis analyze_threats(const Catalog& catalog, const Variant& base,
-                               const ActorOverrides& overrides, const Reanalyze& reanalyze);
+ThreatAnalysis analyze_threats(const Catalog& catalog, const Scenario& scenario,
+                               const std::vector<Window>& windows, const ActorOverrides& overrides,
+                               const Reanalyze& reanalyze);
 
 }  // namespace plainsight

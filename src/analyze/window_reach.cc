@@ -36,15 +36,7 @@ Reach window_reach(const Scenario& s, const Window& w, std::size_t index, const 
   r.open_s = w.plaintext_per_event.value > 0 ? w.plaintext_per_event.value : w.per_event.value;
   r.events = single_life ? 1 : std::max(1.0, w.events);
   if (r.events > 1) r.period_s = w.event_period_s > 0 ? w.event_period_s : s.horizon_s / r.events;
-  if (r.bytes_held + 1e-9 * r.bytes_needed < r.bytes_needed) {
-    r.reason = fmt::format("holds {}, less than a full copy ({})", format_bytes(r.bytes_held),
-                           format_bytes(r.bytes_needed));
-    return r;
-  }
-  if (r.open_s <= 0) {
-    r.reason = "never plaintext here";
-    return r;
-  }
+  if (r.bytes_held + 1e-9 * r.bytes_needed < r.bytes_needed || r.open_s <= 0) return r;
   const double per_event = std::min(r.bytes_needed, r.open_s * read_bw);
   r.events_needed = std::ceil(r.bytes_needed / per_event - 1e-9);
   // Events the actor can witness in one foothold: dwell / period, at least one.
@@ -53,28 +45,43 @@ Reach window_reach(const Scenario& s, const Window& w, std::size_t index, const 
   r.readable = r.events_needed <= r.events_in_dwell;
   // Waiting: half a period for the first event, then whole periods for the others.
   r.wait_s = r.period_s > 0 ? r.period_s / 2 + (r.events_needed - 1) * r.period_s : 0;
-  if (r.events_needed <= 1) {
-    r.reason = fmt::format("{} open{}; {} at {} takes {}", format_duration(r.open_s),
-                           r.events > 1 ? " per event" : "", format_bytes(r.bytes_needed),
-                           format_bandwidth(read_bw), format_duration(r.read_s));
-  } else {
-    r.reason = fmt::format(
-        "{} open per event reads {} at {}: a full copy ({}) needs {:g} events, {} within a "
-        "dwell of {} ({:g} available)",
-        format_duration(r.open_s), format_bytes(per_event), format_bandwidth(read_bw),
-        format_bytes(r.bytes_needed), r.events_needed, r.readable ? "possible" : "more than fit",
-        format_duration(dwell), r.events_in_dwell);
-  }
   return r;
+}
+
+std::string reach_reason(const Reach& r, const ActorProfile& actor) {
+  const double read_bw = actor.read_bandwidth.value;
+  if (r.bytes_held + 1e-9 * r.bytes_needed < r.bytes_needed)
+    return fmt::format("holds {}, less than a full copy ({})", format_bytes(r.bytes_held),
+                       format_bytes(r.bytes_needed));
+  if (r.open_s <= 0) return "never plaintext here";
+  if (r.events_needed <= 1)
+    return fmt::format("{} open{}; {} at {} takes {}", format_duration(r.open_s),
+                       r.events > 1 ? " per event" : "", format_bytes(r.bytes_needed),
+                       format_bandwidth(read_bw), format_duration(r.read_s));
+  return fmt::format(
+      "{} open per event reads {} at {}: a full copy ({}) needs {:g} events, {} within a "
+      "dwell of {} ({:g} available)",
+      format_duration(r.open_s), format_bytes(std::min(r.bytes_needed, r.open_s * read_bw)),
+      format_bandwidth(read_bw), format_bytes(r.bytes_needed), r.events_needed,
+      r.readable ? "possible" : "more than fit", format_duration(actor.dwell.value),
+      r.events_in_dwell);
 }
 
 std::vector<Reach> actor_reach(const Scenario& s, const std::vector<Window>& windows,
                                const ActorProfile& actor) {
   std::vector<Reach> out;
-  for (std::size_t i = 0; i < windows.size(); ++i)
-    for (const Cell& c : windows[i].cells)
-      if (c.access == Access::plaintext && actor.fields(c.capability))
-        out.push_back(window_reach(s, windows[i], i, c, actor));
+  // Cells come in catalog order in every window: decide "fields it" once per position.
+  std::vector<char> fielded;
+  for (std::size_t i = 0; i < windows.size(); ++i) {
+    const std::vector<Cell>& cells = windows[i].cells;
+    if (fielded.size() != cells.size()) {
+      fielded.clear();
+      for (const Cell& c : cells) fielded.push_back(actor.fields(c.capability));
+    }
+    for (std::size_t k = 0; k < cells.size(); ++k)
+      if (cells[k].access == Access::plaintext && fielded[k])
+        out.push_back(window_reach(s, windows[i], i, cells[k], actor));
+  }
   return out;
 }
 

@@ -29,13 +29,15 @@ struct Reach {
   double read_s = 0;           // reading time: bytes / read bandwidth
   double wait_s = 0;           // expected waiting for the events, after the step succeeds
   double egress_s = 0;         // bytes / egress bandwidth
-  std::string reason;          // why it is (or is not) readable, in words
 
   double window_cost_s() const { return wait_s + read_s; }
 };
 
 // Bytes a full copy of the weights needs from a stage, and what the stage holds in total.
 double full_copy_bytes(const Scenario& scenario, const Stage& stage);
+
+// Why it is (or is not) readable, in words; built on demand (large scenarios have many).
+std::string reach_reason(const Reach& reach, const ActorProfile& actor);
 
 Reach window_reach(const Scenario& scenario, const Window& window, std::size_t index,
                    const Cell& cell, const ActorProfile& actor);

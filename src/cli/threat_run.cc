@@ -7,6 +7,7 @@
 
 #include "analyze/windows.h"
 #include "cli/commands.h"
+#include "load/platform_overlay.h"
 #include "load/scenario_loader.h"
 
 namespace plainsight::cli {
@@ -16,18 +17,25 @@ void run_threats(Analysis& a, const Catalog& catalog, const std::string& path,
                  bool defenses) {
   Reanalyze reanalyze;
   if (defenses)
-    reanalyze = [&catalog, path, sets, measured](const std::vector<std::string>& extra) {
-      std::vector<std::string> all = sets;
-      all.insert(all.end(), extra.begin(), extra.end());
-      Variant v;
-      v.scenario = load_scenario(path, catalog, all);
+    reanalyze = [&catalog, &a, path, sets, measured](const std::vector<std::string>& extra) {
       AnalyzeOptions o;
       o.measured = measured;
+      Variant v;
+      // Platform-only overrides (the catalog's controls) apply to the loaded scenario; any
+      // other override reloads the file so it is validated as the YAML it replaces.
+      v.scenario = a.scenario;
+      bool fast = true;
+      for (const std::string& e : extra)
+        fast = fast && try_apply_platform_set(v.scenario, catalog, e);
+      if (!fast) {
+        std::vector<std::string> all = sets;
+        all.insert(all.end(), extra.begin(), extra.end());
+        v.scenario = load_scenario(path, catalog, all);
+      }
       v.windows = compute_windows(catalog, v.scenario, o);
       return v;
     };
-  Variant base{a.scenario, a.windows};
-  a.threat = analyze_threats(catalog, base, {}, reanalyze);
+  a.threat = analyze_threats(catalog, a.scenario, a.windows, {}, reanalyze);
 }
 
 int parse_oc_level(const std::string& option, const std::string& text) {

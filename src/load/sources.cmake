@@ -6,6 +6,7 @@ add_library(plainsight_load STATIC
   load/map_reader.cc
   load/measurement_file.cc
   load/overlay.cc
+  load/platform_overlay.cc
   load/probe_map_loader.cc
   load/scenario_loader.cc
   load/workload_loader.cc

@@ -46,8 +46,12 @@ TextTable paths_table(const Analysis& a) {
       defence = at.defense.controls.empty()
                     ? "none"
                     : fmt::format("{}", fmt::join(at.defense.controls, " + "));
-      if (!at.defense.cuttable)
-        defence += fmt::format(" (uncut: {})", fmt::join(at.defense.uncut, ", "));
+      if (!at.defense.cuttable) {
+        const auto& u = at.defense.uncut;
+        std::vector<std::string> head(u.begin(), u.begin() + std::min<std::size_t>(u.size(), 3));
+        defence += fmt::format(" (uncut: {}{})", fmt::join(head, ", "),
+                               u.size() > 3 ? fmt::format(" and {} more", u.size() - 3) : "");
+      }
       cost = fmt::format("{:g}", at.defense.cost);
     }
     t.rows.push_back({at.actor.name, path,
@@ -153,18 +157,23 @@ void add_threat_json(const Analysis& a, json& j) {
                          {"name", s.name},
                          {"expected_s", std::isfinite(s.expected_s) ? json(s.expected_s) : json()},
                          {"detail", s.detail}});
+      // Readable routes only: a generated cluster has hundreds of thousands of the others.
       json reach = json::array();
+      std::size_t unreadable = 0;
       for (const Reach& r : at.reach)
-        reach.push_back({{"stage", r.stage},
-                         {"capability", r.capability},
-                         {"readable", r.readable},
-                         {"bytes_needed", r.bytes_needed},
-                         {"open_s", r.open_s},
-                         {"events_needed", r.events_needed},
-                         {"events_in_dwell", r.events_in_dwell},
-                         {"read_s", r.read_s},
-                         {"egress_s", r.egress_s},
-                         {"reason", r.reason}});
+        if (!r.readable)
+          ++unreadable;
+        else
+          reach.push_back({{"stage", r.stage},
+                           {"capability", r.capability},
+                           {"readable", r.readable},
+                           {"bytes_needed", r.bytes_needed},
+                           {"open_s", r.open_s},
+                           {"events_needed", r.events_needed},
+                           {"events_in_dwell", r.events_in_dwell},
+                           {"read_s", r.read_s},
+                           {"egress_s", r.egress_s},
+                           {"reason", reach_reason(r, at.actor)}});
       paths.push_back({{"actor", at.actor.id},
                        {"level", at.actor.level},
                        {"parameters",
@@ -180,7 +189,8 @@ void add_threat_json(const Analysis& a, json& j) {
                        {"capability", p.capability},
                        {"summary", p.summary},
                        {"steps", std::move(steps)},
-                       {"reach", std::move(reach)}});
+                       {"reach", std::move(reach)},
+                       {"unreadable_routes", unreadable}});
       if (a.threat.defenses) {
         const MinimalDefense& d = at.defense;
         json closes = json::array();

@@ -52,7 +52,7 @@ TEST(AttackPaths, ShortWindowIsNotEnoughWithoutEvents) {
   ASSERT_EQ(oc1.reach.size(), 1u);
   EXPECT_FALSE(oc1.reach[0].readable);
   EXPECT_DOUBLE_EQ(oc1.reach[0].events_needed, 20);
-  EXPECT_NE(oc1.reach[0].reason.find("20 events"), std::string::npos);
+  EXPECT_NE(reach_reason(oc1.reach[0], oc1.actor).find("20 events"), std::string::npos);
 }
 
 TEST(AttackPaths, EventsAccumulateWithinTheDwell) {

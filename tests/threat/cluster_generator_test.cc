@@ -17,7 +17,7 @@ TEST(ClusterGenerator, ExpandsPerNodeAndGpu) {
   EXPECT_EQ(s.stages.size(), 1u + 3 * (4 + 2 * 4));
   EXPECT_EQ(s.flows.size(), 3u * (3 + 3 * 4));
   Analysis a = analyze(c, s);
-  a.threat = analyze_threats(c, Variant{a.scenario, a.windows}, {}, {});
+  a.threat = analyze_threats(c, a.scenario, a.windows, {}, {});
   // One GPU's HBM holds a quarter of the weights: not a full copy by itself.
   for (const Reach& r : testing::actor(a, 3).reach)
     if (r.stage.find(".hbm") != std::string::npos) {

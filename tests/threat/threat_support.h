@@ -43,7 +43,7 @@ inline Analysis analyze_file(const std::string& path, const std::vector<std::str
       v.windows = compute_windows(c, v.scenario);
       return v;
     };
-  a.threat = analyze_threats(c, Variant{a.scenario, a.windows}, {}, re);
+  a.threat = analyze_threats(c, a.scenario, a.windows, {}, re);
   return a;
 }
 
