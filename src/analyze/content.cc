@@ -1,12 +1,28 @@
 #include "analyze/content.h"
 
 #include <map>
+#include <tuple>
 
 #include "analyze/pipeline_graph.h"
 
 namespace plainsight {
 
-std::vector<Content> propagate_content(const Scenario& s) {
+namespace {
+
+// True when `a` is weaker than `b`: both encrypted, and a's key is readable by more.
+bool weaker(const Content& a, const Content& b, const Catalog* c) {
+  auto readers = [c](const std::string& custody) -> std::size_t {
+    const PlatformOption* k = c ? Catalog::find(c->key_custodies, custody) : nullptr;
+    return k ? k->key_readers.size() : 0;
+  };
+  std::size_t ra = readers(a.custody), rb = readers(b.custody);
+  if (ra != rb) return ra > rb;
+  return std::tie(a.custody, a.scheme) < std::tie(b.custody, b.scheme);
+}
+
+}  // namespace
+
+std::vector<Content> propagate_content(const Scenario& s, const Catalog* catalog) {
   PipelineGraph g = build_pipeline_graph(s);
   std::vector<Content> in(s.stages.size());
   std::vector<bool> reached(s.stages.size(), false);
@@ -28,6 +44,8 @@ std::vector<Content> propagate_content(const Scenario& s) {
         reached[t] = true;
       } else if (!c.encrypted) {
         in[t] = c;  // any plaintext arrival makes the stage hold plaintext
+      } else if (in[t].encrypted && weaker(c, in[t], catalog)) {
+        in[t] = c;
       }
     }
   }

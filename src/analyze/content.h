@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/catalog.h"
 #include "core/scenario.h"
 
 namespace plainsight {
@@ -18,7 +19,9 @@ struct Content {
 };
 
 // One entry per scenario stage, in scenario order: the content arriving there. Where flows
-// disagree the weakest wins (plaintext over ciphertext).
-std::vector<Content> propagate_content(const Scenario& scenario);
+// disagree the weakest wins: plaintext over ciphertext, and between two ciphertexts the one
+// whose key more capabilities can have decrypted (catalog key readers; then the custody id,
+// so that the result never depends on the order of the flows).
+std::vector<Content> propagate_content(const Scenario& scenario, const Catalog* catalog = nullptr);
 
 }  // namespace plainsight

@@ -21,7 +21,7 @@ Figure event_duration(const Catalog& c, const Scenario& s, const Stage& st, cons
 }  // namespace
 
 std::vector<Window> compute_windows(const Catalog& c, const Scenario& s, const AnalyzeOptions& o) {
-  std::vector<Content> arriving = propagate_content(s);
+  std::vector<Content> arriving = propagate_content(s, &c);
   std::vector<Window> out;
   out.reserve(s.stages.size());
   for (std::size_t i = 0; i < s.stages.size(); ++i) {

@@ -82,6 +82,23 @@ TEST(Content, WeakestWinsWhereFlowsMeet) {
   EXPECT_TRUE(in[3].encrypted);
 }
 
+// Bug fixed: where two encrypted flows met, the first flow listed won, so a stage reached
+// by a provider-KMS blob and a user-key blob could show only the user key, whose readers
+// are none, depending on the order of the flows.
+TEST(Content, WeakestKeyWinsBetweenCiphertexts) {
+  const Catalog& c = bundled_catalog();
+  for (bool kms_first : {false, true}) {
+    std::vector<Flow> flows{encrypting("a", "d", "customer_user_specific"),
+                            encrypting("b", "d", "provider_kms")};
+    if (kms_first) std::swap(flows[0], flows[1]);
+    auto in = propagate_content(chain(flows), &c);
+    EXPECT_TRUE(in[3].encrypted);
+    EXPECT_EQ(in[3].custody, "provider_kms") << "kms_first=" << kms_first;
+    // Without a catalog the choice is still independent of the order.
+    EXPECT_EQ(propagate_content(chain(flows))[3].custody, "customer_user_specific");
+  }
+}
+
 TEST(Content, FollowsTopologicalNotListOrder) {
   // Flows listed downstream first; stages listed in reverse.
   Scenario s;
