@@ -5,9 +5,43 @@
 #include <sstream>
 
 #include <fmt/format.h>
+#include <yaml-cpp/eventhandler.h>
 
 namespace plainsight {
 namespace {
+
+// Where each document of a YAML stream starts, nothing else. yaml-cpp 0.7's LoadAll never
+// returns on some malformed input: a stray ',' at the top level yields empty documents at
+// the same position forever, until memory runs out. Counting starts ourselves lets the
+// caller stop after a few and tell such a loop from a real second document.
+class DocumentStarts : public YAML::EventHandler {
+ public:
+  std::vector<YAML::Mark> marks;       // where each document starts ('---' or its content)
+  std::vector<YAML::Mark> first_node;  // each document's first node, for messages
+  void OnDocumentStart(const YAML::Mark& mark) override { marks.push_back(mark); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t) override { node(m); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { node(m); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                const std::string&) override {
+    node(m);
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                       YAML::EmitterStyle::value) override {
+    node(m);
+  }
+  void OnSequenceEnd() override {}
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
+                  YAML::EmitterStyle::value) override {
+    node(m);
+  }
+  void OnMapEnd() override {}
+
+ private:
+  void node(const YAML::Mark& m) {
+    if (first_node.size() < marks.size()) first_node.push_back(m);
+  }
+};
 
 // yaml-cpp parses recursively; reject nesting deeper than any scenario needs before
 // handing it text that could exhaust the stack.
@@ -91,13 +125,28 @@ YamlFile YamlFile::parse(const std::string& text, const std::string& name) {
   check_depth(text, name);
   try {
     // One document per file: a second one would otherwise be dropped without a word.
-    std::vector<YAML::Node> docs = YAML::LoadAll(text);
-    if (docs.size() > 1) {
-      const YAML::Mark m = docs[1].Mark();
-      throw InputError({name, m.line + 1, m.column + 1},
+    std::istringstream in(text);
+    YAML::Parser parser(in);
+    DocumentStarts starts;
+    while (starts.marks.size() < 3 && parser.HandleNextDocument(starts)) {
+    }
+    const auto& m = starts.marks;
+    for (std::size_t i = 1; i < m.size(); ++i) {
+      // No progress since the previous document: a token that starts no value.
+      if (m[i].pos == m[i - 1].pos) {
+        const char c = m[i].pos >= 0 && static_cast<std::size_t>(m[i].pos) < text.size()
+                           ? text[m[i].pos]
+                           : ' ';
+        throw InputError({name, m[i].line + 1, m[i].column + 1},
+                         fmt::format("malformed YAML: unexpected '{}'", c));
+      }
+    }
+    if (m.size() > 1) {
+      const YAML::Mark at = starts.first_node.size() > 1 ? starts.first_node[1] : m[1];
+      throw InputError({name, at.line + 1, at.column + 1},
                        "a second YAML document ('---'): expected one scenario per file");
     }
-    if (!docs.empty()) f.root_ = docs[0];
+    f.root_ = YAML::Load(text);
   } catch (const YAML::Exception& e) {
     throw InputError({name, e.mark.line + 1, e.mark.column + 1},
                      fmt::format("malformed YAML: {}", e.msg));
