@@ -172,6 +172,10 @@ MeasurementFile parse_measurement_file(const std::string& text, const std::strin
     if (rest.starts_with("NaN") || rest.starts_with("Infinity") || rest.starts_with("-Infinity"))
       why = "NaN or infinity is not a time (and not JSON)";
     throw InputError({path, line, col}, why);
+  } catch (const json::out_of_range& e) {
+    // A number too large for a double ("1e999") is not a parse_error in nlohmann, and has
+    // no position to report.
+    throw InputError({path}, fmt::format("a number is out of range: {}", e.what()));
   }
   if (!doc.is_object()) rd.fail("", "expected a JSON object, got " + Reader::kind(doc));
   const std::string format = rd.string(doc, "", "format");
