@@ -104,6 +104,17 @@ SweepEstimate estimate(const std::vector<SweepPoint>& points, const LinearFit& f
   e.extrapolation = bytes > hi ? bytes / hi : lo / bytes;
   e.how = fmt::format("{} the measured {} .. {}, {:.3g}x; {}", bytes > hi ? "beyond" : "below",
                       format_bytes(lo), format_bytes(hi), e.extrapolation, fit.str());
+  // One line over a sweep that crosses cache sizes can promise more than the largest sizes
+  // deliver; far beyond the sweep only those count. Say so when they disagree.
+  if (bytes > hi && by_size.size() >= 2 && fit.bandwidth_Bps > 0) {
+    auto top = std::prev(by_size.end()), below = std::prev(top);
+    const double dt =
+        top->second.first / top->second.second - below->second.first / below->second.second;
+    const double tail = dt > 0 ? (top->first - below->first) / dt : 0;
+    if (tail > 0 && std::abs(tail / fit.bandwidth_Bps - 1) > 0.25)
+      e.how += fmt::format("; caution: the two largest sizes run at {}, not {}",
+                           format_bandwidth(tail), format_bandwidth(fit.bandwidth_Bps));
+  }
   return e;
 }
 

@@ -89,6 +89,20 @@ TEST(Estimate, BeyondTheSweepIsFittedWithItsExtrapolation) {
   EXPECT_NEAR(below.extrapolation, 4, 1e-9);
 }
 
+TEST(Estimate, WarnsWhenTheLargestSizesRunSlowerThanTheFit) {
+  // Fast while the buffers fit in cache, a quarter of the speed beyond: a single line
+  // overstates the bandwidth far beyond the sweep.
+  std::vector<SweepPoint> pts;
+  for (double b = 64 * 1024; b <= 4.0 * 1024 * 1024; b *= 4) pts.push_back({b, b / 16e9});
+  for (double b = 16.0 * 1024 * 1024; b <= 256.0 * 1024 * 1024; b *= 4) pts.push_back({b, b / 4e9});
+  const LinearFit f = fit_latency_bandwidth(pts);
+  const SweepEstimate e = estimate(pts, f, 1e12);
+  EXPECT_NE(e.how.find("caution: the two largest sizes run at 4 GB/s"), std::string::npos) << e.how;
+  const std::vector<SweepPoint> clean = sweep(10e-6, 5e9, 0, 1);
+  EXPECT_EQ(estimate(clean, fit_latency_bandwidth(clean), 1e12).how.find("caution"),
+            std::string::npos);
+}
+
 TEST(Provenance, PrecedenceIsMeasuredFittedPublishedDatasheetAssumed) {
   EXPECT_LT(Provenance::measured, Provenance::fitted);
   EXPECT_LT(Provenance::fitted, Provenance::published);
