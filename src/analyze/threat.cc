@@ -7,7 +7,9 @@ ThreatAnalysis analyze_threats(const Catalog& c, const Scenario& scenario,
                                const Reanalyze& reanalyze) {
   ThreatAnalysis t;
   t.computed = true;
-  std::vector<ActorProfile> actors = actor_profiles(c, overrides);
+  // Explicit overrides (a caller's) win over the scenario's own `actors:` section.
+  std::vector<ActorProfile> actors =
+      actor_profiles(c, overrides.empty() ? scenario.actor_parameters : overrides);
   std::optional<ControlVariants> variants;
   if (reanalyze) variants.emplace(c, reanalyze, actors);
   t.defenses = variants.has_value();

@@ -1,6 +1,7 @@
 // A pipeline: asset, platform, stages and flows over a horizon.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -8,6 +9,7 @@
 #include "core/asset.h"
 #include "core/flow.h"
 #include "core/platform.h"
+#include "core/provenance.h"
 #include "core/stage.h"
 #include "core/workload.h"
 
@@ -29,6 +31,8 @@ struct Scenario {
   std::vector<Stage> stages;
   std::vector<Flow> flows;
   std::optional<Workload> workload;  // the optional `workload:` section
+  // The optional `actors:` section: actor id -> parameter -> figure, replacing the catalog's.
+  std::map<std::string, std::map<std::string, Figure>> actor_parameters;
 
   double stage_bytes(const Stage& s) const {
     double b = s.payload == Payload::weights      ? asset.weights_bytes()

@@ -9,6 +9,7 @@
 #include <boost/graph/topological_sort.hpp>
 
 #include "core/quantity.h"
+#include "load/actor_overrides_loader.h"
 #include "load/did_you_mean.h"
 #include "load/map_reader.h"
 #include "load/overlay.h"
@@ -309,7 +310,7 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
   }
   // Sections owned by later analyses are read by them; mark them used here.
   if (YAML::Node w = r.optional_node("workload")) s.workload = read_workload(f, w, s);
-  (void)r.optional_node("actors");
+  if (YAML::Node a = r.optional_node("actors")) s.actor_parameters = read_actor_overrides(f, a, c);
   (void)r.optional_node("measurements");
   return s;
 }

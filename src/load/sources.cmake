@@ -1,5 +1,6 @@
 # Sources of src/load: YAML in, validated catalog and scenarios out.
 add_library(plainsight_load STATIC
+  load/actor_overrides_loader.cc
   load/catalog_loader.cc
   load/cluster_generator.cc
   load/did_you_mean.cc

@@ -1,0 +1,23 @@
+// A scenario's `actors:` section: per actor id, threat parameters that replace the
+// catalog's defaults for this scenario (foothold_rate, dwell, read_bandwidth,
+// egress_bandwidth). A plain value is the scenario's own assumption; a mapping
+// {value, provenance, source} cites where it comes from.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include <yaml-cpp/yaml.h>
+
+#include "core/catalog.h"
+#include "core/provenance.h"
+#include "load/yaml_file.h"
+
+namespace plainsight {
+
+using ActorParameterOverrides = std::map<std::string, std::map<std::string, Figure>>;
+
+ActorParameterOverrides read_actor_overrides(const YamlFile& file, const YAML::Node& node,
+                                             const Catalog& catalog);
+
+}  // namespace plainsight
