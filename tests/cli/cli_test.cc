@@ -190,6 +190,27 @@ TEST(Cli, ValidateEveryBundledScenario) {
   for (const std::string& s : bundled_scenarios()) EXPECT_THAT(r.out, HasSubstr(s + ": ok"));
 }
 
+// An ambiguous catalog (two rules, same specificity, both matching) is bad input at the
+// rule's place, found by validate as well as analyze.
+TEST_F(TempDir, AmbiguousCatalogRuleIsBadInput) {
+  const fs::path model = fs::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "model";
+  fs::copy(model, dir_ / "model", fs::copy_options::recursive);
+  std::ofstream(dir_ / "model" / "protections.yaml", std::ios::app)
+      << "  - id: pcie.also_cc\n    medium: pcie\n    label: Another CC rule\n"
+         "    when: {confidential_mode: \"on\", gpu.generation: hopper}\n"
+         "    state: ciphertext\n    source: plainsight-assumption\n";
+  const std::string m = (dir_ / "model").string();
+  for (const char* command : {"validate", "analyze"}) {
+    CliRun r = plainsight({"--model", m, command, "scenarios/silo-hopper.yaml"});
+    EXPECT_EQ(r.exit_code, 2) << command << "\n" << r.err;
+    EXPECT_THAT(r.err, HasSubstr("protections.yaml:")) << command;
+    EXPECT_THAT(r.err, HasSubstr("'pcie.hopper_cc' and 'pcie.also_cc' both match medium 'pcie'"))
+        << command;
+  }
+  // Scenarios where neither rule matches are unaffected.
+  EXPECT_EQ(plainsight({"--model", m, "validate", kAws}).exit_code, 0);
+}
+
 TEST(Cli, CatalogTopics) {
   CliRun summary = plainsight({"catalog"});
   ASSERT_EQ(summary.exit_code, 0) << summary.err;
