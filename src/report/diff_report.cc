@@ -41,7 +41,7 @@ std::string render_diff_plain(const ScenarioDiff& d) {
   if (d.windows.empty()) out += "  no window changed\n";
   for (const WindowDelta& w : d.windows) {
     out += fmt::format("  {} {} ({})\n", w.change, w.stage, w.name);
-    for (const std::string& s : w.what) out += "    " + s + "\n";
+    for (const std::string& s : w.what) out += fmt::format("    {}\n", s);
   }
   TextTable t;
   t.header = {"Actor", "Path A", "Path B", "Opened in B", "Closed in B", "P(copy) A", "P(copy) B"};
@@ -55,7 +55,7 @@ std::string render_diff_plain(const ScenarioDiff& d) {
   out += "\nReachability (readable plaintext routes; expected time of the cheapest path)\n\n" +
          t.plain();
   out += "\nTime cost\n";
-  for (const std::string& s : d.time_cost) out += "  " + s + "\n";
+  for (const std::string& s : d.time_cost) out += fmt::format("  {}\n", s);
   return out;
 }
 

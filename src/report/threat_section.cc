@@ -78,16 +78,17 @@ std::string threat_sections_plain(const Analysis& a) {
       "\nExposure ceiling: {} (an exposure-based reading of RAND SL levels, not a "
       "certification)\n{}\n",
       c.label, c.summary);
-  if (!c.windows.empty()) out += "\n" + ceiling_table(c).plain();
-  out += "\nAttack paths (expected times; MAL time-to-compromise, days as in MAL)\n\n" +
-         paths_table(a).plain();
+  if (!c.windows.empty()) out += fmt::format("\n{}", ceiling_table(c).plain());
+  out +=
+      fmt::format("\nAttack paths (expected times; MAL time-to-compromise, days as in MAL)\n\n{}",
+                  paths_table(a).plain());
   for (const ActorThreat& at : a.threat.actors) {
     if (!at.path.found) continue;
     out += fmt::format("\n{}\n", at.path.summary);
     out += steps_text(at.path, "  ");
     if (a.threat.defenses && at.defense.needed) {
-      out += "  defence: " + at.defense.summary + "\n";
-      out += "  after: " + at.defense.after.summary + "\n";
+      out += fmt::format("  defence: {}\n", at.defense.summary);
+      out += fmt::format("  after: {}\n", at.defense.after.summary);
     }
   }
   return out;
@@ -101,7 +102,7 @@ std::string threat_sections_markdown(const Analysis& a) {
       "not a certification.\n\n",
       c.label, c.summary);
   if (!c.windows.empty()) out += ceiling_table(c).markdown();
-  out += "\n## Attack paths\n\n" + paths_table(a).markdown();
+  out += fmt::format("\n## Attack paths\n\n{}", paths_table(a).markdown());
   for (const ActorThreat& at : a.threat.actors) {
     if (!at.path.found) continue;
     out += fmt::format("\n### {}\n\n{}\n\n", at.actor.name, at.path.summary);
@@ -133,15 +134,15 @@ std::string simulation_plain(const Analysis& a) {
     for (const WindowUse& w : r.windows)
       t.rows.push_back({w.stage, w.capability, std::to_string(w.trials),
                         fmt::format("{:.1f}%", 100.0 * w.trials / r.successes)});
-    out += "\n" + t.plain();
+    out += fmt::format("\n{}", t.plain());
   }
-  for (const std::string& n : r.notes) out += "note: " + n + "\n";
+  for (const std::string& n : r.notes) out += fmt::format("note: {}\n", n);
   return out;
 }
 
 std::string simulation_markdown(const Analysis& a) {
   if (!a.simulation) return "";
-  return "\n## Simulation\n\n```\n" + simulation_plain(a).substr(1) + "```\n";
+  return fmt::format("\n## Simulation\n\n```\n{}```\n", simulation_plain(a).substr(1));
 }
 
 void add_threat_json(const Analysis& a, json& j) {
