@@ -43,8 +43,11 @@ std::vector<Window> compute_windows(const Catalog& c, const Scenario& s, const A
     Figure event = st.duration ? event_duration(c, s, st, attrs, o) : Figure{};
     Figure life = st.resident ? lifetime_figure(s, st) : Figure{};
     w.resident_s = st.resident ? life.value : 0;
-    // A stage that holds a blob and decrypts it per event: its window is the decrypt.
-    w.per_event = st.resident && !(st.decrypts && st.duration) ? life : event;
+    // A stage that holds a blob and decrypts it per event: its window is the decrypt. Where
+    // nothing encrypted arrives there is nothing to decrypt: the bytes stay as the medium
+    // holds them for the whole residence.
+    const bool decrypt_window = st.decrypts && st.duration && in.encrypted;
+    w.per_event = st.resident && !decrypt_window ? life : event;
     if (o.measured && st.duration) w.cc = o.measured->cc_pair(s, st, w.bytes, attrs);
 
     if (in.encrypted && !st.decrypts) {
@@ -68,7 +71,13 @@ std::vector<Window> compute_windows(const Catalog& c, const Scenario& s, const A
       w.plaintext_per_event = plain ? w.per_event
                                     : Figure{0, w.per_event.provenance, w.per_event.source,
                                              "held as " + std::string(to_string(rule.state))};
-      if (st.decrypts && st.duration) w.plaintext_per_event = event;
+      if (st.decrypts) {
+        w.notes.push_back(
+            "'decrypts' is set but nothing encrypted arrives here: the bytes are held as the "
+            "medium holds them for the whole window");
+        // The events were decrypts of one resident blob, not separate residences.
+        if (st.resident && st.duration) w.events = 1, w.event_period_s = 0;
+      }
     }
     w.plaintext_total_s = w.plaintext_per_event.value * w.events;
     w.plaintext_coverage_s =

@@ -228,6 +228,36 @@ TEST(Windows, ScpAndPeerToPeerNeverHoldPlaintext) {
   EXPECT_EQ(access(at(p2p, "rendezvous"), "metadata_observer"), Access::metadata);
 }
 
+// Bug fixed: a resident stage marked 'decrypts' that receives plaintext (nothing encrypted
+// upstream) was reported plaintext for the decrypt only (30 x 1 min) although the bytes sat
+// there in plaintext for the whole horizon: an under-reported exposure.
+TEST(Windows, DecryptingStageWithoutCiphertextIsPlaintextForItsWholeResidence) {
+  YamlFile f = YamlFile::parse(R"(name: t
+horizon: 30d
+asset: {parameters: 70e9}
+platform: {gpu: h100}
+stages:
+  - {id: host, medium: host_dram, resident: horizon, duration: 60s, decrypts: true,
+     events: {count: 30}}
+)",
+                               "t.yaml");
+  Scenario s = read_scenario(f, bundled_catalog());
+  auto ws = compute_windows(bundled_catalog(), s);
+  ASSERT_EQ(ws.size(), 1u);
+  EXPECT_EQ(ws[0].state, State::plaintext);
+  EXPECT_DOUBLE_EQ(ws[0].plaintext_coverage_s, 30 * kDay);
+  EXPECT_DOUBLE_EQ(ws[0].plaintext_total_s, 30 * kDay);
+  EXPECT_DOUBLE_EQ(ws[0].events, 1);
+  EXPECT_THAT(ws[0].notes, ::testing::Contains(HasSubstr("nothing encrypted arrives")));
+  // With the blob encrypted on arrival, the decrypt is the plaintext window.
+  s.origin_encrypted = true;
+  s.origin_custody = "end_to_end";
+  s.origin_scheme = "AES-256-GCM";
+  auto enc = compute_windows(bundled_catalog(), s);
+  EXPECT_EQ(enc[0].state, State::ciphertext_then_plaintext);
+  EXPECT_DOUBLE_EQ(enc[0].plaintext_total_s, 30 * 60);
+}
+
 TEST(Windows, EveryBundledWindowHasProvenance) {
   for (const char* name : {"aws-frontier", "silo-hopper", "silo-blackwell", "vera-rubin-multinode",
                            "transfer-cloud-relay", "transfer-scp", "transfer-p2p-e2e"})
