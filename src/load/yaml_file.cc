@@ -9,38 +9,130 @@
 
 namespace plainsight {
 namespace {
+class FirstDocument;
+}  // namespace
+}  // namespace plainsight
 
-// Where each document of a YAML stream starts, nothing else. yaml-cpp 0.7's LoadAll never
-// returns on some malformed input: a stray ',' at the top level yields empty documents at
-// the same position forever, until memory runs out. Counting starts ourselves lets the
-// caller stop after a few and tell such a loop from a real second document.
-class DocumentStarts : public YAML::EventHandler {
+// YAML::Node's constructor from a built tree is private; as_if is its friend, and this
+// specialization, keyed on our builder, only wraps the tree it built.
+template <>
+struct YAML::as_if<plainsight::FirstDocument, void> {
+  static Node wrap(detail::node& root, const detail::shared_memory_holder& memory) {
+    return Node(root, memory);
+  }
+};
+
+namespace plainsight {
+namespace {
+
+// Where each document of a YAML stream starts, and the first document's node tree, from
+// one pass of the parser. yaml-cpp 0.7's LoadAll never returns on some malformed input: a
+// stray ',' at the top level yields empty documents at the same position forever, until
+// memory runs out. Counting starts ourselves lets the caller stop after a few and tell such
+// a loop from a real second document. The tree is built here rather than by a second
+// YAML::Load of the text because the scanner dominates load time (it halved the cost of a
+// 100,000-stage scenario); yaml-cpp's own builder is not exported, so this one does what
+// YAML::Load does for the first document: same nodes, marks, tags, styles and anchors.
+class FirstDocument : public YAML::EventHandler {
  public:
   std::vector<YAML::Mark> marks;       // where each document starts ('---' or its content)
   std::vector<YAML::Mark> first_node;  // each document's first node, for messages
+
+  // The first document's root; a null Node when the stream had no document.
+  YAML::Node root() const {
+    if (!root_) return YAML::Node();
+    return YAML::as_if<FirstDocument, void>::wrap(*root_, memory_);
+  }
+
   void OnDocumentStart(const YAML::Mark& mark) override { marks.push_back(mark); }
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& m, YAML::anchor_t) override { node(m); }
-  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { node(m); }
-  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t,
-                const std::string&) override {
-    node(m);
+  void OnNull(const YAML::Mark& m, YAML::anchor_t anchor) override {
+    if (!node(m)) return;
+    YAML::detail::node& n = create(m, anchor);
+    n.set_null();
+    complete(n);
   }
-  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
-                       YAML::EmitterStyle::value) override {
-    node(m);
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t anchor) override {
+    if (!node(m)) return;
+    // The parser has checked that the anchor exists; an alias shares the anchored node.
+    complete(*anchors_.at(anchor));
   }
-  void OnSequenceEnd() override {}
-  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t,
-                  YAML::EmitterStyle::value) override {
-    node(m);
+  void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    if (!node(m)) return;
+    YAML::detail::node& n = create(m, anchor);
+    n.set_scalar(value);
+    n.set_tag(tag);
+    complete(n);
   }
-  void OnMapEnd() override {}
+  void OnSequenceStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value style) override {
+    if (!node(m)) return;
+    open(m, tag, anchor, style, YAML::NodeType::Sequence);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value style) override {
+    if (!node(m)) return;
+    open(m, tag, anchor, style, YAML::NodeType::Map);
+  }
+  void OnMapEnd() override { close(); }
 
  private:
-  void node(const YAML::Mark& m) {
+  struct Open {
+    YAML::detail::node* collection;
+    YAML::detail::node* key;  // a map's key waiting for its value
+  };
+
+  // Records the node's mark for messages; true while the first document is being built.
+  bool node(const YAML::Mark& m) {
     if (first_node.size() < marks.size()) first_node.push_back(m);
+    return marks.size() == 1;
   }
+  YAML::detail::node& create(const YAML::Mark& m, YAML::anchor_t anchor) {
+    YAML::detail::node& n = memory_->create_node();
+    n.set_mark(m);
+    if (anchor != YAML::NullAnchor) {
+      if (anchors_.size() <= anchor) anchors_.resize(anchor + 1, nullptr);
+      anchors_[anchor] = &n;
+    }
+    return n;
+  }
+  void open(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
+            YAML::EmitterStyle::value style, YAML::NodeType::value type) {
+    YAML::detail::node& n = create(m, anchor);
+    n.set_type(type);
+    n.set_tag(tag);
+    n.set_style(style);
+    open_.push_back({&n, nullptr});
+  }
+  void close() {
+    if (marks.size() != 1 || open_.empty()) return;
+    YAML::detail::node& n = *open_.back().collection;
+    open_.pop_back();
+    complete(n);
+  }
+  // A finished node goes into the collection that is open around it, or is the root.
+  void complete(YAML::detail::node& n) {
+    if (open_.empty()) {
+      root_ = &n;
+      return;
+    }
+    Open& parent = *open_.rbegin();
+    if (parent.collection->type() == YAML::NodeType::Sequence) {
+      parent.collection->push_back(n, memory_);
+    } else if (!parent.key) {
+      parent.key = &n;
+    } else {
+      parent.collection->insert(*parent.key, n, memory_);
+      parent.key = nullptr;
+    }
+  }
+
+  YAML::detail::shared_memory_holder memory_ = std::make_shared<YAML::detail::memory_holder>();
+  std::vector<YAML::detail::node*> anchors_;
+  std::vector<Open> open_;
+  YAML::detail::node* root_ = nullptr;
 };
 
 // yaml-cpp parses recursively; reject nesting deeper than any scenario needs before
@@ -127,7 +219,7 @@ YamlFile YamlFile::parse(const std::string& text, const std::string& name) {
     // One document per file: a second one would otherwise be dropped without a word.
     std::istringstream in(text);
     YAML::Parser parser(in);
-    DocumentStarts starts;
+    FirstDocument starts;
     while (starts.marks.size() < 3 && parser.HandleNextDocument(starts)) {
     }
     const auto& m = starts.marks;
@@ -146,7 +238,7 @@ YamlFile YamlFile::parse(const std::string& text, const std::string& name) {
       throw InputError({name, at.line + 1, at.column + 1},
                        "a second YAML document ('---'): expected one scenario per file");
     }
-    f.root_ = YAML::Load(text);
+    f.root_ = starts.root();
   } catch (const YAML::Exception& e) {
     throw InputError({name, e.mark.line + 1, e.mark.column + 1},
                      fmt::format("malformed YAML: {}", e.msg));
