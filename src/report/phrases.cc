@@ -36,6 +36,13 @@ std::string window_phrase(const Window& w) {
   return fmt::format("{} x {:g}", per, w.events);
 }
 
+std::string plaintext_total_phrase(const Window& w) {
+  if (w.plaintext_total_s > w.plaintext_coverage_s * 1.001)
+    return fmt::format("{} summed, {} covered", format_duration(w.plaintext_total_s),
+                       format_duration(w.plaintext_coverage_s));
+  return format_duration(w.plaintext_total_s);
+}
+
 std::string provenance_phrase(const Figure& f) {
   std::string s(to_string(f.provenance));
   if (!f.detail.empty()) s += ": " + f.detail;

@@ -11,6 +11,9 @@ namespace plainsight {
 std::string state_phrase(const Window& w);
 // "2.22 s per event x 360 = 13.3 min" or "resident 30.00 d".
 std::string window_phrase(const Window& w);
+// "14.17 min", or "6.899 y summed, 30 d covered" when overlapping events exceed the wall
+// clock they cover (a 7-day retention refilled every 2 h).
+std::string plaintext_total_phrase(const Window& w);
 // "datasheet: 140 GB / 63 GB/s (PCIe Gen5 x16) [pcie5-spec]"
 std::string provenance_phrase(const Figure& f);
 

@@ -17,7 +17,8 @@ std::string render_table(const Analysis& a) {
                      format_bytes(s.asset.weights_bytes()),
                      format_bytes(s.asset.checkpoint_bytes()), format_duration(s.horizon_s));
   for (const auto& o : a.overrides) out += "override: " + o + "\n";
-  out += "\n" + window_table(a).plain();
+  out += '\n';  // appended apart: GCC 12 warns (-Wrestrict) on "\n" + std::string&&
+  out += window_table(a).plain();
   out += measurement_sections_plain(a);
   out += threat_sections_plain(a);
   out += simulation_plain(a);

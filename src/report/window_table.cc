@@ -19,7 +19,7 @@ TextTable window_table(const Analysis& a) {
     }
     if (readers.empty()) readers = "none";
     t.rows.push_back({w.name, w.location, state_phrase(w), w.protection, format_bytes(w.bytes),
-                      window_phrase(w), format_duration(w.plaintext_total_s),
+                      window_phrase(w), plaintext_total_phrase(w),
                       std::string(to_string(w.per_event.provenance)), readers});
   }
   return t;
