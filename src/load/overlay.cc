@@ -9,6 +9,8 @@ void apply_override(YamlFile& file, const std::string& assignment) {
   auto eq = assignment.find('=');
   if (eq == std::string::npos || eq == 0)
     throw InputError(where, "expected KEY=VALUE, e.g. platform.confidential_mode=on");
+  // Command-line bytes end up in reports like YAML text does.
+  check_utf8(assignment, where.file);
   std::string path = assignment.substr(0, eq);
   std::string value = assignment.substr(eq + 1);
   std::vector<std::string> parts;

@@ -190,6 +190,47 @@ void check_depth(const std::string& text, const std::string& name) {
 
 }  // namespace
 
+void check_utf8(const std::string& text, const std::string& name) {
+  int line = 1, col = 1;
+  for (std::size_t i = 0; i < text.size();) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    // Length of the sequence and the allowed range of its second byte (RFC 3629: no
+    // overlong forms, no surrogates, nothing past U+10FFFF).
+    std::size_t len = 1;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (b < 0x80) {
+      len = 1;
+    } else if (b >= 0xC2 && b <= 0xDF) {
+      len = 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      len = 3;
+      if (b == 0xE0) lo = 0xA0;
+      if (b == 0xED) hi = 0x9F;
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      len = 4;
+      if (b == 0xF0) lo = 0x90;
+      if (b == 0xF4) hi = 0x8F;
+    } else {
+      len = 0;
+    }
+    bool ok = len > 0 && i + len <= text.size();
+    for (std::size_t k = 1; ok && k < len; ++k) {
+      const auto c = static_cast<unsigned char>(text[i + k]);
+      ok = k == 1 ? (c >= lo && c <= hi) : (c >= 0x80 && c <= 0xBF);
+    }
+    if (!ok)
+      throw InputError({name, line, col},
+                       fmt::format("invalid UTF-8 (byte 0x{:02X}): expected UTF-8 text", b));
+    if (b == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+    i += len;
+  }
+}
+
 YamlFile YamlFile::load(const std::filesystem::path& path) {
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
@@ -214,6 +255,7 @@ YamlFile YamlFile::parse(const std::string& text, const std::string& name) {
     int col = 1 + static_cast<int>(nl == std::string::npos ? pos : pos - nl - 1);
     throw InputError({name, line, col}, "binary data (NUL byte): expected YAML text");
   }
+  check_utf8(text, name);
   check_depth(text, name);
   try {
     // One document per file: a second one would otherwise be dropped without a word.

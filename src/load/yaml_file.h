@@ -39,6 +39,11 @@ class YamlFile {
   std::vector<std::pair<YAML::Node, std::string>> set_values_;
 };
 
+// Throws InputError at the first byte of `text` that is not well-formed UTF-8. YAML is
+// Unicode text and yaml-cpp does not check; every report format carries strings on, and
+// JSON, SARIF and HTML output cannot carry invalid UTF-8.
+void check_utf8(const std::string& text, const std::string& name);
+
 // Input limits: a scenario is text a person writes; past these it is an error, not a crash.
 inline constexpr std::size_t kMaxYamlBytes = 64u << 20;
 inline constexpr int kMaxYamlDepth = 64;
