@@ -80,6 +80,8 @@ struct Case {
   const char* fabric;
   const char* hbm;
 };
+// Named in CTest by the case, not by gtest's byte dump of the struct.
+void PrintTo(const Case& c, std::ostream* os) { *os << c.gpu << (c.cc ? " cc on" : " cc off"); }
 
 class BundledProtections : public ::testing::TestWithParam<Case> {};
 

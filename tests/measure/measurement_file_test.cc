@@ -31,6 +31,9 @@ struct BadCase {
   const char* why;
 };
 
+// Named in CTest by its file, not by gtest's byte dump of the struct.
+void PrintTo(const BadCase& c, std::ostream* os) { *os << c.file; }
+
 // Test names from the file: "negative_json".
 std::string case_name(const testing::TestParamInfo<BadCase>& info) {
   std::string n = info.param.file;
