@@ -35,6 +35,9 @@ bool is_id(const std::string& s) {
   return true;
 }
 
+// Mappings with more keys than this are looked up through an index instead of a scan.
+constexpr std::size_t kIndexed = 16;
+
 }  // namespace
 
 std::string scalar_of(const YamlFile& file, const YAML::Node& node, const std::string& what) {
@@ -62,14 +65,27 @@ MapReader::MapReader(const YamlFile& file, const YAML::Node& node, std::string w
   for (const auto& kv : node) {
     if (!kv.first.IsScalar())
       throw InputError(file.at(kv.first), fmt::format("{}: keys must be plain words", what_));
-    const std::string key = kv.first.Scalar();
-    if (entries_.count(key))
-      throw InputError(file.at(kv.first),
-                       fmt::format("{}: duplicate key '{}' (first at line {})", what_, key,
-                                   file.at(entries_[key].first).line));
-    entries_[key] = {kv.first, kv.second};
+    const std::string& key = kv.first.Scalar();
+    if (const Entry* first = find(key))
+      throw InputError(file.at(kv.first), fmt::format("{}: duplicate key '{}' (first at line {})",
+                                                      what_, key, file.at(first->key).line));
+    entries_.push_back({kv.first, kv.second});
     order_.push_back(key);
+    if (order_.size() == kIndexed + 1)
+      for (std::size_t i = 0; i < order_.size(); ++i) index_.emplace(order_[i], i);
+    else if (order_.size() > kIndexed)
+      index_.emplace(key, order_.size() - 1);
   }
+}
+
+const MapReader::Entry* MapReader::find(const std::string& key) const {
+  if (order_.size() > kIndexed) {
+    auto it = index_.find(key);
+    return it == index_.end() ? nullptr : &entries_[it->second];
+  }
+  for (std::size_t i = 0; i < order_.size(); ++i)
+    if (order_[i] == key) return &entries_[i];
+  return nullptr;
 }
 
 void MapReader::allow(const std::vector<std::string>& keys) {
@@ -79,31 +95,30 @@ void MapReader::allow(const std::vector<std::string>& keys) {
                        fmt::format("{}: unknown key '{}'{}", what_, k, did_you_mean(k, keys)));
 }
 
-bool MapReader::has(const std::string& key) const { return entries_.count(key) > 0; }
+bool MapReader::has(const std::string& key) const { return find(key) != nullptr; }
 
 SourceLocation MapReader::at_key(const std::string& key) const {
-  auto it = entries_.find(key);
-  return it == entries_.end() ? at() : file_.at(it->second.first);
+  const Entry* e = find(key);
+  return e ? file_.at(e->key) : at();
 }
 
 SourceLocation MapReader::at_value(const std::string& key) const {
-  auto it = entries_.find(key);
-  return it == entries_.end() ? at() : file_.at(it->second.second);
+  const Entry* e = find(key);
+  return e ? file_.at(e->value) : at();
 }
 
 YAML::Node MapReader::node(const std::string& key) {
-  auto it = entries_.find(key);
-  if (it == entries_.end())
-    throw InputError(at(), fmt::format("{}: missing required key '{}'", what_, key));
-  used_.insert(key);
-  return it->second.second;
+  Entry* e = find(key);
+  if (!e) throw InputError(at(), fmt::format("{}: missing required key '{}'", what_, key));
+  e->used = true;
+  return e->value;
 }
 
 YAML::Node MapReader::optional_node(const std::string& key) {
-  auto it = entries_.find(key);
-  if (it == entries_.end()) return YAML::Node(YAML::NodeType::Undefined);
-  used_.insert(key);
-  return it->second.second;
+  Entry* e = find(key);
+  if (!e) return YAML::Node(YAML::NodeType::Undefined);
+  e->used = true;
+  return e->value;
 }
 
 std::string MapReader::scalar(const std::string& key) {
@@ -216,11 +231,16 @@ std::map<std::string, std::string> MapReader::str_map(const std::string& key) {
 }
 
 void MapReader::finish() {
-  std::vector<std::string> known(used_.begin(), used_.end());
-  for (const std::string& k : order_)
-    if (!used_.count(k))
-      throw InputError(at_key(k),
-                       fmt::format("{}: unknown key '{}'{}", what_, k, did_you_mean(k, known)));
+  // The keys read, sorted: did_you_mean breaks ties by this order.
+  std::vector<std::string> known;
+  for (std::size_t i = 0; i < order_.size(); ++i)
+    if (entries_[i].used) known.push_back(order_[i]);
+  std::sort(known.begin(), known.end());
+  for (std::size_t i = 0; i < order_.size(); ++i)
+    if (!entries_[i].used)
+      throw InputError(
+          file_.at(entries_[i].key),
+          fmt::format("{}: unknown key '{}'{}", what_, order_[i], did_you_mean(order_[i], known)));
 }
 
 }  // namespace plainsight

@@ -4,8 +4,9 @@
 
 #include <map>
 #include <optional>
-#include <set>
 #include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include <yaml-cpp/yaml.h>
@@ -56,9 +57,17 @@ class MapReader {
   const YamlFile& file_;
   YAML::Node node_;
   std::string what_;
-  std::map<std::string, std::pair<YAML::Node, YAML::Node>> entries_;  // key -> (key, value)
+  struct Entry {
+    YAML::Node key, value;
+    bool used = false;
+  };
+  // The entry for a key, or null. A scenario's mappings have a handful of keys: a scan of
+  // a flat vector beats a tree of node copies; big ones (a str_map) get an index.
+  const Entry* find(const std::string& key) const;
+  Entry* find(const std::string& key) { return const_cast<Entry*>(std::as_const(*this).find(key)); }
+  std::vector<Entry> entries_;  // in file order, parallel to order_
   std::vector<std::string> order_;
-  std::set<std::string> used_;
+  std::unordered_map<std::string, std::size_t> index_;  // key -> entry, only for big maps
 };
 
 // Reads a scalar from a node with its location; throws if it is not a scalar.
