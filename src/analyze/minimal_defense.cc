@@ -12,20 +12,28 @@ namespace plainsight {
 namespace {
 
 // The routes an attack-graph edge can use: readable, with a capability that can succeed.
-std::set<RouteKey> live_routes(const Catalog& c, const Scenario& s, const std::vector<Window>& w,
-                               const ActorProfile& actor) {
+std::set<RouteKey> live_routes(const Catalog& c, const std::vector<Reach>& reach) {
   std::set<RouteKey> out;
-  for (const Reach& r : actor_reach(s, w, actor)) {
+  for (const Reach& r : reach) {
     const Capability* cap = c.capability(r.capability);
     if (r.readable && cap && std::isfinite(cap->ttc.mean_s())) out.insert({r.stage, r.capability});
   }
   return out;
 }
 
+std::set<RouteKey> live_routes(const Catalog& c, const Scenario& s, const std::vector<Window>& w,
+                               const ActorProfile& actor) {
+  return live_routes(c, actor_reach(s, w, actor));
+}
+
+AttackPath path_in(const Catalog& c, const std::vector<Window>& w, const ActorProfile& actor,
+                   const std::vector<Reach>& routes) {
+  return cheapest_path(build_attack_graph(c, w, actor, routes), c, w, actor);
+}
+
 AttackPath path_in(const Catalog& c, const Scenario& s, const std::vector<Window>& w,
                    const ActorProfile& actor) {
-  std::vector<Reach> routes = actor_reach(s, w, actor);
-  return cheapest_path(build_attack_graph(c, w, actor, routes), c, w, actor);
+  return path_in(c, w, actor, actor_reach(s, w, actor));
 }
 
 std::string route_name(const RouteKey& k) { return k.second + " at " + k.first; }
@@ -44,8 +52,10 @@ std::string brief_list(const std::vector<std::string>& v) {
 VariantOutcome ControlVariants::outcome(const Variant& v) const {
   VariantOutcome o;
   for (const ActorProfile& a : actors_) {
-    o.live[a.id] = live_routes(catalog_, v.scenario, v.windows, a);
-    o.path[a.id] = path_in(catalog_, v.scenario, v.windows, a);
+    // One reach per actor and variant serves both (it walks every window and cell).
+    const std::vector<Reach> reach = actor_reach(v.scenario, v.windows, a);
+    o.live[a.id] = live_routes(catalog_, reach);
+    o.path[a.id] = path_in(catalog_, v.windows, a, reach);
   }
   return o;
 }
@@ -155,7 +165,8 @@ MinimalDefense minimal_defense(const Catalog& c, const Scenario& scenario,
     if (edge_control[i] >= 0) chosen.insert(c.controls[edge_control[i]].id);
   // Controls interact (one may change what another closes): verify by re-analysis, add the
   // cheapest control that closes a route still open, and stop when nothing helps.
-  auto open_routes = [&](const std::set<std::string>& ks) {
+  // A reference into the variants' cache (a std::map: stable), not a copy of the set.
+  auto open_routes = [&](const std::set<std::string>& ks) -> const std::set<RouteKey>& {
     return variants.with({ks.begin(), ks.end()}).live.at(actor.id);
   };
   std::set<RouteKey> left = open_routes(chosen);
