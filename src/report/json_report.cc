@@ -82,7 +82,8 @@ std::string render_json(const Analysis& a) {
                        {"reason", c.reason}});
     rows.push_back({{"stage", w.stage}, {"cells", std::move(cells)}});
   }
-  j["exposure_matrix"] = {{"capabilities", caps}, {"rows", rows}};
+  // Moved, not copied: at cluster scale the matrix is most of the report (1.1 million cells).
+  j["exposure_matrix"] = {{"capabilities", std::move(caps)}, {"rows", std::move(rows)}};
   if (!a.measurements.empty()) j["measurements"] = a.measurements;
   if (a.workload) {
     json lines = json::array();
@@ -101,7 +102,11 @@ std::string render_json(const Analysis& a) {
   }
   add_threat_json(a, j);
   j["warnings"] = a.warnings;
-  return j.dump(2) + "\n";
+  // Appended in place: `dump + "\n"` would copy a report that can be hundreds of MB.
+  std::string out = j.dump(2);
+  j = json();  // the tree is no longer needed; free it before the caller writes the text
+  out += '\n';
+  return out;
 }
 
 }  // namespace plainsight
