@@ -28,8 +28,6 @@ struct Case {
   std::vector<std::string> extra;
   int line = 0;  // in expected.txt
 };
-// Named in CTest by the file, not by gtest's byte dump of the struct.
-void PrintTo(const Case& c, std::ostream* os) { *os << c.file; }
 
 std::string trim(std::string s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
