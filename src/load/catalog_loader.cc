@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "build_info.h"
+#include "core/ids.h"
 #include "core/quantity.h"
 #include "load/did_you_mean.h"
 #include "load/map_reader.h"
@@ -13,13 +14,6 @@
 
 namespace plainsight {
 namespace {
-
-template <class T>
-std::vector<std::string> ids(const std::vector<T>& list) {
-  std::vector<std::string> out;
-  for (const T& x : list) out.push_back(x.id);
-  return out;
-}
 
 // Reads `key: [ {...}, ... ]` from a catalog file, one MapReader per item.
 template <class F>
@@ -46,13 +40,13 @@ struct Refs {
     throw InputError(where, fmt::format("unknown {} '{}'{}", what, id, did_you_mean(id, known)));
   }
   void source(const std::string& id, const SourceLocation& w) const {
-    check(id, ids(c.sources), "source", w);
+    check(id, ids_of(c.sources), "source", w);
   }
   void medium(const std::string& id, const SourceLocation& w) const {
-    check(id, ids(c.media), "medium", w);
+    check(id, ids_of(c.media), "medium", w);
   }
   void capabilities(const std::vector<std::string>& list, const SourceLocation& w) const {
-    for (const auto& id : list) check(id, ids(c.capabilities), "capability", w);
+    for (const auto& id : list) check(id, ids_of(c.capabilities), "capability", w);
   }
 };
 
@@ -284,17 +278,17 @@ Catalog load_catalog(const std::filesystem::path& dir) {
     for (const auto& x : list) w.push_back(x.where);
     return w;
   };
-  check_unique(ids(c.sources), locs(c.sources), "source");
-  check_unique(ids(c.media), locs(c.media), "medium");
-  check_unique(ids(c.gpus), locs(c.gpus), "gpu");
-  check_unique(ids(c.cpu_tees), locs(c.cpu_tees), "cpu_tee");
-  check_unique(ids(c.key_custodies), locs(c.key_custodies), "key custody");
-  check_unique(ids(c.links), locs(c.links), "link");
-  check_unique(ids(c.protections), locs(c.protections), "protection");
-  check_unique(ids(c.capabilities), locs(c.capabilities), "capability");
-  check_unique(ids(c.actors), locs(c.actors), "actor");
-  check_unique(ids(c.controls), locs(c.controls), "control");
-  check_unique(ids(c.figures), locs(c.figures), "figure");
+  check_unique(ids_of(c.sources), locs(c.sources), "source");
+  check_unique(ids_of(c.media), locs(c.media), "medium");
+  check_unique(ids_of(c.gpus), locs(c.gpus), "gpu");
+  check_unique(ids_of(c.cpu_tees), locs(c.cpu_tees), "cpu_tee");
+  check_unique(ids_of(c.key_custodies), locs(c.key_custodies), "key custody");
+  check_unique(ids_of(c.links), locs(c.links), "link");
+  check_unique(ids_of(c.protections), locs(c.protections), "protection");
+  check_unique(ids_of(c.capabilities), locs(c.capabilities), "capability");
+  check_unique(ids_of(c.actors), locs(c.actors), "actor");
+  check_unique(ids_of(c.controls), locs(c.controls), "control");
+  check_unique(ids_of(c.figures), locs(c.figures), "figure");
   for (const auto& o : c.gpus) refs.source(o.source, o.where);
   for (const auto& o : c.cpu_tees) refs.source(o.source, o.where);
   for (const auto& o : c.key_custodies) {

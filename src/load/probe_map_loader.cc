@@ -2,18 +2,12 @@
 
 #include <fmt/format.h>
 
+#include "core/ids.h"
 #include "load/did_you_mean.h"
 #include "load/map_reader.h"
 
 namespace plainsight {
 namespace {
-
-template <class T>
-std::vector<std::string> ids(const std::vector<T>& list) {
-  std::vector<std::string> out;
-  for (const T& x : list) out.push_back(x.id);
-  return out;
-}
 
 void check(const std::string& id, const std::vector<std::string>& known, const std::string& what,
            const SourceLocation& where) {
@@ -69,7 +63,7 @@ ProbeMap load_probe_map(const std::filesystem::path& path, const Catalog& c) {
     MapReader r(f, n, "gpu model");
     r.allow({"match", "gpu"});
     GpuModel g{r.str("match"), r.id("gpu")};
-    check(g.gpu, ids(c.gpus), "gpu", r.at_value("gpu"));
+    check(g.gpu, ids_of(c.gpus), "gpu", r.at_value("gpu"));
     m.gpu_models.push_back(g);
   }
   for (const YAML::Node& n : sequence_of(f, top.node("rules"), "rules")) {
@@ -79,7 +73,7 @@ ProbeMap load_probe_map(const std::filesystem::path& path, const Catalog& c) {
     rule.id = r.id("id");
     rule.where = r.at();
     rule.medium = r.id("medium");
-    check(rule.medium, ids(c.media), "medium", r.at_value("medium"));
+    check(rule.medium, ids_of(c.media), "medium", r.at_value("medium"));
     rule.when = read_when(f, r, "probe_map rule '" + rule.id + "'");
     for (const YAML::Node& p : sequence_of(f, r.node("probes"), "probes"))
       rule.candidates.push_back(read_candidate(f, p, rule.id));
@@ -99,10 +93,10 @@ ProbeMap load_probe_map(const std::filesystem::path& path, const Catalog& c) {
       k.id = r.id("id");
       k.where = r.at();
       k.medium = r.id("medium");
-      check(k.medium, ids(c.media), "medium", r.at_value("medium"));
+      check(k.medium, ids_of(c.media), "medium", r.at_value("medium"));
       k.when = read_when(f, r, "cc_cost '" + k.id + "'");
       k.figure = r.id("figure");
-      check(k.figure, ids(c.figures), "figure", r.at_value("figure"));
+      check(k.figure, ids_of(c.figures), "figure", r.at_value("figure"));
       if (c.figure(k.figure)->unit != "ratio")
         throw InputError(r.at_value("figure"),
                          fmt::format("figure '{}' is in {}; a CC cost needs a ratio", k.figure,

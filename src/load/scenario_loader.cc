@@ -8,6 +8,7 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/topological_sort.hpp>
 
+#include "core/ids.h"
 #include "core/quantity.h"
 #include "load/actor_overrides_loader.h"
 #include "load/did_you_mean.h"
@@ -17,13 +18,6 @@
 
 namespace plainsight {
 namespace {
-
-template <class T>
-std::vector<std::string> ids(const std::vector<T>& list) {
-  std::vector<std::string> out;
-  for (const T& x : list) out.push_back(x.id);
-  return out;
-}
 
 void check_ref(const std::string& id, const std::vector<std::string>& known,
                const std::string& what, const SourceLocation& where) {
@@ -51,12 +45,12 @@ Platform read_platform(const YamlFile& f, const YAML::Node& n, const Catalog& c)
   Platform p;
   if (r.has("gpu")) {
     p.gpu = r.id("gpu");
-    check_ref(p.gpu, ids(c.gpus), "gpu", r.at_value("gpu"));
+    check_ref(p.gpu, ids_of(c.gpus), "gpu", r.at_value("gpu"));
   }
   p.gpus_per_node = r.integer_or("gpus_per_node", p.gpu.empty() ? 0 : 8, 0, 1024);
   p.nodes = r.integer_or("nodes", 1, 1, 1000000);
   p.cpu_tee = r.has("cpu_tee") ? r.id("cpu_tee") : "none";
-  check_ref(p.cpu_tee, ids(c.cpu_tees), "cpu_tee", r.at_value("cpu_tee"));
+  check_ref(p.cpu_tee, ids_of(c.cpu_tees), "cpu_tee", r.at_value("cpu_tee"));
   p.confidential_mode = r.on_off_or("confidential_mode", false);
   if (p.confidential_mode && p.gpu.empty())
     throw InputError(r.at_value("confidential_mode"), "confidential_mode is on but no gpu is set");
@@ -68,11 +62,11 @@ Platform read_platform(const YamlFile& f, const YAML::Node& n, const Catalog& c)
                                  "nvlink_encryption",
                                  p.multi_gpu_mode));
   p.key_custody = r.has("key_custody") ? r.id("key_custody") : "provider_kms";
-  check_ref(p.key_custody, ids(c.key_custodies), "key_custody", r.at_value("key_custody"));
+  check_ref(p.key_custody, ids_of(c.key_custodies), "key_custody", r.at_value("key_custody"));
   if (YAML::Node le = r.optional_node("link_encryption")) {
     MapReader lr(f, le, "platform link_encryption");
     for (const std::string& m : lr.keys()) {
-      check_ref(m, ids(c.media), "medium", lr.at_key(m));
+      check_ref(m, ids_of(c.media), "medium", lr.at_key(m));
       p.link_encryption[m] = lr.on_off_or(m, false);
     }
   }
@@ -91,12 +85,12 @@ Stage read_stage(const YamlFile& f, const YAML::Node& n, const Catalog& c, doubl
   s.location = r.str_or("location", "");
   if (r.has("link")) {
     s.link = r.id("link");
-    check_ref(s.link, ids(c.links), "link", r.at_value("link"));
+    check_ref(s.link, ids_of(c.links), "link", r.at_value("link"));
     s.medium = c.link(s.link)->medium;
   }
   if (r.has("medium")) {
     std::string m = r.id("medium");
-    check_ref(m, ids(c.media), "medium", r.at_value("medium"));
+    check_ref(m, ids_of(c.media), "medium", r.at_value("medium"));
     if (!s.medium.empty() && m != s.medium)
       throw InputError(r.at_value("medium"),
                        fmt::format("{}: medium '{}' contradicts link '{}' (medium '{}')", what, m,
@@ -134,7 +128,7 @@ Stage read_stage(const YamlFile& f, const YAML::Node& n, const Catalog& c, doubl
       dr.allow({"figure"});
       spec.kind = DurationSpec::Kind::figure;
       spec.figure = dr.id("figure");
-      check_ref(spec.figure, ids(c.figures), "figure", dr.at_value("figure"));
+      check_ref(spec.figure, ids_of(c.figures), "figure", dr.at_value("figure"));
       const std::string& unit = c.figure(spec.figure)->unit;
       if (unit != "seconds" && unit != "bytes_per_second")
         throw InputError(dr.at_value("figure"),
@@ -223,7 +217,7 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
   s.description = r.str_or("description", "");
   if (r.has("source")) {
     s.source = r.id("source");
-    check_ref(s.source, ids(c.sources), "source", r.at_value("source"));
+    check_ref(s.source, ids_of(c.sources), "source", r.at_value("source"));
   }
   s.horizon_s = r.duration("horizon");
   if (YAML::Node o = r.optional_node("origin")) {
@@ -231,7 +225,7 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
     orr.allow({"encrypted_with", "scheme"});
     s.origin_encrypted = true;
     s.origin_custody = orr.id("encrypted_with");
-    check_ref(s.origin_custody, ids(c.key_custodies), "key custody",
+    check_ref(s.origin_custody, ids_of(c.key_custodies), "key custody",
               orr.at_value("encrypted_with"));
     s.origin_scheme = orr.str_or("scheme", "AES-256-GCM");
   }
@@ -250,7 +244,7 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
   if (s.stages.empty())
     throw InputError(r.at_value("stages"), "a scenario needs at least one stage");
 
-  std::vector<std::string> stage_ids = ids(s.stages);
+  std::vector<std::string> stage_ids = ids_of(s.stages);
   if (YAML::Node fl = r.optional_node("flows")) {
     for (const YAML::Node& n : sequence_of(f, fl, "flows")) {
       MapReader fr(f, n, "flow");
@@ -269,7 +263,7 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
         er.allow({"custody", "scheme"});
         flow.encrypts = true;
         flow.key_custody = er.id("custody");
-        check_ref(flow.key_custody, ids(c.key_custodies), "key custody", er.at_value("custody"));
+        check_ref(flow.key_custody, ids_of(c.key_custodies), "key custody", er.at_value("custody"));
         flow.scheme = er.str_or("scheme", "AES-256-GCM");
       }
       flow.decrypts = fr.on_off_or("decrypt", false);
