@@ -12,12 +12,6 @@
 namespace hwprobe::cuda {
 namespace {
 
-const SweepDefaults kDefaults{.min_bytes = 4 << 10,
-                              .max_bytes = 1ull << 30,
-                              .quick_max_bytes = 64 << 20,
-                              .trials = 10,
-                              .quick_trials = 3};
-
 enum class Clock { event, host };
 
 }  // namespace
@@ -38,7 +32,7 @@ Filter HostDeviceCopyProbe::filter(const Environment& env) const {
 
 void HostDeviceCopyProbe::run(Context& ctx) {
   const Environment& env = ctx.environment();
-  const SweepPlan plan = plan_sweep(ctx.options(), kDefaults);
+  const SweepPlan plan = plan_sweep(ctx.options(), kTransferSweep);
   const std::size_t largest = plan.sizes.back();
   const bool to_device = direction_ == CopyDirection::host_to_device;
   const std::vector<int> devices =

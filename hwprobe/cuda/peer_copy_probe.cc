@@ -10,12 +10,6 @@
 namespace hwprobe::cuda {
 namespace {
 
-const SweepDefaults kDefaults{.min_bytes = 4 << 10,
-                              .max_bytes = 1ull << 30,
-                              .quick_max_bytes = 64 << 20,
-                              .trials = 10,
-                              .quick_trials = 3};
-
 std::vector<std::vector<bool>> access_matrix(int count) {
   std::vector<std::vector<bool>> can(count, std::vector<bool>(count, false));
   for (int i = 0; i < count; ++i) {
@@ -54,7 +48,7 @@ void PeerCopyProbe::run(Context& ctx) {
   // Under MPI one rank per node measures, so ranks do not compete for the same links.
   if (env.world_size > 1 && mpi::local_rank() != 0) return;
   const int count = env.gpu_count;
-  const SweepPlan plan = plan_sweep(ctx.options(), kDefaults);
+  const SweepPlan plan = plan_sweep(ctx.options(), kTransferSweep);
   const std::size_t largest = plan.sizes.back();
   const auto can = access_matrix(count);
   nlohmann::json matrix = can;

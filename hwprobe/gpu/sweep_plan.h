@@ -18,6 +18,14 @@ struct SweepDefaults {
   int quick_trials = 3;
 };
 
+// The sweep of the copy and collective probes (cuda.h2d/d2h, cuda.peer, nccl.*): 4 KiB to
+// 1 GiB as nvbandwidth and nccl-tests sweep, up to 64 MiB with --quick.
+inline constexpr SweepDefaults kTransferSweep{.min_bytes = 4 << 10,
+                                              .max_bytes = 1ull << 30,
+                                              .quick_max_bytes = 64 << 20,
+                                              .trials = 10,
+                                              .quick_trials = 3};
+
 struct SweepPlan {
   std::vector<std::uint64_t> sizes;  // ascending, each <= options.max_bytes
   int trials = 1;

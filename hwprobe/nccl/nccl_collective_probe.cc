@@ -13,11 +13,6 @@
 namespace hwprobe::nccl {
 namespace {
 
-const SweepDefaults kDefaults{.min_bytes = 4 << 10,
-                              .max_bytes = 1ull << 30,
-                              .quick_max_bytes = 64 << 20,
-                              .trials = 10,
-                              .quick_trials = 3};
 constexpr std::uint64_t kElement = sizeof(float);
 
 // Operations per timed sample (nccl-tests runs 20): fewer for large sizes to bound time.
@@ -98,7 +93,7 @@ void NcclCollectiveProbe::run(Context& ctx) {
   const std::unique_ptr<Clique> clique =
       multi ? Clique::across_ranks(devices.front()) : Clique::local(devices);
   const int ranks = clique->ranks();
-  const SweepPlan plan = plan_sweep(ctx.options(), kDefaults);
+  const SweepPlan plan = plan_sweep(ctx.options(), kTransferSweep);
   const std::uint64_t largest = plan.sizes.back();
   std::vector<Buffers> buffers;
   for (Member& m : clique->members()) {
