@@ -12,10 +12,13 @@ bool on_off(const std::string& v, bool* out) {
 }  // namespace
 
 bool try_apply_platform_set(Scenario& s, const Catalog& c, const std::string& assignment) {
+  return try_apply_platform_set(s.platform, c, assignment);
+}
+
+bool try_apply_platform_set(Platform& p, const Catalog& c, const std::string& assignment) {
   const auto eq = assignment.find('=');
   if (eq == std::string::npos) return false;
   const std::string key = assignment.substr(0, eq), value = assignment.substr(eq + 1);
-  Platform& p = s.platform;
   if (key == "platform.gpu") {
     if (!Catalog::find(c.gpus, value)) return false;
     p.gpu = value;

@@ -15,5 +15,8 @@ namespace plainsight {
 // this path knows or its value is not one it can accept as the loader would.
 bool try_apply_platform_set(Scenario& scenario, const Catalog& catalog,
                             const std::string& assignment);
+// The same on a platform alone (the stages do not change).
+bool try_apply_platform_set(Platform& platform, const Catalog& catalog,
+                            const std::string& assignment);
 
 }  // namespace plainsight
