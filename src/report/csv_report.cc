@@ -13,15 +13,14 @@ std::string q(const std::string& s) {
 }
 }  // namespace
 
-std::string render_csv(const Analysis& a) {
-  std::string out =
-      "stage,name,location,medium,state,protection,bytes,resident,per_event_s,provenance,source,"
-      "events,plaintext_per_event_s,plaintext_total_s,plaintext_coverage_s,plaintext_readers,"
-      "cc_off_s,cc_on_s,cc_ratio\n";
+void render_csv(std::ostream& out, const Analysis& a) {
+  out << "stage,name,location,medium,state,protection,bytes,resident,per_event_s,provenance,source,"
+         "events,plaintext_per_event_s,plaintext_total_s,plaintext_coverage_s,plaintext_readers,"
+         "cc_off_s,cc_on_s,cc_ratio\n";
   for (const Window& w : a.windows) {
     std::string readers;
     for (const auto& r : w.plaintext_readers()) readers += (readers.empty() ? "" : ";") + r;
-    out += fmt::format(
+    out << fmt::format(
         "{},{},{},{},{},{},{:.17g},{},{:.17g},{},{},{:.17g},{:.17g},{:.17g},{:.17g},{},{}\n",
         q(w.stage), q(w.name), q(w.location), q(w.medium), to_string(w.state), q(w.protection),
         w.bytes, w.resident ? "true" : "false", w.per_event.value,
@@ -32,7 +31,6 @@ std::string render_csv(const Analysis& a) {
             ? fmt::format("{:.17g},{:.17g},{:.17g}", w.cc->off.value, w.cc->on.value, w.cc->ratio())
             : std::string(",,"));
   }
-  return out;
 }
 
 }  // namespace plainsight

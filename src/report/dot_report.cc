@@ -35,20 +35,19 @@ const char* colour(State s) {
 
 }  // namespace
 
-std::string render_dot(const Analysis& a) {
-  std::string out =
-      "digraph plainsight {\n  rankdir=LR;\n  node [shape=box, style=filled, "
-      "fontname=\"Helvetica\"];\n";
-  out += "  label=" + q(a.scenario.name) + ";\n";
+void render_dot(std::ostream& out, const Analysis& a) {
+  out << "digraph plainsight {\n  rankdir=LR;\n  node [shape=box, style=filled, "
+         "fontname=\"Helvetica\"];\n";
+  out << "  label=" << q(a.scenario.name) << ";\n";
   for (const Window& w : a.windows)
-    out += fmt::format("  {} [label={}, fillcolor=\"{}\"];\n", q(w.stage),
+    out << fmt::format("  {} [label={}, fillcolor=\"{}\"];\n", q(w.stage),
                        q(w.name + "\\n" + w.location + "\\n" + state_phrase(w)), colour(w.state));
   for (const Flow& f : a.scenario.flows) {
     std::string label = f.encrypts ? "encrypt: " + f.scheme : f.decrypts ? "decrypt" : "";
-    out += fmt::format("  {} -> {}{};\n", q(f.from), q(f.to),
+    out << fmt::format("  {} -> {}{};\n", q(f.from), q(f.to),
                        label.empty() ? "" : " [label=" + q(label) + "]");
   }
-  return out + "}\n";
+  out << "}\n";
 }
 
 }  // namespace plainsight

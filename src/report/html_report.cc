@@ -32,47 +32,54 @@ std::string esc(const std::string& s) {
   return out;
 }
 
-std::string table_html(const TextTable& t, const std::vector<std::string>& row_classes) {
-  std::string out = "<table>\n<thead><tr>";
-  for (const auto& h : t.header) out += "<th>" + esc(h) + "</th>";
-  out += "</tr></thead>\n<tbody>\n";
-  for (std::size_t i = 0; i < t.rows.size(); ++i) {
-    std::string cls = i < row_classes.size() ? " class=\"" + row_classes[i] + "\"" : "";
-    out += "<tr" + cls + ">";
-    for (const auto& c : t.rows[i]) out += "<td>" + esc(c) + "</td>";
-    out += "</tr>\n";
-  }
-  return out + "</tbody>\n</table>\n";
+void table_head(std::ostream& out, const std::vector<std::string>& header) {
+  out << "<table>\n<thead><tr>";
+  for (const auto& h : header) out << "<th>" << esc(h) << "</th>";
+  out << "</tr></thead>\n<tbody>\n";
 }
+
+void table_row(std::ostream& out, const std::vector<std::string>& cells, const char* cls) {
+  out << "<tr";
+  if (cls) out << " class=\"" << cls << "\"";
+  out << ">";
+  for (const auto& c : cells) out << "<td>" << esc(c) << "</td>";
+  out << "</tr>\n";
+}
+
+void table_foot(std::ostream& out) { out << "</tbody>\n</table>\n"; }
 
 }  // namespace
 
-std::string render_html(const Analysis& a) {
+void render_html(std::ostream& out, const Analysis& a) {
   const Scenario& s = a.scenario;
-  std::vector<std::string> classes;
-  for (const Window& w : a.windows)
-    classes.push_back(w.plaintext_readers().empty() ? "closed" : "open");
-  std::string out =
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" +
-      esc(s.name) +
-      " - plainsight</title>\n<style>\nbody{font-family:sans-serif;margin:2em;}"
-      "table{border-collapse:collapse;margin:1em 0;}td,th{border:1px solid #999;padding:4px 8px;"
-      "text-align:left;vertical-align:top;}tr.open td:first-child{border-left:6px solid #c0392b;}"
-      "tr.closed td:first-child{border-left:6px solid #27ae60;}\n</style>\n</head>\n<body>\n";
-  out += "<h1>" + esc(s.name) + "</h1>\n";
-  if (!s.description.empty()) out += "<p>" + esc(s.description) + "</p>\n";
-  out += fmt::format("<p>Asset: {} ({} weights, {} checkpoint). Horizon: {}.</p>\n",
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
+      << esc(s.name)
+      << " - plainsight</title>\n<style>\nbody{font-family:sans-serif;margin:2em;}"
+         "table{border-collapse:collapse;margin:1em 0;}td,th{border:1px solid #999;padding:4px "
+         "8px;text-align:left;vertical-align:top;}tr.open td:first-child{border-left:6px solid "
+         "#c0392b;}tr.closed td:first-child{border-left:6px solid #27ae60;}\n</style>\n</head>\n"
+         "<body>\n";
+  out << "<h1>" << esc(s.name) << "</h1>\n";
+  if (!s.description.empty()) out << "<p>" << esc(s.description) << "</p>\n";
+  out << fmt::format("<p>Asset: {} ({} weights, {} checkpoint). Horizon: {}.</p>\n",
                      esc(s.asset.name), format_bytes(s.asset.weights_bytes()),
                      format_bytes(s.asset.checkpoint_bytes()), format_duration(s.horizon_s));
-  for (const auto& o : a.overrides) out += "<p>Override: <code>" + esc(o) + "</code></p>\n";
-  out += "<h2>Plaintext windows</h2>\n" + table_html(window_table(a), classes);
-  out += "<h2>Where each window's duration comes from</h2>\n<ul>\n";
+  for (const auto& o : a.overrides) out << "<p>Override: <code>" << esc(o) << "</code></p>\n";
+  // Row by row: HTML needs no column widths, so neither table is held whole.
+  out << "<h2>Plaintext windows</h2>\n";
+  table_head(out, window_table_header());
   for (const Window& w : a.windows)
-    out += "<li><b>" + esc(w.name) + "</b>: " + esc(provenance_phrase(w.per_event)) + "</li>\n";
-  out += "</ul>\n<h2>Exposure matrix</h2>\n" + table_html(exposure_matrix_table(a), {});
-  for (const auto& w : a.warnings) out += "<p><b>warning:</b> " + esc(w) + "</p>\n";
-  out += "<p>Units: GB = 1e9 bytes.</p>\n</body>\n</html>\n";
-  return out;
+    table_row(out, window_table_row(a, w), w.plaintext_readers().empty() ? "closed" : "open");
+  table_foot(out);
+  out << "<h2>Where each window's duration comes from</h2>\n<ul>\n";
+  for (const Window& w : a.windows)
+    out << "<li><b>" << esc(w.name) << "</b>: " << esc(provenance_phrase(w.per_event)) << "</li>\n";
+  out << "</ul>\n<h2>Exposure matrix</h2>\n";
+  table_head(out, exposure_matrix_header(a));
+  for (const Window& w : a.windows) table_row(out, exposure_matrix_row(w), nullptr);
+  table_foot(out);
+  for (const auto& w : a.warnings) out << "<p><b>warning:</b> " << esc(w) << "</p>\n";
+  out << "<p>Units: GB = 1e9 bytes.</p>\n</body>\n</html>\n";
 }
 
 }  // namespace plainsight

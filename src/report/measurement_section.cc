@@ -57,53 +57,55 @@ TextTable workload_table(const Analysis& a) {
   return t;
 }
 
-std::string measurement_sections_plain(const Analysis& a) {
-  std::string out;
+void measurement_sections_plain(std::ostream& out, const Analysis& a) {
   if (!a.measurements.empty()) {
-    out += "\nMeasurements:\n";
-    for (const std::string& m : a.measurements) out += "  " + m + "\n";
+    out << "\nMeasurements:\n";
+    for (const std::string& m : a.measurements) out << "  " << m << "\n";
     for (const Window& w : a.windows)
       if (from_probe(w.per_event))
-        out += fmt::format("  {}: {}\n", w.stage, provenance_phrase(w.per_event));
+        out << fmt::format("  {}: {}\n", w.stage, provenance_phrase(w.per_event));
   }
   TextTable cc = cc_pair_table(a);
-  if (!cc.rows.empty()) out += "\nConfidential mode off and on (per event):\n" + cc.plain();
+  if (!cc.rows.empty()) {
+    out << "\nConfidential mode off and on (per event):\n";
+    cc.write_plain(out);
+  }
   if (a.workload) {
-    out += "\nWorkload cost of confidential mode: " + a.workload->claim() + "\n";
+    out << "\nWorkload cost of confidential mode: " << a.workload->claim() << "\n";
     if (!a.workload->lines.empty()) {
-      out += workload_table(a).plain();
-      out += "Figures: " + provenance_summary(*a.workload) + "\n";
+      workload_table(a).write_plain(out);
+      out << "Figures: " << provenance_summary(*a.workload) << "\n";
       for (const CostLine& l : a.workload->lines) {
-        out += fmt::format("  {} CC off: {}\n", l.what, provenance_phrase(l.off));
-        out += fmt::format("  {} CC on: {}\n", l.what, provenance_phrase(l.on));
+        out << fmt::format("  {} CC off: {}\n", l.what, provenance_phrase(l.off));
+        out << fmt::format("  {} CC on: {}\n", l.what, provenance_phrase(l.on));
       }
     }
-    for (const std::string& n : a.workload->notes) out += "Note: " + n + "\n";
+    for (const std::string& n : a.workload->notes) out << "Note: " << n << "\n";
   }
-  return out;
 }
 
-std::string measurement_sections_markdown(const Analysis& a) {
-  std::string out;
+void measurement_sections_markdown(std::ostream& out, const Analysis& a) {
   if (!a.measurements.empty()) {
-    out += "\n## Measurements\n\n";
-    for (const std::string& m : a.measurements) out += "- " + m + "\n";
+    out << "\n## Measurements\n\n";
+    for (const std::string& m : a.measurements) out << "- " << m << "\n";
   }
   TextTable cc = cc_pair_table(a);
-  if (!cc.rows.empty()) out += "\n## Confidential mode off and on\n\n" + cc.markdown();
+  if (!cc.rows.empty()) {
+    out << "\n## Confidential mode off and on\n\n";
+    cc.write_markdown(out);
+  }
   if (a.workload) {
-    out += "\n## Workload cost of confidential mode\n\n" + a.workload->claim() + ".\n\n";
+    out << "\n## Workload cost of confidential mode\n\n" << a.workload->claim() << ".\n\n";
     if (!a.workload->lines.empty()) {
-      out += workload_table(a).markdown();
-      out += "\nFigures: " + provenance_summary(*a.workload) + ".\n\n";
+      workload_table(a).write_markdown(out);
+      out << "\nFigures: " << provenance_summary(*a.workload) << ".\n\n";
       for (const CostLine& l : a.workload->lines) {
-        out += fmt::format("- {} CC off: {}\n", l.what, provenance_phrase(l.off));
-        out += fmt::format("- {} CC on: {}\n", l.what, provenance_phrase(l.on));
+        out << fmt::format("- {} CC off: {}\n", l.what, provenance_phrase(l.off));
+        out << fmt::format("- {} CC on: {}\n", l.what, provenance_phrase(l.on));
       }
     }
-    for (const std::string& n : a.workload->notes) out += "\nNote: " + n + "\n";
+    for (const std::string& n : a.workload->notes) out << "\nNote: " << n << "\n";
   }
-  return out;
 }
 
 }  // namespace plainsight

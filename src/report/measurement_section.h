@@ -3,6 +3,7 @@
 // by the text and Markdown reports; each renders nothing when there is nothing to say.
 #pragma once
 
+#include <ostream>
 #include <string>
 
 #include "analyze/analysis.h"
@@ -15,7 +16,7 @@ TextTable cc_pair_table(const Analysis& analysis);
 // One row per priced transfer, then the total.
 TextTable workload_table(const Analysis& analysis);
 
-std::string measurement_sections_plain(const Analysis& analysis);
-std::string measurement_sections_markdown(const Analysis& analysis);
+void measurement_sections_plain(std::ostream& out, const Analysis& analysis);
+void measurement_sections_markdown(std::ostream& out, const Analysis& analysis);
 
 }  // namespace plainsight

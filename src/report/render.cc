@@ -1,6 +1,7 @@
 #include "report/render.h"
 
 #include <array>
+#include <sstream>
 #include <utility>
 
 namespace plainsight {
@@ -28,24 +29,37 @@ bool parse_format(const std::string& name, Format* out) {
   return false;
 }
 
-std::string render(const Analysis& a, Format f) {
+void render(std::ostream& out, const Analysis& a, Format f) {
   switch (f) {
     case Format::table:
-      return render_table(a);
+      return render_table(out, a);
     case Format::md:
-      return render_markdown(a);
+      return render_markdown(out, a);
     case Format::csv:
-      return render_csv(a);
+      return render_csv(out, a);
     case Format::json:
-      return render_json(a);
+      return render_json(out, a);
     case Format::html:
-      return render_html(a);
+      return render_html(out, a);
     case Format::sarif:
-      return render_sarif(a);
+      return render_sarif(out, a);
     case Format::dot:
-      return render_dot(a);
+      return render_dot(out, a);
   }
-  return {};
 }
+
+std::string render(const Analysis& a, Format f) {
+  std::ostringstream out;
+  render(out, a, f);
+  return std::move(out).str();
+}
+
+std::string render_table(const Analysis& a) { return render(a, Format::table); }
+std::string render_markdown(const Analysis& a) { return render(a, Format::md); }
+std::string render_csv(const Analysis& a) { return render(a, Format::csv); }
+std::string render_json(const Analysis& a) { return render(a, Format::json); }
+std::string render_html(const Analysis& a) { return render(a, Format::html); }
+std::string render_sarif(const Analysis& a) { return render(a, Format::sarif); }
+std::string render_dot(const Analysis& a) { return render(a, Format::dot); }
 
 }  // namespace plainsight

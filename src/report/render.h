@@ -1,6 +1,9 @@
 // Renders an analysis in one of the report formats. Every format carries the same facts.
+// Each format writes to a stream as it goes: at cluster scale a report is hundreds of MB,
+// and building it as one string (or one JSON tree) would double or triple the peak memory.
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -12,8 +15,19 @@ enum class Format { table, md, csv, json, html, sarif, dot };
 
 bool parse_format(const std::string& name, Format* out);
 std::vector<std::string> format_names();
+void render(std::ostream& out, const Analysis& analysis, Format format);
+// The same bytes as a string: for tests and small reports.
 std::string render(const Analysis& analysis, Format format);
 
+void render_table(std::ostream& out, const Analysis& a);
+void render_markdown(std::ostream& out, const Analysis& a);
+void render_csv(std::ostream& out, const Analysis& a);
+void render_json(std::ostream& out, const Analysis& a);
+void render_html(std::ostream& out, const Analysis& a);
+void render_sarif(std::ostream& out, const Analysis& a);
+void render_dot(std::ostream& out, const Analysis& a);
+
+// Each format as a string: for tests and small reports.
 std::string render_table(const Analysis& a);
 std::string render_markdown(const Analysis& a);
 std::string render_csv(const Analysis& a);

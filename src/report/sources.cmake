@@ -5,6 +5,7 @@ add_library(plainsight_report STATIC
   report/dot_report.cc
   report/html_report.cc
   report/json_report.cc
+  report/json_stream.cc
   report/measurement_section.cc
   report/phrases.cc
   report/render.cc

@@ -10,42 +10,45 @@
 
 namespace plainsight {
 
-std::string render_table(const Analysis& a) {
+void render_table(std::ostream& out, const Analysis& a) {
   const Scenario& s = a.scenario;
-  std::string out = fmt::format("{}\n", s.name);
-  out += fmt::format("asset: {} ({} weights, {} checkpoint); horizon {}\n", s.asset.name,
+  out << fmt::format("{}\n", s.name);
+  out << fmt::format("asset: {} ({} weights, {} checkpoint); horizon {}\n", s.asset.name,
                      format_bytes(s.asset.weights_bytes()),
                      format_bytes(s.asset.checkpoint_bytes()), format_duration(s.horizon_s));
-  for (const auto& o : a.overrides) out += "override: " + o + "\n";
-  out += '\n';  // appended apart: GCC 12 warns (-Wrestrict) on "\n" + std::string&&
-  out += window_table(a).plain();
-  out += measurement_sections_plain(a);
-  out += threat_sections_plain(a);
-  out += simulation_plain(a);
-  out += "\nUnits: GB = 1e9 bytes; windows are per event x events over the horizon.\n";
-  for (const auto& w : a.warnings) out += "warning: " + w + "\n";
-  return out;
+  for (const auto& o : a.overrides) out << "override: " << o << "\n";
+  out << '\n';
+  // The rows are held for their column widths, but the text is written as it goes.
+  window_table(a).write_plain(out);
+  measurement_sections_plain(out, a);
+  threat_sections_plain(out, a);
+  out << simulation_plain(a);
+  out << "\nUnits: GB = 1e9 bytes; windows are per event x events over the horizon.\n";
+  for (const auto& w : a.warnings) out << "warning: " << w << "\n";
 }
 
-std::string render_markdown(const Analysis& a) {
+void render_markdown(std::ostream& out, const Analysis& a) {
   const Scenario& s = a.scenario;
-  std::string out = fmt::format("# {}\n\n", s.name);
-  if (!s.description.empty()) out += s.description + "\n\n";
-  out += fmt::format("Asset: {} ({} weights, {} checkpoint). Horizon: {}.\n\n", s.asset.name,
+  out << fmt::format("# {}\n\n", s.name);
+  if (!s.description.empty()) out << s.description << "\n\n";
+  out << fmt::format("Asset: {} ({} weights, {} checkpoint). Horizon: {}.\n\n", s.asset.name,
                      format_bytes(s.asset.weights_bytes()),
                      format_bytes(s.asset.checkpoint_bytes()), format_duration(s.horizon_s));
-  for (const auto& o : a.overrides) out += "Override: `" + o + "`\n\n";
-  out += "## Plaintext windows\n\n" + window_table(a).markdown();
-  out += "\n## Where each window's duration comes from\n\n";
+  for (const auto& o : a.overrides) out << "Override: `" << o << "`\n\n";
+  out << "## Plaintext windows\n\n";
+  TextTable::markdown_header(out, window_table_header());
+  for (const Window& w : a.windows) TextTable::markdown_row(out, window_table_row(a, w));
+  out << "\n## Where each window's duration comes from\n\n";
   for (const Window& w : a.windows)
-    out += fmt::format("- **{}**: {}\n", w.name, provenance_phrase(w.per_event));
-  out += measurement_sections_markdown(a);
-  out += "\n## Exposure matrix\n\n" + exposure_matrix_table(a).markdown();
-  out += threat_sections_markdown(a);
-  out += simulation_markdown(a);
-  out += "\nUnits: GB = 1e9 bytes.\n";
-  for (const auto& w : a.warnings) out += "\n> warning: " + w + "\n";
-  return out;
+    out << fmt::format("- **{}**: {}\n", w.name, provenance_phrase(w.per_event));
+  measurement_sections_markdown(out, a);
+  out << "\n## Exposure matrix\n\n";
+  TextTable::markdown_header(out, exposure_matrix_header(a));
+  for (const Window& w : a.windows) TextTable::markdown_row(out, exposure_matrix_row(w));
+  threat_sections_markdown(out, a);
+  out << simulation_markdown(a);
+  out << "\nUnits: GB = 1e9 bytes.\n";
+  for (const auto& w : a.warnings) out << "\n> warning: " << w << "\n";
 }
 
 }  // namespace plainsight

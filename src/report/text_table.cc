@@ -1,6 +1,7 @@
 #include "report/text_table.h"
 
 #include <algorithm>
+#include <sstream>
 
 namespace plainsight {
 namespace {
@@ -12,52 +13,71 @@ std::size_t width(const std::string& s) {
   return n;
 }
 
-std::string escape_md(const std::string& s) {
-  std::string out;
+void escape_md(std::ostream& out, const std::string& s) {
   for (char c : s) {
-    if (c == '|') out += '\\';
-    out += c == '\n' ? ' ' : c;
+    if (c == '|') out.put('\\');
+    out.put(c == '\n' ? ' ' : c);
   }
-  return out;
 }
 
 }  // namespace
 
-std::string TextTable::plain() const {
+void TextTable::write_plain(std::ostream& out) const {
   std::vector<std::size_t> w(header.size());
   for (std::size_t i = 0; i < header.size(); ++i) w[i] = width(header[i]);
   for (const auto& r : rows)
     for (std::size_t i = 0; i < r.size() && i < w.size(); ++i) w[i] = std::max(w[i], width(r[i]));
-  auto line = [&](const std::vector<std::string>& cells) {
-    std::string out;
+  std::string line;  // reused: one line at a time, trailing spaces trimmed before writing
+  auto write_line = [&](const std::vector<std::string>& cells) {
+    line.clear();
     for (std::size_t i = 0; i < w.size(); ++i) {
       const std::string& c = i < cells.size() ? cells[i] : "";
-      out += c;
-      if (i + 1 < w.size()) out += std::string(w[i] - width(c) + 2, ' ');
+      line += c;
+      if (i + 1 < w.size()) line.append(w[i] - width(c) + 2, ' ');
     }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out + "\n";
+    while (!line.empty() && line.back() == ' ') line.pop_back();
+    line += '\n';
+    out.write(line.data(), static_cast<std::streamsize>(line.size()));
   };
-  std::string out = line(header);
+  write_line(header);
   std::vector<std::string> rule;
   for (std::size_t x : w) rule.push_back(std::string(x, '-'));
-  out += line(rule);
-  for (const auto& r : rows) out += line(r);
-  return out;
+  write_line(rule);
+  for (const auto& r : rows) write_line(r);
+}
+
+void TextTable::markdown_header(std::ostream& out, const std::vector<std::string>& header) {
+  markdown_row(out, header);
+  out.put('|');
+  for (std::size_t i = 0; i < header.size(); ++i) out << "---|";
+  out.put('\n');
+}
+
+void TextTable::markdown_row(std::ostream& out, const std::vector<std::string>& cells) {
+  out.put('|');
+  for (const auto& c : cells) {
+    out.put(' ');
+    escape_md(out, c);
+    out << " |";
+  }
+  out.put('\n');
+}
+
+void TextTable::write_markdown(std::ostream& out) const {
+  markdown_header(out, header);
+  for (const auto& r : rows) markdown_row(out, r);
+}
+
+std::string TextTable::plain() const {
+  std::ostringstream out;
+  write_plain(out);
+  return std::move(out).str();
 }
 
 std::string TextTable::markdown() const {
-  std::string out = "|";
-  for (const auto& h : header) out += " " + escape_md(h) + " |";
-  out += "\n|";
-  for (std::size_t i = 0; i < header.size(); ++i) out += "---|";
-  out += "\n";
-  for (const auto& r : rows) {
-    out += "|";
-    for (const auto& c : r) out += " " + escape_md(c) + " |";
-    out += "\n";
-  }
-  return out;
+  std::ostringstream out;
+  write_markdown(out);
+  return std::move(out).str();
 }
 
 }  // namespace plainsight

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/quantity.h"
+#include "report/json_stream.h"
 #include "report/text_table.h"
 
 namespace plainsight {
@@ -61,57 +62,56 @@ TextTable paths_table(const Analysis& a) {
   return t;
 }
 
-std::string steps_text(const AttackPath& p, const std::string& bullet) {
-  std::string out;
+void steps_text(std::ostream& out, const AttackPath& p, const std::string& bullet) {
   for (const PathStep& s : p.steps)
-    out += fmt::format("{}{} {} ({}): {}\n", bullet, s.kind, s.name, time_or_never(s.expected_s),
+    out << fmt::format("{}{} {} ({}): {}\n", bullet, s.kind, s.name, time_or_never(s.expected_s),
                        s.detail);
-  return out;
 }
 
 }  // namespace
 
-std::string threat_sections_plain(const Analysis& a) {
-  if (!a.threat.computed) return "";
+void threat_sections_plain(std::ostream& out, const Analysis& a) {
+  if (!a.threat.computed) return;
   const ExposureCeiling& c = a.threat.ceiling;
-  std::string out = fmt::format(
+  out << fmt::format(
       "\nExposure ceiling: {} (an exposure-based reading of RAND SL levels, not a "
       "certification)\n{}\n",
       c.label, c.summary);
-  if (!c.windows.empty()) out += fmt::format("\n{}", ceiling_table(c).plain());
-  out +=
-      fmt::format("\nAttack paths (expected times; MAL time-to-compromise, days as in MAL)\n\n{}",
-                  paths_table(a).plain());
+  if (!c.windows.empty()) {
+    out << '\n';
+    ceiling_table(c).write_plain(out);
+  }
+  out << "\nAttack paths (expected times; MAL time-to-compromise, days as in MAL)\n\n";
+  paths_table(a).write_plain(out);
   for (const ActorThreat& at : a.threat.actors) {
     if (!at.path.found) continue;
-    out += fmt::format("\n{}\n", at.path.summary);
-    out += steps_text(at.path, "  ");
+    out << fmt::format("\n{}\n", at.path.summary);
+    steps_text(out, at.path, "  ");
     if (a.threat.defenses && at.defense.needed) {
-      out += fmt::format("  defence: {}\n", at.defense.summary);
-      out += fmt::format("  after: {}\n", at.defense.after.summary);
+      out << fmt::format("  defence: {}\n", at.defense.summary);
+      out << fmt::format("  after: {}\n", at.defense.after.summary);
     }
   }
-  return out;
 }
 
-std::string threat_sections_markdown(const Analysis& a) {
-  if (!a.threat.computed) return "";
+void threat_sections_markdown(std::ostream& out, const Analysis& a) {
+  if (!a.threat.computed) return;
   const ExposureCeiling& c = a.threat.ceiling;
-  std::string out = fmt::format(
+  out << fmt::format(
       "\n## Exposure ceiling: {}\n\n{}. This is an exposure-based reading of RAND SL1..SL5, "
       "not a certification.\n\n",
       c.label, c.summary);
-  if (!c.windows.empty()) out += ceiling_table(c).markdown();
-  out += fmt::format("\n## Attack paths\n\n{}", paths_table(a).markdown());
+  if (!c.windows.empty()) ceiling_table(c).write_markdown(out);
+  out << "\n## Attack paths\n\n";
+  paths_table(a).write_markdown(out);
   for (const ActorThreat& at : a.threat.actors) {
     if (!at.path.found) continue;
-    out += fmt::format("\n### {}\n\n{}\n\n", at.actor.name, at.path.summary);
-    out += steps_text(at.path, "- ");
+    out << fmt::format("\n### {}\n\n{}\n\n", at.actor.name, at.path.summary);
+    steps_text(out, at.path, "- ");
     if (a.threat.defenses && at.defense.needed)
-      out += fmt::format("\nMinimal defence: {}. After it: {}\n", at.defense.summary,
+      out << fmt::format("\nMinimal defence: {}. After it: {}\n", at.defense.summary,
                          at.defense.after.summary);
   }
-  return out;
 }
 
 std::string simulation_plain(const Analysis& a) {
@@ -145,10 +145,10 @@ std::string simulation_markdown(const Analysis& a) {
   return fmt::format("\n## Simulation\n\n```\n{}```\n", simulation_plain(a).substr(1));
 }
 
-void add_threat_json(const Analysis& a, json& j) {
+void write_threat_json(const Analysis& a, JsonStream& js) {
   if (a.threat.computed) {
-    json paths = json::array();
-    json defenses = json::array();
+    js.key("attack_paths");
+    js.begin_array();
     for (const ActorThreat& at : a.threat.actors) {
       const AttackPath& p = at.path;
       json steps = json::array();
@@ -158,76 +158,86 @@ void add_threat_json(const Analysis& a, json& j) {
                          {"name", s.name},
                          {"expected_s", std::isfinite(s.expected_s) ? json(s.expected_s) : json()},
                          {"detail", s.detail}});
+      js.begin_object();
+      js.member("actor", at.actor.id);
+      js.member("level", at.actor.level);
+      js.member("parameters", {{"foothold_rate_per_s", figure_json(at.actor.foothold_rate)},
+                               {"dwell_s", figure_json(at.actor.dwell)},
+                               {"read_bandwidth_Bps", figure_json(at.actor.read_bandwidth)},
+                               {"egress_bandwidth_Bps", figure_json(at.actor.egress_bandwidth)}});
+      js.member("found", p.found);
+      js.member("within_dwell", p.within_dwell);
+      js.member("expected_s", p.expected_s);
+      js.member("arrival_s", p.arrival_s);
+      js.member("stage", p.stage);
+      js.member("capability", p.capability);
+      js.member("summary", p.summary);
+      js.member("steps", steps);
       // Readable routes only: a generated cluster has hundreds of thousands of the others.
-      json reach = json::array();
+      js.key("reach");
+      js.begin_array();
       std::size_t unreadable = 0;
       for (const Reach& r : at.reach)
         if (!r.readable)
           ++unreadable;
         else
-          reach.push_back({{"stage", r.stage},
-                           {"capability", r.capability},
-                           {"readable", r.readable},
-                           {"bytes_needed", r.bytes_needed},
-                           {"open_s", r.open_s},
-                           {"events_needed", r.events_needed},
-                           {"events_in_dwell", r.events_in_dwell},
-                           {"read_s", r.read_s},
-                           {"egress_s", r.egress_s},
-                           {"reason", reach_reason(r, at.actor)}});
-      paths.push_back({{"actor", at.actor.id},
-                       {"level", at.actor.level},
-                       {"parameters",
-                        {{"foothold_rate_per_s", figure_json(at.actor.foothold_rate)},
-                         {"dwell_s", figure_json(at.actor.dwell)},
-                         {"read_bandwidth_Bps", figure_json(at.actor.read_bandwidth)},
-                         {"egress_bandwidth_Bps", figure_json(at.actor.egress_bandwidth)}}},
-                       {"found", p.found},
-                       {"within_dwell", p.within_dwell},
-                       {"expected_s", p.expected_s},
-                       {"arrival_s", p.arrival_s},
-                       {"stage", p.stage},
-                       {"capability", p.capability},
-                       {"summary", p.summary},
-                       {"steps", std::move(steps)},
-                       {"reach", std::move(reach)},
-                       {"unreadable_routes", unreadable}});
-      if (a.threat.defenses) {
+          js.value({{"stage", r.stage},
+                    {"capability", r.capability},
+                    {"readable", r.readable},
+                    {"bytes_needed", r.bytes_needed},
+                    {"open_s", r.open_s},
+                    {"events_needed", r.events_needed},
+                    {"events_in_dwell", r.events_in_dwell},
+                    {"read_s", r.read_s},
+                    {"egress_s", r.egress_s},
+                    {"reason", reach_reason(r, at.actor)}});
+      js.end();
+      js.member("unreadable_routes", unreadable);
+      js.end();
+    }
+    js.end();
+    if (a.threat.defenses) {
+      js.key("minimal_defense");
+      js.begin_array();
+      for (const ActorThreat& at : a.threat.actors) {
         const MinimalDefense& d = at.defense;
         json closes = json::array();
         for (const ControlClosure& cl : d.closes)
           closes.push_back({{"control", cl.control}, {"closes", cl.closes}});
-        defenses.push_back({{"actor", d.actor},
-                            {"needed", d.needed},
-                            {"cuttable", d.cuttable},
-                            {"controls", d.controls},
-                            {"cost", d.cost},
-                            {"closes", std::move(closes)},
-                            {"uncut", d.uncut},
-                            {"after_found", d.after.found},
-                            {"after", d.after.summary},
-                            {"summary", d.summary}});
+        js.value({{"actor", d.actor},
+                  {"needed", d.needed},
+                  {"cuttable", d.cuttable},
+                  {"controls", d.controls},
+                  {"cost", d.cost},
+                  {"closes", std::move(closes)},
+                  {"uncut", d.uncut},
+                  {"after_found", d.after.found},
+                  {"after", d.after.summary},
+                  {"summary", d.summary}});
       }
+      js.end();
     }
-    j["attack_paths"] = std::move(paths);
-    if (a.threat.defenses) j["minimal_defense"] = std::move(defenses);
     const ExposureCeiling& c = a.threat.ceiling;
-    json windows = json::array();
+    js.key("exposure_ceiling");
+    js.begin_object();
+    js.member("level", c.level);
+    js.member("label", c.label);
+    js.member("breached_by", c.breached_by.empty() ? json() : json(c.breached_by));
+    js.member("breached_level", c.breached_level);
+    js.key("windows");
+    js.begin_array();
     for (const CeilingWindow& w : c.windows)
-      windows.push_back({{"stage", w.stage},
-                         {"name", w.name},
-                         {"capability", w.capability},
-                         {"protection", w.protection},
-                         {"protection_id", w.protection_id},
-                         {"readable", w.readable},
-                         {"reason", w.reason}});
-    j["exposure_ceiling"] = {{"level", c.level},
-                             {"label", c.label},
-                             {"breached_by", c.breached_by.empty() ? json() : json(c.breached_by)},
-                             {"breached_level", c.breached_level},
-                             {"windows", std::move(windows)},
-                             {"summary", c.summary},
-                             {"reading", "exposure-based reading of RAND SL1..SL5"}};
+      js.value({{"stage", w.stage},
+                {"name", w.name},
+                {"capability", w.capability},
+                {"protection", w.protection},
+                {"protection_id", w.protection_id},
+                {"readable", w.readable},
+                {"reason", w.reason}});
+    js.end();
+    js.member("summary", c.summary);
+    js.member("reading", "exposure-based reading of RAND SL1..SL5");
+    js.end();
   }
   if (a.simulation) {
     const SimulationResult& r = *a.simulation;
@@ -236,19 +246,19 @@ void add_threat_json(const Analysis& a, json& j) {
     json uses = json::array();
     for (const WindowUse& w : r.windows)
       uses.push_back({{"stage", w.stage}, {"capability", w.capability}, {"trials", w.trials}});
-    j["simulation"] = {{"actor", r.actor},
-                       {"level", r.level},
-                       {"trials", r.trials},
-                       {"seed", r.seed},
-                       {"horizon_s", r.horizon_s},
-                       {"successes", r.successes},
-                       {"probability", r.probability},
-                       {"ci95", {r.ci_low, r.ci_high}},
-                       {"time_to_copy_s", pct},
-                       {"windows", std::move(uses)},
-                       {"footholds", r.footholds},
-                       {"window_trials", r.window_trials},
-                       {"notes", r.notes}};
+    js.member("simulation", {{"actor", r.actor},
+                             {"level", r.level},
+                             {"trials", r.trials},
+                             {"seed", r.seed},
+                             {"horizon_s", r.horizon_s},
+                             {"successes", r.successes},
+                             {"probability", r.probability},
+                             {"ci95", {r.ci_low, r.ci_high}},
+                             {"time_to_copy_s", pct},
+                             {"windows", std::move(uses)},
+                             {"footholds", r.footholds},
+                             {"window_trials", r.window_trials},
+                             {"notes", r.notes}});
   }
 }
 

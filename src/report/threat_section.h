@@ -2,19 +2,21 @@
 // simulation, in plain text, Markdown and JSON.
 #pragma once
 
+#include <ostream>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "analyze/analysis.h"
 
 namespace plainsight {
 
-std::string threat_sections_plain(const Analysis& a);
-std::string threat_sections_markdown(const Analysis& a);
+class JsonStream;
+
+void threat_sections_plain(std::ostream& out, const Analysis& a);
+void threat_sections_markdown(std::ostream& out, const Analysis& a);
 std::string simulation_plain(const Analysis& a);
 std::string simulation_markdown(const Analysis& a);
-// Adds attack_paths, minimal_defense, exposure_ceiling and simulation (when present).
-void add_threat_json(const Analysis& a, nlohmann::ordered_json& j);
+// Writes the members attack_paths, minimal_defense, exposure_ceiling and simulation (when
+// present) into the object open in `js`, route by route: a cluster has many.
+void write_threat_json(const Analysis& a, JsonStream& js);
 
 }  // namespace plainsight
