@@ -9,14 +9,98 @@
 #include <filesystem>
 #include <iostream>
 #include <stdexcept>
+#include <streambuf>
+#include <vector>
 
 #include <fmt/format.h>
 
 namespace plainsight::cli {
+namespace {
 
-void write_output(const std::string& path, const std::string& content) {
+// An output buffer over a file descriptor. std::ofstream would do the buffering, but gives
+// neither the descriptor (for fsync) nor the errno of a failed write (for a clear message).
+class FdBuf : public std::streambuf {
+ public:
+  explicit FdBuf(int fd) : fd_(fd), buf_(1 << 20) { setp(buf_.data(), buf_.data() + buf_.size()); }
+  // The errno of the first failed write; 0 if none failed.
+  int error() const { return error_; }
+
+ protected:
+  int_type overflow(int_type ch) override {
+    if (!drain()) return traits_type::eof();
+    if (!traits_type::eq_int_type(ch, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(ch);
+      pbump(1);
+    }
+    return traits_type::not_eof(ch);
+  }
+
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    if (n <= epptr() - pptr()) {
+      std::memcpy(pptr(), s, static_cast<std::size_t>(n));
+      pbump(static_cast<int>(n));
+      return n;
+    }
+    // Larger than the room left: empty the buffer and write this piece straight through.
+    if (!drain() || !write_all(s, static_cast<std::size_t>(n))) return 0;
+    return n;
+  }
+
+  int sync() override { return drain() ? 0 : -1; }
+
+ private:
+  bool drain() {
+    const bool ok = write_all(pbase(), static_cast<std::size_t>(pptr() - pbase()));
+    setp(buf_.data(), buf_.data() + buf_.size());
+    return ok;
+  }
+
+  bool write_all(const char* p, std::size_t n) {
+    if (error_) return false;
+    while (n > 0) {
+      ssize_t w = ::write(fd_, p, n);
+      if (w < 0 && errno == EINTR) continue;
+      if (w <= 0) {
+        error_ = w < 0 ? errno : EIO;
+        return false;
+      }
+      p += w;
+      n -= static_cast<std::size_t>(w);
+    }
+    return true;
+  }
+
+  int fd_;
+  std::vector<char> buf_;
+  int error_ = 0;
+};
+
+// Runs `write` into `fd` through a buffer and flushes it. Returns the errno of a failed
+// write (0 when all went out); rethrows what `write` threw for another reason.
+int stream_to(int fd, const OutputWriter& write) {
+  FdBuf buf(fd);
+  std::ostream out(&buf);
+  // A failed write throws at once rather than rendering the rest of the report into a
+  // stream that has stopped taking bytes.
+  out.exceptions(std::ios::badbit);
+  try {
+    write(out);
+    out.flush();
+  } catch (...) {
+    if (buf.error()) return buf.error();
+    throw;
+  }
+  return buf.error();
+}
+
+}  // namespace
+
+void write_output(const std::string& path, const OutputWriter& write) {
   if (path.empty() || path == "-") {
-    std::cout << content << std::flush;
+    // Whatever was written to std::cout before goes out first.
+    std::cout.flush();
+    if (int err = stream_to(STDOUT_FILENO, write))
+      throw std::runtime_error(fmt::format("writing to stdout failed: {}", std::strerror(err)));
     return;
   }
   std::filesystem::path target(path);
@@ -25,29 +109,37 @@ void write_output(const std::string& path, const std::string& content) {
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0)
     throw std::runtime_error(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
-  std::size_t done = 0;
-  while (done < content.size()) {
-    ssize_t n = ::write(fd, content.data() + done, content.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      int err = errno;
-      ::close(fd);
-      std::filesystem::remove(tmp);
-      throw std::runtime_error(fmt::format("{}: write failed: {}", path, std::strerror(err)));
-    }
-    done += static_cast<std::size_t>(n);
+  auto fail = [&](int err, const char* what) {
+    std::error_code ignored;
+    std::filesystem::remove(tmp, ignored);
+    throw std::runtime_error(fmt::format("{}: {}: {}", path, what, std::strerror(err)));
+  };
+  int err = 0;
+  try {
+    err = stream_to(fd, write);
+  } catch (...) {
+    ::close(fd);
+    std::error_code ignored;
+    std::filesystem::remove(tmp, ignored);
+    throw;
   }
-  if (::fsync(fd) != 0 || ::close(fd) != 0) {
-    int err = errno;
-    std::filesystem::remove(tmp);
-    throw std::runtime_error(fmt::format("{}: write failed: {}", path, std::strerror(err)));
+  if (err) {
+    ::close(fd);
+    fail(err, "write failed");
   }
-  if (std::rename(tmp.c_str(), target.c_str()) != 0) {
-    int err = errno;
-    std::filesystem::remove(tmp);
-    throw std::runtime_error(
-        fmt::format("{}: cannot rename into place: {}", path, std::strerror(err)));
+  if (::fsync(fd) != 0) {
+    err = errno;
+    ::close(fd);
+    fail(err, "write failed");
   }
+  if (::close(fd) != 0) fail(errno, "write failed");
+  if (std::rename(tmp.c_str(), target.c_str()) != 0) fail(errno, "cannot rename into place");
+}
+
+void write_output(const std::string& path, const std::string& content) {
+  write_output(path, [&content](std::ostream& out) {
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+  });
 }
 
 }  // namespace plainsight::cli

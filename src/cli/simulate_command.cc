@@ -73,14 +73,14 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     so.threads = o->threads ? o->threads : std::max(1u, std::thread::hardware_concurrency());
     a.simulation = simulate(catalog, chosen->actor, a.scenario.horizon_s,
                             simulation_routes(catalog, chosen->reach, chosen->actor), so);
-    std::string out;
     if (o->format == "json") {
-      out = render_json(a);
-    } else {
-      out = fmt::format("{}\nactor: {}\n", a.scenario.name, chosen->actor.name);
-      for (const auto& set : o->sets) out += "override: " + set + "\n";
-      out += o->format == "md" ? simulation_markdown(a) : simulation_plain(a);
+      // Streamed: the report carries every window and readable route of the scenario.
+      write_output(o->output, [&a](std::ostream& out) { render_json(out, a); });
+      return;
     }
+    std::string out = fmt::format("{}\nactor: {}\n", a.scenario.name, chosen->actor.name);
+    for (const auto& set : o->sets) out += "override: " + set + "\n";
+    out += o->format == "md" ? simulation_markdown(a) : simulation_plain(a);
     write_output(o->output, out);
   });
 }
