@@ -2,7 +2,9 @@
 find_package(Threads REQUIRED)
 find_package(OpenSSL 3 REQUIRED)
 find_package(nlohmann_json 3 REQUIRED)
-find_package(yaml-cpp REQUIRED)          # 0.7: target is `yaml-cpp`, no namespace
+find_package(PkgConfig REQUIRED)
+# libyaml (libyaml-dev): its event parser feeds src/load's own document tree.
+pkg_check_modules(yaml REQUIRED IMPORTED_TARGET yaml-0.1)
 find_package(fmt REQUIRED)
 find_package(Eigen3 3.3 REQUIRED NO_MODULE)
 find_package(Boost 1.74 REQUIRED COMPONENTS graph)

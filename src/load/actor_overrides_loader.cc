@@ -10,7 +10,7 @@
 
 namespace plainsight {
 
-ActorParameterOverrides read_actor_overrides(const YamlFile& f, const YAML::Node& node,
+ActorParameterOverrides read_actor_overrides(const YamlFile& f, const YamlNode& node,
                                              const Catalog& c) {
   ActorParameterOverrides out;
   MapReader top(f, node, "actors");
@@ -24,7 +24,7 @@ ActorParameterOverrides read_actor_overrides(const YamlFile& f, const YAML::Node
     r.allow({"foothold_rate", "dwell", "read_bandwidth", "egress_bandwidth"});
     for (const std::string& key : r.keys()) {
       Figure fig;
-      YAML::Node v = r.node(key);
+      YamlNode v = r.node(key);
       std::string text;
       SourceLocation at = r.at_value(key);
       if (v.IsMap()) {

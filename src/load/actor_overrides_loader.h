@@ -7,8 +7,6 @@
 #include <map>
 #include <string>
 
-#include <yaml-cpp/yaml.h>
-
 #include "core/catalog.h"
 #include "core/provenance.h"
 #include "load/yaml_file.h"
@@ -17,7 +15,7 @@ namespace plainsight {
 
 using ActorParameterOverrides = std::map<std::string, std::map<std::string, Figure>>;
 
-ActorParameterOverrides read_actor_overrides(const YamlFile& file, const YAML::Node& node,
+ActorParameterOverrides read_actor_overrides(const YamlFile& file, const YamlNode& node,
                                              const Catalog& catalog);
 
 }  // namespace plainsight

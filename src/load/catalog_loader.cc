@@ -1,5 +1,6 @@
 #include "load/catalog_loader.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <set>
 
@@ -20,7 +21,7 @@ template <class F>
 void read_list(const YamlFile& file, const std::string& key, F item) {
   MapReader top(file, file.root(), file.name());
   top.allow({key});
-  for (const YAML::Node& n : sequence_of(file, top.node(key), key)) item(n);
+  for (const YamlNode& n : sequence_of(file, top.node(key), key)) item(n);
 }
 
 void check_unique(const std::vector<std::string>& all, const std::vector<SourceLocation>& where,
@@ -50,7 +51,7 @@ struct Refs {
   }
 };
 
-Figure read_parameter(const YamlFile& f, const YAML::Node& n, const std::string& name,
+Figure read_parameter(const YamlFile& f, const YamlNode& n, const std::string& name,
                       const std::string& what) {
   MapReader r(f, n, what + " parameter '" + name + "'");
   r.allow({"value", "provenance", "source"});
@@ -81,7 +82,7 @@ Figure read_parameter(const YamlFile& f, const YAML::Node& n, const std::string&
   return fig;
 }
 
-PlatformOption read_option(const YamlFile& f, const YAML::Node& n, const std::string& what) {
+PlatformOption read_option(const YamlFile& f, const YamlNode& n, const std::string& what) {
   MapReader r(f, n, what);
   r.allow({"id", "name", "status", "source", "attributes", "key_readers"});
   PlatformOption o;
@@ -110,7 +111,7 @@ Catalog load_catalog(const std::filesystem::path& dir) {
   auto file = [&](const char* name) { return YamlFile::load(dir / name); };
 
   YamlFile sources = file("sources.yaml");
-  read_list(sources, "sources", [&](const YAML::Node& n) {
+  read_list(sources, "sources", [&](const YamlNode& n) {
     MapReader r(sources, n, "source");
     r.allow({"id", "title", "publisher", "year", "url"});
     c.sources.push_back(
@@ -118,7 +119,7 @@ Catalog load_catalog(const std::filesystem::path& dir) {
   });
 
   YamlFile media = file("media.yaml");
-  read_list(media, "media", [&](const YAML::Node& n) {
+  read_list(media, "media", [&](const YamlNode& n) {
     MapReader r(media, n, "medium");
     r.allow({"id", "name", "kind", "description"});
     Medium m{r.id("id"), r.str("name"), r.str("kind"), r.str_or("description", ""), r.at()};
@@ -131,16 +132,16 @@ Catalog load_catalog(const std::filesystem::path& dir) {
   {
     MapReader top(platforms, platforms.root(), platforms.name());
     top.allow({"gpus", "cpu_tees", "key_custodies"});
-    for (const YAML::Node& n : sequence_of(platforms, top.node("gpus"), "gpus"))
+    for (const YamlNode& n : sequence_of(platforms, top.node("gpus"), "gpus"))
       c.gpus.push_back(read_option(platforms, n, "gpu"));
-    for (const YAML::Node& n : sequence_of(platforms, top.node("cpu_tees"), "cpu_tees"))
+    for (const YamlNode& n : sequence_of(platforms, top.node("cpu_tees"), "cpu_tees"))
       c.cpu_tees.push_back(read_option(platforms, n, "cpu_tee"));
-    for (const YAML::Node& n : sequence_of(platforms, top.node("key_custodies"), "key_custodies"))
+    for (const YamlNode& n : sequence_of(platforms, top.node("key_custodies"), "key_custodies"))
       c.key_custodies.push_back(read_option(platforms, n, "key_custody"));
   }
 
   YamlFile links = file("links.yaml");
-  read_list(links, "links", [&](const YAML::Node& n) {
+  read_list(links, "links", [&](const YamlNode& n) {
     MapReader r(links, n, "link");
     r.allow({"id", "name", "medium", "bandwidth", "bandwidth_per_tib", "source", "attributes"});
     Link l;
@@ -156,7 +157,7 @@ Catalog load_catalog(const std::filesystem::path& dir) {
   });
 
   YamlFile protections = file("protections.yaml");
-  read_list(protections, "protections", [&](const YAML::Node& n) {
+  read_list(protections, "protections", [&](const YamlNode& n) {
     MapReader r(protections, n, "protection");
     r.allow({"id", "medium", "label", "when", "state", "blocks", "patterns_only", "key_readers",
              "note", "qualifier", "source"});
@@ -164,10 +165,10 @@ Catalog load_catalog(const std::filesystem::path& dir) {
     p.id = r.id("id");
     p.medium = r.id("medium");
     p.label = r.str("label");
-    if (YAML::Node w = r.optional_node("when")) {
+    if (YamlNode w = r.optional_node("when")) {
       MapReader wr(protections, w, "protection '" + p.id + "' when");
       for (const std::string& k : wr.keys()) {
-        YAML::Node v = wr.node(k);
+        YamlNode v = wr.node(k);
         if (v.IsSequence())
           p.when[k] = wr.str_list(k);
         else
@@ -191,7 +192,7 @@ Catalog load_catalog(const std::filesystem::path& dir) {
   });
 
   YamlFile caps = file("capabilities.yaml");
-  read_list(caps, "capabilities", [&](const YAML::Node& n) {
+  read_list(caps, "capabilities", [&](const YamlNode& n) {
     MapReader r(caps, n, "capability");
     r.allow({"id", "name", "description", "reaches", "yields", "ttc", "source"});
     Capability k;
@@ -217,7 +218,7 @@ Catalog load_catalog(const std::filesystem::path& dir) {
   });
 
   YamlFile actors = file("actors.yaml");
-  read_list(actors, "actors", [&](const YAML::Node& n) {
+  read_list(actors, "actors", [&](const YamlNode& n) {
     MapReader r(actors, n, "actor");
     r.allow({"id", "level", "name", "description", "capabilities", "source", "parameters"});
     Actor a;
@@ -227,7 +228,7 @@ Catalog load_catalog(const std::filesystem::path& dir) {
     a.description = r.str_or("description", "");
     a.capabilities = r.str_list("capabilities");
     a.source = r.str("source");
-    if (YAML::Node p = r.optional_node("parameters")) {
+    if (YamlNode p = r.optional_node("parameters")) {
       MapReader pr(actors, p, "actor '" + a.id + "' parameters");
       for (const std::string& k : pr.keys())
         a.parameters[k] = read_parameter(actors, pr.node(k), k, "actor '" + a.id + "'");
@@ -239,7 +240,7 @@ Catalog load_catalog(const std::filesystem::path& dir) {
             [](const Actor& x, const Actor& y) { return x.level < y.level; });
 
   YamlFile controls = file("controls.yaml");
-  read_list(controls, "controls", [&](const YAML::Node& n) {
+  read_list(controls, "controls", [&](const YamlNode& n) {
     MapReader r(controls, n, "control");
     r.allow({"id", "name", "description", "cost", "sets", "source"});
     Control k;
@@ -254,7 +255,7 @@ Catalog load_catalog(const std::filesystem::path& dir) {
   });
 
   YamlFile figures = file("figures.yaml");
-  read_list(figures, "figures", [&](const YAML::Node& n) {
+  read_list(figures, "figures", [&](const YamlNode& n) {
     MapReader r(figures, n, "figure");
     r.allow({"id", "description", "unit", "value", "source"});
     PublishedFigure f;

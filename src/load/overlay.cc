@@ -23,48 +23,49 @@ void apply_override(YamlFile& file, const std::string& assignment) {
   for (const auto& p : parts)
     if (p.empty()) throw InputError(where, fmt::format("empty segment in key '{}'", path));
 
-  YAML::Node node = file.root();
+  YamlTree& tree = file.tree();
+  YamlNode node = file.root();
   std::string walked;
   for (std::size_t i = 0; i < parts.size(); ++i) {
     const std::string& part = parts[i];
     const bool last = i + 1 == parts.size();
     walked += (walked.empty() ? "" : ".") + part;
     if (node.IsSequence()) {
-      // A default-constructed YAML::Node is a defined null, so `!found` cannot tell
-      // "no such item"; keep a flag.
-      YAML::Node found;
-      bool have = false;
-      for (YAML::Node item : node)
-        if (item.IsMap() && item["id"] && item["id"].IsScalar() && item["id"].Scalar() == part) {
-          found.reset(item);
-          have = true;
-        }
-      if (!have) throw InputError(where, fmt::format("no item with id '{}' in '{}'", part, walked));
+      YamlNode found;
+      for (const YamlNode& item : node)
+        if (item["id"].IsScalar() && item["id"].Scalar() == part) found = item;  // last wins
+      if (!found)
+        throw InputError(where, fmt::format("no item with id '{}' in '{}'", part, walked));
       if (last) throw InputError(where, fmt::format("'{}' is a list item, not a value", walked));
-      node.reset(found);
+      node = found;
       continue;
     }
     if (!node.IsMap() && !node.IsNull())
       throw InputError(where, fmt::format("'{}' is a value, not a mapping", walked));
+    const YamlNode target = node[part];
+    std::uint32_t new_key = YamlTree::kNone;
     if (last) {
-      YAML::Node target = node[part];
-      if (target && (target.IsMap() || target.IsSequence()))
+      if (target.IsMap() || target.IsSequence())
         throw InputError(where, fmt::format("'{}' is a {}, not a value", walked,
                                             target.IsMap() ? "mapping" : "list"));
       // A fresh node (no mark) replaces the old value, so errors on it name the override
       // rather than the line of the value it replaced.
-      YAML::Node fresh(value);
-      node[part] = fresh;
-      file.note_override(assignment, fresh);
-      return;
-    } else {
-      YAML::Node next = node[part];
-      if (!next || next.IsNull()) {
-        node[part] = YAML::Node(YAML::NodeType::Map);
-        next = node[part];
-      }
-      node.reset(next);
+      const std::uint32_t fresh = tree.new_scalar(value);
+      tree.set(node.index(), part, fresh, &new_key);
+      file.note_override_node(fresh, assignment);
+      if (new_key != YamlTree::kNone) file.note_override_node(new_key, assignment);
+      break;
     }
+    if (target && !target.IsNull()) {
+      node = target;
+      continue;
+    }
+    // A missing or empty mapping on the way is created, as the override's own.
+    const std::uint32_t map = tree.new_map();
+    tree.set(node.index(), part, map, &new_key);
+    file.note_override_node(map, assignment);
+    if (new_key != YamlTree::kNone) file.note_override_node(new_key, assignment);
+    node = tree.node(map);
   }
   file.note_override(assignment);
 }

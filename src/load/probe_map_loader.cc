@@ -19,23 +19,23 @@ void check(const std::string& id, const std::vector<std::string>& known, const s
 std::map<std::string, std::vector<std::string>> read_when(const YamlFile& f, MapReader& r,
                                                           const std::string& what) {
   std::map<std::string, std::vector<std::string>> out;
-  YAML::Node w = r.optional_node("when");
+  YamlNode w = r.optional_node("when");
   if (!w) return out;
   MapReader wr(f, w, what + " when");
   for (const std::string& k : wr.keys()) {
-    YAML::Node v = wr.node(k);
+    YamlNode v = wr.node(k);
     out[k] = v.IsSequence() ? wr.str_list(k) : std::vector<std::string>{scalar_of(f, v, k)};
   }
   return out;
 }
 
-ProbeCandidate read_candidate(const YamlFile& f, const YAML::Node& n, const std::string& rule) {
+ProbeCandidate read_candidate(const YamlFile& f, const YamlNode& n, const std::string& rule) {
   MapReader r(f, n, "probe_map rule '" + rule + "' probe");
   r.allow({"probe", "params", "cc", "gpu", "emulation", "label", "series_by", "prefer_max"});
   ProbeCandidate c;
   c.probe = r.id("probe");
   c.params = r.str_map("params");
-  if (YAML::Node cc = r.optional_node("cc")) {
+  if (YamlNode cc = r.optional_node("cc")) {
     MapReader cr(f, cc, "probe_map rule '" + rule + "' probe cc");
     cr.allow({"param", "on", "off"});
     c.cc_param = cr.str("param");
@@ -59,14 +59,14 @@ ProbeMap load_probe_map(const std::filesystem::path& path, const Catalog& c) {
   MapReader top(f, f.root(), f.name());
   top.allow({"gpu_models", "rules", "cc_costs"});
   ProbeMap m;
-  for (const YAML::Node& n : sequence_of(f, top.node("gpu_models"), "gpu_models")) {
+  for (const YamlNode& n : sequence_of(f, top.node("gpu_models"), "gpu_models")) {
     MapReader r(f, n, "gpu model");
     r.allow({"match", "gpu"});
     GpuModel g{r.str("match"), r.id("gpu")};
     check(g.gpu, ids_of(c.gpus), "gpu", r.at_value("gpu"));
     m.gpu_models.push_back(g);
   }
-  for (const YAML::Node& n : sequence_of(f, top.node("rules"), "rules")) {
+  for (const YamlNode& n : sequence_of(f, top.node("rules"), "rules")) {
     MapReader r(f, n, "probe_map rule");
     r.allow({"id", "medium", "when", "probes", "why"});
     ProbeRule rule;
@@ -75,7 +75,7 @@ ProbeMap load_probe_map(const std::filesystem::path& path, const Catalog& c) {
     rule.medium = r.id("medium");
     check(rule.medium, ids_of(c.media), "medium", r.at_value("medium"));
     rule.when = read_when(f, r, "probe_map rule '" + rule.id + "'");
-    for (const YAML::Node& p : sequence_of(f, r.node("probes"), "probes"))
+    for (const YamlNode& p : sequence_of(f, r.node("probes"), "probes"))
       rule.candidates.push_back(read_candidate(f, p, rule.id));
     if (rule.candidates.empty())
       throw InputError(r.at_value("probes"), "a probe_map rule needs at least one probe");
@@ -85,8 +85,8 @@ ProbeMap load_probe_map(const std::filesystem::path& path, const Catalog& c) {
         throw InputError(rule.where, fmt::format("duplicate probe_map rule id '{}'", rule.id));
     m.rules.push_back(std::move(rule));
   }
-  if (YAML::Node costs = top.optional_node("cc_costs")) {
-    for (const YAML::Node& n : sequence_of(f, costs, "cc_costs")) {
+  if (YamlNode costs = top.optional_node("cc_costs")) {
+    for (const YamlNode& n : sequence_of(f, costs, "cc_costs")) {
       MapReader r(f, n, "cc_cost");
       r.allow({"id", "medium", "when", "figure", "why"});
       CcCost k;

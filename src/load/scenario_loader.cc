@@ -1,8 +1,11 @@
 #include "load/scenario_loader.h"
 
 #include <cmath>
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <set>
+#include <string_view>
 
 #include <fmt/format.h>
 #include <boost/graph/adjacency_list.hpp>
@@ -19,15 +22,73 @@
 namespace plainsight {
 namespace {
 
-void check_ref(const std::string& id, const std::vector<std::string>& known,
-               const std::string& what, const SourceLocation& where) {
-  for (const auto& k : known)
-    if (k == id) return;
-  throw InputError(where, fmt::format("unknown {} '{}'{}; known: {}", what, id,
-                                      did_you_mean(id, known), fmt::join(known, ", ")));
+// Throws unless `id` is the id of an item of `list`. The list of ids and the location are
+// built only for the message: this runs several times for each of 100,000 generated stages.
+template <class T, class Where>
+void check_ref(const std::string& id, const std::vector<T>& list, const char* what, Where where) {
+  for (const T& x : list)
+    if (x.id == id) return;
+  const std::vector<std::string> known = ids_of(list);
+  throw InputError(where(), fmt::format("unknown {} '{}'{}; known: {}", what, id,
+                                        did_you_mean(id, known), fmt::join(known, ", ")));
 }
 
-Asset read_asset(const YamlFile& f, const YAML::Node& n) {
+// Stage id -> position in the stage list: open addressing over hashes, the ids themselves
+// staying in the list (reserved up front, so they never move). With std::unordered_map the
+// nodes' cache misses cost 90 ms of loading a 100,000-stage scenario.
+class StageIndex {
+ public:
+  static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  explicit StageIndex(const std::vector<Stage>& stages) : stages_(stages) { slots_.resize(16); }
+
+  std::uint32_t find(std::string_view id) const {
+    const std::size_t h = std::hash<std::string_view>{}(id);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot& s = slots_[i];
+      if (s.pos == kNone) return kNone;
+      if (s.tag == tag_of(h) && stages_[s.pos].id == id) return s.pos;
+    }
+  }
+  // Adds the stage at `pos`; returns the position of an earlier stage with its id, or kNone.
+  std::uint32_t insert(std::uint32_t pos) {
+    const std::string& id = stages_[pos].id;
+    if (const std::uint32_t old = find(id); old != kNone) return old;
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    place(std::hash<std::string_view>{}(id), pos);
+    ++count_;
+    return kNone;
+  }
+  void reserve(std::size_t n) {
+    while (slots_.size() < 2 * n) grow();
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t tag = 0;
+    std::uint32_t pos = kNone;
+  };
+  static std::uint32_t tag_of(std::size_t h) {
+    return static_cast<std::uint32_t>(static_cast<std::uint64_t>(h) >> 32);
+  }
+  void place(std::size_t h, std::uint32_t pos) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = h & mask;
+    while (slots_[i].pos != kNone) i = (i + 1) & mask;
+    slots_[i] = {tag_of(h), pos};
+  }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const Slot& s : old)
+      if (s.pos != kNone) place(std::hash<std::string_view>{}(stages_[s.pos].id), s.pos);
+  }
+  const std::vector<Stage>& stages_;
+  std::vector<Slot> slots_;
+  std::size_t count_ = 0;
+};
+
+Asset read_asset(const YamlFile& f, const YamlNode& n) {
   MapReader r(f, n, "asset");
   r.allow({"name", "parameters", "bytes_per_parameter", "optimizer_bytes_per_parameter"});
   Asset a;
@@ -38,19 +99,19 @@ Asset read_asset(const YamlFile& f, const YAML::Node& n) {
   return a;
 }
 
-Platform read_platform(const YamlFile& f, const YAML::Node& n, const Catalog& c) {
+Platform read_platform(const YamlFile& f, const YamlNode& n, const Catalog& c) {
   MapReader r(f, n, "platform");
   r.allow({"gpu", "gpus_per_node", "nodes", "cpu_tee", "confidential_mode", "multi_gpu_mode",
            "key_custody", "link_encryption"});
   Platform p;
   if (r.has("gpu")) {
     p.gpu = r.id("gpu");
-    check_ref(p.gpu, ids_of(c.gpus), "gpu", r.at_value("gpu"));
+    check_ref(p.gpu, c.gpus, "gpu", [&] { return r.at_value("gpu"); });
   }
   p.gpus_per_node = r.integer_or("gpus_per_node", p.gpu.empty() ? 0 : 8, 0, 1024);
   p.nodes = r.integer_or("nodes", 1, 1, 1000000);
   p.cpu_tee = r.has("cpu_tee") ? r.id("cpu_tee") : "none";
-  check_ref(p.cpu_tee, ids_of(c.cpu_tees), "cpu_tee", r.at_value("cpu_tee"));
+  check_ref(p.cpu_tee, c.cpu_tees, "cpu_tee", [&] { return r.at_value("cpu_tee"); });
   p.confidential_mode = r.on_off_or("confidential_mode", false);
   if (p.confidential_mode && p.gpu.empty())
     throw InputError(r.at_value("confidential_mode"), "confidential_mode is on but no gpu is set");
@@ -62,18 +123,19 @@ Platform read_platform(const YamlFile& f, const YAML::Node& n, const Catalog& c)
                                  "nvlink_encryption",
                                  p.multi_gpu_mode));
   p.key_custody = r.has("key_custody") ? r.id("key_custody") : "provider_kms";
-  check_ref(p.key_custody, ids_of(c.key_custodies), "key_custody", r.at_value("key_custody"));
-  if (YAML::Node le = r.optional_node("link_encryption")) {
+  check_ref(p.key_custody, c.key_custodies, "key_custody",
+            [&] { return r.at_value("key_custody"); });
+  if (YamlNode le = r.optional_node("link_encryption")) {
     MapReader lr(f, le, "platform link_encryption");
     for (const std::string& m : lr.keys()) {
-      check_ref(m, ids_of(c.media), "medium", lr.at_key(m));
+      check_ref(m, c.media, "medium", [&] { return lr.at_key(m); });
       p.link_encryption[m] = lr.on_off_or(m, false);
     }
   }
   return p;
 }
 
-Stage read_stage(const YamlFile& f, const YAML::Node& n, const Catalog& c, double horizon) {
+Stage read_stage(const YamlFile& f, const YamlNode& n, const Catalog& c, double horizon) {
   MapReader r(f, n, "stage");
   r.allow({"id", "name", "location", "medium", "link", "payload", "shards", "resident", "duration",
            "capacity", "bandwidth", "events", "decrypts", "attributes"});
@@ -85,12 +147,12 @@ Stage read_stage(const YamlFile& f, const YAML::Node& n, const Catalog& c, doubl
   s.location = r.str_or("location", "");
   if (r.has("link")) {
     s.link = r.id("link");
-    check_ref(s.link, ids_of(c.links), "link", r.at_value("link"));
+    check_ref(s.link, c.links, "link", [&] { return r.at_value("link"); });
     s.medium = c.link(s.link)->medium;
   }
   if (r.has("medium")) {
     std::string m = r.id("medium");
-    check_ref(m, ids_of(c.media), "medium", r.at_value("medium"));
+    check_ref(m, c.media, "medium", [&] { return r.at_value("medium"); });
     if (!s.medium.empty() && m != s.medium)
       throw InputError(r.at_value("medium"),
                        fmt::format("{}: medium '{}' contradicts link '{}' (medium '{}')", what, m,
@@ -120,7 +182,7 @@ Stage read_stage(const YamlFile& f, const YAML::Node& n, const Catalog& c, doubl
                        fmt::format("{}: resident {} is longer than the horizon {}", what,
                                    format_duration(s.lifetime_s), format_duration(horizon)));
   }
-  if (YAML::Node d = r.optional_node("duration")) {
+  if (YamlNode d = r.optional_node("duration")) {
     DurationSpec spec;
     spec.where = f.at(d);
     if (d.IsMap()) {
@@ -128,20 +190,20 @@ Stage read_stage(const YamlFile& f, const YAML::Node& n, const Catalog& c, doubl
       dr.allow({"figure"});
       spec.kind = DurationSpec::Kind::figure;
       spec.figure = dr.id("figure");
-      check_ref(spec.figure, ids_of(c.figures), "figure", dr.at_value("figure"));
+      check_ref(spec.figure, c.figures, "figure", [&] { return dr.at_value("figure"); });
       const std::string& unit = c.figure(spec.figure)->unit;
       if (unit != "seconds" && unit != "bytes_per_second")
         throw InputError(dr.at_value("figure"),
                          fmt::format("figure '{}' is in {}; a duration needs seconds or "
                                      "bytes_per_second",
                                      spec.figure, unit));
-    } else if (scalar_of(f, d, what + " duration") == "from_bandwidth") {
+    } else if (d.IsScalar() && d.Scalar() == "from_bandwidth") {
       spec.kind = DurationSpec::Kind::stated_bandwidth;
       if (!r.has("bandwidth"))
         throw InputError(spec.where,
                          fmt::format("{}: duration from_bandwidth needs 'bandwidth'", what));
       spec.bandwidth_Bps = r.bandwidth("bandwidth");
-    } else if (scalar_of(f, d, what + " duration") == "from_link") {
+    } else if (d.IsScalar() && d.Scalar() == "from_link") {
       spec.kind = DurationSpec::Kind::link_transfer;
       if (s.link.empty())
         throw InputError(spec.where, fmt::format("{}: duration from_link needs a 'link'", what));
@@ -157,6 +219,7 @@ Stage read_stage(const YamlFile& f, const YAML::Node& n, const Catalog& c, doubl
             spec.where, fmt::format("{}: link '{}' has no bandwidth in the catalog", what, s.link));
       }
     } else {
+      scalar_of(f, d, what + " duration");  // throws unless a scalar
       spec.kind = DurationSpec::Kind::stated;
       spec.seconds = r.duration("duration");
     }
@@ -173,7 +236,7 @@ Stage read_stage(const YamlFile& f, const YAML::Node& n, const Catalog& c, doubl
   if (!s.resident && !s.duration)
     throw InputError(s.where, fmt::format("{}: needs 'duration' (per event) or 'resident'", what));
 
-  if (YAML::Node e = r.optional_node("events")) {
+  if (YamlNode e = r.optional_node("events")) {
     if (e.IsMap()) {
       MapReader er(f, e, what + " events");
       er.allow({"every", "count"});
@@ -217,80 +280,92 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
   s.description = r.str_or("description", "");
   if (r.has("source")) {
     s.source = r.id("source");
-    check_ref(s.source, ids_of(c.sources), "source", r.at_value("source"));
+    check_ref(s.source, c.sources, "source", [&] { return r.at_value("source"); });
   }
   s.horizon_s = r.duration("horizon");
-  if (YAML::Node o = r.optional_node("origin")) {
+  if (YamlNode o = r.optional_node("origin")) {
     MapReader orr(f, o, "origin");
     orr.allow({"encrypted_with", "scheme"});
     s.origin_encrypted = true;
     s.origin_custody = orr.id("encrypted_with");
-    check_ref(s.origin_custody, ids_of(c.key_custodies), "key custody",
-              orr.at_value("encrypted_with"));
+    check_ref(s.origin_custody, c.key_custodies, "key custody",
+              [&] { return orr.at_value("encrypted_with"); });
     s.origin_scheme = orr.str_or("scheme", "AES-256-GCM");
   }
   s.asset = read_asset(f, r.node("asset"));
   s.platform = read_platform(f, r.node("platform"), c);
 
-  std::map<std::string, SourceLocation> seen;
-  for (const YAML::Node& n : sequence_of(f, r.node("stages"), "stages")) {
-    Stage st = read_stage(f, n, c, s.horizon_s);
-    if (auto it = seen.find(st.id); it != seen.end())
-      throw InputError(st.where, fmt::format("duplicate stage id '{}' (first at line {})", st.id,
-                                             it->second.line));
-    seen[st.id] = st.where;
-    s.stages.push_back(std::move(st));
+  // Hashed: generated clusters have 100,000 stages and as many flows naming them.
+  const std::vector<YamlNode> stage_nodes = sequence_of(f, r.node("stages"), "stages");
+  s.stages.reserve(stage_nodes.size());  // the index refers to the ids in place
+  StageIndex index(s.stages);
+  index.reserve(stage_nodes.size());
+  for (const YamlNode& n : stage_nodes) {
+    s.stages.push_back(read_stage(f, n, c, s.horizon_s));
+    const auto pos = static_cast<std::uint32_t>(s.stages.size() - 1);
+    if (const std::uint32_t first = index.insert(pos); first != StageIndex::kNone)
+      throw InputError(s.stages[pos].where,
+                       fmt::format("duplicate stage id '{}' (first at line {})", s.stages[pos].id,
+                                   s.stages[first].where.line));
   }
   if (s.stages.empty())
     throw InputError(r.at_value("stages"), "a scenario needs at least one stage");
 
-  std::vector<std::string> stage_ids = ids_of(s.stages);
-  if (YAML::Node fl = r.optional_node("flows")) {
-    for (const YAML::Node& n : sequence_of(f, fl, "flows")) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;  // of each flow, in s.stages
+  if (YamlNode fl = r.optional_node("flows")) {
+    const std::vector<YamlNode> flow_nodes = sequence_of(f, fl, "flows");
+    s.flows.reserve(flow_nodes.size());
+    ends.reserve(flow_nodes.size());
+    for (const YamlNode& n : flow_nodes) {
       MapReader fr(f, n, "flow");
       fr.allow({"from", "to", "encrypt", "decrypt"});
       Flow flow;
       flow.where = fr.at();
       flow.from = fr.id("from");
-      // A map lookup first: a linear scan per flow is quadratic on generated clusters.
-      if (!seen.count(flow.from)) check_ref(flow.from, stage_ids, "stage", fr.at_value("from"));
+      // A hashed lookup: a linear scan per flow is quadratic on generated clusters.
+      const std::uint32_t from = index.find(flow.from);
+      if (from == StageIndex::kNone)
+        check_ref(flow.from, s.stages, "stage", [&] { return fr.at_value("from"); });
       flow.to = fr.id("to");
-      if (!seen.count(flow.to)) check_ref(flow.to, stage_ids, "stage", fr.at_value("to"));
+      const std::uint32_t to = index.find(flow.to);
+      if (to == StageIndex::kNone)
+        check_ref(flow.to, s.stages, "stage", [&] { return fr.at_value("to"); });
       if (flow.from == flow.to)
         throw InputError(fr.at_value("to"), fmt::format("flow from '{}' to itself", flow.from));
-      if (YAML::Node e = fr.optional_node("encrypt")) {
+      if (YamlNode e = fr.optional_node("encrypt")) {
         MapReader er(f, e, "flow encrypt");
         er.allow({"custody", "scheme"});
         flow.encrypts = true;
         flow.key_custody = er.id("custody");
-        check_ref(flow.key_custody, ids_of(c.key_custodies), "key custody", er.at_value("custody"));
+        check_ref(flow.key_custody, c.key_custodies, "key custody",
+                  [&] { return er.at_value("custody"); });
         flow.scheme = er.str_or("scheme", "AES-256-GCM");
       }
       flow.decrypts = fr.on_off_or("decrypt", false);
       if (flow.encrypts && flow.decrypts)
         throw InputError(flow.where, "a flow cannot both encrypt and decrypt");
-      s.flows.push_back(flow);
+      s.flows.push_back(std::move(flow));
+      ends.emplace_back(from, to);
     }
   }
 
   // The pipeline must be acyclic: bytes flow from storage towards use.
   using G = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
   G g(s.stages.size());
-  std::map<std::string, std::size_t> index;
-  for (std::size_t i = 0; i < s.stages.size(); ++i) index[s.stages[i].id] = i;
-  for (const Flow& fl : s.flows) boost::add_edge(index[fl.from], index[fl.to], g);
+  for (const auto& [from, to] : ends) boost::add_edge(from, to, g);
   try {
     std::vector<std::size_t> order;
     boost::topological_sort(g, std::back_inserter(order));
   } catch (const boost::not_a_dag&) {
     // Name a flow on the cycle: the first whose target reaches its source.
-    for (const Flow& fl : s.flows) {
+    for (std::size_t i = 0; i < s.flows.size(); ++i) {
+      const Flow& fl = s.flows[i];
       std::vector<bool> seen_v(s.stages.size());
-      std::vector<std::size_t> stack{index[fl.to]};
+      std::vector<std::size_t> stack{ends[i].second};
       while (!stack.empty()) {
         std::size_t v = stack.back();
         stack.pop_back();
-        if (v == index[fl.from])
+        if (v == ends[i].first)
           throw InputError(fl.where, fmt::format("flow '{}' -> '{}' closes a cycle; a pipeline "
                                                  "must be acyclic",
                                                  fl.from, fl.to));
@@ -303,8 +378,8 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
     throw InputError(r.at_value("flows"), "the flows contain a cycle");
   }
   // Sections owned by later analyses are read by them; mark them used here.
-  if (YAML::Node w = r.optional_node("workload")) s.workload = read_workload(f, w, s);
-  if (YAML::Node a = r.optional_node("actors")) s.actor_parameters = read_actor_overrides(f, a, c);
+  if (YamlNode w = r.optional_node("workload")) s.workload = read_workload(f, w, s);
+  if (YamlNode a = r.optional_node("actors")) s.actor_parameters = read_actor_overrides(f, a, c);
   (void)r.optional_node("measurements");
   return s;
 }

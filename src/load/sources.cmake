@@ -12,6 +12,7 @@ add_library(plainsight_load STATIC
   load/scenario_loader.cc
   load/workload_loader.cc
   load/yaml_file.cc
+  load/yaml_tree.cc
 )
-target_link_libraries(plainsight_load PUBLIC plainsight_core yaml-cpp Boost::graph)
+target_link_libraries(plainsight_load PUBLIC plainsight_core Boost::graph PRIVATE PkgConfig::yaml)
 plainsight_warnings(plainsight_load)

@@ -26,7 +26,7 @@ double payload_bytes(MapReader& r, const std::string& key, const Scenario& s, co
   return r.bytes(key);
 }
 
-WorkloadTransfer read_event(const YamlFile& f, const YAML::Node& n, const Scenario& s,
+WorkloadTransfer read_event(const YamlFile& f, const YamlNode& n, const Scenario& s,
                             const std::string& what, const std::string& default_payload) {
   MapReader r(f, n, "workload " + what);
   r.allow({"every", "count", "stage", "payload"});
@@ -42,7 +42,7 @@ WorkloadTransfer read_event(const YamlFile& f, const YAML::Node& n, const Scenar
 
 }  // namespace
 
-Workload read_workload(const YamlFile& f, const YAML::Node& node, const Scenario& s) {
+Workload read_workload(const YamlFile& f, const YamlNode& node, const Scenario& s) {
   MapReader r(f, node, "workload");
   r.allow({"run", "step_time", "per_step", "checkpoints", "model_loads"});
   Workload w;
@@ -57,7 +57,7 @@ Workload read_workload(const YamlFile& f, const YAML::Node& node, const Scenario
     if (w.step_s > w.run_s)
       throw InputError(r.at_value("step_time"), "workload: step_time is longer than the run");
   }
-  if (YAML::Node ps = r.optional_node("per_step")) {
+  if (YamlNode ps = r.optional_node("per_step")) {
     if (w.step_s <= 0) throw InputError(r.at_key("per_step"), "workload: per_step needs step_time");
     MapReader pr(f, ps, "workload per_step");
     for (const std::string& id : pr.keys()) {
@@ -65,14 +65,14 @@ Workload read_workload(const YamlFile& f, const YAML::Node& node, const Scenario
       w.per_step.push_back({id, payload_bytes(pr, id, s, st), pr.at_value(id)});
     }
   }
-  if (YAML::Node c = r.optional_node("checkpoints")) {
+  if (YamlNode c = r.optional_node("checkpoints")) {
     w.checkpoint = read_event(f, c, s, "checkpoints", "checkpoint");
     MapReader cr(f, c, "workload checkpoints");
     w.checkpoint_every_s = cr.duration("every");
     if (w.checkpoint_every_s > w.run_s)
       throw InputError(cr.at_value("every"), "workload: checkpoints come less than once a run");
   }
-  if (YAML::Node m = r.optional_node("model_loads")) {
+  if (YamlNode m = r.optional_node("model_loads")) {
     w.model_load = read_event(f, m, s, "model_loads", "weights");
     MapReader mr(f, m, "workload model_loads");
     w.model_loads = mr.number("count", 1, 1e6);

@@ -1,142 +1,25 @@
 #include "load/yaml_file.h"
 
+#include <yaml.h>
+
 #include <algorithm>
+#include <cctype>
 #include <fstream>
+#include <new>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
-#include <yaml-cpp/eventhandler.h>
-
-namespace plainsight {
-namespace {
-class FirstDocument;
-}  // namespace
-}  // namespace plainsight
-
-// YAML::Node's constructor from a built tree is private; as_if is its friend, and this
-// specialization, keyed on our builder, only wraps the tree it built.
-template <>
-struct YAML::as_if<plainsight::FirstDocument, void> {
-  static Node wrap(detail::node& root, const detail::shared_memory_holder& memory) {
-    return Node(root, memory);
-  }
-};
 
 namespace plainsight {
 namespace {
 
-// Where each document of a YAML stream starts, and the first document's node tree, from
-// one pass of the parser. yaml-cpp 0.7's LoadAll never returns on some malformed input: a
-// stray ',' at the top level yields empty documents at the same position forever, until
-// memory runs out. Counting starts ourselves lets the caller stop after a few and tell such
-// a loop from a real second document. The tree is built here rather than by a second
-// YAML::Load of the text because the scanner dominates load time (it halved the cost of a
-// 100,000-stage scenario); yaml-cpp's own builder is not exported, so this one does what
-// YAML::Load does for the first document: same nodes, marks, tags, styles and anchors.
-class FirstDocument : public YAML::EventHandler {
- public:
-  std::vector<YAML::Mark> marks;       // where each document starts ('---' or its content)
-  std::vector<YAML::Mark> first_node;  // each document's first node, for messages
+constexpr const char* kSecondDocument =
+    "a second YAML document ('---'): expected one scenario per file";
 
-  // The first document's root; a null Node when the stream had no document.
-  YAML::Node root() const {
-    if (!root_) return YAML::Node();
-    return YAML::as_if<FirstDocument, void>::wrap(*root_, memory_);
-  }
-
-  void OnDocumentStart(const YAML::Mark& mark) override { marks.push_back(mark); }
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& m, YAML::anchor_t anchor) override {
-    if (!node(m)) return;
-    YAML::detail::node& n = create(m, anchor);
-    n.set_null();
-    complete(n);
-  }
-  void OnAlias(const YAML::Mark& m, YAML::anchor_t anchor) override {
-    if (!node(m)) return;
-    // The parser has checked that the anchor exists; an alias shares the anchored node.
-    complete(*anchors_.at(anchor));
-  }
-  void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
-    if (!node(m)) return;
-    YAML::detail::node& n = create(m, anchor);
-    n.set_scalar(value);
-    n.set_tag(tag);
-    complete(n);
-  }
-  void OnSequenceStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value style) override {
-    if (!node(m)) return;
-    open(m, tag, anchor, style, YAML::NodeType::Sequence);
-  }
-  void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value style) override {
-    if (!node(m)) return;
-    open(m, tag, anchor, style, YAML::NodeType::Map);
-  }
-  void OnMapEnd() override { close(); }
-
- private:
-  struct Open {
-    YAML::detail::node* collection;
-    YAML::detail::node* key;  // a map's key waiting for its value
-  };
-
-  // Records the node's mark for messages; true while the first document is being built.
-  bool node(const YAML::Mark& m) {
-    if (first_node.size() < marks.size()) first_node.push_back(m);
-    return marks.size() == 1;
-  }
-  YAML::detail::node& create(const YAML::Mark& m, YAML::anchor_t anchor) {
-    YAML::detail::node& n = memory_->create_node();
-    n.set_mark(m);
-    if (anchor != YAML::NullAnchor) {
-      if (anchors_.size() <= anchor) anchors_.resize(anchor + 1, nullptr);
-      anchors_[anchor] = &n;
-    }
-    return n;
-  }
-  void open(const YAML::Mark& m, const std::string& tag, YAML::anchor_t anchor,
-            YAML::EmitterStyle::value style, YAML::NodeType::value type) {
-    YAML::detail::node& n = create(m, anchor);
-    n.set_type(type);
-    n.set_tag(tag);
-    n.set_style(style);
-    open_.push_back({&n, nullptr});
-  }
-  void close() {
-    if (marks.size() != 1 || open_.empty()) return;
-    YAML::detail::node& n = *open_.back().collection;
-    open_.pop_back();
-    complete(n);
-  }
-  // A finished node goes into the collection that is open around it, or is the root.
-  void complete(YAML::detail::node& n) {
-    if (open_.empty()) {
-      root_ = &n;
-      return;
-    }
-    Open& parent = *open_.rbegin();
-    if (parent.collection->type() == YAML::NodeType::Sequence) {
-      parent.collection->push_back(n, memory_);
-    } else if (!parent.key) {
-      parent.key = &n;
-    } else {
-      parent.collection->insert(*parent.key, n, memory_);
-      parent.key = nullptr;
-    }
-  }
-
-  YAML::detail::shared_memory_holder memory_ = std::make_shared<YAML::detail::memory_holder>();
-  std::vector<YAML::detail::node*> anchors_;
-  std::vector<Open> open_;
-  YAML::detail::node* root_ = nullptr;
-};
-
-// yaml-cpp parses recursively; reject nesting deeper than any scenario needs before
-// handing it text that could exhaust the stack.
+// No scenario nests deeper than a few levels; deeper text is rejected before parsing, so
+// nothing downstream (the parser's stacks, recursive walks of the tree) grows with it.
 void check_depth(const std::string& text, const std::string& name) {
   int flow = 0, line = 1, col = 0;
   bool in_single = false, in_double = false, at_line_start = true, in_comment = false;
@@ -187,6 +70,240 @@ void check_depth(const std::string& text, const std::string& name) {
     }
   }
 }
+
+// Byte offsets of libyaml marks, which count characters. Marks arrive in text order, so a
+// cursor that only moves forward makes this linear over the file; pure ASCII needs none.
+class ByteOffsets {
+ public:
+  explicit ByteOffsets(const std::string& text) : text_(text) {
+    // libyaml skips a UTF-8 byte order mark without counting it.
+    if (text.starts_with("\xEF\xBB\xBF")) base_ = byte_ = 3;
+    ascii_ = std::none_of(text.begin(), text.end(),
+                          [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+  }
+  std::size_t operator()(std::size_t index) {
+    if (ascii_) return base_ + index;
+    if (index < chars_) chars_ = 0, byte_ = base_;
+    while (chars_ < index && byte_ < text_.size()) {
+      const auto b = static_cast<unsigned char>(text_[byte_]);
+      byte_ += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;  // valid UTF-8: checked before
+      ++chars_;
+    }
+    return byte_;
+  }
+
+ private:
+  const std::string& text_;
+  bool ascii_ = true;
+  std::size_t base_ = 0, chars_ = 0, byte_ = 0;
+};
+
+// One libyaml parser over `text`, and the event it returned last.
+class EventParser {
+ public:
+  explicit EventParser(const std::string& text) {
+    if (!yaml_parser_initialize(&parser_)) throw std::bad_alloc();
+    yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()),
+                                 text.size());
+  }
+  ~EventParser() {
+    clear();
+    yaml_parser_delete(&parser_);
+  }
+  EventParser(const EventParser&) = delete;
+  EventParser& operator=(const EventParser&) = delete;
+
+  // The next event, or null on a syntax error (then error() says what).
+  const yaml_event_t* next() {
+    clear();
+    if (!yaml_parser_parse(&parser_, &event_)) {
+      if (parser_.error == YAML_MEMORY_ERROR) throw std::bad_alloc();
+      return nullptr;
+    }
+    have_event_ = true;
+    return &event_;
+  }
+  const yaml_parser_t& error() const { return parser_; }
+
+ private:
+  void clear() {
+    if (have_event_) yaml_event_delete(&event_);
+    have_event_ = false;
+  }
+  yaml_parser_t parser_;
+  yaml_event_t event_;
+  bool have_event_ = false;
+};
+
+// Line and column (1-based, columns in characters) of a byte of valid UTF-8 text.
+SourceLocation location_of_byte(const std::string& text, std::size_t pos, const std::string& name) {
+  pos = std::min(pos, text.size());
+  int line = 1, col = 1;
+  for (std::size_t i = 0; i < pos; ++i) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    if (b == '\n') {
+      ++line;
+      col = 1;
+    } else if ((b & 0xC0) != 0x80) {
+      ++col;
+    }
+  }
+  return {name, line, col};
+}
+
+// What stands at byte `at`, for a message: libyaml's parser says what it expected only.
+std::string found_at(const std::string& text, std::size_t at) {
+  if (at >= text.size()) return "the end of the file";
+  constexpr std::string_view kIndicators = ",[]{}:?-|>!&*%@`#'\"";
+  if (kIndicators.find(text[at]) != std::string_view::npos) return fmt::format("'{}'", text[at]);
+  std::size_t end = at;
+  while (end < text.size() && end - at < 24 &&
+         !std::isspace(static_cast<unsigned char>(text[end])) &&
+         std::string_view(",[]{}:#").find(text[end]) == std::string_view::npos)
+    ++end;
+  // Never cut a UTF-8 sequence: the message goes into JSON and HTML reports.
+  while (end < text.size() && end > at && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+    --end;
+  return fmt::format("'{}'", text.substr(at, end - at));
+}
+
+// libyaml's problem, made specific where its words are vague, and its context.
+std::string syntax_problem(const yaml_parser_t& p, const std::string& text, ByteOffsets& bytes) {
+  std::string problem = p.problem ? p.problem : "unknown syntax error";
+  if (p.error == YAML_READER_ERROR && p.problem_value >= 0)
+    problem += fmt::format(" (U+{:04X})", p.problem_value);
+  if (p.error == YAML_PARSER_ERROR && problem.starts_with("did not find"))
+    problem += ", found " + found_at(text, bytes(p.problem_mark.index));
+  if (problem == "found character that cannot start any token") {
+    const std::size_t at = bytes(p.problem_mark.index);
+    const char c = at < text.size() ? text[at] : ' ';
+    if (c == '\t')
+      problem = "found a tab that cannot start any token; YAML indents with spaces, not tabs";
+    else if (static_cast<unsigned char>(c) > ' ' && static_cast<unsigned char>(c) < 0x7F)
+      problem = fmt::format("found character '{}' that cannot start any token", c);
+  }
+  if (!p.context) return problem;
+  if (p.context_mark.line == p.problem_mark.line && p.context_mark.column == p.problem_mark.column)
+    return fmt::format("{} ({})", problem, p.context);
+  return fmt::format("{} ({} started at line {}, column {})", problem, p.context,
+                     p.context_mark.line + 1, p.context_mark.column + 1);
+}
+
+// Builds the tree of the stream's only document from libyaml's events. Aliases share the
+// anchored node, so an alias bomb costs one node per alias, not an expansion.
+class TreeBuilder {
+ public:
+  TreeBuilder(const std::string& text, const std::string& name, YamlTree& tree)
+      : text_(text), name_(name), tree_(tree), bytes_(text) {}
+
+  void run() {
+    EventParser parser(text_);
+    tree_.reserve_for(text_.size());
+    int documents = 0;
+    bool first_ended = false;
+    for (;;) {
+      const yaml_event_t* e = parser.next();
+      if (!e) {
+        const yaml_parser_t& p = parser.error();
+        const SourceLocation at =
+            p.error == YAML_READER_ERROR
+                ? location_of_byte(text_, p.problem_offset, name_)
+                : SourceLocation{name_, static_cast<int>(p.problem_mark.line) + 1,
+                                 static_cast<int>(p.problem_mark.column) + 1};
+        // libyaml wants '---' before every document after the first; whatever it found
+        // there instead is more than one document.
+        if (first_ended) throw InputError(at, kSecondDocument);
+        throw InputError(at, "malformed YAML: " + syntax_problem(p, text_, bytes_));
+      }
+      switch (e->type) {
+        case YAML_STREAM_START_EVENT:
+        case YAML_NO_EVENT:
+          break;
+        case YAML_STREAM_END_EVENT:
+          return;
+        case YAML_DOCUMENT_START_EVENT:
+          if (++documents > 1) second_document(parser, e->start_mark);
+          break;
+        case YAML_DOCUMENT_END_EVENT:
+          first_ended = true;
+          break;
+        case YAML_ALIAS_EVENT:
+          alias(*e);
+          break;
+        case YAML_SCALAR_EVENT: {
+          const auto& s = e->data.scalar;
+          const std::uint32_t n =
+              tree_.add_scalar(std::string_view(reinterpret_cast<const char*>(s.value), s.length),
+                               str(s.tag), s.style == YAML_PLAIN_SCALAR_STYLE, mark(e->start_mark));
+          if (s.anchor) anchors_[std::string(str(s.anchor))] = n;
+          tree_.attach(n);
+          break;
+        }
+        case YAML_SEQUENCE_START_EVENT:
+          tree_.open(YamlKind::sequence, str(e->data.sequence_start.tag), mark(e->start_mark));
+          open_anchors_.emplace_back(str(e->data.sequence_start.anchor));
+          break;
+        case YAML_MAPPING_START_EVENT:
+          tree_.open(YamlKind::map, str(e->data.mapping_start.tag), mark(e->start_mark));
+          open_anchors_.emplace_back(str(e->data.mapping_start.anchor));
+          break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT: {
+          const std::uint32_t n = tree_.close();
+          // Registered once complete: an alias inside its own anchor would make a cycle.
+          if (!open_anchors_.back().empty()) anchors_[open_anchors_.back()] = n;
+          open_anchors_.pop_back();
+          break;
+        }
+      }
+    }
+  }
+
+ private:
+  static std::string_view str(const yaml_char_t* s) {
+    return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
+  }
+  YamlMark mark(const yaml_mark_t& m) {
+    return {static_cast<int>(m.line), static_cast<int>(m.column), bytes_(m.index)};
+  }
+  SourceLocation at(const yaml_mark_t& m) const {
+    return {name_, static_cast<int>(m.line) + 1, static_cast<int>(m.column) + 1};
+  }
+
+  void alias(const yaml_event_t& e) {
+    const std::string_view name = str(e.data.alias.anchor);
+    if (auto it = anchors_.find(std::string(name)); it != anchors_.end()) {
+      tree_.attach(it->second);
+      return;
+    }
+    if (std::find(open_anchors_.begin(), open_anchors_.end(), name) != open_anchors_.end())
+      throw InputError(at(e.start_mark),
+                       fmt::format("malformed YAML: alias '*{}' inside the node it names: a "
+                                   "scenario cannot contain itself",
+                                   name));
+    throw InputError(
+        at(e.start_mark),
+        fmt::format("malformed YAML: alias '*{}' before any anchor '&{}'", name, name));
+  }
+
+  // Names the second document where its content starts ('---' when it has none).
+  [[noreturn]] void second_document(EventParser& parser, const yaml_mark_t& start) {
+    yaml_mark_t where = start;
+    if (const yaml_event_t* n = parser.next()) {
+      const bool empty = n->type == YAML_SCALAR_EVENT && n->data.scalar.length == 0 &&
+                         !n->data.scalar.tag && n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+      if (!empty && n->type != YAML_DOCUMENT_END_EVENT) where = n->start_mark;
+    }
+    throw InputError(at(where), kSecondDocument);
+  }
+
+  const std::string& text_;
+  const std::string& name_;
+  YamlTree& tree_;
+  ByteOffsets bytes_;
+  std::unordered_map<std::string, std::uint32_t> anchors_;
+  std::vector<std::string> open_anchors_;  // per open collection; "" without an anchor
+};
 
 }  // namespace
 
@@ -257,44 +374,17 @@ YamlFile YamlFile::parse(const std::string& text, const std::string& name) {
   }
   check_utf8(text, name);
   check_depth(text, name);
-  try {
-    // One document per file: a second one would otherwise be dropped without a word.
-    std::istringstream in(text);
-    YAML::Parser parser(in);
-    FirstDocument starts;
-    while (starts.marks.size() < 3 && parser.HandleNextDocument(starts)) {
-    }
-    const auto& m = starts.marks;
-    for (std::size_t i = 1; i < m.size(); ++i) {
-      // No progress since the previous document: a token that starts no value.
-      if (m[i].pos == m[i - 1].pos) {
-        const char c = m[i].pos >= 0 && static_cast<std::size_t>(m[i].pos) < text.size()
-                           ? text[m[i].pos]
-                           : ' ';
-        throw InputError({name, m[i].line + 1, m[i].column + 1},
-                         fmt::format("malformed YAML: unexpected '{}'", c));
-      }
-    }
-    if (m.size() > 1) {
-      const YAML::Mark at = starts.first_node.size() > 1 ? starts.first_node[1] : m[1];
-      throw InputError({name, at.line + 1, at.column + 1},
-                       "a second YAML document ('---'): expected one scenario per file");
-    }
-    f.root_ = starts.root();
-  } catch (const YAML::Exception& e) {
-    throw InputError({name, e.mark.line + 1, e.mark.column + 1},
-                     fmt::format("malformed YAML: {}", e.msg));
-  }
-  if (!f.root_ || f.root_.IsNull())
+  TreeBuilder(text, name, *f.tree_).run();
+  if (!f.root() || f.root().IsNull())
     throw InputError({name, 1, 1}, "the file is empty: expected a YAML mapping");
   return f;
 }
 
-SourceLocation YamlFile::at(const YAML::Node& node) const {
-  const YAML::Mark m = node.Mark();
-  if (m.is_null() || m.line < 0) {
-    for (const auto& [value, text] : set_values_)
-      if (value.is(node)) return {"--set " + text, 0, 0};
+SourceLocation YamlFile::at(const YamlNode& node) const {
+  const YamlMark m = node.Mark();
+  if (m.is_null()) {
+    for (const auto& [index, text] : set_nodes_)
+      if (node.index() == index) return {"--set " + text, 0, 0};
     std::string where = overrides_.empty() ? name_ : "--set " + overrides_.back();
     return {where, 0, 0};
   }

@@ -1,6 +1,7 @@
-// Fuzzes scenario loading end to end: YAML text -> YamlFile (size, NUL and depth checks,
-// yaml-cpp) -> strict MapReader walk -> checks against the bundled catalog. Untrusted text
-// either gives a Scenario or an InputError; anything else escaping is a bug.
+// Fuzzes scenario loading end to end: YAML text -> YamlFile (size, NUL, UTF-8 and depth
+// checks, libyaml's events, our tree) -> strict MapReader walk -> checks against the bundled
+// catalog. Untrusted text either gives a Scenario or an InputError; anything else escaping
+// is a bug.
 #include <cstddef>
 #include <cstdint>
 #include <string>

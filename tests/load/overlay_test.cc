@@ -55,6 +55,34 @@ TEST(Overlay, AddressesListItemsById) {
   EXPECT_EQ(f.root()["stages"].size(), 2u);
 }
 
+// Keys and mappings an override creates are its own: errors on them name it, not the file
+// and not a later override.
+TEST(Overlay, CreatedKeysAndMappingsNameTheirOverride) {
+  YamlFile f = YamlFile::parse(kText, "s.yaml");
+  apply_override(f, "platform.link_encryption.fabrik=on");
+  apply_override(f, "platform.nodes=2");
+  const YamlNode le = f.root()["platform"]["link_encryption"];
+  EXPECT_EQ(f.at(le).str(), "--set platform.link_encryption.fabrik=on");
+  MapReader r(f, le, "platform link_encryption");
+  try {
+    r.allow({"fabric"});
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_STREQ(e.what(),
+                 "--set platform.link_encryption.fabrik=on: error: platform link_encryption: "
+                 "unknown key 'fabrik' (did you mean 'fabric'?)");
+  }
+  EXPECT_EQ(f.at(f.root()["platform"]["gpu"]).str(), "s.yaml:3:8");
+}
+
+// An empty value on the way becomes a mapping.
+TEST(Overlay, ReplacesAnEmptyValueOnTheWayWithAMapping) {
+  YamlFile f = YamlFile::parse("name: s\nplatform:\n", "s.yaml");
+  apply_override(f, "platform.gpu=h100");
+  EXPECT_EQ(f.root()["platform"]["gpu"].Scalar(), "h100");
+  EXPECT_EQ(f.at(f.root()["platform"]).str(), "--set platform.gpu=h100");
+}
+
 TEST(Overlay, ValueMayContainEquals) {
   YamlFile f = YamlFile::parse(kText, "s.yaml");
   apply_override(f, "name=a=b");

@@ -35,7 +35,7 @@ TEST(YamlFile, LocatesNodesOneBased) {
 }
 
 TEST(YamlFile, EmptyAndCommentOnlyFilesAreErrors) {
-  for (const char* text : {"", "# nothing\n", "   \n\n"}) {
+  for (const char* text : {"", "# nothing\n", "   \n\n", "---\n", "---\n...\n", "~\n", "null\n"}) {
     InputError e = parse_error(text);
     EXPECT_THAT(e.what(), HasSubstr("t.yaml:1:1: error: the file is empty"));
   }
@@ -55,10 +55,43 @@ TEST(YamlFile, MalformedYamlSaysWhere) {
   EXPECT_GT(e.where().column, 0);
 }
 
+// libyaml's problem and context, with what was found where it names only what it expected.
+TEST(YamlFile, MalformedYamlSaysWhatAndWhere) {
+  EXPECT_STREQ(parse_error("a: {b: 1\n").what(),
+               "t.yaml:2:1: error: malformed YAML: did not find expected ',' or '}', found the "
+               "end of the file (while parsing a flow mapping started at line 1, column 4)");
+  EXPECT_STREQ(parse_error("- a\nb: 1\n").what(),
+               "t.yaml:2:1: error: malformed YAML: did not find expected '-' indicator, found 'b' "
+               "(while parsing a block collection started at line 1, column 1)");
+  EXPECT_STREQ(parse_error("a: 1\nb\n").what(),
+               "t.yaml:3:1: error: malformed YAML: could not find expected ':' (while scanning a "
+               "simple key started at line 2, column 1)");
+  EXPECT_STREQ(parse_error("a: @x\n").what(),
+               "t.yaml:1:4: error: malformed YAML: found character '@' that cannot start any "
+               "token (while scanning for the next token)");
+}
+
 TEST(YamlFile, TabIndentationIsMalformed) {
   InputError e = parse_error("a:\n\tb: 1\n");
-  EXPECT_THAT(e.what(), HasSubstr("malformed YAML"));
+  EXPECT_THAT(e.what(), HasSubstr("malformed YAML: found a tab that cannot start any token; YAML "
+                                  "indents with spaces, not tabs"));
   EXPECT_EQ(e.where().line, 2);
+  EXPECT_EQ(e.where().column, 1);
+  EXPECT_NO_THROW(YamlFile::parse("a:\tb\n", "t.yaml")) << "a tab after ':' separates";
+}
+
+// yaml-cpp took them as text; libyaml rejects them, at their place.
+TEST(YamlFile, ControlCharactersAreMalformed) {
+  EXPECT_STREQ(parse_error("a: 1\nb: x\x01y\n").what(),
+               "t.yaml:2:5: error: malformed YAML: control characters are not allowed (U+0001)");
+}
+
+TEST(YamlFile, AnAliasNeedsAnEarlierCompleteAnchor) {
+  EXPECT_STREQ(parse_error("a: *x\nb: &x 1\n").what(),
+               "t.yaml:1:4: error: malformed YAML: alias '*x' before any anchor '&x'");
+  EXPECT_STREQ(parse_error("a: &x [1, *x]\n").what(),
+               "t.yaml:1:11: error: malformed YAML: alias '*x' inside the node it names: a "
+               "scenario cannot contain itself");
 }
 
 TEST(YamlFile, FlowNestingIsLimited) {
@@ -89,7 +122,7 @@ TEST(YamlFile, BracketsInsideQuotesAreNotNesting) {
 }
 
 TEST(YamlFile, AliasBombDoesNotExpand) {
-  // Aliases share nodes in yaml-cpp: parsing nine levels of nine-fold aliases is cheap.
+  // Aliases share the anchored node: parsing nine levels of nine-fold aliases is cheap.
   std::string text = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n";
   for (int i = 1; i < 10; ++i) {
     text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
@@ -117,6 +150,14 @@ TEST(YamlFile, CommentsDoNotConfuseTheDepthCheck) {
 TEST(YamlFile, OneDocumentPerFile) {
   InputError e = parse_error("a: 1\n---\nb: 2\n");
   EXPECT_THAT(e.what(), HasSubstr("t.yaml:3:1: error: a second YAML document"));
+  // Named at its '---' when it has no content or content that does not parse.
+  EXPECT_THAT(parse_error("a: 1\n---\n").what(), HasSubstr("t.yaml:2:1: error: a second YAML"));
+  EXPECT_THAT(parse_error("a: 1\n--- ]\n").what(), HasSubstr("t.yaml:2:1: error: a second YAML"));
+  EXPECT_THAT(parse_error("---\n---\na: 1\n").what(),
+              HasSubstr("t.yaml:3:1: error: a second YAML"));
+  // After '...', libyaml wants '---'; content without it is a second document too.
+  EXPECT_THAT(parse_error("a: 1\n...\nb: 2\n").what(),
+              HasSubstr("t.yaml:3:1: error: a second YAML document"));
   EXPECT_NO_THROW(YamlFile::parse("---\na: 1\n", "t.yaml"));
   EXPECT_NO_THROW(YamlFile::parse("a: 1\n...\n", "t.yaml"));
 }
