@@ -66,7 +66,12 @@ void add_diff_command(CLI::App& app, std::shared_ptr<Globals> globals) {
                                      simulation_routes(catalog, y.reach, y.actor), so);
       }
     }
-    write_output(o->output, o->format == "json" ? render_diff_json(d) : render_diff_plain(d));
+    write_output(o->output, [&](std::ostream& out) {
+      if (o->format == "json")
+        render_diff_json(out, d);
+      else
+        render_diff_plain(out, d);
+    });
   });
 }
 

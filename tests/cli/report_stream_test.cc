@@ -54,5 +54,12 @@ TEST(ReportStream, WindowsOnlyJsonIsWhatADomDumpGives) {
   expect_dump_identical({"analyze", "scenarios/transfer-scp.yaml", "--no-threats", "-f", "json"});
 }
 
+TEST(ReportStream, DiffJsonIsWhatADomDumpGives) {
+  expect_dump_identical({"diff", "scenarios/silo-hopper.yaml", "scenarios/silo-blackwell.yaml",
+                         "--trials", "500", "--format", "json"});
+  expect_dump_identical({"diff", "scenarios/aws-frontier.yaml", "--set",
+                         "platform.confidential_mode=on", "--trials", "0", "--format", "json"});
+}
+
 }  // namespace
 }  // namespace plainsight
