@@ -71,8 +71,8 @@ void check_depth(const std::string& text, const std::string& name) {
   }
 }
 
-// Byte offsets of libyaml marks, which count characters. Marks arrive in text order, so a
-// cursor that only moves forward makes this linear over the file; pure ASCII needs none.
+// Byte offsets of libyaml marks, which count characters. Node marks arrive in text order,
+// so a cursor that moves with them makes this linear over the file; ASCII needs none.
 class ByteOffsets {
  public:
   explicit ByteOffsets(const std::string& text) : text_(text) {
@@ -83,7 +83,12 @@ class ByteOffsets {
   }
   std::size_t operator()(std::size_t index) {
     if (ascii_) return base_ + index;
-    if (index < chars_) chars_ = 0, byte_ = base_;
+    // An error's mark may lie behind the cursor: step back rather than rescan.
+    while (chars_ > index && byte_ > base_) {
+      --byte_;
+      while (byte_ > base_ && (static_cast<unsigned char>(text_[byte_]) & 0xC0) == 0x80) --byte_;
+      --chars_;
+    }
     while (chars_ < index && byte_ < text_.size()) {
       const auto b = static_cast<unsigned char>(text_[byte_]);
       byte_ += b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;  // valid UTF-8: checked before

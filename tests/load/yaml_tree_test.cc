@@ -65,6 +65,9 @@ TEST(YamlTree, MarksAreZeroBasedWithByteOffsets) {
   EXPECT_EQ(u.root()["\xC3\xA9"].Mark().offset, 4u);
   EXPECT_EQ(u.root()["b"].Mark().offset, 9u);
   EXPECT_EQ(u.at(u.root()["b"]).str(), "t.yaml:2:4");
+  YamlFile crlf = parse("\xC3\xA9: x\r\nb: y\r\n");
+  EXPECT_EQ(crlf.root()["b"].Mark().offset, 10u);
+  EXPECT_EQ(crlf.at(crlf.root()["b"]).str(), "t.yaml:2:4");
 }
 
 TEST(YamlTree, TagsAreResolvedOrNonSpecific) {
