@@ -4,24 +4,34 @@
 #include <string>
 
 namespace plainsight {
+namespace {
+constexpr std::size_t kPiece = 64 * 1024;
+}  // namespace
 
 JsonStream::JsonStream(std::ostream& os)
     : os_(os),
       // The same indent character and error handling as json::dump(2): invalid UTF-8 throws.
-      ser_(nlohmann::detail::output_adapter<char>(os), ' ',
-           nlohmann::detail::error_handler_t::strict) {}
+      ser_(nlohmann::detail::output_adapter<char>(pending_), ' ',
+           nlohmann::detail::error_handler_t::strict) {
+  pending_.reserve(2 * kPiece);
+}
+
+void JsonStream::flush_if_full() {
+  if (pending_.size() < kPiece && !levels_.empty()) return;
+  os_.write(pending_.data(), static_cast<std::streamsize>(pending_.size()));
+  pending_.clear();
+}
 
 void JsonStream::separator(Level& l) {
-  os_.put(l.empty ? '\n' : ',');
-  if (!l.empty) os_.put('\n');
+  if (l.empty)
+    pending_ += '\n';
+  else
+    pending_ += ",\n";
   l.empty = false;
   write_indent();
 }
 
-void JsonStream::write_indent() {
-  if (spaces_.size() < indent()) spaces_.resize(indent(), ' ');
-  os_.write(spaces_.data(), indent());
-}
+void JsonStream::write_indent() { pending_.append(indent(), ' '); }
 
 void JsonStream::before_value() {
   if (levels_.empty() || after_key_) {
@@ -38,19 +48,19 @@ void JsonStream::key(std::string_view k) {
   separator(levels_.back());
   // Escaped exactly as the serializer escapes object keys.
   ser_.dump(json(std::string(k)), false, false, 0, 0);
-  os_.write(": ", 2);
+  pending_ += ": ";
   after_key_ = true;
 }
 
 void JsonStream::begin_object() {
   before_value();
-  os_.put('{');
+  pending_ += '{';
   levels_.push_back({true});
 }
 
 void JsonStream::begin_array() {
   before_value();
-  os_.put('[');
+  pending_ += '[';
   levels_.push_back({false});
 }
 
@@ -60,15 +70,17 @@ void JsonStream::end() {
   const Level l = levels_.back();
   levels_.pop_back();
   if (!l.empty) {
-    os_.put('\n');
+    pending_ += '\n';
     write_indent();
   }
-  os_.put(l.object ? '}' : ']');
+  pending_ += l.object ? '}' : ']';
+  flush_if_full();
 }
 
 void JsonStream::value(const json& v) {
   before_value();
   ser_.dump(v, true, false, 2, indent());
+  flush_if_full();
 }
 
 }  // namespace plainsight

@@ -24,6 +24,7 @@ class JsonStream {
   void begin_object();
   void begin_array();
   // Close the innermost open container: "{}" / "[]" when nothing was written into it.
+  // Closing the outermost one writes out all that is pending.
   void end();
   // The next member's key; the value follows with value(), begin_object() or begin_array().
   void key(std::string_view k);
@@ -43,13 +44,16 @@ class JsonStream {
   void before_value();
   void separator(Level& l);
   void write_indent();
+  void flush_if_full();
   unsigned indent() const { return static_cast<unsigned>(2 * levels_.size()); }
 
   std::ostream& os_;
+  // The serializer writes character by character; into a string that is handed to the
+  // stream in 64 KiB pieces, rather than through a stream call per character.
+  std::string pending_;
   nlohmann::detail::serializer<json> ser_;
   std::vector<Level> levels_;
   bool after_key_ = false;
-  std::string spaces_;
 };
 
 }  // namespace plainsight
