@@ -1,10 +1,17 @@
 // Scale of the threat analysis over generated clusters: load (YAML to scenario), analyze
-// (windows, reach, paths, ceiling) and simulate, at growing stage counts. Stages per node
-// are 4 + 2 x 8 = 20, so 5000 nodes is 100,001 stages.
+// (windows, reach, paths, ceiling; then with the minimal defences too) and simulate, at growing
+// stage counts. Stages per node are 4 + 2 x 8 = 20, so 5000 nodes is 100,001 stages.
 //   build/release/bench/threat_bench --benchmark_counters_tabular=true
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
 #include <benchmark/benchmark.h>
+#include <fmt/format.h>
 
 #include "analyze/analysis.h"
+#include "analyze/reanalysis.h"
 #include "analyze/simulation.h"
 #include "analyze/threat.h"
 #include "analyze/windows.h"
@@ -53,6 +60,28 @@ void BM_Analyze(benchmark::State& state) {
   state.SetComplexityN(static_cast<benchmark::IterationCount>(s.stages.size()));
 }
 
+// What `plainsight analyze` does after loading: windows, reach, paths, the ceiling and the
+// minimal defences, whose controls are re-analysed as the command line does it.
+void BM_AnalyzeWithDefenses(benchmark::State& state) {
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() /
+      fmt::format("plainsight-bench-{}-{}.yaml", ::getpid(), state.range(0));
+  {
+    std::ofstream out(file);
+    out << cluster(static_cast<int>(state.range(0)));
+  }
+  const Scenario s = load_scenario(file.string(), catalog(), {});
+  for (auto _ : state) {
+    Analysis a = analyze(catalog(), s);
+    a.threat = analyze_threats(catalog(), a.scenario, a.windows, {},
+                               file_reanalysis(catalog(), a.scenario, file.string(), {}, nullptr));
+    benchmark::DoNotOptimize(a.threat.ceiling.level);
+  }
+  std::filesystem::remove(file);
+  state.counters["stages"] = static_cast<double>(s.stages.size());
+  state.SetComplexityN(static_cast<benchmark::IterationCount>(s.stages.size()));
+}
+
 // The window table alone, for comparison with the full analysis.
 void BM_Windows(benchmark::State& state) {
   YamlFile f = YamlFile::parse(cluster(static_cast<int>(state.range(0))), "generated.yaml");
@@ -89,6 +118,12 @@ void BM_Simulate(benchmark::State& state) {
 
 BENCHMARK(BM_Load)->Arg(50)->Arg(500)->Arg(5000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(BM_Analyze)->Arg(50)->Arg(500)->Arg(5000)->Unit(benchmark::kMillisecond)->Complexity();
+BENCHMARK(BM_AnalyzeWithDefenses)
+    ->Arg(50)
+    ->Arg(500)
+    ->Arg(5000)
+    ->Unit(benchmark::kMillisecond)
+    ->Complexity();
 BENCHMARK(BM_Windows)->Arg(50)->Arg(500)->Arg(5000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(BM_Simulate)
     ->Args({50, 20000})

@@ -26,19 +26,22 @@ AttackGraph build_attack_graph(const Catalog& c, const std::vector<Window>& wind
     if (std::isfinite(t)) boost::add_edge(a.foothold, v, {t, "ttc " + cap.ttc.text, -1}, g);
   }
   a.goal = boost::add_vertex({AttackVertex::Kind::goal, "goal", "A full copy of the weights"}, g);
-  std::map<std::size_t, std::size_t> window_vertex;
+  // Window vertices by window index; their names stay with the windows (a cluster has
+  // tens of thousands, and only the cheapest path's one is ever shown).
+  constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
+  std::vector<std::size_t> window_vertex(windows.size(), kNone);
   for (std::size_t i = 0; i < routes.size(); ++i) {
     const Reach& r = routes[i];
-    if (!r.readable || !step.count(r.capability)) continue;
-    auto [it, fresh] = window_vertex.try_emplace(r.window, 0);
-    if (fresh) {
-      const Window& w = windows[r.window];
-      it->second = boost::add_vertex({AttackVertex::Kind::window, w.stage, w.name}, g);
+    if (!r.readable) continue;
+    auto st = step.find(r.capability);
+    if (st == step.end()) continue;
+    std::size_t& v = window_vertex[r.window];
+    if (v == kNone) {
+      v = boost::add_vertex({AttackVertex::Kind::window, {}, {}}, g);
       // Egress: the same for every capability that reads this window.
-      boost::add_edge(it->second, a.goal, {r.egress_s, "egress", static_cast<int>(i)}, g);
+      boost::add_edge(v, a.goal, {r.egress_s, "egress", static_cast<int>(i)}, g);
     }
-    boost::add_edge(step[r.capability], it->second,
-                    {r.window_cost_s(), "read", static_cast<int>(i)}, g);
+    boost::add_edge(st->second, v, {r.window_cost_s(), "read", static_cast<int>(i)}, g);
   }
   return a;
 }

@@ -18,7 +18,7 @@ namespace plainsight {
 
 struct AttackVertex {
   enum class Kind { foothold, step, window, goal } kind = Kind::foothold;
-  std::string id;  // capability id or stage id
+  std::string id;  // capability or actor id; empty for a window (its Window has the names)
   std::string name;
 };
 

@@ -1,7 +1,10 @@
 #include "analyze/minimal_defense.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <iterator>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -11,32 +14,26 @@
 namespace plainsight {
 namespace {
 
-// The routes an attack-graph edge can use: readable, with a capability that can succeed.
-std::set<RouteKey> live_routes(const Catalog& c, const std::vector<Reach>& reach) {
-  std::set<RouteKey> out;
+// The routes an attack-graph edge can use: readable, with a capability that can succeed;
+// ids from the windows' own indices (the caller maps them when the stages differ).
+Routes live_routes(const Catalog& c, const std::vector<Reach>& reach) {
+  Routes out;
+  const std::size_t n = c.capabilities.size();
   for (const Reach& r : reach) {
-    const Capability* cap = c.capability(r.capability);
-    if (r.readable && cap && std::isfinite(cap->ttc.mean_s())) out.insert({r.stage, r.capability});
+    const Capability& cap = c.capabilities[r.capability_index];
+    if (r.readable && std::isfinite(cap.ttc.mean_s()))
+      out.push_back(r.window * n + r.capability_index);
   }
+  std::sort(out.begin(), out.end());
   return out;
 }
 
-std::set<RouteKey> live_routes(const Catalog& c, const Scenario& s, const std::vector<Window>& w,
-                               const ActorProfile& actor) {
-  return live_routes(c, actor_reach(s, w, actor));
-}
+bool has(const Routes& s, RouteId r) { return std::binary_search(s.begin(), s.end(), r); }
 
 AttackPath path_in(const Catalog& c, const std::vector<Window>& w, const ActorProfile& actor,
                    const std::vector<Reach>& routes) {
   return cheapest_path(build_attack_graph(c, w, actor, routes), c, w, actor);
 }
-
-AttackPath path_in(const Catalog& c, const Scenario& s, const std::vector<Window>& w,
-                   const ActorProfile& actor) {
-  return path_in(c, w, actor, actor_reach(s, w, actor));
-}
-
-std::string route_name(const RouteKey& k) { return k.second + " at " + k.first; }
 
 // The first few of a long list, then how many more: a cluster can leave thousands.
 std::string brief_list(const std::vector<std::string>& v) {
@@ -50,11 +47,30 @@ std::string brief_list(const std::vector<std::string>& v) {
 }  // namespace
 
 VariantOutcome ControlVariants::outcome(const Variant& v) const {
+  // Route ids index the windows without controls; a reloaded variant whose stages differ
+  // (an override renamed one) is mapped by stage id, and stages it lacks drop out.
+  const std::size_t n = catalog_.capabilities.size();
+  bool same = v.windows.size() == windows_.size();
+  for (std::size_t i = 0; same && i < v.windows.size(); ++i)
+    same = v.windows[i].stage == windows_[i].stage;
+  std::unordered_map<std::string, std::size_t> base_index;
+  if (!same)
+    for (std::size_t i = 0; i < windows_.size(); ++i) base_index.emplace(windows_[i].stage, i);
   VariantOutcome o;
   for (const ActorProfile& a : actors_) {
     // One reach per actor and variant serves both (it walks every window and cell).
-    const std::vector<Reach> reach = actor_reach(v.scenario, v.windows, a);
-    o.live[a.id] = live_routes(catalog_, reach);
+    const std::vector<Reach> reach = actor_reach(*v.scenario, v.windows, a);
+    Routes live = live_routes(catalog_, reach);
+    if (!same) {
+      Routes mapped;
+      for (RouteId r : live) {
+        auto it = base_index.find(v.windows[r / n].stage);
+        if (it != base_index.end()) mapped.push_back(it->second * n + r % n);
+      }
+      std::sort(mapped.begin(), mapped.end());
+      live = std::move(mapped);
+    }
+    o.live[a.id] = std::move(live);
     o.path[a.id] = path_in(catalog_, v.windows, a, reach);
   }
   return o;
@@ -81,42 +97,60 @@ const VariantOutcome& ControlVariants::with(std::vector<std::string> controls) {
   }
 }
 
-MinimalDefense minimal_defense(const Catalog& c, const Scenario& scenario,
-                               const std::vector<Window>& windows, const ActorProfile& actor,
+MinimalDefense minimal_defense(const Catalog& c, const std::vector<Window>& windows,
+                               const ActorProfile& actor, const std::vector<Reach>& reach,
                                ControlVariants& variants) {
   MinimalDefense d;
   d.actor = actor.id;
-  const std::set<RouteKey> routes = live_routes(c, scenario, windows, actor);
+  const Routes routes = live_routes(c, reach);
   d.needed = !routes.empty();
   if (!d.needed) {
     d.cuttable = true;
-    d.after = path_in(c, scenario, windows, actor);
+    d.after = path_in(c, windows, actor, reach);
     d.summary = fmt::format("{} has no path to a full copy; no control is needed", actor.name);
     return d;
   }
+  const std::size_t ncap = c.capabilities.size();
+  auto stage_of = [&](RouteId r) -> const std::string& { return windows[r / ncap].stage; };
+  auto cap_of = [&](RouteId r) -> const std::string& { return c.capabilities[r % ncap].id; };
+  auto route_name = [&](RouteId r) { return cap_of(r) + " at " + stage_of(r); };
+  // Routes by (stage id, capability id): the order names are listed in, and the order of
+  // the flow network's vertices (equal-cost cuts are then chosen the same way every run).
+  auto by_name = [&](RouteId x, RouteId y) {
+    const int s = stage_of(x).compare(stage_of(y));
+    return s != 0 ? s < 0 : cap_of(x) < cap_of(y);
+  };
+  std::vector<RouteId> ordered = routes;
+  std::sort(ordered.begin(), ordered.end(), by_name);
   // What each control closes for this actor: the routes its re-analysis no longer has.
-  std::vector<std::set<RouteKey>> closed(c.controls.size());
+  std::vector<Routes> closed(c.controls.size());
   for (std::size_t k = 0; k < c.controls.size(); ++k) {
-    const std::set<RouteKey>& left = variants.with({c.controls[k].id}).live.at(actor.id);
-    for (const RouteKey& r : routes)
-      if (!left.count(r)) closed[k].insert(r);
+    const Routes& left = variants.with({c.controls[k].id}).live.at(actor.id);
+    std::set_difference(routes.begin(), routes.end(), left.begin(), left.end(),
+                        std::back_inserter(closed[k]));
   }
   // Flow network: foothold -> capability -> window in -> window out -> goal.
   // Vertices by index (maps, not scans: a generated cluster has tens of thousands of routes).
-  std::vector<std::string> caps, stages;
-  std::map<std::string, std::size_t> cap_index, stage_index;
-  std::vector<std::vector<const RouteKey*>> stage_routes;
-  for (const RouteKey& r : routes) {
-    if (cap_index.emplace(r.second, caps.size()).second) caps.push_back(r.second);
-    auto [it, fresh] = stage_index.emplace(r.first, stages.size());
+  std::vector<std::size_t> cap_vertex(ncap, SIZE_MAX);       // capability -> its index in caps
+  std::vector<std::size_t> caps;                             // capability indices, first seen
+  std::unordered_map<std::size_t, std::size_t> stage_index;  // window -> index in stages
+  std::vector<std::size_t> stages;                           // window indices, first seen
+  std::vector<std::vector<RouteId>> stage_routes;
+  for (RouteId r : ordered) {
+    const std::size_t k = r % ncap, w = r / ncap;
+    if (cap_vertex[k] == SIZE_MAX) {
+      cap_vertex[k] = caps.size();
+      caps.push_back(k);
+    }
+    auto [it, fresh] = stage_index.emplace(w, stages.size());
     if (fresh) {
-      stages.push_back(r.first);
+      stages.push_back(w);
       stage_routes.emplace_back();
     }
-    stage_routes[it->second].push_back(&r);
+    stage_routes[it->second].push_back(r);
   }
-  auto cap_v = [&](const std::string& id) { return 2 + cap_index.at(id); };
-  auto win_in = [&](const std::string& id) { return 2 + caps.size() + 2 * stage_index.at(id); };
+  auto cap_v = [&](RouteId r) { return 2 + cap_vertex[r % ncap]; };
+  auto win_in = [&](RouteId r) { return 2 + caps.size() + 2 * stage_index.at(r / ncap); };
   std::vector<CutEdge> edges;
   std::vector<int> edge_control;  // the cheapest control that removes the edge, -1 none
   auto cheapest = [&](auto closes) {
@@ -130,33 +164,34 @@ MinimalDefense minimal_defense(const Catalog& c, const Scenario& scenario,
     edges.push_back({u, v, control < 0 ? kUncuttable : c.controls[control].cost});
     edge_control.push_back(control);
   };
-  for (const std::string& cap : caps) add(0, cap_v(cap), -1);
+  for (std::size_t i = 0; i < caps.size(); ++i) add(0, 2 + i, -1);
   for (std::size_t j = 0; j < stages.size(); ++j) {
-    const std::string& st = stages[j];
     int k = cheapest([&](std::size_t i) {
-      for (const RouteKey* r : stage_routes[j])
-        if (!closed[i].count(*r)) return false;
+      for (RouteId r : stage_routes[j])
+        if (!has(closed[i], r)) return false;
       return true;
     });
-    add(win_in(st), win_in(st) + 1, k);
-    add(win_in(st) + 1, 1, -1);
+    const std::size_t in = 2 + caps.size() + 2 * j;
+    add(in, in + 1, k);
+    add(in + 1, 1, -1);
   }
-  std::set<RouteKey> uncut;
-  for (const RouteKey& r : routes) {
-    int k = cheapest([&](std::size_t i) { return closed[i].count(r) > 0; });
-    add(cap_v(r.second), win_in(r.first), k);
+  Routes uncut;
+  for (RouteId r : ordered) {
+    int k = cheapest([&](std::size_t i) { return has(closed[i], r); });
+    add(cap_v(r), win_in(r), k);
     // A route no single control closes, through a window no single control closes.
-    if (k < 0 && edges[2 * stage_index.at(r.first) + caps.size()].capacity >= kUncuttable) {
+    if (k < 0 && edges[2 * stage_index.at(r / ncap) + caps.size()].capacity >= kUncuttable) {
       d.uncut.push_back(route_name(r));
-      uncut.insert(r);
+      uncut.push_back(r);
     }
   }
+  std::sort(uncut.begin(), uncut.end());
   // Paths nothing can cut are set aside so the cut still covers every other path.
   for (std::size_t i = 0; i < edges.size(); ++i)
     if (edges[i].capacity >= kUncuttable && edges[i].from >= 2 && edges[i].from < 2 + caps.size()) {
-      const std::string& st = stages[(edges[i].to - 2 - caps.size()) / 2];
-      const std::string& cap = caps[edges[i].from - 2];
-      if (uncut.count({st, cap})) edges[i].capacity = 0;
+      const std::size_t w = stages[(edges[i].to - 2 - caps.size()) / 2];
+      const std::size_t k = caps[edges[i].from - 2];
+      if (has(uncut, w * ncap + k)) edges[i].capacity = 0;
     }
   MinCut cut = min_cut(2 + caps.size() + 2 * stages.size(), edges, 0, 1);
   d.cuttable = d.uncut.empty() && cut.finite;
@@ -165,34 +200,33 @@ MinimalDefense minimal_defense(const Catalog& c, const Scenario& scenario,
     if (edge_control[i] >= 0) chosen.insert(c.controls[edge_control[i]].id);
   // Controls interact (one may change what another closes): verify by re-analysis, add the
   // cheapest control that closes a route still open, and stop when nothing helps.
-  // A reference into the variants' cache (a std::map: stable), not a copy of the set.
-  auto open_routes = [&](const std::set<std::string>& ks) -> const std::set<RouteKey>& {
+  // A reference into the variants' cache (a std::map: stable), not a copy of the routes.
+  auto open_routes = [&](const std::set<std::string>& ks) -> const Routes& {
     return variants.with({ks.begin(), ks.end()}).live.at(actor.id);
   };
-  std::set<RouteKey> left = open_routes(chosen);
-  auto not_uncut = [&](const std::set<RouteKey>& s) {
+  auto not_uncut = [&](const Routes& s) {
     std::size_t n = 0;
-    for (const RouteKey& r : s) n += !uncut.count(r);
+    for (RouteId r : s) n += !has(uncut, r);
     return n;
   };
-  while (not_uncut(left) > 0) {
+  std::size_t left = not_uncut(open_routes(chosen));
+  while (left > 0) {
     int best = -1;
     std::size_t best_left = 0;
-    const std::size_t now = not_uncut(left);
     for (std::size_t k = 0; k < c.controls.size(); ++k) {
       if (chosen.count(c.controls[k].id)) continue;
       std::set<std::string> trial = chosen;
       trial.insert(c.controls[k].id);
       const std::size_t n = not_uncut(open_routes(trial));
-      if (n < now && (best < 0 || n < best_left ||
-                      (n == best_left && c.controls[k].cost < c.controls[best].cost))) {
+      if (n < left && (best < 0 || n < best_left ||
+                       (n == best_left && c.controls[k].cost < c.controls[best].cost))) {
         best_left = n;
         best = static_cast<int>(k);
       }
     }
     if (best < 0) break;
     chosen.insert(c.controls[best].id);
-    left = open_routes(chosen);
+    left = not_uncut(open_routes(chosen));
   }
   // Drop controls the result does not need, the most expensive first.
   std::vector<const Control*> order;
@@ -203,17 +237,18 @@ MinimalDefense minimal_defense(const Catalog& c, const Scenario& scenario,
   for (const Control* k : order) {
     std::set<std::string> trial = chosen;
     trial.erase(k->id);
-    if (not_uncut(open_routes(trial)) <= not_uncut(left)) chosen = trial;
+    if (not_uncut(open_routes(trial)) <= left) chosen = trial;
   }
-  left = open_routes(chosen);
-  d.cuttable = d.cuttable && left.empty();
+  d.cuttable = d.cuttable && open_routes(chosen).empty();
   for (const Control& k : c.controls)
     if (chosen.count(k.id)) {
       d.controls.push_back(k.id);
       d.cost += k.cost;
       ControlClosure cl{k.id, {}};
       const std::size_t idx = static_cast<std::size_t>(&k - c.controls.data());
-      for (const RouteKey& r : closed[idx]) cl.closes.push_back(route_name(r));
+      std::vector<RouteId> named = closed[idx];
+      std::sort(named.begin(), named.end(), by_name);
+      for (RouteId r : named) cl.closes.push_back(route_name(r));
       d.closes.push_back(std::move(cl));
     }
   d.after = variants.with(d.controls).path.at(actor.id);

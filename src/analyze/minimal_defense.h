@@ -4,6 +4,7 @@
 // the result, and controls the result does not need are dropped.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <set>
 #include <string>
@@ -33,21 +34,30 @@ struct MinimalDefense {
   std::string summary;
 };
 
-using RouteKey = std::pair<std::string, std::string>;  // stage, capability
+// A route: one capability at one window of the scenario as analysed without controls,
+// window index x capabilities + capability index. Sorted vectors of these stand for the
+// sets of routes (a cluster has tens of thousands per actor and variant).
+using RouteId = std::uint64_t;
+using Routes = std::vector<RouteId>;
 
 // What one combination of controls leaves each actor: the routes still open and the
 // cheapest path. Kept instead of the re-analysed windows, which on a large cluster weigh
 // hundreds of megabytes per combination.
 struct VariantOutcome {
-  std::map<std::string, std::set<RouteKey>> live;  // by actor id
-  std::map<std::string, AttackPath> path;          // by actor id
+  std::map<std::string, Routes> live;      // by actor id, sorted
+  std::map<std::string, AttackPath> path;  // by actor id
 };
 
 // Re-analyses the scenario under controls, caching each combination's outcome.
 class ControlVariants {
  public:
-  ControlVariants(const Catalog& catalog, Reanalyze reanalyze, std::vector<ActorProfile> actors)
-      : catalog_(catalog), reanalyze_(std::move(reanalyze)), actors_(std::move(actors)) {}
+  // `windows`: the scenario's windows without controls, which route ids index.
+  ControlVariants(const Catalog& catalog, Reanalyze reanalyze, std::vector<ActorProfile> actors,
+                  const std::vector<Window>& windows)
+      : catalog_(catalog),
+        reanalyze_(std::move(reanalyze)),
+        actors_(std::move(actors)),
+        windows_(windows) {}
   // The outcome with these controls (catalog ids) applied, in catalog order.
   const VariantOutcome& with(std::vector<std::string> controls);
 
@@ -56,12 +66,14 @@ class ControlVariants {
   const Catalog& catalog_;
   Reanalyze reanalyze_;
   std::vector<ActorProfile> actors_;
+  const std::vector<Window>& windows_;
   std::map<std::vector<std::string>, VariantOutcome> cache_;
   std::set<std::string> unfit_;  // controls whose overrides this scenario rejects
 };
 
-MinimalDefense minimal_defense(const Catalog& catalog, const Scenario& scenario,
-                               const std::vector<Window>& windows, const ActorProfile& actor,
+// `reach`: the actor's reach over `windows` (actor_reach).
+MinimalDefense minimal_defense(const Catalog& catalog, const std::vector<Window>& windows,
+                               const ActorProfile& actor, const std::vector<Reach>& reach,
                                ControlVariants& variants);
 
 }  // namespace plainsight

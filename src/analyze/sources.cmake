@@ -9,6 +9,7 @@ add_library(plainsight_analyze STATIC
   analyze/measured_durations.cc
   analyze/pipeline_graph.cc
   analyze/protection.cc
+  analyze/reanalysis.cc
   analyze/windows.cc
   analyze/workload_cost.cc
   # threat analysis (issue 6)

@@ -11,14 +11,14 @@ ThreatAnalysis analyze_threats(const Catalog& c, const Scenario& scenario,
   std::vector<ActorProfile> actors =
       actor_profiles(c, overrides.empty() ? scenario.actor_parameters : overrides);
   std::optional<ControlVariants> variants;
-  if (reanalyze) variants.emplace(c, reanalyze, actors);
+  if (reanalyze) variants.emplace(c, reanalyze, actors, windows);
   t.defenses = variants.has_value();
   for (const ActorProfile& a : actors) {
     ActorThreat at;
     at.actor = a;
     at.reach = actor_reach(scenario, windows, a);
     at.path = cheapest_path(build_attack_graph(c, windows, a, at.reach), c, windows, a);
-    if (variants) at.defense = minimal_defense(c, scenario, windows, a, *variants);
+    if (variants) at.defense = minimal_defense(c, windows, a, at.reach, *variants);
     t.actors.push_back(std::move(at));
   }
   std::vector<ActorReach> reach;

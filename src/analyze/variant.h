@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -12,7 +13,11 @@
 namespace plainsight {
 
 struct Variant {
-  Scenario scenario;
+  // The stages, asset and horizon the windows belong to. When the overrides changed only
+  // the platform this is the original scenario, shared rather than copied (a cluster has
+  // a hundred thousand stages), and its `platform` is not the one the windows were
+  // computed under.
+  std::shared_ptr<const Scenario> scenario;
   std::vector<Window> windows;
 };
 

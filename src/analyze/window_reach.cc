@@ -15,11 +15,12 @@ double full_copy_bytes(const Scenario& s, const Stage& /*stage*/) {
 }
 
 Reach window_reach(const Scenario& s, const Window& w, std::size_t index, const Cell& cell,
-                   const ActorProfile& actor) {
+                   std::size_t cell_index, const ActorProfile& actor) {
   Reach r;
   r.window = index;
   r.stage = w.stage;
   r.capability = cell.capability;
+  r.capability_index = cell_index;
   const Stage& st = s.stages[index];
   // Shards sit side by side (one per GPU or link); one foothold of this kind reaches them
   // all, so the stage holds shards x bytes per shard.
@@ -73,14 +74,14 @@ std::vector<Reach> actor_reach(const Scenario& s, const std::vector<Window>& win
   // Cells come in catalog order in every window: decide "fields it" once per position.
   std::vector<char> fielded;
   for (std::size_t i = 0; i < windows.size(); ++i) {
-    const std::vector<Cell>& cells = windows[i].cells;
+    const CellRow& cells = windows[i].cells;
     if (fielded.size() != cells.size()) {
       fielded.clear();
       for (const Cell& c : cells) fielded.push_back(actor.fields(c.capability));
     }
     for (std::size_t k = 0; k < cells.size(); ++k)
       if (cells[k].access == Access::plaintext && fielded[k])
-        out.push_back(window_reach(s, windows[i], i, cells[k], actor));
+        out.push_back(window_reach(s, windows[i], i, cells[k], k, actor));
   }
   return out;
 }

@@ -18,17 +18,18 @@ struct Reach {
   std::size_t window = 0;  // index into the windows (scenario stage order)
   std::string stage;
   std::string capability;
-  bool readable = false;       // a full copy can be read before the window closes
-  double bytes_needed = 0;     // a full copy of the weights from this stage
-  double bytes_held = 0;       // what the stage holds, all shards together
-  double open_s = 0;           // plaintext seconds per event (resident: the lifetime)
-  double period_s = 0;         // seconds between events; 0 for a single or resident window
-  double events = 1;           // events over the horizon
-  double events_needed = 1;    // events whose bytes together make a full copy
-  double events_in_dwell = 1;  // the most events one foothold can witness
-  double read_s = 0;           // reading time: bytes / read bandwidth
-  double wait_s = 0;           // expected waiting for the events, after the step succeeds
-  double egress_s = 0;         // bytes / egress bandwidth
+  std::size_t capability_index = 0;  // into the catalog's capabilities
+  bool readable = false;             // a full copy can be read before the window closes
+  double bytes_needed = 0;           // a full copy of the weights from this stage
+  double bytes_held = 0;             // what the stage holds, all shards together
+  double open_s = 0;                 // plaintext seconds per event (resident: the lifetime)
+  double period_s = 0;               // seconds between events; 0 for a single or resident window
+  double events = 1;                 // events over the horizon
+  double events_needed = 1;          // events whose bytes together make a full copy
+  double events_in_dwell = 1;        // the most events one foothold can witness
+  double read_s = 0;                 // reading time: bytes / read bandwidth
+  double wait_s = 0;                 // expected waiting for the events, after the step succeeds
+  double egress_s = 0;               // bytes / egress bandwidth
 
   double window_cost_s() const { return wait_s + read_s; }
 };
@@ -39,8 +40,9 @@ double full_copy_bytes(const Scenario& scenario, const Stage& stage);
 // Why it is (or is not) readable, in words; built on demand (large scenarios have many).
 std::string reach_reason(const Reach& reach, const ActorProfile& actor);
 
+// `cell` is the window's cell at `cell_index` (its capability's catalog index).
 Reach window_reach(const Scenario& scenario, const Window& window, std::size_t index,
-                   const Cell& cell, const ActorProfile& actor);
+                   const Cell& cell, std::size_t cell_index, const ActorProfile& actor);
 
 // Every (window, capability) where the actor fields the capability and it reads plaintext,
 // readable or not, in window order then catalog capability order.

@@ -1,5 +1,8 @@
 #include "analyze/windows.h"
 
+#include <map>
+#include <tuple>
+
 #include <fmt/format.h>
 
 #include "analyze/attributes.h"
@@ -11,26 +14,99 @@
 namespace plainsight {
 namespace {
 
-Figure event_duration(const Catalog& c, const Scenario& s, const Stage& st, const Attributes& attrs,
-                      const AnalyzeOptions& o) {
-  if (o.measured)
-    if (auto f = o.measured->per_event(s, st, s.stage_bytes(st), attrs)) return *f;
-  return catalog_duration(c, s, st, *st.duration);
-}
+// The value and provenance of a figure, without the sentences that cite it.
+Figure number_of(const Figure& f) { return {f.value, f.provenance, {}, {}}; }
+
+// A cluster repeats a handful of stage kinds many thousand times. What a stage's medium,
+// link and attributes decide (rule attributes, the protection rule) and what the rule and
+// the arriving content decide (the exposure-matrix row) is computed once per kind.
+class StageKinds {
+ public:
+  StageKinds(const Catalog& c, const Platform& p) : c_(c), p_(p) {}
+
+  struct Decided {
+    Attributes attributes;
+    const ProtectionRule* rule;
+  };
+  const Decided& decided(const Stage& st) {
+    auto it = decided_.find(std::tie(st.medium, st.link, st.attributes));
+    if (it != decided_.end()) return it->second;
+    Attributes a = stage_attributes(c_, p_, st);
+    const ProtectionRule* rule = &select_protection(c_, st.medium, a);
+    return decided_
+        .emplace(StageKey{st.medium, st.link, st.attributes}, Decided{std::move(a), rule})
+        .first->second;
+  }
+
+  // A stage's per-event duration from the catalog or the probe results. Catalog figures for
+  // a link or a published figure depend on the bytes alone and are computed once.
+  Figure event(const Scenario& s, const Stage& st, const Attributes& attrs,
+               const AnalyzeOptions& o) {
+    const double bytes = s.stage_bytes(st);
+    if (o.measured)
+      if (auto f = o.measured->per_event(s, st, bytes, attrs))
+        return o.numbers_only ? number_of(*f) : *f;
+    const DurationSpec& spec = *st.duration;
+    if (spec.kind == DurationSpec::Kind::stated ||
+        spec.kind == DurationSpec::Kind::stated_bandwidth) {
+      // Cites the stage's own line: nothing to share.
+      Figure f = catalog_duration(c_, s, st, spec);
+      return o.numbers_only ? number_of(f) : f;
+    }
+    auto key = std::tie(spec.kind, spec.link, spec.capacity_bytes, spec.figure, bytes);
+    auto it = durations_.find(key);
+    if (it == durations_.end())
+      it = durations_
+               .emplace(DurationKey{spec.kind, spec.link, spec.capacity_bytes, spec.figure, bytes},
+                        catalog_duration(c_, s, st, spec))
+               .first;
+    return o.numbers_only ? number_of(it->second) : it->second;
+  }
+
+  const CellRow& cells(const Stage& st, const Content& in, const ProtectionRule& rule) {
+    const ProtectionRule* r = &rule;
+    auto key = std::tie(r, st.medium, st.decrypts, in.encrypted, in.custody, in.scheme);
+    auto it = rows_.find(key);
+    if (it != rows_.end()) return it->second;
+    std::vector<Cell> row;
+    row.reserve(c_.capabilities.size());
+    for (const Capability& cap : c_.capabilities)
+      row.push_back(exposure_cell(c_, cap, st, in, rule));
+    return rows_
+        .emplace(RowKey{r, st.medium, st.decrypts, in.encrypted, in.custody, in.scheme},
+                 CellRow(std::move(row)))
+        .first->second;
+  }
+
+ private:
+  using StageKey = std::tuple<std::string, std::string, std::map<std::string, std::string>>;
+  using RowKey =
+      std::tuple<const ProtectionRule*, std::string, bool, bool, std::string, std::string>;
+  using DurationKey = std::tuple<DurationSpec::Kind, std::string, double, std::string, double>;
+  const Catalog& c_;
+  const Platform& p_;
+  std::map<StageKey, Decided, std::less<>> decided_;
+  std::map<RowKey, CellRow, std::less<>> rows_;
+  std::map<DurationKey, Figure, std::less<>> durations_;
+};
 
 }  // namespace
 
 std::vector<Window> compute_windows(const Catalog& c, const Scenario& s, const AnalyzeOptions& o) {
-  std::vector<Content> arriving = propagate_content(s, &c);
+  std::vector<Content> propagated;
+  if (!o.arriving) propagated = propagate_content(s, &c);
+  const std::vector<Content>& arriving = o.arriving ? *o.arriving : propagated;
+  StageKinds kinds(c, o.platform ? *o.platform : s.platform);
   std::vector<Window> out;
   out.reserve(s.stages.size());
   for (std::size_t i = 0; i < s.stages.size(); ++i) {
     const Stage& st = s.stages[i];
     const Content& in = arriving[i];
-    const Attributes attrs = stage_attributes(c, s.platform, st);
-    const ProtectionRule& rule = select_protection(c, st.medium, attrs);
+    const StageKinds::Decided& decided = kinds.decided(st);
+    const Attributes& attrs = decided.attributes;
+    const ProtectionRule& rule = *decided.rule;
 
-    Window w;
+    Window& w = out.emplace_back();
     w.stage = st.id;
     w.name = st.name;
     w.location = st.location;
@@ -40,8 +116,11 @@ std::vector<Window> compute_windows(const Catalog& c, const Scenario& s, const A
     w.events = st.events;
     w.event_period_s = st.event_period_s;
 
-    Figure event = st.duration ? event_duration(c, s, st, attrs, o) : Figure{};
-    Figure life = st.resident ? lifetime_figure(s, st) : Figure{};
+    const bool text = !o.numbers_only;
+    Figure event = st.duration ? kinds.event(s, st, attrs, o) : Figure{};
+    Figure life = !st.resident ? Figure{}
+                  : text       ? lifetime_figure(s, st)
+                               : Figure{st.lifetime_s, Provenance::assumed, {}, {}};
     w.resident_s = st.resident ? life.value : 0;
     // A stage that holds a blob and decrypts it per event: its window is the decrypt. Where
     // nothing encrypted arrives there is nothing to decrypt: the bytes stay as the medium
@@ -52,29 +131,36 @@ std::vector<Window> compute_windows(const Catalog& c, const Scenario& s, const A
 
     if (in.encrypted && !st.decrypts) {
       w.state = State::ciphertext;
-      const PlatformOption* k = Catalog::find(c.key_custodies, in.custody);
-      w.protection = fmt::format("{} ({})", in.scheme, k ? k->name : in.custody);
       w.protection_id = in.custody;
-      w.plaintext_per_event = {0, w.per_event.provenance, w.per_event.source,
-                               "never plaintext here"};
+      w.plaintext_per_event = {0, w.per_event.provenance, w.per_event.source, {}};
+      if (text) {
+        const PlatformOption* k = Catalog::find(c.key_custodies, in.custody);
+        w.protection = fmt::format("{} ({})", in.scheme, k ? k->name : in.custody);
+        w.plaintext_per_event.detail = "never plaintext here";
+      }
     } else if (in.encrypted && st.decrypts) {
       w.state = State::ciphertext_then_plaintext;
-      w.protection = fmt::format("{} blob; decrypted here under: {}", in.scheme, rule.label);
+      if (text)
+        w.protection = fmt::format("{} blob; decrypted here under: {}", in.scheme, rule.label);
       w.protection_id = rule.id;
       w.plaintext_per_event = st.duration ? event : life;
     } else {
       w.state = rule.state;
-      w.protection = rule.label;
-      w.qualifier = rule.qualifier;
+      if (text) {
+        w.protection = rule.label;
+        w.qualifier = rule.qualifier;
+      }
       w.protection_id = rule.id;
       const bool plain = rule.state == State::plaintext;
-      w.plaintext_per_event = plain ? w.per_event
-                                    : Figure{0, w.per_event.provenance, w.per_event.source,
-                                             "held as " + std::string(to_string(rule.state))};
+      w.plaintext_per_event =
+          plain ? w.per_event
+                : Figure{0, w.per_event.provenance, w.per_event.source,
+                         text ? "held as " + std::string(to_string(rule.state)) : std::string()};
       if (st.decrypts) {
-        w.notes.push_back(
-            "'decrypts' is set but nothing encrypted arrives here: the bytes are held as the "
-            "medium holds them for the whole window");
+        if (text)
+          w.notes.push_back(
+              "'decrypts' is set but nothing encrypted arrives here: the bytes are held as the "
+              "medium holds them for the whole window");
         // The events were decrypts of one resident blob, not separate residences.
         if (st.resident && st.duration) w.events = 1, w.event_period_s = 0;
       }
@@ -82,13 +168,11 @@ std::vector<Window> compute_windows(const Catalog& c, const Scenario& s, const A
     w.plaintext_total_s = w.plaintext_per_event.value * w.events;
     w.plaintext_coverage_s =
         coverage(w.plaintext_per_event.value, w.events, w.event_period_s, s.horizon_s);
-    if (!rule.note.empty() && w.protection_id == rule.id) w.notes.push_back(rule.note);
-    if (auto m = st.attributes.find("metadata"); m != st.attributes.end())
+    if (text && !rule.note.empty() && w.protection_id == rule.id) w.notes.push_back(rule.note);
+    if (auto m = st.attributes.find("metadata"); text && m != st.attributes.end())
       w.notes.push_back("metadata visible to whoever runs or watches it: " + m->second);
 
-    for (const Capability& cap : c.capabilities)
-      w.cells.push_back(exposure_cell(c, cap, st, in, rule));
-    out.push_back(std::move(w));
+    w.cells = kinds.cells(st, in, rule);
   }
   return out;
 }

@@ -3,6 +3,7 @@
 
 #include <vector>
 
+#include "analyze/content.h"
 #include "analyze/duration_source.h"
 #include "core/catalog.h"
 #include "core/scenario.h"
@@ -12,6 +13,17 @@ namespace plainsight {
 
 struct AnalyzeOptions {
   const DurationSource* measured = nullptr;  // probe results, when given
+  // Analyse under this platform instead of the scenario's: a control that only changes the
+  // platform is re-analysed without copying a cluster's hundred thousand stages.
+  const Platform* platform = nullptr;
+  // What arrives at each stage (propagate_content), when the caller already has it: it
+  // depends on the stages and flows alone, not on the platform a control changes.
+  const std::vector<Content>* arriving = nullptr;
+  // Only what the threat analysis of a control's variant reads: states, figures' values
+  // and provenance, events, bytes, exposure-matrix rows, stage ids, names and locations.
+  // No protection labels, figure sources or details, or notes: on a cluster those
+  // sentences cost more than everything else, once per stage and variant.
+  bool numbers_only = false;
 };
 
 std::vector<Window> compute_windows(const Catalog& catalog, const Scenario& scenario,

@@ -5,6 +5,7 @@
 #include "analyze/measured_durations.h"
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "cli/phase_timer.h"
 #include "cli/threat_run.h"
 #include "load/catalog_loader.h"
 #include "load/measurement_file.h"
@@ -53,18 +54,26 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
   cmd->callback([o, globals] {
     const int required =
         o->require_ceiling.empty() ? 0 : parse_oc_level("--require-ceiling", o->require_ceiling);
+    PhaseTimer timer(globals->timings);
     Catalog catalog = load_catalog_for(*globals);
+    timer.mark("load catalog");
     Scenario s = load_scenario(o->scenario, catalog, o->sets);
+    timer.mark("load scenario");
     // Every file is read before anything runs: a bad one stops the run with exit 2.
     std::vector<MeasurementFile> files;
     for (const std::string& m : o->measurements) files.push_back(load_measurement_file(m));
     std::optional<MeasuredDurations> measured;
     if (!files.empty()) measured.emplace(catalog, std::move(files), o->allow_mismatch);
     Analysis a = analyze(catalog, std::move(s), o->sets, measured ? &*measured : nullptr);
-    if (!o->no_threats || required > 0) run_threats(a, catalog, o->scenario, o->sets);
+    timer.mark("windows");
+    if (!o->no_threats || required > 0) {
+      run_threats(a, catalog, o->scenario, o->sets, measured ? &*measured : nullptr);
+      timer.mark("threats");
+    }
     Format f;
     parse_format(o->format, &f);
     write_output(o->output, render(a, f));
+    timer.mark("report");
     if (required > 0) check_ceiling_gate(a, required);
   });
 }

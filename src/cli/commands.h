@@ -14,6 +14,7 @@ namespace plainsight::cli {
 // Options shared by every command.
 struct Globals {
   std::string model_dir;  // --model: the catalog directory
+  bool timings = false;   // --timings: phase times and peak memory on stderr
 };
 
 // A subcommand's callback sets this when it wants an exit code other than 0.

@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
       "failure.");
   auto globals = std::make_shared<cli::Globals>();
   app.add_option("--model", globals->model_dir, "Catalog directory (default: the bundled model/)");
+  app.add_flag("--timings", globals->timings,
+               "Print each phase's time and the peak resident memory on stderr");
   cli::add_analyze_command(app, globals);
   cli::add_validate_command(app, globals);
   cli::add_catalog_command(app, globals);

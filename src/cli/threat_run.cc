@@ -5,10 +5,8 @@
 
 #include <fmt/format.h>
 
-#include "analyze/windows.h"
+#include "analyze/reanalysis.h"
 #include "cli/commands.h"
-#include "load/platform_overlay.h"
-#include "load/scenario_loader.h"
 
 namespace plainsight::cli {
 
@@ -16,25 +14,7 @@ void run_threats(Analysis& a, const Catalog& catalog, const std::string& path,
                  const std::vector<std::string>& sets, const DurationSource* measured,
                  bool defenses) {
   Reanalyze reanalyze;
-  if (defenses)
-    reanalyze = [&catalog, &a, path, sets, measured](const std::vector<std::string>& extra) {
-      AnalyzeOptions o;
-      o.measured = measured;
-      Variant v;
-      // Platform-only overrides (the catalog's controls) apply to the loaded scenario; any
-      // other override reloads the file so it is validated as the YAML it replaces.
-      v.scenario = a.scenario;
-      bool fast = true;
-      for (const std::string& e : extra)
-        fast = fast && try_apply_platform_set(v.scenario, catalog, e);
-      if (!fast) {
-        std::vector<std::string> all = sets;
-        all.insert(all.end(), extra.begin(), extra.end());
-        v.scenario = load_scenario(path, catalog, all);
-      }
-      v.windows = compute_windows(catalog, v.scenario, o);
-      return v;
-    };
+  if (defenses) reanalyze = file_reanalysis(catalog, a.scenario, path, sets, measured);
   a.threat = analyze_threats(catalog, a.scenario, a.windows, {}, reanalyze);
 }
 

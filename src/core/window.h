@@ -1,6 +1,8 @@
 // An exposure window: what the analyzer computes for each stage.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,6 +18,24 @@ struct Cell {
   Access access = Access::unreachable;
   std::string decided_by;  // protection rule id, key custody id, or "reach"
   std::string reason;      // human sentence
+};
+
+// A window's row of the exposure matrix, one cell per catalog capability in catalog order.
+// Rows repeat across the stages of a cluster (same medium, rule and arriving content), so
+// windows share one immutable row instead of each holding a copy of every sentence.
+class CellRow {
+ public:
+  CellRow() = default;
+  explicit CellRow(std::vector<Cell> cells)
+      : cells_(std::make_shared<const std::vector<Cell>>(std::move(cells))) {}
+  std::size_t size() const { return cells_ ? cells_->size() : 0; }
+  bool empty() const { return size() == 0; }
+  const Cell& operator[](std::size_t i) const { return (*cells_)[i]; }
+  const Cell* begin() const { return cells_ ? cells_->data() : nullptr; }
+  const Cell* end() const { return cells_ ? cells_->data() + cells_->size() : nullptr; }
+
+ private:
+  std::shared_ptr<const std::vector<Cell>> cells_;
 };
 
 // Confidential mode on and off side by side, where both were measured or published.
@@ -43,7 +63,7 @@ struct Window {
   double event_period_s = 0;
   double plaintext_total_s = 0;     // sum over events
   double plaintext_coverage_s = 0;  // wall-clock time within the horizon with plaintext present
-  std::vector<Cell> cells;          // one per catalog capability, in catalog order
+  CellRow cells;                    // one per catalog capability, in catalog order
   std::optional<CcPair> cc;
   std::vector<std::string> notes;
 

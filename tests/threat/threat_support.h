@@ -5,6 +5,7 @@
 #include <string>
 
 #include "analyze/analysis.h"
+#include "analyze/reanalysis.h"
 #include "analyze/threat.h"
 #include "analyze/windows.h"
 #include "load/catalog_loader.h"
@@ -34,15 +35,7 @@ inline Analysis analyze_file(const std::string& path, const std::vector<std::str
   const Catalog& c = bundled_catalog();
   Analysis a = analyze(c, load_scenario(path, c, sets), sets);
   Reanalyze re;
-  if (defenses)
-    re = [&c, path, sets](const std::vector<std::string>& extra) {
-      std::vector<std::string> all = sets;
-      all.insert(all.end(), extra.begin(), extra.end());
-      Variant v;
-      v.scenario = load_scenario(path, c, all);
-      v.windows = compute_windows(c, v.scenario);
-      return v;
-    };
+  if (defenses) re = file_reanalysis(c, a.scenario, path, sets, nullptr);
   a.threat = analyze_threats(c, a.scenario, a.windows, {}, re);
   return a;
 }

@@ -1,0 +1,43 @@
+#include "analyze/reanalysis.h"
+
+#include <memory>
+#include <optional>
+
+#include "analyze/content.h"
+#include "analyze/windows.h"
+#include "load/platform_overlay.h"
+#include "load/scenario_loader.h"
+
+namespace plainsight {
+
+Reanalyze file_reanalysis(const Catalog& catalog, const Scenario& base, std::string path,
+                          std::vector<std::string> sets, const DurationSource* measured) {
+  // Content propagation walks every flow; it is the same for every platform-only variant.
+  auto arriving = std::make_shared<std::optional<std::vector<Content>>>();
+  return [&catalog, &base, path = std::move(path), sets = std::move(sets), measured,
+          arriving](const std::vector<std::string>& extra) {
+    AnalyzeOptions o;
+    o.measured = measured;
+    o.numbers_only = true;  // outcomes keep routes and paths, never the windows' sentences
+    Variant v;
+    Platform platform = base.platform;
+    bool platform_only = true;
+    for (const std::string& e : extra)
+      platform_only = platform_only && try_apply_platform_set(platform, catalog, e);
+    if (platform_only) {
+      // Shares `base` without owning it: the caller keeps it alive (see the header).
+      v.scenario = std::shared_ptr<const Scenario>(std::shared_ptr<const Scenario>(), &base);
+      o.platform = &platform;
+      if (!*arriving) *arriving = propagate_content(base, &catalog);
+      o.arriving = &**arriving;
+    } else {
+      std::vector<std::string> all = sets;
+      all.insert(all.end(), extra.begin(), extra.end());
+      v.scenario = std::make_shared<const Scenario>(load_scenario(path, catalog, all));
+    }
+    v.windows = compute_windows(catalog, *v.scenario, o);
+    return v;
+  };
+}
+
+}  // namespace plainsight
