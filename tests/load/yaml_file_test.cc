@@ -48,6 +48,19 @@ TEST(YamlFile, NulByteIsBinaryDataAtItsLineAndColumn) {
   EXPECT_THAT(e.what(), HasSubstr("binary data"));
 }
 
+// Columns count characters; the ASCII fast path must not lose the place.
+TEST(YamlFile, InvalidUtf8IsAnErrorAtItsCharacter) {
+  EXPECT_STREQ(parse_error("a: \xC3\xA9\xC3\xA9\nbb: 12345678901234567890\xFF\n").what(),
+               "t.yaml:2:25: error: invalid UTF-8 (byte 0xFF): expected UTF-8 text");
+  EXPECT_STREQ(parse_error("a: \xE0\x80\x80\n").what(),
+               "t.yaml:1:4: error: invalid UTF-8 (byte 0xE0): expected UTF-8 text")
+      << "overlong";
+  EXPECT_STREQ(parse_error("a: \xC3").what(),
+               "t.yaml:1:4: error: invalid UTF-8 (byte 0xC3): expected UTF-8 text")
+      << "cut short at the end";
+  EXPECT_NO_THROW(YamlFile::parse("a: \xF0\x9F\x98\x80 \xE2\x82\xAC\n", "t.yaml"));
+}
+
 TEST(YamlFile, MalformedYamlSaysWhere) {
   InputError e = parse_error("a: [1, 2\nb: 3\n");
   EXPECT_THAT(e.what(), HasSubstr("malformed YAML"));

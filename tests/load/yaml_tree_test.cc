@@ -23,9 +23,10 @@ TEST(YamlTree, AliasesShareTheAnchoredNode) {
 TEST(YamlTree, AliasBombCostsOneNodePerAlias) {
   std::string text = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n";
   for (int i = 1; i < 10; ++i) {
-    text += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
-    for (int j = 0; j < 9; ++j) text += (j ? ", *a" : "*a") + std::to_string(i - 1);
-    text += "]\n";
+    const std::string n = std::to_string(i), prev = std::to_string(i - 1);
+    text.append("a").append(n).append(": &a").append(n).append(" [");
+    for (int j = 0; j < 9; ++j) text.append(j ? ", *a" : "*a").append(prev);
+    text.append("]\n");
   }
   YamlFile f = parse(text);
   const YamlNode a9 = f.root()["a9"];
