@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "analyze/min_cut.h"
+#include "analyze/parallel.h"
 #include "analyze/window_reach.h"
 
 namespace plainsight {
@@ -56,22 +57,32 @@ VariantOutcome ControlVariants::outcome(const Variant& v) const {
   std::unordered_map<std::string, std::size_t> base_index;
   if (!same)
     for (std::size_t i = 0; i < windows_.size(); ++i) base_index.emplace(windows_[i].stage, i);
+  // Actors are independent: on a cluster each walks every window, so they run side by side.
+  std::vector<Routes> live(actors_.size());
+  std::vector<AttackPath> path(actors_.size());
+  parallel_for(
+      actors_.size(),
+      [&](std::size_t i) {
+        const ActorProfile& a = actors_[i];
+        // One reach per actor and variant serves both (it walks every window and cell).
+        const std::vector<Reach> reach = actor_reach(*v.scenario, v.windows, a);
+        live[i] = live_routes(catalog_, reach);
+        if (!same) {
+          Routes mapped;
+          for (RouteId r : live[i]) {
+            auto it = base_index.find(v.windows[r / n].stage);
+            if (it != base_index.end()) mapped.push_back(it->second * n + r % n);
+          }
+          std::sort(mapped.begin(), mapped.end());
+          live[i] = std::move(mapped);
+        }
+        path[i] = path_in(catalog_, v.windows, a, reach);
+      },
+      v.windows.size() < kParallelMinStages ? 1 : 0);
   VariantOutcome o;
-  for (const ActorProfile& a : actors_) {
-    // One reach per actor and variant serves both (it walks every window and cell).
-    const std::vector<Reach> reach = actor_reach(*v.scenario, v.windows, a);
-    Routes live = live_routes(catalog_, reach);
-    if (!same) {
-      Routes mapped;
-      for (RouteId r : live) {
-        auto it = base_index.find(v.windows[r / n].stage);
-        if (it != base_index.end()) mapped.push_back(it->second * n + r % n);
-      }
-      std::sort(mapped.begin(), mapped.end());
-      live = std::move(mapped);
-    }
-    o.live[a.id] = std::move(live);
-    o.path[a.id] = path_in(catalog_, v.windows, a, reach);
+  for (std::size_t i = 0; i < actors_.size(); ++i) {
+    o.live[actors_[i].id] = std::move(live[i]);
+    o.path[actors_[i].id] = std::move(path[i]);
   }
   return o;
 }

@@ -7,6 +7,7 @@ add_library(plainsight_analyze STATIC
   analyze/exposure_cell.cc
   analyze/fit.cc
   analyze/measured_durations.cc
+  analyze/parallel.cc
   analyze/pipeline_graph.cc
   analyze/protection.cc
   analyze/reanalysis.cc

@@ -1,5 +1,7 @@
 #include "analyze/threat.h"
 
+#include "analyze/parallel.h"
+
 namespace plainsight {
 
 ThreatAnalysis analyze_threats(const Catalog& c, const Scenario& scenario,
@@ -13,14 +15,22 @@ ThreatAnalysis analyze_threats(const Catalog& c, const Scenario& scenario,
   std::optional<ControlVariants> variants;
   if (reanalyze) variants.emplace(c, reanalyze, actors, windows);
   t.defenses = variants.has_value();
-  for (const ActorProfile& a : actors) {
-    ActorThreat at;
-    at.actor = a;
-    at.reach = actor_reach(scenario, windows, a);
-    at.path = cheapest_path(build_attack_graph(c, windows, a, at.reach), c, windows, a);
-    if (variants) at.defense = minimal_defense(c, windows, a, at.reach, *variants);
-    t.actors.push_back(std::move(at));
-  }
+  // Each actor's reach and cheapest path walk every window: side by side on a cluster.
+  t.actors.resize(actors.size());
+  parallel_for(
+      actors.size(),
+      [&](std::size_t i) {
+        ActorThreat& at = t.actors[i];
+        at.actor = actors[i];
+        at.reach = actor_reach(scenario, windows, at.actor);
+        at.path =
+            cheapest_path(build_attack_graph(c, windows, at.actor, at.reach), c, windows, at.actor);
+      },
+      windows.size() < kParallelMinStages ? 1 : 0);
+  // The defences share one cache of re-analysed variants: one actor at a time.
+  if (variants)
+    for (ActorThreat& at : t.actors)
+      at.defense = minimal_defense(c, windows, at.actor, at.reach, *variants);
   std::vector<ActorReach> reach;
   for (const ActorThreat& at : t.actors) reach.push_back({&at.actor, &at.reach});
   t.ceiling = exposure_ceiling(c, windows, reach);

@@ -9,6 +9,7 @@
 #include "analyze/content.h"
 #include "analyze/durations.h"
 #include "analyze/exposure_cell.h"
+#include "analyze/parallel.h"
 #include "analyze/protection.h"
 
 namespace plainsight {
@@ -90,90 +91,101 @@ class StageKinds {
   std::map<DurationKey, Figure, std::less<>> durations_;
 };
 
+// One stage's window; `kinds` carries what earlier stages of the same kind decided.
+void fill_window(Window& w, const Catalog& c, const Scenario& s, const Stage& st, const Content& in,
+                 StageKinds& kinds, const AnalyzeOptions& o) {
+  const StageKinds::Decided& decided = kinds.decided(st);
+  const Attributes& attrs = decided.attributes;
+  const ProtectionRule& rule = *decided.rule;
+
+  w.stage = st.id;
+  w.name = st.name;
+  w.location = st.location;
+  w.medium = st.medium;
+  w.bytes = s.stage_bytes(st);
+  w.resident = st.resident;
+  w.events = st.events;
+  w.event_period_s = st.event_period_s;
+
+  const bool text = !o.numbers_only;
+  Figure event = st.duration ? kinds.event(s, st, attrs, o) : Figure{};
+  Figure life = !st.resident ? Figure{}
+                : text       ? lifetime_figure(s, st)
+                             : Figure{st.lifetime_s, Provenance::assumed, {}, {}};
+  w.resident_s = st.resident ? life.value : 0;
+  // A stage that holds a blob and decrypts it per event: its window is the decrypt. Where
+  // nothing encrypted arrives there is nothing to decrypt: the bytes stay as the medium
+  // holds them for the whole residence.
+  const bool decrypt_window = st.decrypts && st.duration && in.encrypted;
+  w.per_event = st.resident && !decrypt_window ? life : event;
+  if (o.measured && st.duration) w.cc = o.measured->cc_pair(s, st, w.bytes, attrs);
+
+  if (in.encrypted && !st.decrypts) {
+    w.state = State::ciphertext;
+    w.protection_id = in.custody;
+    w.plaintext_per_event = {0, w.per_event.provenance, w.per_event.source, {}};
+    if (text) {
+      const PlatformOption* k = Catalog::find(c.key_custodies, in.custody);
+      w.protection = fmt::format("{} ({})", in.scheme, k ? k->name : in.custody);
+      w.plaintext_per_event.detail = "never plaintext here";
+    }
+  } else if (in.encrypted && st.decrypts) {
+    w.state = State::ciphertext_then_plaintext;
+    if (text)
+      w.protection = fmt::format("{} blob; decrypted here under: {}", in.scheme, rule.label);
+    w.protection_id = rule.id;
+    w.plaintext_per_event = st.duration ? event : life;
+  } else {
+    w.state = rule.state;
+    if (text) {
+      w.protection = rule.label;
+      w.qualifier = rule.qualifier;
+    }
+    w.protection_id = rule.id;
+    const bool plain = rule.state == State::plaintext;
+    w.plaintext_per_event =
+        plain ? w.per_event
+              : Figure{0, w.per_event.provenance, w.per_event.source,
+                       text ? "held as " + std::string(to_string(rule.state)) : std::string()};
+    if (st.decrypts) {
+      if (text)
+        w.notes.push_back(
+            "'decrypts' is set but nothing encrypted arrives here: the bytes are held as the "
+            "medium holds them for the whole window");
+      // The events were decrypts of one resident blob, not separate residences.
+      if (st.resident && st.duration) w.events = 1, w.event_period_s = 0;
+    }
+  }
+  w.plaintext_total_s = w.plaintext_per_event.value * w.events;
+  w.plaintext_coverage_s =
+      coverage(w.plaintext_per_event.value, w.events, w.event_period_s, s.horizon_s);
+  if (text && !rule.note.empty() && w.protection_id == rule.id) w.notes.push_back(rule.note);
+  if (auto m = st.attributes.find("metadata"); text && m != st.attributes.end())
+    w.notes.push_back("metadata visible to whoever runs or watches it: " + m->second);
+
+  w.cells = kinds.cells(st, in, rule);
+}
+
 }  // namespace
 
 std::vector<Window> compute_windows(const Catalog& c, const Scenario& s, const AnalyzeOptions& o) {
   std::vector<Content> propagated;
   if (!o.arriving) propagated = propagate_content(s, &c);
   const std::vector<Content>& arriving = o.arriving ? *o.arriving : propagated;
-  StageKinds kinds(c, o.platform ? *o.platform : s.platform);
-  std::vector<Window> out;
-  out.reserve(s.stages.size());
-  for (std::size_t i = 0; i < s.stages.size(); ++i) {
-    const Stage& st = s.stages[i];
-    const Content& in = arriving[i];
-    const StageKinds::Decided& decided = kinds.decided(st);
-    const Attributes& attrs = decided.attributes;
-    const ProtectionRule& rule = *decided.rule;
-
-    Window& w = out.emplace_back();
-    w.stage = st.id;
-    w.name = st.name;
-    w.location = st.location;
-    w.medium = st.medium;
-    w.bytes = s.stage_bytes(st);
-    w.resident = st.resident;
-    w.events = st.events;
-    w.event_period_s = st.event_period_s;
-
-    const bool text = !o.numbers_only;
-    Figure event = st.duration ? kinds.event(s, st, attrs, o) : Figure{};
-    Figure life = !st.resident ? Figure{}
-                  : text       ? lifetime_figure(s, st)
-                               : Figure{st.lifetime_s, Provenance::assumed, {}, {}};
-    w.resident_s = st.resident ? life.value : 0;
-    // A stage that holds a blob and decrypts it per event: its window is the decrypt. Where
-    // nothing encrypted arrives there is nothing to decrypt: the bytes stay as the medium
-    // holds them for the whole residence.
-    const bool decrypt_window = st.decrypts && st.duration && in.encrypted;
-    w.per_event = st.resident && !decrypt_window ? life : event;
-    if (o.measured && st.duration) w.cc = o.measured->cc_pair(s, st, w.bytes, attrs);
-
-    if (in.encrypted && !st.decrypts) {
-      w.state = State::ciphertext;
-      w.protection_id = in.custody;
-      w.plaintext_per_event = {0, w.per_event.provenance, w.per_event.source, {}};
-      if (text) {
-        const PlatformOption* k = Catalog::find(c.key_custodies, in.custody);
-        w.protection = fmt::format("{} ({})", in.scheme, k ? k->name : in.custody);
-        w.plaintext_per_event.detail = "never plaintext here";
-      }
-    } else if (in.encrypted && st.decrypts) {
-      w.state = State::ciphertext_then_plaintext;
-      if (text)
-        w.protection = fmt::format("{} blob; decrypted here under: {}", in.scheme, rule.label);
-      w.protection_id = rule.id;
-      w.plaintext_per_event = st.duration ? event : life;
-    } else {
-      w.state = rule.state;
-      if (text) {
-        w.protection = rule.label;
-        w.qualifier = rule.qualifier;
-      }
-      w.protection_id = rule.id;
-      const bool plain = rule.state == State::plaintext;
-      w.plaintext_per_event =
-          plain ? w.per_event
-                : Figure{0, w.per_event.provenance, w.per_event.source,
-                         text ? "held as " + std::string(to_string(rule.state)) : std::string()};
-      if (st.decrypts) {
-        if (text)
-          w.notes.push_back(
-              "'decrypts' is set but nothing encrypted arrives here: the bytes are held as the "
-              "medium holds them for the whole window");
-        // The events were decrypts of one resident blob, not separate residences.
-        if (st.resident && st.duration) w.events = 1, w.event_period_s = 0;
-      }
-    }
-    w.plaintext_total_s = w.plaintext_per_event.value * w.events;
-    w.plaintext_coverage_s =
-        coverage(w.plaintext_per_event.value, w.events, w.event_period_s, s.horizon_s);
-    if (text && !rule.note.empty() && w.protection_id == rule.id) w.notes.push_back(rule.note);
-    if (auto m = st.attributes.find("metadata"); text && m != st.attributes.end())
-      w.notes.push_back("metadata visible to whoever runs or watches it: " + m->second);
-
-    w.cells = kinds.cells(st, in, rule);
-  }
+  const Platform& platform = o.platform ? *o.platform : s.platform;
+  const std::size_t n = s.stages.size();
+  // Probe results note warnings in the order they arise: measured runs stay serial so
+  // that order never depends on the threads.
+  const unsigned threads = o.measured || n < kParallelMinStages ? 1 : thread_count(o.threads, n);
+  std::vector<Window> out(n);
+  parallel_for(
+      threads,
+      [&](std::size_t t) {
+        StageKinds kinds(c, platform);
+        for (std::size_t i = t * n / threads; i < (t + 1) * n / threads; ++i)
+          fill_window(out[i], c, s, s.stages[i], arriving[i], kinds, o);
+      },
+      threads);
   return out;
 }
 

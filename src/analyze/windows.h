@@ -24,6 +24,9 @@ struct AnalyzeOptions {
   // No protection labels, figure sources or details, or notes: on a cluster those
   // sentences cost more than everything else, once per stage and variant.
   bool numbers_only = false;
+  // Threads for a large scenario (0: one per hardware thread); the windows are the same
+  // whatever the number.
+  unsigned threads = 0;
 };
 
 std::vector<Window> compute_windows(const Catalog& catalog, const Scenario& scenario,

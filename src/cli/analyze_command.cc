@@ -72,7 +72,7 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     }
     Format f;
     parse_format(o->format, &f);
-    write_output(o->output, render(a, f));
+    write_output(o->output, [&](std::ostream& out) { render(out, a, f); });
     timer.mark("report");
     if (required > 0) check_ceiling_gate(a, required);
   });

@@ -1,0 +1,23 @@
+// The analysis of a large cluster splits into independent pieces (ranges of stages, one
+// actor's reach): this runs them on the machine's cores. Results never depend on the
+// number of threads: each piece writes only its own output.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+namespace plainsight {
+
+// Below this many stages the threads cost more than they save.
+inline constexpr std::size_t kParallelMinStages = 4096;
+
+// Threads to use for `requested` (0: one per hardware thread), never more than `pieces`.
+unsigned thread_count(unsigned requested, std::size_t pieces);
+
+// Runs piece(i) for every i in [0, pieces) on up to `threads` threads (0: one per hardware
+// thread). When pieces throw, rethrows the exception of the lowest-numbered one, so the
+// error a user sees is the same as a serial run's first.
+void parallel_for(std::size_t pieces, const std::function<void(std::size_t)>& piece,
+                  unsigned threads = 0);
+
+}  // namespace plainsight
