@@ -1,0 +1,80 @@
+#include "analyze/parallel.h"
+
+#include <atomic>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "analyze/windows.h"
+#include "analyze_support.h"
+#include "load/cluster_generator.h"
+#include "load/scenario_loader.h"
+#include "load/yaml_file.h"
+
+namespace plainsight {
+namespace {
+
+TEST(ParallelFor, RunsEveryPieceOnce) {
+  for (unsigned threads : {1u, 2u, 3u, 8u}) {
+    std::vector<std::atomic<int>> runs(1000);
+    parallel_for(
+        runs.size(), [&](std::size_t i) { ++runs[i]; }, threads);
+    for (const auto& r : runs) EXPECT_EQ(r.load(), 1) << threads << " threads";
+  }
+}
+
+TEST(ParallelFor, RethrowsTheLowestPiecesError) {
+  // Pieces 7 and 3 fail; whichever thread gets there first, the error is piece 3's.
+  for (unsigned threads : {1u, 2u, 4u}) {
+    try {
+      parallel_for(
+          10,
+          [](std::size_t i) {
+            if (i == 7 || i == 3) throw std::runtime_error("piece " + std::to_string(i));
+          },
+          threads);
+      FAIL() << "no error";
+    } catch (const std::runtime_error& e) {
+      EXPECT_STREQ(e.what(), "piece 3") << threads << " threads";
+    }
+  }
+}
+
+TEST(ParallelFor, ThreadCountNeverExceedsThePieces) {
+  EXPECT_EQ(thread_count(8, 3), 3u);
+  EXPECT_EQ(thread_count(2, 0), 1u);
+  EXPECT_GE(thread_count(0, 100), 1u);
+}
+
+// A cluster large enough to be split: the windows are the same on one thread and on several.
+TEST(ParallelFor, ClusterWindowsDoNotDependOnThreads) {
+  ClusterSpec spec;
+  spec.nodes = 250;  // 5,001 stages, above kParallelMinStages
+  YamlFile f = YamlFile::parse(cluster_scenario_yaml(spec), "cluster.yaml");
+  const Scenario s = read_scenario(f, testing::bundled_catalog());
+  ASSERT_GE(s.stages.size(), kParallelMinStages);
+  AnalyzeOptions one, three;
+  one.threads = 1;
+  three.threads = 3;
+  const std::vector<Window> a = compute_windows(testing::bundled_catalog(), s, one);
+  const std::vector<Window> b = compute_windows(testing::bundled_catalog(), s, three);
+  ASSERT_EQ(a.size(), b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    SCOPED_TRACE(a[i].stage);
+    EXPECT_EQ(a[i].stage, b[i].stage);
+    EXPECT_EQ(a[i].state, b[i].state);
+    EXPECT_EQ(a[i].protection, b[i].protection);
+    EXPECT_EQ(a[i].per_event.value, b[i].per_event.value);
+    EXPECT_EQ(a[i].per_event.detail, b[i].per_event.detail);
+    EXPECT_EQ(a[i].plaintext_coverage_s, b[i].plaintext_coverage_s);
+    EXPECT_EQ(a[i].notes, b[i].notes);
+    ASSERT_EQ(a[i].cells.size(), b[i].cells.size());
+    for (std::size_t k = 0; k < a[i].cells.size(); ++k)
+      EXPECT_EQ(a[i].cells[k].reason, b[i].cells[k].reason);
+  }
+}
+
+}  // namespace
+}  // namespace plainsight
