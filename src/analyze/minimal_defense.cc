@@ -65,7 +65,8 @@ VariantOutcome ControlVariants::outcome(const Variant& v) const {
       [&](std::size_t i) {
         const ActorProfile& a = actors_[i];
         // One reach per actor and variant serves both (it walks every window and cell).
-        const std::vector<Reach> reach = actor_reach(*v.scenario, v.windows, a);
+        // Unreadable routes are neither live nor on a path.
+        const std::vector<Reach> reach = actor_reach(*v.scenario, v.windows, a, true);
         live[i] = live_routes(catalog_, reach);
         if (!same) {
           Routes mapped;

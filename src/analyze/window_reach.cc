@@ -69,7 +69,7 @@ std::string reach_reason(const Reach& r, const ActorProfile& actor) {
 }
 
 std::vector<Reach> actor_reach(const Scenario& s, const std::vector<Window>& windows,
-                               const ActorProfile& actor) {
+                               const ActorProfile& actor, bool readable_only) {
   std::vector<Reach> out;
   // Cells come in catalog order in every window: decide "fields it" once per position.
   std::vector<char> fielded;
@@ -80,8 +80,10 @@ std::vector<Reach> actor_reach(const Scenario& s, const std::vector<Window>& win
       for (const Cell& c : cells) fielded.push_back(actor.fields(c.capability));
     }
     for (std::size_t k = 0; k < cells.size(); ++k)
-      if (cells[k].access == Access::plaintext && fielded[k])
-        out.push_back(window_reach(s, windows[i], i, cells[k], k, actor));
+      if (cells[k].access == Access::plaintext && fielded[k]) {
+        Reach r = window_reach(s, windows[i], i, cells[k], k, actor);
+        if (r.readable || !readable_only) out.push_back(std::move(r));
+      }
   }
   return out;
 }

@@ -45,8 +45,9 @@ Reach window_reach(const Scenario& scenario, const Window& window, std::size_t i
                    const Cell& cell, std::size_t cell_index, const ActorProfile& actor);
 
 // Every (window, capability) where the actor fields the capability and it reads plaintext,
-// readable or not, in window order then catalog capability order.
+// readable or not (only the readable ones with `readable_only`: all a control's variant
+// needs, a fraction of the entries on a cluster), in window order then capability order.
 std::vector<Reach> actor_reach(const Scenario& scenario, const std::vector<Window>& windows,
-                               const ActorProfile& actor);
+                               const ActorProfile& actor, bool readable_only = false);
 
 }  // namespace plainsight
