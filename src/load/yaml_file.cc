@@ -249,8 +249,8 @@ class TreeBuilder {
                 : SourceLocation{name_, static_cast<int>(p.problem_mark.line) + 1,
                                  static_cast<int>(p.problem_mark.column) + 1};
         // libyaml wants '---' before every document after the first; whatever it found
-        // there instead is more than one document.
-        if (first_ended) throw InputError(at, kSecondDocument);
+        // there instead is more than one document. (A bad character is bad anywhere.)
+        if (first_ended && p.error != YAML_READER_ERROR) throw InputError(at, kSecondDocument);
         throw InputError(at, "malformed YAML: " + syntax_problem(p, text_, bytes_));
       }
       switch (e->type) {
@@ -273,24 +273,24 @@ class TreeBuilder {
           const std::uint32_t n =
               tree_.add_scalar(std::string_view(reinterpret_cast<const char*>(s.value), s.length),
                                str(s.tag), s.style == YAML_PLAIN_SCALAR_STYLE, mark(e->start_mark));
-          if (s.anchor) anchors_[std::string(str(s.anchor))] = n;
+          if (s.anchor) define(str(s.anchor), n);
           tree_.attach(n);
           break;
         }
         case YAML_SEQUENCE_START_EVENT:
-          tree_.open(YamlKind::sequence, str(e->data.sequence_start.tag), mark(e->start_mark));
-          open_anchors_.emplace_back(str(e->data.sequence_start.anchor));
+          open(YamlKind::sequence, str(e->data.sequence_start.tag),
+               str(e->data.sequence_start.anchor), e->start_mark);
           break;
         case YAML_MAPPING_START_EVENT:
-          tree_.open(YamlKind::map, str(e->data.mapping_start.tag), mark(e->start_mark));
-          open_anchors_.emplace_back(str(e->data.mapping_start.anchor));
+          open(YamlKind::map, str(e->data.mapping_start.tag), str(e->data.mapping_start.anchor),
+               e->start_mark);
           break;
         case YAML_SEQUENCE_END_EVENT:
         case YAML_MAPPING_END_EVENT: {
           const std::uint32_t n = tree_.close();
-          // Registered once complete: an alias inside its own anchor would make a cycle.
-          if (!open_anchors_.back().empty()) anchors_[open_anchors_.back()] = n;
+          const std::size_t definition = open_anchors_.back();
           open_anchors_.pop_back();
+          if (definition != kNoAnchor) complete(definition, n);
           break;
         }
       }
@@ -308,13 +308,34 @@ class TreeBuilder {
     return {name_, static_cast<int>(m.line) + 1, static_cast<int>(m.column) + 1};
   }
 
+  // Anchors, in the order their nodes start: an alias names the latest one before it, as
+  // in yaml-cpp. A collection's node is known when it closes; an alias inside it would
+  // make a cycle.
+  static constexpr std::size_t kNoAnchor = static_cast<std::size_t>(-1);
+  struct Anchor {
+    std::uint32_t node = YamlTree::kNone;  // kNone while its collection is open
+  };
+  std::size_t define(std::string_view name, std::uint32_t node) {
+    definitions_.push_back({node});
+    latest_[std::string(name)] = definitions_.size() - 1;
+    return definitions_.size() - 1;
+  }
+  void complete(std::size_t definition, std::uint32_t node) {
+    definitions_[definition].node = node;
+  }
+  void open(YamlKind kind, std::string_view tag, std::string_view anchor, const yaml_mark_t& m) {
+    tree_.open(kind, tag, mark(m));
+    open_anchors_.push_back(anchor.empty() ? kNoAnchor : define(anchor, YamlTree::kNone));
+  }
+
   void alias(const yaml_event_t& e) {
     const std::string_view name = str(e.data.alias.anchor);
-    if (auto it = anchors_.find(std::string(name)); it != anchors_.end()) {
-      tree_.attach(it->second);
+    const auto it = latest_.find(std::string(name));
+    if (it != latest_.end() && definitions_[it->second].node != YamlTree::kNone) {
+      tree_.attach(definitions_[it->second].node);
       return;
     }
-    if (std::find(open_anchors_.begin(), open_anchors_.end(), name) != open_anchors_.end())
+    if (it != latest_.end())
       throw InputError(at(e.start_mark),
                        fmt::format("malformed YAML: alias '*{}' inside the node it names: a "
                                    "scenario cannot contain itself",
@@ -339,8 +360,9 @@ class TreeBuilder {
   const std::string& name_;
   YamlTree& tree_;
   ByteOffsets bytes_;
-  std::unordered_map<std::string, std::uint32_t> anchors_;
-  std::vector<std::string> open_anchors_;  // per open collection; "" without an anchor
+  std::vector<Anchor> definitions_;
+  std::unordered_map<std::string, std::size_t> latest_;  // anchor name -> its latest definition
+  std::vector<std::size_t> open_anchors_;  // per open collection: its definition, or kNoAnchor
 };
 
 }  // namespace

@@ -20,6 +20,13 @@ TEST(YamlTree, AliasesShareTheAnchoredNode) {
   EXPECT_EQ(f.at(f.root()["d"]).str(), "t.yaml:3:4");
 }
 
+// An alias names the latest anchor of that name whose node starts before it.
+TEST(YamlTree, AnAliasNamesTheLatestAnchor) {
+  YamlFile f = parse("a: &x [1]\nb: &x two\nc: *x\nd: &y [&y 3, 4]\ne: *y\n");
+  EXPECT_EQ(f.root()["c"].Scalar(), "two");
+  EXPECT_EQ(f.root()["e"].Scalar(), "3") << "the inner anchor starts later than the outer";
+}
+
 TEST(YamlTree, AliasBombCostsOneNodePerAlias) {
   std::string text = "a0: &a0 [x, x, x, x, x, x, x, x, x]\n";
   for (int i = 1; i < 10; ++i) {
