@@ -118,7 +118,9 @@ void fill_window(Window& w, const Catalog& c, const Scenario& s, const Stage& st
   // holds them for the whole residence.
   const bool decrypt_window = st.decrypts && st.duration && in.encrypted;
   w.per_event = st.resident && !decrypt_window ? life : event;
-  if (o.measured && st.duration) w.cc = o.measured->cc_pair(s, st, w.bytes, attrs);
+  if (o.measured && st.duration)
+    if (auto pair = o.measured->cc_pair(s, st, w.bytes, attrs))
+      w.cc = std::make_shared<const CcPair>(*pair);
 
   if (in.encrypted && !st.decrypts) {
     w.state = State::ciphertext;

@@ -3,7 +3,6 @@
 
 #include <cstddef>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -64,7 +63,9 @@ struct Window {
   double plaintext_total_s = 0;     // sum over events
   double plaintext_coverage_s = 0;  // wall-clock time within the horizon with plaintext present
   CellRow cells;                    // one per catalog capability, in catalog order
-  std::optional<CcPair> cc;
+  // Measured runs only; a pointer keeps the window small (a cluster has 100,000 of them,
+  // rebuilt once per control variant).
+  std::shared_ptr<const CcPair> cc;
   std::vector<std::string> notes;
 
   // Capabilities that read the bytes in plaintext here.
