@@ -90,6 +90,19 @@ TEST(Cli, AnalyzeDefaultsToTheTable) {
   EXPECT_EQ(r.out, plainsight({"analyze", kAws, "--format", "table"}).out);
 }
 
+TEST(Cli, TimingsGoToStderrAndLeaveTheReportAlone) {
+  CliRun r = plainsight({"--timings", "analyze", kAws});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out, plainsight({"analyze", kAws}).out);
+  for (const char* phase : {"load catalog", "load scenario", "windows", "threats", "report"})
+    EXPECT_THAT(r.err, HasSubstr(std::string("timing: ") + phase)) << r.err;
+  EXPECT_THAT(r.err,
+              ::testing::ContainsRegex("timing: total +[0-9.]+ s, peak resident [0-9.]+ MiB"));
+  // --no-threats has no threat phase.
+  EXPECT_THAT(plainsight({"--timings", "analyze", kAws, "--no-threats"}).err,
+              ::testing::Not(HasSubstr("timing: threats")));
+}
+
 TEST(Cli, EveryScenarioInEveryCoreFormat) {
   for (const std::string& s : bundled_scenarios())
     for (const char* f : {"table", "md", "csv", "json"}) {
