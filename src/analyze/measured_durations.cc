@@ -1,5 +1,6 @@
 #include "analyze/measured_durations.h"
 
+#include <cmath>
 #include <cstdlib>
 #include <map>
 
@@ -44,6 +45,18 @@ std::string result_gpu(const ProbeMap& map, const MeasurementFile& f, const Prob
   for (const GpuModel& m : map.gpu_models)
     if (!name->empty() && name->find(m.match) != std::string::npos) return m.gpu;
   return "";
+}
+
+// Sample standard deviation over mean (the probe format's cv), from the samples
+// themselves: the loader does not check a file's cv against them. 0 under two samples.
+double relative_spread(const std::vector<double>& samples) {
+  if (samples.size() < 2) return 0;
+  double mean = 0;
+  for (double x : samples) mean += x;
+  mean /= samples.size();
+  double ss = 0;
+  for (double x : samples) ss += (x - mean) * (x - mean);
+  return mean > 0 ? std::sqrt(ss / (samples.size() - 1)) / mean : 0;
 }
 
 double numeric(const std::string& text) {
@@ -180,6 +193,16 @@ std::optional<Figure> MeasuredDurations::find(const Stage& st, double bytes, con
     Figure fig;
     fig.value = e.seconds;
     fig.provenance = e.provenance;
+    // The spread measured at the sweep point nearest the payload (in log size): a sweep's
+    // relative spread changes with size (timer and latency noise dominate small transfers,
+    // memory contention large ones), so the nearest point is the regime the stage runs in,
+    // where a median over the sweep would mix them. Beyond the sweep it is the end point's.
+    const Pick* nearest = &picks.front();
+    for (const Pick& p : picks)
+      if (std::abs(std::log(p.result->bytes / bytes)) <
+          std::abs(std::log(nearest->result->bytes / bytes)))
+        nearest = &p;
+    fig.spread_s = e.seconds * relative_spread(nearest->result->samples_s);
     fig.source = fmt::format("{}: {}", first.file->name, c.probe);
     fig.detail = fmt::format(
         "{} ({}{}{}, {} sizes) on {}: {} for {}", c.label, c.probe, params_text(c), sweep,

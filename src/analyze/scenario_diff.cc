@@ -1,5 +1,6 @@
 #include "analyze/scenario_diff.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -21,12 +22,39 @@ double run_time(const Analysis& a) {
   return a.scenario.platform.confidential_mode ? a.workload->run_on_s : a.workload->run_off_s;
 }
 
+// What the run-time figures rest on: each transfer's provenance (CC off/on where they
+// differ) and the sources that were measured or fitted, so that a reader sees at once
+// whether the time cost is the catalog's or the probe's.
+std::string priced_with(const WorkloadCost& w) {
+  std::vector<std::string> parts;
+  std::vector<std::string> sources;
+  for (const CostLine& l : w.lines) {
+    const std::string off(to_string(l.off.provenance)), on(to_string(l.on.provenance));
+    parts.push_back(fmt::format("{} {}", l.what, off == on ? off : off + "/" + on));
+    for (const Figure* f : {&l.off, &l.on})
+      if ((f->provenance == Provenance::measured || f->provenance == Provenance::fitted) &&
+          std::find(sources.begin(), sources.end(), f->source) == sources.end())
+        sources.push_back(f->source);
+  }
+  if (parts.empty()) return "";
+  std::string out = fmt::format("; priced with: {}", fmt::join(parts, ", "));
+  if (!sources.empty()) out += fmt::format(" (probe results: {})", fmt::join(sources, ", "));
+  return out;
+}
+
 }  // namespace
 
 ScenarioDiff diff_analyses(const Analysis& a, const Analysis& b) {
   ScenarioDiff d;
   d.name_a = a.scenario.name;
   d.name_b = b.scenario.name;
+  d.measurements = a.measurements;
+  // Why probe results were not used; the run without measurements has none to give.
+  if (!d.measurements.empty())
+    for (const Analysis* x : {&a, &b})
+      for (const std::string& w : x->warnings)
+        if (std::find(d.warnings.begin(), d.warnings.end(), w) == d.warnings.end())
+          d.warnings.push_back(w);
   std::map<std::string, const Window*> in_b;
   for (const Window& w : b.windows) in_b[w.stage] = &w;
   std::set<std::string> in_a;
@@ -91,10 +119,11 @@ ScenarioDiff diff_analyses(const Analysis& a, const Analysis& b) {
   if (a.workload && b.workload) {
     const double ta = run_time(a), tb = run_time(b);
     d.time_cost.push_back(fmt::format(
-        "workload run time: {} -> {} ({:+.1f}%), confidential mode {} -> {}; figures: {}",
+        "workload run time: {} -> {} ({:+.1f}%), confidential mode {} -> {}; figures: {}{}",
         format_duration(ta), format_duration(tb), ta > 0 ? 100 * (tb - ta) / ta : 0.0,
         a.scenario.platform.confidential_mode ? "on" : "off",
-        b.scenario.platform.confidential_mode ? "on" : "off", b.workload->claim()));
+        b.scenario.platform.confidential_mode ? "on" : "off", b.workload->claim(),
+        priced_with(*b.workload)));
   } else {
     d.time_cost.push_back(
         "no workload section on both sides: the run-time cost is not computed (per-event "

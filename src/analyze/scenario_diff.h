@@ -35,7 +35,9 @@ struct ScenarioDiff {
   int ceiling_a = 0, ceiling_b = 0;
   std::string ceiling_summary_a, ceiling_summary_b;
   std::vector<ActorDelta> actors;
-  std::vector<std::string> time_cost;                   // sentences with provenance
+  std::vector<std::string> time_cost;     // sentences with provenance
+  std::vector<std::string> measurements;  // probe files behind both sides' durations
+  std::vector<std::string> warnings;      // why results were not used, from both sides
   double plaintext_total_a = 0, plaintext_total_b = 0;  // summed over windows, seconds
 };
 

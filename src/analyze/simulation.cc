@@ -6,12 +6,19 @@
 #include <map>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "core/rng.h"
 
 namespace plainsight {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+// Jitter draws come from a second stream per trial (seed mixed with this constant): the
+// footholds, dwells and steps of trial i are then the same with and without measured
+// jitter, so two runs (diff's sides, a run with and without --measurements) differ only
+// where the jitter moves an event, not by a reshuffled stream.
+constexpr std::uint64_t kJitterStream = 0x6a09e667f3bcc909ULL;
 
 struct Accumulator {
   std::uint64_t successes = 0, footholds = 0, window_trials = 0;
@@ -42,8 +49,11 @@ void run_trials(const std::vector<const Capability*>& caps, const ActorProfile& 
   const double mean_dwell = a.dwell.value;
   std::vector<double> step(caps.size());
   acc->by_route.assign(routes.size(), 0);
+  bool jitter = false;
+  for (const SimulationRoute& r : routes) jitter |= r.jitter_s > 0;
   for (std::uint64_t trial = begin; trial < end; ++trial) {
     Rng rng = Rng::stream(seed, trial);
+    Rng jitter_rng = jitter ? Rng::stream(seed ^ kJitterStream, trial) : rng;
     double t = 0;
     for (;;) {
       t += rng.exponential(rate);
@@ -56,7 +66,7 @@ void run_trials(const std::vector<const Capability*>& caps, const ActorProfile& 
       for (std::size_t i = 0; i < routes.size(); ++i) {
         const double tc = step[routes[i].capability_index];
         if (tc >= until) continue;
-        const double done = route_done(routes[i], tc, rng);
+        const double done = route_done(routes[i], tc, jitter_rng);
         if (done < best) {
           best = done;
           via = i;
@@ -85,7 +95,8 @@ std::pair<double, double> wilson_interval(std::uint64_t k, std::uint64_t n) {
 }
 
 std::vector<SimulationRoute> simulation_routes(const Catalog& c, const std::vector<Reach>& reach,
-                                               const ActorProfile& actor) {
+                                               const ActorProfile& actor,
+                                               const std::vector<Window>* windows) {
   std::vector<SimulationRoute> out;
   for (const Reach& r : reach) {
     if (r.open_s <= 0 || r.bytes_held + 1e-9 * r.bytes_needed < r.bytes_needed) continue;
@@ -105,6 +116,12 @@ std::vector<SimulationRoute> simulation_routes(const Catalog& c, const std::vect
     s.events_needed = r.events_needed;
     s.read_s = r.read_s;
     s.egress_s = r.egress_s;
+    s.jitter_s = r.jitter_s;
+    if (s.jitter_s > 0 && windows && r.window < windows->size()) {
+      const Window& w = (*windows)[r.window];
+      s.jitter_source =
+          (w.plaintext_per_event.value > 0 ? w.plaintext_per_event : w.per_event).source;
+    }
     out.push_back(s);
   }
   return out;
@@ -122,12 +139,20 @@ SimulationResult simulate(const Catalog& c, const ActorProfile& actor, double ho
   for (const std::string& id : actor.capabilities) caps.push_back(c.capability(id));
   for (const Capability* cap : caps)
     if (!cap) throw std::runtime_error("actor " + actor.id + " names an unknown capability");
-  bool jitter = false;
-  for (const SimulationRoute& r : routes) jitter |= r.jitter_s > 0;
-  if (!jitter)
+  std::size_t periodic = 0, jittered = 0;
+  for (const SimulationRoute& r : routes) {
+    periodic += r.period_s > 0;
+    jittered += r.period_s > 0 && r.jitter_s > 0;
+  }
+  if (jittered == 0)
     res.notes.push_back(
         "no measured jitter: per-event windows follow their nominal schedule (events at k x "
         "period from the start of the horizon)");
+  else if (jittered < periodic)
+    res.notes.push_back(
+        fmt::format("measured jitter on {} of {} per-event routes; the others follow their nominal "
+                    "schedule",
+                    jittered, periodic));
   const unsigned threads = static_cast<unsigned>(
       std::max<std::uint64_t>(1, std::min<std::uint64_t>(o.threads, o.trials)));
   std::vector<Accumulator> acc(threads);

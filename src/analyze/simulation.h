@@ -3,8 +3,10 @@
 // capability takes its time to compromise (a draw from its MAL distribution); a window is
 // read on its schedule (periodic events, with jitter where measurements give it, or a
 // resident lifetime) until a full copy is read, and the copy must be out before detection
-// and before the horizon. Trial i draws from its own stream, so the result does not depend
-// on the number of threads.
+// and before the horizon. Trial i draws from its own stream (and its jitter from a second
+// one of its own), so the result does not depend on the number of threads. The jitter is
+// the spread of the per-event duration measured by the probe (Figure::spread_s), i.e. on
+// the probe's machine, taken as the standard deviation of an event's start.
 #pragma once
 
 #include <cstdint>
@@ -32,7 +34,8 @@ struct SimulationRoute {
   double open_s = 0;                 // plaintext seconds per event, or the resident lifetime
   double period_s = 0;               // 0: one window open from the start of the horizon
   double events = 1;
-  double jitter_s = 0;  // standard deviation of an event's start (measured), 0 when unknown
+  double jitter_s = 0;        // standard deviation of an event's start (measured), 0 when unknown
+  std::string jitter_source;  // the measurement it came from ("file: probe"), "" without
   double events_needed = 1;
   double read_s = 0;  // total reading time for a full copy
   double egress_s = 0;
@@ -64,9 +67,11 @@ struct SimulationResult {
 
 // Routes for the simulation: every window the actor's capabilities read in plaintext and
 // that holds a full copy (its schedule, not the expected-value test, decides readability).
+// `windows` (those `reach` indexes) name where a route's measured jitter came from.
 std::vector<SimulationRoute> simulation_routes(const Catalog& catalog,
                                                const std::vector<Reach>& reach,
-                                               const ActorProfile& actor);
+                                               const ActorProfile& actor,
+                                               const std::vector<Window>* windows = nullptr);
 
 SimulationResult simulate(const Catalog& catalog, const ActorProfile& actor, double horizon_s,
                           std::vector<SimulationRoute> routes, const SimulationOptions& options);

@@ -34,9 +34,14 @@ Reach window_reach(const Scenario& s, const Window& w, std::size_t index, const 
   // The cell decides: a capability that reads plaintext where the window's state is not
   // plaintext (a key-service reader, an endpoint of an encrypted link) reads for as long as
   // the bytes are there.
-  r.open_s = w.plaintext_per_event.value > 0 ? w.plaintext_per_event.value : w.per_event.value;
+  const Figure& open = w.plaintext_per_event.value > 0 ? w.plaintext_per_event : w.per_event;
+  r.open_s = open.value;
   r.events = single_life ? 1 : std::max(1.0, w.events);
   if (r.events > 1) r.period_s = w.event_period_s > 0 ? w.event_period_s : s.horizon_s / r.events;
+  // An event is started by the end of the work before it, so it drifts by at least the
+  // measured variability of the transfer itself: that spread is the start's jitter. A
+  // single or resident window has no schedule to drift.
+  if (r.period_s > 0) r.jitter_s = open.spread_s;
   if (r.bytes_held + 1e-9 * r.bytes_needed < r.bytes_needed || r.open_s <= 0) return r;
   const double per_event = std::min(r.bytes_needed, r.open_s * read_bw);
   r.events_needed = std::ceil(r.bytes_needed / per_event - 1e-9);

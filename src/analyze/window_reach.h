@@ -30,6 +30,9 @@ struct Reach {
   double read_s = 0;                 // reading time: bytes / read bandwidth
   double wait_s = 0;                 // expected waiting for the events, after the step succeeds
   double egress_s = 0;               // bytes / egress bandwidth
+  // Standard deviation of an event's start: the measured spread of the window's per-event
+  // duration (Figure::spread_s), periodic windows only; 0 without a measured spread.
+  double jitter_s = 0;
 
   double window_cost_s() const { return wait_s + read_s; }
 };

@@ -1,14 +1,17 @@
 // plainsight diff A [B]: what changes between two scenarios, or one scenario and --set
 // overlays: windows, reachability, the exposure ceiling, the compromise probability and the
 // time cost.
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
 
+#include "analyze/measured_durations.h"
 #include "analyze/scenario_diff.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/threat_run.h"
+#include "load/measurement_file.h"
 #include "load/scenario_loader.h"
 #include "report/diff_report.h"
 
@@ -23,6 +26,8 @@ void add_diff_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     unsigned threads = 0;
     std::string format = "table";
     std::string output;
+    std::vector<std::string> measurements;  // --measurements FILE, repeatable, both sides
+    bool allow_mismatch = false;
   };
   auto o = std::make_shared<Opts>();
   CLI::App* cmd = app.add_subcommand(
@@ -32,7 +37,9 @@ void add_diff_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       "apply to B. Each actor is simulated on both sides (--trials 0 skips it).\n"
       "Examples:\n"
       "  plainsight diff scenarios/silo-hopper.yaml scenarios/silo-blackwell.yaml\n"
-      "  plainsight diff scenarios/aws-frontier.yaml --set platform.confidential_mode=on");
+      "  plainsight diff scenarios/aws-frontier.yaml --set platform.confidential_mode=on\n"
+      "  plainsight diff scenarios/silo-hopper.yaml --set platform.confidential_mode=off \\\n"
+      "      --measurements model/measurements/host-vm-amd-epyc.json");
   cmd->add_option("a", o->a, "Scenario A")->required();
   cmd->add_option("b", o->b, "Scenario B (default: A with --set applied)");
   cmd->add_option("--set", o->sets, "Override a value of B, KEY=VALUE; repeatable");
@@ -42,15 +49,30 @@ void add_diff_command(CLI::App& app, std::shared_ptr<Globals> globals) {
   cmd->add_option("--format,-f", o->format, "Output format: table, json")
       ->check(CLI::IsMember({"table", "json"}));
   cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout");
+  cmd->add_option("--measurements", o->measurements,
+                  "Probe result file (plainsight-probe/1) backing the window durations and the "
+                  "time cost of both sides; repeatable");
+  cmd->add_flag("--allow-mismatch", o->allow_mismatch,
+                "Use results measured on another GPU generation or CC state (marked so) "
+                "instead of skipping them");
   cmd->callback([o, globals] {
     Catalog catalog = load_catalog_for(*globals);
     const std::string b_path = o->b.empty() ? o->a : o->b;
     if (o->b.empty() && o->sets.empty())
       throw InputError({"diff"}, "give a second scenario or at least one --set overlay");
-    Analysis a = analyze(catalog, load_scenario(o->a, catalog), {});
-    Analysis b = analyze(catalog, load_scenario(b_path, catalog, o->sets), o->sets);
-    run_threats(a, catalog, o->a, {}, nullptr, false);
-    run_threats(b, catalog, b_path, o->sets, nullptr, false);
+    Scenario sa = load_scenario(o->a, catalog);
+    Scenario sb = load_scenario(b_path, catalog, o->sets);
+    // Every file is read before anything runs: a bad one stops the run with exit 2. One
+    // source serves both sides, so they are priced with the same results.
+    std::vector<MeasurementFile> files;
+    for (const std::string& m : o->measurements) files.push_back(load_measurement_file(m));
+    std::optional<MeasuredDurations> measured;
+    if (!files.empty()) measured.emplace(catalog, std::move(files), o->allow_mismatch);
+    const MeasuredDurations* m = measured ? &*measured : nullptr;
+    Analysis a = analyze(catalog, std::move(sa), {}, m);
+    Analysis b = analyze(catalog, std::move(sb), o->sets, m);
+    run_threats(a, catalog, o->a, {}, m, false);
+    run_threats(b, catalog, b_path, o->sets, m, false);
     ScenarioDiff d = diff_analyses(a, b);
     if (o->trials > 0) {
       SimulationOptions so;
@@ -61,9 +83,9 @@ void add_diff_command(CLI::App& app, std::shared_ptr<Globals> globals) {
         const ActorThreat& x = a.threat.actors[i];
         const ActorThreat& y = b.threat.actors[i];
         d.actors[i].sim_a = simulate(catalog, x.actor, a.scenario.horizon_s,
-                                     simulation_routes(catalog, x.reach, x.actor), so);
+                                     simulation_routes(catalog, x.reach, x.actor, &a.windows), so);
         d.actors[i].sim_b = simulate(catalog, y.actor, b.scenario.horizon_s,
-                                     simulation_routes(catalog, y.reach, y.actor), so);
+                                     simulation_routes(catalog, y.reach, y.actor, &b.windows), so);
       }
     }
     write_output(o->output, [&](std::ostream& out) {

@@ -1,13 +1,16 @@
 // plainsight simulate SCENARIO: seeded Monte Carlo of one actor against the window schedule.
+#include <optional>
 #include <thread>
 
 #include <fmt/format.h>
 
 #include "analyze/analysis.h"
+#include "analyze/measured_durations.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/threat_run.h"
 #include "core/quantity.h"
+#include "load/measurement_file.h"
 #include "load/scenario_loader.h"
 #include "report/render.h"
 #include "report/threat_section.h"
@@ -24,16 +27,22 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     std::string format = "table";
     std::string output;
     std::vector<std::string> sets;
+    std::vector<std::string> measurements;  // --measurements FILE, repeatable
+    bool allow_mismatch = false;
   };
   auto o = std::make_shared<Opts>();
   CLI::App* cmd = app.add_subcommand(
       "simulate", "Monte Carlo: probability that an actor gets a full copy within the horizon");
   cmd->footer(
       "The actor defaults to the first level that breaches the exposure ceiling. The same\n"
-      "--seed gives the same output whatever --threads.\n"
+      "--seed gives the same output whatever --threads. With --measurements, periodic windows'\n"
+      "events start with the jitter measured for their durations (the spread on the probe's\n"
+      "machine).\n"
       "Examples:\n"
       "  plainsight simulate scenarios/aws-frontier.yaml --actor OC3 --trials 100000\n"
-      "  plainsight simulate scenarios/silo-hopper.yaml --actor OC4 --seed 7 --format json");
+      "  plainsight simulate scenarios/silo-hopper.yaml --actor OC4 --seed 7 --format json\n"
+      "  plainsight simulate scenarios/aws-frontier.yaml --actor OC4 \\\n"
+      "      --measurements model/measurements/host-vm-amd-epyc.json");
   cmd->add_option("scenario", o->scenario, "Scenario YAML file")->required();
   cmd->add_option("--actor", o->actor, "Actor: OC1..OC5 (or its catalog id)");
   cmd->add_option("--trials", o->trials, "Number of trials (default 10000)")
@@ -45,11 +54,23 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       ->check(CLI::IsMember({"table", "md", "json"}));
   cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout");
   cmd->add_option("--set", o->sets, "Override a scenario value, KEY=VALUE; repeatable");
+  cmd->add_option("--measurements", o->measurements,
+                  "Probe result file (plainsight-probe/1) backing the window durations and "
+                  "their jitter (the measured spread); repeatable");
+  cmd->add_flag("--allow-mismatch", o->allow_mismatch,
+                "Use results measured on another GPU generation or CC state (marked so) "
+                "instead of skipping them");
   cmd->callback([o, globals] {
     Catalog catalog = load_catalog_for(*globals);
     Scenario s = load_scenario(o->scenario, catalog, o->sets);
-    Analysis a = analyze(catalog, std::move(s), o->sets);
-    run_threats(a, catalog, o->scenario, o->sets, nullptr, /*defenses=*/false);
+    // Every file is read before anything runs: a bad one stops the run with exit 2.
+    std::vector<MeasurementFile> files;
+    for (const std::string& m : o->measurements) files.push_back(load_measurement_file(m));
+    std::optional<MeasuredDurations> measured;
+    if (!files.empty()) measured.emplace(catalog, std::move(files), o->allow_mismatch);
+    Analysis a = analyze(catalog, std::move(s), o->sets, measured ? &*measured : nullptr);
+    run_threats(a, catalog, o->scenario, o->sets, measured ? &*measured : nullptr,
+                /*defenses=*/false);
     const ActorThreat* chosen = nullptr;
     if (!o->actor.empty()) {
       std::vector<ActorProfile> profiles;
@@ -71,8 +92,9 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     so.trials = o->trials;
     so.seed = o->seed;
     so.threads = o->threads ? o->threads : std::max(1u, std::thread::hardware_concurrency());
-    a.simulation = simulate(catalog, chosen->actor, a.scenario.horizon_s,
-                            simulation_routes(catalog, chosen->reach, chosen->actor), so);
+    a.simulation =
+        simulate(catalog, chosen->actor, a.scenario.horizon_s,
+                 simulation_routes(catalog, chosen->reach, chosen->actor, &a.windows), so);
     if (o->format == "json") {
       // Streamed: the report carries every window and readable route of the scenario.
       write_output(o->output, [&a](std::ostream& out) { render_json(out, a); });
@@ -80,6 +102,8 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     }
     std::string out = fmt::format("{}\nactor: {}\n", a.scenario.name, chosen->actor.name);
     for (const auto& set : o->sets) out += "override: " + set + "\n";
+    for (const std::string& m : a.measurements) out += "measurements: " + m + "\n";
+    for (const std::string& w : a.warnings) out += "warning: " + w + "\n";
     out += o->format == "md" ? simulation_markdown(a) : simulation_plain(a);
     write_output(o->output, out);
   });

@@ -25,6 +25,9 @@ struct Figure {
   Provenance provenance = Provenance::assumed;
   std::string source;
   std::string detail;
+  // Standard deviation of the value as measured (value x the sweep's relative spread), 0
+  // when unknown: only probe results carry one. The simulation draws event jitter from it.
+  double spread_s = 0;
 };
 
 }  // namespace plainsight

@@ -32,6 +32,8 @@ json sim_json(const std::optional<SimulationResult>& s) {
 
 void render_diff_plain(std::ostream& out, const ScenarioDiff& d) {
   out << fmt::format("A: {}\nB: {}\n", d.name_a, d.name_b);
+  for (const std::string& m : d.measurements) out << fmt::format("measurements: {}\n", m);
+  for (const std::string& w : d.warnings) out << fmt::format("warning: {}\n", w);
   out << fmt::format("\nExposure ceiling: OC{} -> OC{}{}\n  A: {}\n  B: {}\n", d.ceiling_a,
                      d.ceiling_b,
                      d.ceiling_b > d.ceiling_a   ? " (raised)"
@@ -95,6 +97,8 @@ void render_diff_json(std::ostream& out, const ScenarioDiff& d) {
   js.end();
   js.member("plaintext_total_s", {{"a", d.plaintext_total_a}, {"b", d.plaintext_total_b}});
   js.member("time_cost", d.time_cost);
+  js.member("measurements", d.measurements);
+  js.member("warnings", d.warnings);
   js.end();
   out.put('\n');
 }

@@ -136,6 +136,13 @@ std::string simulation_plain(const Analysis& a) {
                         fmt::format("{:.1f}%", 100.0 * w.trials / r.successes)});
     out += fmt::format("\n{}", t.plain());
   }
+  // Which schedules were drawn with jitter, and the measurement each came from.
+  for (const SimulationRoute& rt : r.routes)
+    if (rt.period_s > 0 && rt.jitter_s > 0)
+      out += fmt::format("jitter: {} ({}): event start sd {} ({:.1f}% of {} open){}\n", rt.stage,
+                         rt.capability, format_duration(rt.jitter_s), 100 * rt.jitter_s / rt.open_s,
+                         format_duration(rt.open_s),
+                         rt.jitter_source.empty() ? "" : ", measured in " + rt.jitter_source);
   for (const std::string& n : r.notes) out += fmt::format("note: {}\n", n);
   return out;
 }
@@ -246,6 +253,15 @@ void write_threat_json(const Analysis& a, JsonStream& js) {
     json uses = json::array();
     for (const WindowUse& w : r.windows)
       uses.push_back({{"stage", w.stage}, {"capability", w.capability}, {"trials", w.trials}});
+    json jitter = json::array();
+    for (const SimulationRoute& rt : r.routes)
+      if (rt.period_s > 0 && rt.jitter_s > 0)
+        jitter.push_back({{"stage", rt.stage},
+                          {"capability", rt.capability},
+                          {"jitter_s", rt.jitter_s},
+                          {"open_s", rt.open_s},
+                          {"period_s", rt.period_s},
+                          {"source", rt.jitter_source}});
     js.member("simulation", {{"actor", r.actor},
                              {"level", r.level},
                              {"trials", r.trials},
@@ -258,6 +274,7 @@ void write_threat_json(const Analysis& a, JsonStream& js) {
                              {"windows", std::move(uses)},
                              {"footholds", r.footholds},
                              {"window_trials", r.window_trials},
+                             {"jitter", std::move(jitter)},
                              {"notes", r.notes}});
   }
 }

@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "analyze/actor_profile.h"
 #include "analyze/analysis.h"
+#include "analyze/window_reach.h"
 #include "test_support.h"
 
 namespace plainsight {
@@ -148,6 +150,94 @@ TEST(MeasuredDurations, AFileNothingUsesIsReported) {
 TEST(MeasuredDurations, NoCcPairWithoutMeasurements) {
   Outcome r = run("silo-hopper.yaml", {});
   for (const Window& w : r.analysis.windows) EXPECT_FALSE(w.cc) << w.stage;
+}
+
+// A host bounce-buffer sweep (CC off, as aws-frontier runs) whose samples have a known
+// spread at each size: cv 0.5 everywhere except the largest size, where it is 0.1.
+MeasurementFile spread_file() {
+  nlohmann::json results = nlohmann::json::array();
+  const double mib = 1 << 20;
+  for (double size : {1.0, 4.0, 16.0, 64.0}) {
+    const double t = 0.25e-3 * size;  // 4 GB/s-ish
+    const double k = size == 64 ? 0.1 : 0.5;
+    // Three samples t (1 - k), t, t (1 + k): mean t, sample sd k t, cv k.
+    const std::vector<double> samples = {t * (1 - k), t, t * (1 + k)};
+    results.push_back(
+        {{"probe", "host.bounce_buffer"},
+         {"params", {{"bytes", std::uint64_t(size * mib)}, {"mode", "cc_off"}, {"threads", 2}}},
+         {"samples_s", samples},
+         {"median_s", t},
+         {"min_s", samples[0]},
+         {"max_s", samples[2]},
+         {"cv", k}});
+  }
+  const nlohmann::json doc = {{"format", "plainsight-probe/1"},
+                              {"started_at", "2026-01-01T00:00:00Z"},
+                              {"duration_s", 1.0},
+                              {"options", nlohmann::json::object()},
+                              {"machine",
+                               {{"hostname", "spread-test (not a measurement)"},
+                                {"cpu", {{"model", "Test CPU"}, {"logical_cores", 2}}},
+                                {"kernel", {{"release", "test"}}}}},
+                              {"skipped", nlohmann::json::array()},
+                              {"failed", nlohmann::json::array()},
+                              {"results", results}};
+  return parse_measurement_file(doc.dump(), "spread.json");
+}
+
+TEST(MeasuredDurations, SpreadIsTheSampleCvNearestThePayloadTimesTheValue) {
+  const Catalog& c = test::bundled_catalog();
+  Scenario s = load_scenario(test::repo("scenarios/aws-frontier.yaml"), c);
+  MeasuredDurations m(c, {spread_file()});
+  Analysis a = analyze(c, std::move(s), {}, &m);
+  const Window* w = nullptr;
+  for (const Window& x : a.windows)
+    if (x.stage == "pcie") w = &x;
+  ASSERT_TRUE(w);
+  ASSERT_EQ(w->per_event.source, "spread.json: host.bounce_buffer");
+  // The payload (GBs) is beyond the sweep: its nearest point is 64 MiB, cv 0.1 (not the
+  // 0.5 of the other sizes).
+  EXPECT_GT(w->per_event.value, 0);
+  EXPECT_NEAR(w->per_event.spread_s, 0.1 * w->per_event.value, 1e-12 * w->per_event.value);
+  EXPECT_NEAR(w->plaintext_per_event.spread_s, w->per_event.spread_s, 1e-15);
+
+  // The reach of a periodic window carries it as the jitter of an event's start.
+  const std::vector<ActorProfile> actors = actor_profiles(c);
+  const ActorProfile* oc4 = find_actor(actors, "OC4");
+  ASSERT_TRUE(oc4);
+  bool seen = false;
+  for (const Reach& r : actor_reach(a.scenario, a.windows, *oc4))
+    if (r.stage == "pcie") {
+      seen = true;
+      ASSERT_GT(r.period_s, 0);
+      EXPECT_DOUBLE_EQ(r.jitter_s, w->per_event.spread_s);
+    }
+  EXPECT_TRUE(seen);
+}
+
+TEST(MeasuredDurations, NoSpreadAndNoJitterWithoutMeasurements) {
+  Outcome r = run("aws-frontier.yaml", {});
+  for (const Window& w : r.analysis.windows) {
+    EXPECT_EQ(w.per_event.spread_s, 0) << w.stage;
+    EXPECT_EQ(w.plaintext_per_event.spread_s, 0) << w.stage;
+  }
+  const std::vector<ActorProfile> actors = actor_profiles(test::bundled_catalog());
+  for (const ActorProfile& p : actors)
+    for (const Reach& x : actor_reach(r.analysis.scenario, r.analysis.windows, p))
+      EXPECT_EQ(x.jitter_s, 0) << x.stage << " " << x.capability;
+}
+
+TEST(MeasuredDurations, OneSampleHasNoSpread) {
+  MeasurementFile f = spread_file();
+  for (ProbeResult& r : f.results) r.samples_s = {r.median_s};
+  const Catalog& c = test::bundled_catalog();
+  MeasuredDurations m(c, {f});
+  Analysis a = analyze(c, load_scenario(test::repo("scenarios/aws-frontier.yaml"), c), {}, &m);
+  for (const Window& w : a.windows)
+    if (w.stage == "pcie") {
+      EXPECT_EQ(w.per_event.source, "spread.json: host.bounce_buffer");
+      EXPECT_EQ(w.per_event.spread_s, 0);
+    }
 }
 
 }  // namespace

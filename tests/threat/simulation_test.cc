@@ -111,6 +111,73 @@ TEST(Simulation, PeriodicWindowNeedsItsEvents) {
   EXPECT_GE(r.ci_high, expect);
 }
 
+TEST(Simulation, JitterMovesEventsAndIsNoted) {
+  // A window open 1 s once a day; footholds last an hour on average. On the nominal
+  // schedule a foothold succeeds only when the next event falls within its dwell (about
+  // 1 h / 24 h of them); a start jitter of days puts half the events at once (a start is
+  // never before the step), so it must raise the probability far beyond its interval.
+  ClosedForm f(0.5);
+  f.actor.dwell.value = 3600;
+  f.routes[0].open_s = 1;
+  f.routes[0].period_s = kDay;
+  f.routes[0].events = 30;
+  f.routes[0].read_s = 0.5;
+  SimulationOptions o;
+  o.trials = 20000;
+  o.seed = 3;
+  const SimulationResult nominal = simulate(f.catalog, f.actor, 30 * kDay, f.routes, o);
+  ASSERT_EQ(nominal.notes.size(), 1u);
+  EXPECT_NE(nominal.notes[0].find("no measured jitter"), std::string::npos);
+  f.routes[0].jitter_s = 10 * kDay;
+  f.routes[0].jitter_source = "probe.json: host.checkpoint";
+  const SimulationResult jittered = simulate(f.catalog, f.actor, 30 * kDay, f.routes, o);
+  EXPECT_GT(jittered.ci_low, nominal.ci_high + 0.2);
+  for (const std::string& n : jittered.notes)
+    EXPECT_EQ(n.find("no measured jitter"), std::string::npos) << n;
+  ASSERT_EQ(jittered.routes.size(), 1u);
+  EXPECT_EQ(jittered.routes[0].jitter_source, "probe.json: host.checkpoint");
+  // Still one stream per trial: the same for any number of threads.
+  o.threads = 3;
+  const SimulationResult three = simulate(f.catalog, f.actor, 30 * kDay, f.routes, o);
+  EXPECT_EQ(three.successes, jittered.successes);
+  EXPECT_EQ(three.percentiles, jittered.percentiles);
+}
+
+TEST(Simulation, RoutesCarryTheWindowsMeasuredSpread) {
+  Analysis a = testing::analyze_file(testing::scenario_path("aws-frontier"), {}, false);
+  const ActorThreat& oc4 = testing::actor(a, 4);
+  // Without measurements: no spread, no jitter, no source.
+  for (const SimulationRoute& r :
+       simulation_routes(testing::bundled_catalog(), oc4.reach, oc4.actor, &a.windows)) {
+    EXPECT_EQ(r.jitter_s, 0) << r.stage;
+    EXPECT_TRUE(r.jitter_source.empty()) << r.stage;
+  }
+  // A measured spread on a periodic window's figure becomes its routes' jitter, named by
+  // the figure's source.
+  std::vector<Reach> reach = oc4.reach;
+  std::vector<Window> windows = a.windows;
+  std::size_t periodic = reach.size();
+  for (std::size_t i = 0; i < reach.size(); ++i)
+    if (reach[i].period_s > 0 && reach[i].open_s > 0 &&
+        reach[i].bytes_held >= reach[i].bytes_needed && periodic == reach.size())
+      periodic = i;
+  ASSERT_LT(periodic, reach.size());
+  reach[periodic].jitter_s = 0.25;
+  Figure& fig = windows[reach[periodic].window].plaintext_per_event.value > 0
+                    ? windows[reach[periodic].window].plaintext_per_event
+                    : windows[reach[periodic].window].per_event;
+  fig.source = "spread.json: host.bounce_buffer";
+  bool seen = false;
+  for (const SimulationRoute& r :
+       simulation_routes(testing::bundled_catalog(), reach, oc4.actor, &windows))
+    if (r.stage == reach[periodic].stage && r.capability == reach[periodic].capability) {
+      seen = true;
+      EXPECT_EQ(r.jitter_s, 0.25);
+      EXPECT_EQ(r.jitter_source, "spread.json: host.bounce_buffer");
+    }
+  EXPECT_TRUE(seen);
+}
+
 TEST(Simulation, WilsonInterval) {
   auto [lo, hi] = wilson_interval(50, 100);
   EXPECT_NEAR(lo, 0.4038, 1e-3);

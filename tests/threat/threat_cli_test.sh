@@ -55,6 +55,42 @@ check "generate" 0 $?
 "$bin" analyze "$tmp/c.yaml" --format json >/dev/null
 check "generated scenario analyses" 0 $?
 
+# Measured durations: simulate draws the schedule's jitter from the measured spread (the
+# same for any --threads), diff prices both sides with them; a bad file is exit 2.
+m=$root/model/measurements/host-vm-amd-epyc.json
+bad=$root/tests/measure/data/bad/truncated.json
+for t in 1 3; do
+  "$bin" simulate "$s/aws-frontier.yaml" --actor OC4 --trials 4000 --seed 5 --threads $t \
+    --measurements "$m" --format json -o "$tmp/m$t.json"
+  check "simulate --measurements, $t threads" 0 $?
+done
+cmp -s "$tmp/m1.json" "$tmp/m3.json" || { echo "FAIL measured simulate differs by --threads"; fail=1; }
+grep -q '"jitter_s"' "$tmp/m1.json" || { echo "FAIL measured simulate json lacks jitter_s"; fail=1; }
+grep -q '"jitter": \[\]' "$tmp/t1.json" || { echo "FAIL simulate without measurements has jitter"; fail=1; }
+"$bin" simulate "$s/aws-frontier.yaml" --actor OC4 --trials 2000 --measurements "$m" >"$tmp/m.txt"
+check "simulate --measurements, table" 0 $?
+grep -q "^jitter: pcie (host_root): event start sd .*measured in host-vm-amd-epyc.json: host.bounce_buffer" \
+  "$tmp/m.txt" || { echo "FAIL simulate table lacks the jitter line: $(cat "$tmp/m.txt")"; fail=1; }
+grep -q "no measured jitter" "$tmp/m.txt" && { echo "FAIL no-jitter note with measurements"; fail=1; }
+"$bin" simulate "$s/aws-frontier.yaml" --actor OC4 --trials 2000 >"$tmp/n.txt"
+grep -q "no measured jitter" "$tmp/n.txt" || { echo "FAIL no-jitter note missing"; fail=1; }
+"$bin" simulate "$s/aws-frontier.yaml" --measurements "$bad" >/dev/null 2>"$tmp/err"
+check "simulate, bad measurement file" 2 $?
+grep -q "truncated.json" "$tmp/err" || { echo "FAIL simulate error does not name the file"; fail=1; }
+"$bin" diff "$s/silo-hopper.yaml" --set platform.confidential_mode=off --trials 0 >"$tmp/d0.txt"
+"$bin" diff "$s/silo-hopper.yaml" --set platform.confidential_mode=off --trials 0 \
+  --measurements "$m" >"$tmp/d1.txt"
+check "diff --measurements" 0 $?
+grep -q "workload run time: .*priced with: per step measured.*(probe results: host-vm-amd-epyc.json: host.bounce_buffer)" \
+  "$tmp/d1.txt" || { echo "FAIL diff time cost lacks measured figures: $(cat "$tmp/d1.txt")"; fail=1; }
+grep -q "^measurements: host-vm-amd-epyc.json" "$tmp/d1.txt" || { echo "FAIL diff lacks the file"; fail=1; }
+cmp -s "$tmp/d0.txt" "$tmp/d1.txt" && { echo "FAIL diff the same with and without measurements"; fail=1; }
+grep -q "probe results" "$tmp/d0.txt" && { echo "FAIL diff without measurements cites probes"; fail=1; }
+"$bin" diff "$s/silo-hopper.yaml" --set platform.confidential_mode=off --measurements "$bad" \
+  >/dev/null 2>"$tmp/err"
+check "diff, bad measurement file" 2 $?
+grep -q "truncated.json" "$tmp/err" || { echo "FAIL diff error does not name the file"; fail=1; }
+
 mkdir -p "$tmp/model"
 cp "$root"/model/*.yaml "$tmp/model/"
 sed -i 's/ttc: "HardAndCertain"/ttc: "Exponential(-2)"/' "$tmp/model/capabilities.yaml"
