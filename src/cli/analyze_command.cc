@@ -4,6 +4,7 @@
 #include "analyze/analysis.h"
 #include "analyze/measured_durations.h"
 #include "cli/commands.h"
+#include "cli/measurement_options.h"
 #include "cli/output.h"
 #include "cli/phase_timer.h"
 #include "cli/threat_run.h"
@@ -22,8 +23,7 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     std::vector<std::string> sets;
     std::string require_ceiling;  // --require-ceiling OCn
     bool no_threats = false;
-    std::vector<std::string> measurements;  // --measurements FILE, repeatable
-    bool allow_mismatch = false;
+    MeasurementOptions measurements;
   };
   auto o = std::make_shared<Opts>();
   CLI::App* cmd = app.add_subcommand("analyze", "Compute the plaintext-window table of a scenario");
@@ -45,12 +45,7 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
                   "Exit 1 when the exposure ceiling is below this level (OC1..OC5): a CI gate");
   cmd->add_flag("--no-threats", o->no_threats,
                 "Windows only: skip attack paths, minimal defences and the exposure ceiling");
-  cmd->add_option("--measurements", o->measurements,
-                  "Probe result file (plainsight-probe/1) backing the window durations; "
-                  "repeatable (e.g. a CC-off and a CC-on GPU run)");
-  cmd->add_flag("--allow-mismatch", o->allow_mismatch,
-                "Use results measured on another GPU generation or CC state (marked so) "
-                "instead of skipping them");
+  o->measurements.add_to(*cmd, "the window durations (e.g. a CC-off and a CC-on GPU run)");
   cmd->callback([o, globals] {
     const int required =
         o->require_ceiling.empty() ? 0 : parse_oc_level("--require-ceiling", o->require_ceiling);
@@ -59,11 +54,7 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     timer.mark("load catalog");
     Scenario s = load_scenario(o->scenario, catalog, o->sets);
     timer.mark("load scenario");
-    // Every file is read before anything runs: a bad one stops the run with exit 2.
-    std::vector<MeasurementFile> files;
-    for (const std::string& m : o->measurements) files.push_back(load_measurement_file(m));
-    std::optional<MeasuredDurations> measured;
-    if (!files.empty()) measured.emplace(catalog, std::move(files), o->allow_mismatch);
+    const std::optional<MeasuredDurations> measured = o->measurements.load(catalog);
     Analysis a = analyze(catalog, std::move(s), o->sets, measured ? &*measured : nullptr);
     timer.mark("windows");
     if (!o->no_threats || required > 0) {

@@ -9,6 +9,7 @@
 #include "analyze/measured_durations.h"
 #include "analyze/scenario_diff.h"
 #include "cli/commands.h"
+#include "cli/measurement_options.h"
 #include "cli/output.h"
 #include "cli/threat_run.h"
 #include "load/measurement_file.h"
@@ -26,8 +27,7 @@ void add_diff_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     unsigned threads = 0;
     std::string format = "table";
     std::string output;
-    std::vector<std::string> measurements;  // --measurements FILE, repeatable, both sides
-    bool allow_mismatch = false;
+    MeasurementOptions measurements;
   };
   auto o = std::make_shared<Opts>();
   CLI::App* cmd = app.add_subcommand(
@@ -49,12 +49,7 @@ void add_diff_command(CLI::App& app, std::shared_ptr<Globals> globals) {
   cmd->add_option("--format,-f", o->format, "Output format: table, json")
       ->check(CLI::IsMember({"table", "json"}));
   cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout");
-  cmd->add_option("--measurements", o->measurements,
-                  "Probe result file (plainsight-probe/1) backing the window durations and the "
-                  "time cost of both sides; repeatable");
-  cmd->add_flag("--allow-mismatch", o->allow_mismatch,
-                "Use results measured on another GPU generation or CC state (marked so) "
-                "instead of skipping them");
+  o->measurements.add_to(*cmd, "the window durations and the time cost of both sides");
   cmd->callback([o, globals] {
     Catalog catalog = load_catalog_for(*globals);
     const std::string b_path = o->b.empty() ? o->a : o->b;
@@ -62,12 +57,8 @@ void add_diff_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       throw InputError({"diff"}, "give a second scenario or at least one --set overlay");
     Scenario sa = load_scenario(o->a, catalog);
     Scenario sb = load_scenario(b_path, catalog, o->sets);
-    // Every file is read before anything runs: a bad one stops the run with exit 2. One
-    // source serves both sides, so they are priced with the same results.
-    std::vector<MeasurementFile> files;
-    for (const std::string& m : o->measurements) files.push_back(load_measurement_file(m));
-    std::optional<MeasuredDurations> measured;
-    if (!files.empty()) measured.emplace(catalog, std::move(files), o->allow_mismatch);
+    // One source serves both sides, so they are priced with the same results.
+    const std::optional<MeasuredDurations> measured = o->measurements.load(catalog);
     const MeasuredDurations* m = measured ? &*measured : nullptr;
     Analysis a = analyze(catalog, std::move(sa), {}, m);
     Analysis b = analyze(catalog, std::move(sb), o->sets, m);

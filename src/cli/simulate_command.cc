@@ -7,6 +7,7 @@
 #include "analyze/analysis.h"
 #include "analyze/measured_durations.h"
 #include "cli/commands.h"
+#include "cli/measurement_options.h"
 #include "cli/output.h"
 #include "cli/threat_run.h"
 #include "core/quantity.h"
@@ -27,8 +28,7 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     std::string format = "table";
     std::string output;
     std::vector<std::string> sets;
-    std::vector<std::string> measurements;  // --measurements FILE, repeatable
-    bool allow_mismatch = false;
+    MeasurementOptions measurements;
   };
   auto o = std::make_shared<Opts>();
   CLI::App* cmd = app.add_subcommand(
@@ -54,20 +54,11 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       ->check(CLI::IsMember({"table", "md", "json"}));
   cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout");
   cmd->add_option("--set", o->sets, "Override a scenario value, KEY=VALUE; repeatable");
-  cmd->add_option("--measurements", o->measurements,
-                  "Probe result file (plainsight-probe/1) backing the window durations and "
-                  "their jitter (the measured spread); repeatable");
-  cmd->add_flag("--allow-mismatch", o->allow_mismatch,
-                "Use results measured on another GPU generation or CC state (marked so) "
-                "instead of skipping them");
+  o->measurements.add_to(*cmd, "the window durations and their jitter (the measured spread)");
   cmd->callback([o, globals] {
     Catalog catalog = load_catalog_for(*globals);
     Scenario s = load_scenario(o->scenario, catalog, o->sets);
-    // Every file is read before anything runs: a bad one stops the run with exit 2.
-    std::vector<MeasurementFile> files;
-    for (const std::string& m : o->measurements) files.push_back(load_measurement_file(m));
-    std::optional<MeasuredDurations> measured;
-    if (!files.empty()) measured.emplace(catalog, std::move(files), o->allow_mismatch);
+    const std::optional<MeasuredDurations> measured = o->measurements.load(catalog);
     Analysis a = analyze(catalog, std::move(s), o->sets, measured ? &*measured : nullptr);
     run_threats(a, catalog, o->scenario, o->sets, measured ? &*measured : nullptr,
                 /*defenses=*/false);

@@ -1,0 +1,27 @@
+// --measurements FILE... and --allow-mismatch: the same two options, read the same way, for
+// analyze, simulate and diff.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "analyze/measured_durations.h"
+#include "core/catalog.h"
+
+namespace plainsight::cli {
+
+struct MeasurementOptions {
+  std::vector<std::string> files;
+  bool allow_mismatch = false;
+
+  // Registers both on `cmd`; `backs` says what the results back ("the window durations").
+  void add_to(CLI::App& cmd, const std::string& backs);
+  // Reads every file before anything runs, so a bad one stops the run with exit 2; nothing
+  // when no file was given.
+  std::optional<MeasuredDurations> load(const Catalog& catalog) const;
+};
+
+}  // namespace plainsight::cli
