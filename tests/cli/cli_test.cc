@@ -20,15 +20,6 @@ namespace fs = std::filesystem;
 
 const std::string kAws = "scenarios/aws-frontier.yaml";
 
-std::vector<std::string> bundled_scenarios() {
-  std::vector<std::string> out;
-  for (const auto& e :
-       fs::directory_iterator(fs::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "scenarios"))
-    if (e.path().extension() == ".yaml") out.push_back("scenarios/" + e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 // CSV rows keyed by their first field (the stage id).
 std::map<std::string, std::string> csv_rows(const std::string& csv) {
   std::map<std::string, std::string> rows;

@@ -18,15 +18,6 @@ using namespace plainsight::testing;
 namespace fs = std::filesystem;
 using ojson = nlohmann::ordered_json;
 
-std::vector<std::string> scenarios() {
-  std::vector<std::string> out;
-  for (const auto& e :
-       fs::directory_iterator(fs::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "scenarios"))
-    if (e.path().extension() == ".yaml") out.push_back("scenarios/" + e.path().filename().string());
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
 void expect_dump_identical(const std::vector<std::string>& args) {
   CliRun r = plainsight(args);
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -36,11 +27,13 @@ void expect_dump_identical(const std::vector<std::string>& args) {
 
 // Every bundled scenario with its threat sections (attack paths, minimal defences, ceiling).
 TEST(ReportStream, AnalyzeJsonIsWhatADomDumpGives) {
-  for (const std::string& s : scenarios()) expect_dump_identical({"analyze", s, "-f", "json"});
+  for (const std::string& s : bundled_scenarios())
+    expect_dump_identical({"analyze", s, "-f", "json"});
 }
 
 TEST(ReportStream, SarifIsWhatADomDumpGives) {
-  for (const std::string& s : scenarios()) expect_dump_identical({"analyze", s, "-f", "sarif"});
+  for (const std::string& s : bundled_scenarios())
+    expect_dump_identical({"analyze", s, "-f", "sarif"});
 }
 
 // The simulation section is in no golden report.

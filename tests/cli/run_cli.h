@@ -7,6 +7,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -79,6 +81,17 @@ inline CliRun run_binary(const std::string& binary, const std::vector<std::strin
 
 inline CliRun plainsight(const std::vector<std::string>& args) {
   return run_binary(PLAINSIGHT_CLI, args, PLAINSIGHT_SOURCE_DIR_FOR_TESTS);
+}
+
+// The bundled scenarios, as paths relative to the source root ("scenarios/x.yaml"), sorted.
+inline std::vector<std::string> bundled_scenarios() {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  for (const auto& e :
+       fs::directory_iterator(fs::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "scenarios"))
+    if (e.path().extension() == ".yaml") out.push_back("scenarios/" + e.path().filename().string());
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace plainsight::testing
