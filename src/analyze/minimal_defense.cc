@@ -88,6 +88,13 @@ VariantOutcome ControlVariants::outcome(const Variant& v) const {
   return o;
 }
 
+const VariantOutcome& ControlVariants::remember(const std::vector<std::string>& controls,
+                                                Variant v) {
+  const VariantOutcome& o = cache_.emplace(controls, outcome(v)).first->second;
+  spent_ = std::move(v.windows);
+  return o;
+}
+
 const VariantOutcome& ControlVariants::with(std::vector<std::string> controls) {
   std::sort(controls.begin(), controls.end());
   auto it = cache_.find(controls);
@@ -101,11 +108,11 @@ const VariantOutcome& ControlVariants::with(std::vector<std::string> controls) {
     if (std::binary_search(controls.begin(), controls.end(), k.id) && !unfit_.count(k.id))
       for (const auto& [key, value] : k.sets) sets.push_back(key + "=" + value);
   try {
-    return cache_.emplace(controls, outcome(reanalyze_(sets))).first->second;
+    return remember(controls, reanalyze_(sets, std::move(spent_)));
   } catch (const InputError&) {
     if (controls.size() != 1) throw;
     unfit_.insert(controls[0]);
-    return cache_.emplace(controls, outcome(reanalyze_({}))).first->second;
+    return remember(controls, reanalyze_({}, std::move(spent_)));
   }
 }
 

@@ -63,12 +63,15 @@ class ControlVariants {
 
  private:
   VariantOutcome outcome(const Variant& v) const;
+  // Caches the outcome of `v` and keeps its windows' memory for the next variant.
+  const VariantOutcome& remember(const std::vector<std::string>& controls, Variant v);
   const Catalog& catalog_;
   Reanalyze reanalyze_;
   std::vector<ActorProfile> actors_;
   const std::vector<Window>& windows_;
   std::map<std::vector<std::string>, VariantOutcome> cache_;
   std::set<std::string> unfit_;  // controls whose overrides this scenario rejects
+  std::vector<Window> spent_;    // the last variant's windows, reused by the next
 };
 
 // `reach`: the actor's reach over `windows` (actor_reach).

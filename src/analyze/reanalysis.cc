@@ -14,8 +14,8 @@ Reanalyze file_reanalysis(const Catalog& catalog, const Scenario& base, std::str
                           std::vector<std::string> sets, const DurationSource* measured) {
   // Content propagation walks every flow; it is the same for every platform-only variant.
   auto arriving = std::make_shared<std::optional<std::vector<Content>>>();
-  return [&catalog, &base, path = std::move(path), sets = std::move(sets), measured,
-          arriving](const std::vector<std::string>& extra) {
+  return [&catalog, &base, path = std::move(path), sets = std::move(sets), measured, arriving](
+             const std::vector<std::string>& extra, std::vector<Window> spent) {
     AnalyzeOptions o;
     o.measured = measured;
     o.numbers_only = true;  // outcomes keep routes and paths, never the windows' sentences
@@ -35,7 +35,8 @@ Reanalyze file_reanalysis(const Catalog& catalog, const Scenario& base, std::str
       all.insert(all.end(), extra.begin(), extra.end());
       v.scenario = std::make_shared<const Scenario>(load_scenario(path, catalog, all));
     }
-    v.windows = compute_windows(catalog, *v.scenario, o);
+    v.windows = std::move(spent);
+    compute_windows_into(v.windows, catalog, *v.scenario, o);
     return v;
   };
 }

@@ -22,7 +22,10 @@ struct Variant {
 };
 
 // Loads the scenario again with `sets` applied after the run's own overrides, and computes
-// its windows. Throws InputError when an override does not fit the scenario.
-using Reanalyze = std::function<Variant(const std::vector<std::string>& sets)>;
+// its windows. Throws InputError when an override does not fit the scenario. `spent`: the
+// windows of a variant no longer needed (or none), whose memory the new ones reuse: on a
+// cluster each table is tens of megabytes, and fresh ones are faulted in page by page.
+using Reanalyze =
+    std::function<Variant(const std::vector<std::string>& sets, std::vector<Window> spent)>;
 
 }  // namespace plainsight

@@ -171,6 +171,13 @@ void fill_window(Window& w, const Catalog& c, const Scenario& s, const Stage& st
 }  // namespace
 
 std::vector<Window> compute_windows(const Catalog& c, const Scenario& s, const AnalyzeOptions& o) {
+  std::vector<Window> out;
+  compute_windows_into(out, c, s, o);
+  return out;
+}
+
+void compute_windows_into(std::vector<Window>& out, const Catalog& c, const Scenario& s,
+                          const AnalyzeOptions& o) {
   std::vector<Content> propagated;
   if (!o.arriving) propagated = propagate_content(s, &c);
   const std::vector<Content>& arriving = o.arriving ? *o.arriving : propagated;
@@ -179,7 +186,8 @@ std::vector<Window> compute_windows(const Catalog& c, const Scenario& s, const A
   // Probe results note warnings in the order they arise: measured runs stay serial so
   // that order never depends on the threads.
   const unsigned threads = o.measured || n < kParallelMinStages ? 1 : thread_count(o.threads, n);
-  std::vector<Window> out(n);
+  out.clear();
+  out.resize(n);
   parallel_for(
       threads,
       [&](std::size_t t) {
@@ -188,7 +196,6 @@ std::vector<Window> compute_windows(const Catalog& c, const Scenario& s, const A
           fill_window(out[i], c, s, s.stages[i], arriving[i], kinds, o);
       },
       threads);
-  return out;
 }
 
 }  // namespace plainsight

@@ -31,5 +31,8 @@ struct AnalyzeOptions {
 
 std::vector<Window> compute_windows(const Catalog& catalog, const Scenario& scenario,
                                     const AnalyzeOptions& options = {});
+// The same into `out`, replacing what it held but keeping its memory.
+void compute_windows_into(std::vector<Window>& out, const Catalog& catalog,
+                          const Scenario& scenario, const AnalyzeOptions& options = {});
 
 }  // namespace plainsight

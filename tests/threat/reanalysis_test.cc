@@ -30,10 +30,10 @@ TEST(Reanalysis, PlatformOnlyVariantsMatchAFullReload) {
       try {
         full = compute_windows(c, load_scenario(path, c, sets));
       } catch (const InputError&) {
-        EXPECT_THROW(re(sets), InputError) << name << " " << k.id;
+        EXPECT_THROW(re(sets, {}), InputError) << name << " " << k.id;
         continue;
       }
-      const Variant v = re(sets);
+      const Variant v = re(sets, {});
       // The fast path may decline (an order of overrides it cannot judge) and reload.
       const bool shared = v.scenario.get() == &base;
       shared_variants += shared;
@@ -77,12 +77,12 @@ TEST(Reanalysis, OtherOverridesReloadTheFile) {
   const std::string path = testing::scenario_path("aws-frontier");
   const Scenario base = load_scenario(path, c, {});
   const Reanalyze re = file_reanalysis(c, base, path, {}, nullptr);
-  const Variant v = re({"horizon=60d"});
+  const Variant v = re({"horizon=60d"}, {});
   EXPECT_NE(v.scenario.get(), &base);
   EXPECT_EQ(v.scenario->horizon_s, 60 * 86400.0);
   // A bad override is bad input, named as the override.
   try {
-    re({"stages.nope.duration=2s"});
+    re({"stages.nope.duration=2s"}, {});
     FAIL() << "no error";
   } catch (const InputError& e) {
     EXPECT_NE(std::string(e.what()).find("--set"), std::string::npos) << e.what();
