@@ -73,8 +73,9 @@ void BM_AnalyzeWithDefenses(benchmark::State& state) {
   const Scenario s = load_scenario(file.string(), catalog(), {});
   for (auto _ : state) {
     Analysis a = analyze(catalog(), s);
-    a.threat = analyze_threats(catalog(), a.scenario, a.windows, {},
-                               file_reanalysis(catalog(), a.scenario, file.string(), {}, nullptr));
+    a.threat = analyze_threats(
+        catalog(), a.scenario, a.windows, {},
+        file_reanalysis(catalog(), a.scenario, file.string(), {}, nullptr, &a.arriving));
     benchmark::DoNotOptimize(a.threat.ceiling.level);
   }
   std::filesystem::remove(file);

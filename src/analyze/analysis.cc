@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "analyze/content.h"
 #include "analyze/measured_durations.h"
 #include "analyze/windows.h"
 
@@ -17,8 +18,10 @@ Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::str
   a.catalog = &catalog;
   a.scenario = std::move(scenario);
   a.overrides = std::move(overrides);
+  a.arriving = propagate_content(a.scenario, &catalog);
   AnalyzeOptions options;
   options.measured = measured;
+  options.arriving = &a.arriving;
   a.windows = compute_windows(catalog, a.scenario, options);
   std::vector<std::string> cost_warnings;
   a.workload = workload_cost(catalog, a.scenario, measured, &cost_warnings);

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "analyze/content.h"
 #include "analyze/simulation.h"
 #include "analyze/threat.h"
 #include "analyze/workload_cost.h"
@@ -19,6 +20,8 @@ struct Analysis {
   Scenario scenario;
   std::vector<std::string> overrides;  // --set assignments applied
   std::vector<Window> windows;
+  // What arrives at each stage (content.h): computed once, shared with control re-analyses.
+  std::vector<Content> arriving;
   std::vector<std::string> warnings;
   ThreatAnalysis threat;                       // filled by analyze_threats (issue 6)
   std::optional<SimulationResult> simulation;  // filled by `simulate`

@@ -11,11 +11,12 @@
 namespace plainsight {
 
 Reanalyze file_reanalysis(const Catalog& catalog, const Scenario& base, std::string path,
-                          std::vector<std::string> sets, const DurationSource* measured) {
+                          std::vector<std::string> sets, const DurationSource* measured,
+                          const std::vector<Content>* arriving) {
   // Content propagation walks every flow; it is the same for every platform-only variant.
-  auto arriving = std::make_shared<std::optional<std::vector<Content>>>();
-  return [&catalog, &base, path = std::move(path), sets = std::move(sets), measured, arriving](
-             const std::vector<std::string>& extra, std::vector<Window> spent) {
+  auto computed = std::make_shared<std::optional<std::vector<Content>>>();
+  return [&catalog, &base, path = std::move(path), sets = std::move(sets), measured, arriving,
+          computed](const std::vector<std::string>& extra, std::vector<Window> spent) {
     AnalyzeOptions o;
     o.measured = measured;
     o.numbers_only = true;  // outcomes keep routes and paths, never the windows' sentences
@@ -28,8 +29,8 @@ Reanalyze file_reanalysis(const Catalog& catalog, const Scenario& base, std::str
       // Shares `base` without owning it: the caller keeps it alive (see the header).
       v.scenario = std::shared_ptr<const Scenario>(std::shared_ptr<const Scenario>(), &base);
       o.platform = &platform;
-      if (!*arriving) *arriving = propagate_content(base, &catalog);
-      o.arriving = &**arriving;
+      if (!arriving && !*computed) *computed = propagate_content(base, &catalog);
+      o.arriving = arriving ? arriving : &**computed;
     } else {
       std::vector<std::string> all = sets;
       all.insert(all.end(), extra.begin(), extra.end());

@@ -14,7 +14,7 @@ void run_threats(Analysis& a, const Catalog& catalog, const std::string& path,
                  const std::vector<std::string>& sets, const DurationSource* measured,
                  bool defenses) {
   Reanalyze reanalyze;
-  if (defenses) reanalyze = file_reanalysis(catalog, a.scenario, path, sets, measured);
+  if (defenses) reanalyze = file_reanalysis(catalog, a.scenario, path, sets, measured, &a.arriving);
   a.threat = analyze_threats(catalog, a.scenario, a.windows, {}, reanalyze);
 }
 
