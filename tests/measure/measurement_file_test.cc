@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "file_case_name.h"
+
 #include "core/input_error.h"
 #include "test_support.h"
 
@@ -34,14 +36,6 @@ struct BadCase {
 // Named in CTest by its file, not by gtest's byte dump of the struct.
 void PrintTo(const BadCase& c, std::ostream* os) { *os << c.file; }
 
-// Test names from the file: "negative_json".
-std::string case_name(const testing::TestParamInfo<BadCase>& info) {
-  std::string n = info.param.file;
-  for (char& ch : n)
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-  return n;
-}
-
 class BadMeasurementFile : public testing::TestWithParam<BadCase> {};
 
 TEST_P(BadMeasurementFile, IsRefusedNamingFileAndLocation) {
@@ -70,7 +64,7 @@ INSTANTIATE_TEST_SUITE_P(
                     BadCase{"nan.json", ":29:", "NaN"},
                     BadCase{"empty-sweep.json", "results", "empty"},
                     BadCase{"empty-samples.json", "results[3].samples_s", "empty"}),
-    case_name);
+    plainsight::test::file_case_name<BadCase>);
 
 TEST(MeasurementFile, MissingFileIsAnInputError) {
   EXPECT_THROW(load_measurement_file(test::data("no-such-file.json")), InputError);

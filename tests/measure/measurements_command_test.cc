@@ -11,6 +11,8 @@
 
 #include <gtest/gtest.h>
 
+#include "file_case_name.h"
+
 namespace {
 
 struct Result {
@@ -53,14 +55,6 @@ struct BadCase {
 // Named in CTest by its file, not by gtest's byte dump of the struct.
 void PrintTo(const BadCase& c, std::ostream* os) { *os << c.file; }
 
-// Test names from the file: "negative_json".
-std::string case_name(const testing::TestParamInfo<BadCase>& info) {
-  std::string n = info.param.file;
-  for (char& ch : n)
-    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';
-  return n;
-}
-
 class BadProbeFileCli : public testing::TestWithParam<BadCase> {};
 
 TEST_P(BadProbeFileCli, ExitsTwoNamingFileAndLocation) {
@@ -87,7 +81,7 @@ INSTANTIATE_TEST_SUITE_P(
                     BadCase{"negative.json", "error: results[3].samples_s[2]: negative time"},
                     BadCase{"empty-sweep.json", "error: results: empty"},
                     BadCase{"empty-samples.json", "error: results[3].samples_s: empty"}),
-    case_name);
+    plainsight::test::file_case_name<BadCase>);
 
 TEST(MeasurementsCli, AnalyzeWithMeasurementsShowsTheirSource) {
   const Result r =
