@@ -5,12 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "core/citation.h"
 #include "core/input_error.h"
 #include "core/provenance.h"
 
 namespace plainsight {
 
-struct Actor {
+struct Actor : Cited {
   std::string id;  // "oc3"
   int level = 0;   // 1..5
   std::string name;
@@ -19,7 +20,7 @@ struct Actor {
   // Threat-analysis parameters (foothold rate, dwell, read and egress bandwidth, ...),
   // each a figure with its provenance; keys are documented in docs/model.md.
   std::map<std::string, Figure> parameters;
-  std::string source;
+  std::map<std::string, Citation> parameter_sources;  // the same keys: where each comes from
   SourceLocation where;
 };
 

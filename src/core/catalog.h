@@ -6,10 +6,13 @@
 
 #include "core/actor.h"
 #include "core/capability.h"
+#include "core/cc_cost.h"
 #include "core/control.h"
+#include "core/key_step.h"
 #include "core/link.h"
 #include "core/medium.h"
 #include "core/platform_option.h"
+#include "core/platform_refusal.h"
 #include "core/probe_map.h"
 #include "core/protection_rule.h"
 #include "core/published_figure.h"
@@ -29,7 +32,11 @@ struct Catalog {
   std::vector<Actor> actors;  // ordered by level
   std::vector<Control> controls;
   std::vector<PublishedFigure> figures;
-  ProbeMap probe_map;  // model/probe_map.yaml: which probe measures which stage
+  std::vector<CcCost> cc_costs;           // model/cc_costs.yaml
+  std::vector<RunCost> run_costs;         // model/cc_costs.yaml
+  std::vector<PlatformRefusal> refusals;  // model/platform_rules.yaml
+  std::vector<KeyStep> key_steps;         // model/attack_steps.yaml
+  ProbeMap probe_map;                     // model/probe_map.yaml: which probe measures which stage
 
   template <class T>
   static const T* find(const std::vector<T>& list, const std::string& id) {

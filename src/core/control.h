@@ -5,17 +5,18 @@
 #include <map>
 #include <string>
 
+#include "core/citation.h"
 #include "core/input_error.h"
 
 namespace plainsight {
 
-struct Control {
+struct Control : Cited {
   std::string id;
   std::string name;
   std::string description;
   double cost = 0;  // relative cost units, documented in model/controls.yaml
   std::map<std::string, std::string> sets;  // scenario key -> value
-  std::string source;
+  Citation cost_source;
   SourceLocation where;
 };
 

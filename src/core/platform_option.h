@@ -6,17 +6,20 @@
 #include <string>
 #include <vector>
 
+#include "core/citation.h"
 #include "core/input_error.h"
 
 namespace plainsight {
 
-struct PlatformOption {
+struct PlatformOption : Cited {
   std::string id;                                 // "h100"
   std::string name;                               // "NVIDIA H100"
-  std::string status;                             // shipping | announced
   std::map<std::string, std::string> attributes;  // "cc_pcie" -> "bounce_buffer"
   std::vector<std::string> key_readers;           // key custody only: capabilities that can decrypt
-  std::string source;
+  // Key custody only: how the key is handed to the workload. "attestation": to whoever
+  // presents a valid attestation report (a forged one included); "" otherwise.
+  std::string key_release;
+  std::map<std::string, CitedFigure> figures;  // gpu only: "hbm_capacity" in bytes
   SourceLocation where;
 };
 

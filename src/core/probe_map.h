@@ -1,7 +1,6 @@
 // Which probe measures which stage, as data (model/probe_map.yaml): a medium under platform
 // conditions maps to probe keys with the parameters that select the right series, and a
-// medium under confidential mode maps to the published cost figure used when nothing was
-// measured.
+// medium under confidential mode is priced by model/cc_costs.yaml when nothing was measured.
 #pragma once
 
 #include <map>
@@ -43,20 +42,9 @@ struct GpuModel {
   std::string gpu;    // catalog gpu id
 };
 
-// The published CC-on / CC-off ratio for a medium under platform conditions.
-struct CcCost {
-  std::string id;
-  std::string medium;
-  std::map<std::string, std::vector<std::string>> when;
-  std::string figure;  // catalog figure, unit ratio (time on / time off)
-  std::string why;
-  SourceLocation where;
-};
-
 struct ProbeMap {
   std::vector<GpuModel> gpu_models;
   std::vector<ProbeRule> rules;
-  std::vector<CcCost> cc_costs;
 };
 
 }  // namespace plainsight

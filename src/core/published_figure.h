@@ -3,16 +3,17 @@
 
 #include <string>
 
+#include "core/citation.h"
 #include "core/input_error.h"
 
 namespace plainsight {
 
-struct PublishedFigure {
+struct PublishedFigure : Cited {
   std::string id;
   std::string description;
-  std::string unit;  // seconds | bytes_per_second | ratio | bytes
+  std::string unit;  // seconds | bytes_per_second | ratio | bytes | count | usd | usd_per_gb
   double value = 0;
-  std::string source;
+  std::string note;
   SourceLocation where;
 };
 

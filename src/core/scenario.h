@@ -11,6 +11,7 @@
 #include "core/platform.h"
 #include "core/provenance.h"
 #include "core/stage.h"
+#include "core/transfer_pricing.h"
 #include "core/workload.h"
 
 namespace plainsight {
@@ -30,7 +31,8 @@ struct Scenario {
   Platform platform;
   std::vector<Stage> stages;
   std::vector<Flow> flows;
-  std::optional<Workload> workload;  // the optional `workload:` section
+  std::optional<Workload> workload;              // the optional `workload:` section
+  std::optional<TransferPricing> transfer_cost;  // the optional `transfer_cost:` section
   // The optional `actors:` section: actor id -> parameter -> figure, replacing the catalog's.
   std::map<std::string, std::map<std::string, Figure>> actor_parameters;
 

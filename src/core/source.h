@@ -1,4 +1,4 @@
-// A cited source: every catalog figure and default names one.
+// A source document: every catalog fact cites one by id (core/citation.h).
 #pragma once
 
 #include <string>
@@ -12,7 +12,8 @@ struct Source {
   std::string title;
   std::string publisher;
   std::string url;
-  std::string year;
+  std::string date;  // "2026-03-16", "2025-12" or "2024": as precise as the source says
+  std::string read;  // how it was read when not the publisher's live page ("" when it was)
   SourceLocation where;
 };
 

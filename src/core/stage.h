@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 
+#include "core/citation.h"
 #include "core/input_error.h"
 
 namespace plainsight {
@@ -39,6 +40,13 @@ struct Stage {
   double event_period_s = 0;                      // when events recur periodically; 0 when counted
   bool decrypts = false;                          // an encrypted blob is decrypted here, per event
   std::map<std::string, std::string> attributes;  // "transport" -> "tls"; rule conditions
+  // A protection rule the scenario states instead of the one the catalog derives for the
+  // platform (a source document's view, a claim to analyse); "" derives it.
+  std::string stated_protection;
+  std::optional<Citation> protection_source;  // why the scenario states it, when it says
+  // The source document's own words for the state ("Plaintext, continuously, inside the
+  // cluster"), shown instead of the generated phrase while they still fit the state.
+  std::string state_label;
   SourceLocation where;
 };
 

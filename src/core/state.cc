@@ -7,8 +7,8 @@ namespace {
 constexpr std::array<std::string_view, 5> kStates{"plaintext", "ciphertext",
                                                   "deterministic_ciphertext",
                                                   "ciphertext_then_plaintext", "metadata_only"};
-constexpr std::array<std::string_view, 5> kAccess{"plaintext", "patterns", "ciphertext", "metadata",
-                                                  "unreachable"};
+constexpr std::array<std::string_view, 6> kAccess{"plaintext", "patterns",    "ciphertext",
+                                                  "metadata",  "unreachable", "keys"};
 }  // namespace
 
 std::string_view to_string(State s) { return kStates[static_cast<int>(s)]; }

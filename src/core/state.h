@@ -21,6 +21,7 @@ enum class Access {
   ciphertext,
   metadata,  // size, endpoints, timing, names
   unreachable,
+  keys,  // a capability's `yields` only: it obtains keys, never the bytes (no cell has it)
 };
 
 std::string_view to_string(State s);

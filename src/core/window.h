@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/protection_rule.h"
 #include "core/provenance.h"
 #include "core/state.h"
 
@@ -17,6 +18,10 @@ struct Cell {
   Access access = Access::unreachable;
   std::string decided_by;  // protection rule id, key custody id, or "reach"
   std::string reason;      // human sentence
+  // Reduced, not closed: the access above comes after this extra step (a catalog rule's).
+  const Reduction* reduced = nullptr;
+  // A key the capability obtains here besides (or instead of) the bytes.
+  const KeyExtraction* extracts = nullptr;
 };
 
 // A window's row of the exposure matrix, one cell per catalog capability in catalog order.
@@ -52,7 +57,10 @@ struct Window {
   State state = State::plaintext;
   std::string protection;     // label of the deciding protection
   std::string protection_id;  // rule or key custody id
-  std::string qualifier;      // the deciding rule's state qualifier, "" if none
+  // When the scenario states the protection (stage `protection:`) and the catalog derives
+  // another for this platform: the derived rule (the sources disagree); null otherwise.
+  const ProtectionRule* derived = nullptr;
+  std::string qualifier;  // the deciding rule's state qualifier, "" if none
   double bytes = 0;
   bool resident = false;
   double resident_s = 0;       // how long the bytes stay (resident stages), in whatever state

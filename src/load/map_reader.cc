@@ -190,35 +190,41 @@ bool MapReader::on_off_or(std::string_view key, bool fallback) {
                    fmt::format("{}: '{}' expected on or off, got '{}'", what_, key, v));
 }
 
-namespace {
-template <class F>
-double quantity(MapReader& r, const std::string& what, std::string_view key, std::string_view v,
-                F parse, double max, const char* kind) {
+double parse_quantity(std::string_view v, Quantity q, const SourceLocation& at,
+                      const std::string& what, std::string_view key) {
+  struct Kind {
+    double (*parse)(std::string_view, QuantityError*);
+    double max;
+    const char* name;
+  };
+  static constexpr Kind kKinds[] = {{parse_bytes, kMaxBytes, "size"},
+                                    {parse_duration, kMaxSeconds, "duration"},
+                                    {parse_bandwidth, 1e16, "bandwidth"},
+                                    {parse_rate, 1e6, "rate"}};
+  const Kind& k = kKinds[static_cast<int>(q)];
   QuantityError err;
-  double d = parse(v, &err);
-  if (std::isnan(d))
-    throw InputError(r.at_value(key), fmt::format("{}: '{}': {}", what, key, err.message));
-  if (d <= 0)
-    throw InputError(r.at_value(key),
-                     fmt::format("{}: '{}' is {}; a {} must be positive", what, key, v, kind));
-  if (d > max)
-    throw InputError(r.at_value(key), fmt::format("{}: '{}' is {}; that is beyond any plausible {}",
-                                                  what, key, v, kind));
+  double d = k.parse(v, &err);
+  if (std::isnan(d)) throw InputError(at, fmt::format("{}: '{}': {}", what, key, err.message));
+  if (!(d > 0))
+    throw InputError(at,
+                     fmt::format("{}: '{}' is {}; a {} must be positive", what, key, v, k.name));
+  if (d > k.max)
+    throw InputError(
+        at, fmt::format("{}: '{}' is {}; that is beyond any plausible {}", what, key, v, k.name));
   return d;
 }
-}  // namespace
 
 double MapReader::bytes(std::string_view key) {
-  return quantity(*this, what_, key, scalar(key), parse_bytes, kMaxBytes, "size");
+  return parse_quantity(scalar(key), Quantity::bytes, at_value(key), what_, key);
 }
 double MapReader::duration(std::string_view key) {
-  return quantity(*this, what_, key, scalar(key), parse_duration, kMaxSeconds, "duration");
+  return parse_quantity(scalar(key), Quantity::duration, at_value(key), what_, key);
 }
 double MapReader::bandwidth(std::string_view key) {
-  return quantity(*this, what_, key, scalar(key), parse_bandwidth, 1e16, "bandwidth");
+  return parse_quantity(scalar(key), Quantity::bandwidth, at_value(key), what_, key);
 }
 double MapReader::rate(std::string_view key) {
-  return quantity(*this, what_, key, scalar(key), parse_rate, 1e6, "rate");
+  return parse_quantity(scalar(key), Quantity::rate, at_value(key), what_, key);
 }
 
 std::vector<std::string> MapReader::str_list(std::string_view key) {

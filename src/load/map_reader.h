@@ -69,6 +69,13 @@ class MapReader {
   std::unordered_map<std::string_view, std::size_t> index_;  // key -> entry, only for big maps
 };
 
+// What a quantity measures, for parse_quantity.
+enum class Quantity { bytes, duration, bandwidth, rate };
+// `text` as a quantity of `kind`: positive, finite and within the plausible range, else
+// InputError at `at` ("what: 'key' ...").
+double parse_quantity(std::string_view text, Quantity kind, const SourceLocation& at,
+                      const std::string& what, std::string_view key);
+
 // Reads a scalar from a node with its location; throws if it is not a scalar.
 std::string scalar_of(const YamlFile& file, const YamlNode& node, const std::string& what);
 // The elements of a sequence node; throws if it is not a sequence.

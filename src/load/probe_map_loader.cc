@@ -57,7 +57,7 @@ ProbeCandidate read_candidate(const YamlFile& f, const YamlNode& n, const std::s
 ProbeMap load_probe_map(const std::filesystem::path& path, const Catalog& c) {
   YamlFile f = YamlFile::load(path);
   MapReader top(f, f.root(), f.name());
-  top.allow({"gpu_models", "rules", "cc_costs"});
+  top.allow({"gpu_models", "rules"});
   ProbeMap m;
   for (const YamlNode& n : sequence_of(f, top.node("gpu_models"), "gpu_models")) {
     MapReader r(f, n, "gpu model");
@@ -84,26 +84,6 @@ ProbeMap load_probe_map(const std::filesystem::path& path, const Catalog& c) {
       if (other.id == rule.id)
         throw InputError(rule.where, fmt::format("duplicate probe_map rule id '{}'", rule.id));
     m.rules.push_back(std::move(rule));
-  }
-  if (YamlNode costs = top.optional_node("cc_costs")) {
-    for (const YamlNode& n : sequence_of(f, costs, "cc_costs")) {
-      MapReader r(f, n, "cc_cost");
-      r.allow({"id", "medium", "when", "figure", "why"});
-      CcCost k;
-      k.id = r.id("id");
-      k.where = r.at();
-      k.medium = r.id("medium");
-      check(k.medium, ids_of(c.media), "medium", r.at_value("medium"));
-      k.when = read_when(f, r, "cc_cost '" + k.id + "'");
-      k.figure = r.id("figure");
-      check(k.figure, ids_of(c.figures), "figure", r.at_value("figure"));
-      if (c.figure(k.figure)->unit != "ratio")
-        throw InputError(r.at_value("figure"),
-                         fmt::format("figure '{}' is in {}; a CC cost needs a ratio", k.figure,
-                                     c.figure(k.figure)->unit));
-      k.why = r.str("why");
-      m.cc_costs.push_back(std::move(k));
-    }
   }
   return m;
 }

@@ -14,9 +14,12 @@
 #include "core/ids.h"
 #include "core/quantity.h"
 #include "load/actor_overrides_loader.h"
+#include "load/citation_reader.h"
 #include "load/did_you_mean.h"
 #include "load/map_reader.h"
 #include "load/overlay.h"
+#include "load/platform_validity.h"
+#include "load/transfer_pricing_loader.h"
 #include "load/workload_loader.h"
 
 namespace plainsight {
@@ -132,13 +135,28 @@ Platform read_platform(const YamlFile& f, const YamlNode& n, const Catalog& c) {
       p.link_encryption[m] = lr.on_off_or(m, false);
     }
   }
+  if (const PlatformRefusal* refused = platform_refusal(c, p)) {
+    // Blame a --set that took part, else the first key the rule names, else the mapping.
+    std::vector<SourceLocation> keys;
+    for (const auto& [attribute, values] : refused->when)
+      if (const std::string key = attribute.substr(0, attribute.find('.')); r.has(key))
+        keys.push_back(r.at_value(key));
+    SourceLocation at = keys.empty() ? r.at() : keys.front();
+    for (const SourceLocation& k : keys)
+      if (k.file.starts_with("--set")) {
+        at = k;
+        break;
+      }
+    throw InputError(at, refusal_message(c, *refused));
+  }
   return p;
 }
 
 Stage read_stage(const YamlFile& f, const YamlNode& n, const Catalog& c, double horizon) {
   MapReader r(f, n, "stage");
   r.allow({"id", "name", "location", "medium", "link", "payload", "shards", "resident", "duration",
-           "capacity", "bandwidth", "events", "decrypts", "attributes"});
+           "capacity", "bandwidth", "events", "decrypts", "attributes", "protection",
+           "protection_source", "state_label"});
   Stage s;
   s.id = r.id("id");
   const std::string what = "stage '" + s.id + "'";
@@ -259,6 +277,19 @@ Stage read_stage(const YamlFile& f, const YamlNode& n, const Catalog& c, double 
   }
   s.decrypts = r.on_off_or("decrypts", false);
   s.attributes = r.str_map("attributes");
+  if (r.has("protection") && r.str("protection") != "derived") {
+    s.stated_protection = r.id("protection");
+    check_ref(s.stated_protection, c.protections, "protection",
+              [&] { return r.at_value("protection"); });
+    const ProtectionRule& rule = *Catalog::find(c.protections, s.stated_protection);
+    if (rule.medium != s.medium)
+      throw InputError(r.at_value("protection"),
+                       fmt::format("{}: protection '{}' is for medium '{}', not '{}'", what,
+                                   rule.id, rule.medium, s.medium));
+  }
+  if (YamlNode ps = r.optional_node("protection_source"))
+    s.protection_source = read_citation(f, ps, what + " protection_source", c.sources);
+  s.state_label = r.str_or("state_label", "");
   if (s.resident && s.duration && !s.decrypts)
     throw InputError(s.where, fmt::format("{}: 'resident' and 'duration' together mean the stage "
                                           "holds a blob and decrypts it per event; add "
@@ -273,7 +304,7 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
   for (const std::string& o : overrides) apply_override(f, o);
   MapReader r(f, f.root(), "scenario");
   r.allow({"name", "description", "source", "horizon", "origin", "asset", "platform", "stages",
-           "flows", "workload", "actors", "measurements"});
+           "flows", "workload", "transfer_cost", "actors", "measurements"});
   Scenario s;
   s.file = f.name();
   s.name = r.str("name");
@@ -385,8 +416,11 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
     }
     throw InputError(r.at_value("flows"), "the flows contain a cycle");
   }
+  check_hbm_fit(c, s, s.platform, nullptr);
   // Sections owned by later analyses are read by them; mark them used here.
   if (YamlNode w = r.optional_node("workload")) s.workload = read_workload(f, w, s);
+  if (YamlNode t = r.optional_node("transfer_cost"))
+    s.transfer_cost = read_transfer_pricing(f, t, s, c);
   if (YamlNode a = r.optional_node("actors")) s.actor_parameters = read_actor_overrides(f, a, c);
   (void)r.optional_node("measurements");
   return s;

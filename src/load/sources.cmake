@@ -1,14 +1,18 @@
 # Sources of src/load: YAML in, validated catalog and scenarios out.
 add_library(plainsight_load STATIC
   load/actor_overrides_loader.cc
+  load/citation_reader.cc
+  load/figure_reader.cc
   load/catalog_loader.cc
   load/cluster_generator.cc
   load/did_you_mean.cc
   load/map_reader.cc
   load/measurement_file.cc
   load/overlay.cc
+  load/platform_validity.cc
   load/platform_overlay.cc
   load/probe_map_loader.cc
+  load/transfer_pricing_loader.cc
   load/scenario_loader.cc
   load/workload_loader.cc
   load/yaml_file.cc

@@ -1,0 +1,59 @@
+#include "load/figure_reader.h"
+
+#include <fmt/format.h>
+
+#include "load/citation_reader.h"
+#include "load/map_reader.h"
+
+namespace plainsight {
+namespace {
+
+Quantity unit_of(const std::string& name, const SourceLocation& at, const std::string& what) {
+  if (name.ends_with("_rate")) return Quantity::rate;
+  if (name.ends_with("_bandwidth")) return Quantity::bandwidth;
+  if (name == "dwell" || name.ends_with("_time")) return Quantity::duration;
+  if (name.ends_with("_capacity")) return Quantity::bytes;
+  throw InputError(at, fmt::format("{}: '{}' names no unit: a figure's name ends in _rate, "
+                                   "_bandwidth, _time or _capacity, or is dwell",
+                                   what, name));
+}
+
+}  // namespace
+
+CitedFigure read_figure(const YamlFile& f, const YamlNode& node, const std::string& name,
+                        const std::string& what, const FigureContext& ctx) {
+  CitedFigure out;
+  const std::string where = what + " '" + name + "'";
+  if (!node.IsMap()) {
+    if (!ctx.allow_bare)
+      throw InputError(f.at(node), fmt::format("{}: expected {{value, provenance, source}}: every "
+                                               "catalog figure cites its source",
+                                               where));
+    const std::string text = scalar_of(f, node, where);
+    const SourceLocation at = f.at(node);
+    out.figure.value = parse_quantity(text, unit_of(name, at, what), at, what, name);
+    out.figure.provenance = Provenance::assumed;
+    out.figure.source = at.str();
+    out.figure.detail = text + " (set by the scenario)";
+    out.source = {"", Status::assumed, "", at.str(), "set by the scenario", at, false};
+    return out;
+  }
+  MapReader r(f, node, where);
+  r.allow({"value", "provenance", "source", "also", "disputed_by"});
+  const std::string text = r.str("value");
+  out.figure.value =
+      parse_quantity(text, unit_of(name, r.at_key("value"), what), r.at_value("value"), what, name);
+  const std::string prov = r.str_or("provenance", "assumed");
+  if (!parse_provenance(prov, &out.figure.provenance))
+    throw InputError(
+        r.at_value("provenance"),
+        fmt::format("{}: unknown provenance '{}': expected measured, fitted, published, "
+                    "datasheet or assumed",
+                    where, prov));
+  static_cast<Cited&>(out) = read_cited(r, where, *ctx.sources);
+  out.figure.source = out.source.id;
+  out.figure.detail = ctx.allow_bare ? text + " (set by the scenario)" : text;
+  return out;
+}
+
+}  // namespace plainsight
