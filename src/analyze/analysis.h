@@ -8,6 +8,7 @@
 #include "analyze/content.h"
 #include "analyze/simulation.h"
 #include "analyze/threat.h"
+#include "analyze/transfer_cost.h"
 #include "analyze/workload_cost.h"
 #include "core/catalog.h"
 #include "core/scenario.h"
@@ -27,10 +28,18 @@ struct Analysis {
   std::optional<SimulationResult> simulation;  // filled by `simulate`
   // Probe files the durations came from (--measurements): "file: machine, N results".
   std::vector<std::string> measurements;
-  std::optional<WorkloadCost> workload;  // the scenario's `workload:`, CC off and on
+  std::optional<WorkloadCost> workload;       // the scenario's `workload:`, CC off and on
+  std::optional<TransferCost> transfer_cost;  // the scenario's `transfer_cost:`
+  // The table's row order, as indices into `windows`: empty is pipeline order (the
+  // scenario's stage order); `analyze --sort exposure` fills it.
+  std::vector<std::size_t> row_order;
 };
 
 class MeasuredDurations;
+
+// Window indices, most plaintext time over the horizon first (coverage, then the sum), ties
+// in pipeline order: `analyze --sort exposure`.
+std::vector<std::size_t> exposure_order(const std::vector<Window>& windows);
 
 // Loads nothing: runs the window computation on a loaded scenario.
 Analysis analyze(const Catalog& catalog, Scenario scenario,

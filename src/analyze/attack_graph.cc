@@ -30,6 +30,7 @@ AttackGraph build_attack_graph(const Catalog& c, const std::vector<Window>& wind
   // tens of thousands, and only the cheapest path's one is ever shown).
   constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
   std::vector<std::size_t> window_vertex(windows.size(), kNone);
+  std::map<const KeyStep*, std::size_t> released;  // key step -> its vertex
   for (std::size_t i = 0; i < routes.size(); ++i) {
     const Reach& r = routes[i];
     if (!r.readable) continue;
@@ -41,7 +42,24 @@ AttackGraph build_attack_graph(const Catalog& c, const std::vector<Window>& wind
       // Egress: the same for every capability that reads this window.
       boost::add_edge(v, a.goal, {r.egress_s, "egress", static_cast<int>(i)}, g);
     }
-    boost::add_edge(st->second, v, {r.window_cost_s(), "read", static_cast<int>(i)}, g);
+    if (!r.key_step) {
+      const double extra = r.reduced ? r.reduced->ttc.mean_s() : 0;
+      if (std::isfinite(extra))
+        boost::add_edge(st->second, v, {r.window_cost_s() + extra, "read", static_cast<int>(i)}, g);
+      continue;
+    }
+    auto [rel, fresh] = released.emplace(r.key_step, 0);
+    if (fresh) {
+      rel->second =
+          boost::add_vertex({AttackVertex::Kind::released, r.key_step->id, r.key_step->name}, g);
+      boost::add_edge(step.at(r.key_capability), rel->second,
+                      {r.key_step->ttc.mean_s(), "forge", static_cast<int>(i)}, g);
+    }
+    // The reading capability is worked on from the foothold, alongside the key.
+    const double reader = c.capability(r.capability)->ttc.mean_s();
+    boost::add_edge(
+        rel->second, v,
+        {std::max(0.0, reader - r.key_s) + r.window_cost_s(), "read", static_cast<int>(i)}, g);
   }
   return a;
 }
@@ -87,18 +105,50 @@ AttackPath cheapest_path(const AttackGraph& a, const Catalog& c, const std::vect
       {"foothold", actor.id, g[a.foothold].name, p.arrival_s,
        fmt::format("footholds arrive at {} ({}); expected wait {}", actor.foothold_rate.detail,
                    to_string(actor.foothold_rate.provenance), format_duration(p.arrival_s))});
+  // The route the path reads through: the reach of the edge into its window.
   const Reach* via = nullptr;
+  for (std::size_t k = 1; k < chain.size(); ++k)
+    if (g[chain[k]].kind == AttackVertex::Kind::window)
+      via = &(*a.routes)[edge_between(chain[k - 1], chain[k])->reach];
   for (std::size_t k = 1; k < chain.size(); ++k) {
     const AttackVertex& v = g[chain[k]];
     const AttackEdge* e = edge_between(chain[k - 1], chain[k]);
-    if (e->reach >= 0 && v.kind == AttackVertex::Kind::window) via = &(*a.routes)[e->reach];
     switch (v.kind) {
       case AttackVertex::Kind::step: {
         const Capability* cap = c.capability(v.id);
-        p.capability = v.id;
-        p.steps.push_back({"step", v.id, v.name, e->expected_s,
-                           fmt::format("{} fields it; time to compromise {} (mean {})", actor.name,
-                                       cap->ttc.text, format_duration(e->expected_s))});
+        std::string detail = fmt::format("{} fields it; time to compromise {} (mean {})",
+                                         actor.name, cap->ttc.text, format_duration(e->expected_s));
+        if (via->key_step) {
+          const Window& kw = windows[via->key_window];
+          for (const Cell& cell : kw.cells)
+            if (cell.capability == v.id && cell.extracts)
+              detail += fmt::format("; at {} ({}) it gets the {} key: {}", kw.name, kw.location,
+                                    cell.extracts->key, cell.extracts->source.says);
+          p.key_capability = v.id;
+        } else {
+          p.capability = v.id;
+        }
+        p.steps.push_back({"step", v.id, v.name, e->expected_s, detail});
+        break;
+      }
+      case AttackVertex::Kind::released: {
+        const KeyStep& ks = *via->key_step;
+        p.key_step = ks.id;
+        p.steps.push_back({"key", ks.id, ks.name, e->expected_s,
+                           fmt::format("time to compromise {} (mean {}); a key custody that "
+                                       "releases its key on {} hands it out: {}",
+                                       ks.ttc.text, format_duration(e->expected_s), ks.releases,
+                                       ks.source.says)});
+        // The reading capability, worked on alongside: only its excess over the key counts.
+        const Capability* reader = c.capability(via->capability);
+        const double excess = std::max(0.0, reader->ttc.mean_s() - via->key_s);
+        p.capability = reader->id;
+        p.steps.push_back(
+            {"step", reader->id, reader->name, excess,
+             fmt::format("{} fields it; time to compromise {} (mean {}), in parallel with the "
+                         "key: {} beyond it",
+                         actor.name, reader->ttc.text, format_duration(reader->ttc.mean_s()),
+                         format_duration(excess))});
         break;
       }
       case AttackVertex::Kind::window: {
@@ -107,9 +157,19 @@ AttackPath cheapest_path(const AttackGraph& a, const Catalog& c, const std::vect
         for (const Cell& cell : w.cells)
           if (cell.capability == via->capability) why = cell.reason;
         p.stage = w.stage;
-        p.steps.push_back({"window", w.stage, w.name, e->expected_s,
-                           fmt::format("plaintext to {} ({}); {}", via->capability, why,
-                                       reach_reason(*via, actor))});
+        const double reading = via->window_cost_s();
+        std::string detail =
+            via->key_step
+                ? fmt::format("ciphertext to {} ({}), decrypted with the released key; {}",
+                              via->capability, why, reach_reason(*via, actor))
+                : fmt::format("plaintext to {} ({}); {}", via->capability, why,
+                              reach_reason(*via, actor));
+        if (via->reduced)
+          detail +=
+              fmt::format("; first {} (time to compromise {}, mean {})", via->reduced->step,
+                          via->reduced->ttc.text, format_duration(via->reduced->ttc.mean_s()));
+        p.steps.push_back(
+            {"window", w.stage, w.name, via->key_step ? reading : e->expected_s, detail});
         break;
       }
       case AttackVertex::Kind::goal:
@@ -122,12 +182,15 @@ AttackPath cheapest_path(const AttackGraph& a, const Catalog& c, const std::vect
     }
   }
   const Window& w = windows[via->window];
-  p.summary = fmt::format(
-      "{}: {} -> {} ({}) -> a full copy out; expected {} after a foothold{}", actor.name,
-      c.capability(p.capability)->name, w.name, w.location, format_duration(p.expected_s),
-      p.within_dwell
-          ? ""
-          : fmt::format(", longer than its dwell of {}", format_duration(actor.dwell.value)));
+  std::string route = c.capability(p.capability)->name;
+  if (via->key_step)
+    route = fmt::format("{} -> {} -> {}", c.capability(p.key_capability)->name, via->key_step->name,
+                        route);
+  p.summary = fmt::format("{}: {} -> {} ({}) -> a full copy out; expected {} after a foothold{}",
+                          actor.name, route, w.name, w.location, format_duration(p.expected_s),
+                          p.within_dwell ? ""
+                                         : fmt::format(", longer than its dwell of {}",
+                                                       format_duration(actor.dwell.value)));
   return p;
 }
 

@@ -1,7 +1,12 @@
 // The attack graph of one actor (Boost.Graph): its foothold, one attack step per capability
 // it fields (with the capability's time to compromise), the windows those capabilities read
 // in plaintext and can read in full before they close, and the goal, a full copy of the
-// weights outside. Edge weights are expected seconds.
+// weights outside. Edge weights are expected seconds. A key route adds a vertex per key
+// step (a forged attestation has the weights' key released): reached from the step of the
+// capability that extracts the key, and leading to the ciphertext windows that key opens.
+// Reading there needs the key AND the reading capability (MAL's AND): the edge from the
+// released key costs only what the reading capability takes beyond it, so a path's total is
+// max(key, reader) + reading, not their sum.
 #pragma once
 
 #include <string>
@@ -17,7 +22,7 @@
 namespace plainsight {
 
 struct AttackVertex {
-  enum class Kind { foothold, step, window, goal } kind = Kind::foothold;
+  enum class Kind { foothold, step, window, goal, released } kind = Kind::foothold;
   std::string id;  // capability or actor id; empty for a window (its Window has the names)
   std::string name;
 };
@@ -43,7 +48,7 @@ AttackGraph build_attack_graph(const Catalog& catalog, const std::vector<Window>
                                const ActorProfile& actor, const std::vector<Reach>& routes);
 
 struct PathStep {
-  std::string kind;  // foothold | step | window | exfiltrate
+  std::string kind;  // foothold | step | key | window | exfiltrate
   std::string id;
   std::string name;
   double expected_s = 0;  // this step's expected time
@@ -53,12 +58,14 @@ struct PathStep {
 struct AttackPath {
   std::string actor;
   int level = 0;
-  bool found = false;         // some path reaches a full copy
-  bool within_dwell = false;  // and its expected time fits in one foothold's dwell
-  double expected_s = 0;      // after the foothold: steps + reading + egress
-  double arrival_s = 0;       // expected wait for the foothold itself (1 / rate)
-  std::string stage;          // the window it goes through
-  std::string capability;
+  bool found = false;          // some path reaches a full copy
+  bool within_dwell = false;   // and its expected time fits in one foothold's dwell
+  double expected_s = 0;       // after the foothold: steps + reading + egress
+  double arrival_s = 0;        // expected wait for the foothold itself (1 / rate)
+  std::string stage;           // the window it goes through
+  std::string capability;      // what reads it
+  std::string key_capability;  // a key route: what extracted the key ("" otherwise)
+  std::string key_step;        // a key route: the key step that had the key released
   std::vector<PathStep> steps;
   std::string summary;  // one sentence
 };

@@ -6,11 +6,10 @@
 #include <string>
 
 #include "core/catalog.h"
+#include "core/conditions.h"
 #include "core/scenario.h"
 
 namespace plainsight {
-
-using Attributes = std::map<std::string, std::string>;
 
 Attributes stage_attributes(const Catalog& catalog, const Platform& platform, const Stage& stage);
 

@@ -22,7 +22,7 @@ Figure catalog_duration(const Catalog& c, const Scenario& sc, const Stage& st,
         bw = l.bandwidth_per_TiB_Bps * spec.capacity_bytes / 1099511627776.0;
         how = fmt::format("{} x {:.4g} TiB", l.name, spec.capacity_bytes / 1099511627776.0);
       }
-      return {bytes / bw, Provenance::datasheet, l.source,
+      return {bytes / bw, Provenance::datasheet, l.source.id,
               fmt::format("{} / {} ({})", format_bytes(bytes), format_bandwidth(bw), how)};
     }
     case DurationSpec::Kind::stated_bandwidth:
@@ -31,8 +31,8 @@ Figure catalog_duration(const Catalog& c, const Scenario& sc, const Stage& st,
                           format_bandwidth(spec.bandwidth_Bps))};
     case DurationSpec::Kind::figure: {
       const PublishedFigure& f = *c.figure(spec.figure);
-      if (f.unit == "seconds") return {f.value, Provenance::published, f.source, f.description};
-      return {bytes / f.value, Provenance::published, f.source,
+      if (f.unit == "seconds") return {f.value, Provenance::published, f.source.id, f.description};
+      return {bytes / f.value, Provenance::published, f.source.id,
               fmt::format("{} / {} ({})", format_bytes(bytes), format_bandwidth(f.value),
                           f.description)};
     }

@@ -2,44 +2,63 @@
 
 #include <fmt/format.h>
 
+#include "core/quantity.h"
+
 namespace plainsight {
+namespace {
+
+double x_dwell(const std::vector<ActorExposure>& actors, const std::string& id) {
+  for (const ActorExposure& x : actors)
+    if (x.actor->id == id) return x.actor->dwell.value;
+  return 0;
+}
+
+}  // namespace
 
 ExposureCeiling exposure_ceiling(const Catalog& c, const std::vector<Window>& windows,
-                                 const std::vector<ActorReach>& actors) {
+                                 const std::vector<ActorExposure>& actors) {
   ExposureCeiling out;
-  for (std::size_t i = 0; i < actors.size(); ++i) {
-    bool breached = false;
-    for (const Reach& r : *actors[i].second) breached |= r.readable;
-    if (!breached) {
-      out.level = actors[i].first->level;
+  for (const ActorExposure& x : actors) {
+    const ActorProfile& actor = *x.actor;
+    if (!(x.path->found && x.path->within_dwell)) {
+      out.level = actor.level;
+      if (x.path->found)
+        out.held_off.push_back({actor.id, actor.level, x.path->expected_s, actor.dwell.value});
       continue;
     }
-    out.breached_by = actors[i].first->id;
-    out.breached_level = actors[i].first->level;
+    out.breached_by = actor.id;
+    out.breached_level = actor.level;
+    out.path = *x.path;
     // Readable windows first (they limit the ceiling), then the others, in pipeline order.
     for (int pass = 0; pass < 2; ++pass)
-      for (const Reach& r : *actors[i].second) {
+      for (const Reach& r : *x.reach) {
         if (r.readable != (pass == 0)) continue;
         const Window& w = windows[r.window];
         const Capability* cap = c.capability(r.capability);
         out.windows.push_back({w.stage, w.name, w.location, r.capability,
                                cap ? cap->name : r.capability, w.protection, w.protection_id,
-                               r.readable, reach_reason(r, *actors[i].first)});
+                               r.readable, r.key_step != nullptr, reach_reason(r, actor)});
       }
     break;
   }
   out.label = out.level > 0 ? fmt::format("OC{}", out.level) : "none";
+  std::string held;
+  for (const HeldOff& h : out.held_off)
+    held += fmt::format(
+        "; OC{} reads a window in full but its cheapest path ({}) outlasts its "
+        "dwell ({})",
+        h.level, format_duration(h.expected_s), format_duration(h.dwell_s));
   if (out.breached_by.empty()) {
     out.summary = fmt::format(
-        "no actor in the catalog, up to OC{}, reads a full copy from a "
-        "plaintext window",
-        out.level);
+        "no actor in the catalog, up to OC{}, completes a path to a full copy within its "
+        "dwell{}",
+        out.level, held);
   } else {
-    const CeilingWindow& w = out.windows.front();
     out.summary = fmt::format(
-        "{}: OC{} reads a full copy from {} ({}) through {}: {}",
+        "{}: OC{} completes a path within its dwell ({}): {}{}",
         out.level > 0 ? fmt::format("kept out up to OC{}", out.level) : "not even OC1 is kept out",
-        out.breached_level, w.name, w.location, w.capability_name, w.protection);
+        out.breached_level, format_duration(x_dwell(actors, out.breached_by)),
+        out.path.summary.substr(out.path.summary.find(": ") + 2), held);
   }
   return out;
 }

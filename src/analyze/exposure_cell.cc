@@ -25,6 +25,21 @@ Cell exposure_cell(const Catalog& c, const Capability& cap, const Stage& stage,
     cell.reason = "sizes, endpoints, timing and names are visible whatever the encryption";
     return cell;
   }
+  // Where the stage's own rule decides, a capability may obtain a key there.
+  const bool rule_holds = !arriving.encrypted || stage.decrypts;
+  if (rule_holds)
+    for (const KeyExtraction& x : rule.extracts)
+      if (x.capability == cap.id) cell.extracts = &x;
+  if (cap.yields == Access::keys) {
+    cell.decided_by = cell.extracts ? rule.id : "reach";
+    cell.reason = cell.extracts ? fmt::format("gets the {} key here, not the bytes ({})",
+                                              cell.extracts->key, rule.label)
+                                : fmt::format(
+                                      "{} gets keys, never the bytes, and no key worth having is "
+                                      "here ({})",
+                                      cap.name, rule.label);
+    return cell;
+  }
   bool rule_decides = true;
   if (arriving.encrypted) {
     const PlatformOption* custody = Catalog::find(c.key_custodies, arriving.custody);
@@ -54,10 +69,18 @@ Cell exposure_cell(const Catalog& c, const Capability& cap, const Stage& stage,
       cell.access = Access::patterns;
       cell.reason = prefix + rule.label + (rule.note.empty() ? "" : ": " + rule.note);
     } else {
+      for (const Reduction& x : rule.reduced)
+        if (x.capability == cap.id) cell.reduced = &x;
       cell.access = Access::plaintext;
       cell.reason = prefix + rule.label;
+      if (cell.reduced)
+        cell.reason += fmt::format(
+            "; reduced, not closed: only after it can {} (time to "
+            "compromise {})",
+            cell.reduced->step, cell.reduced->ttc.text);
     }
   }
+  if (cell.extracts) cell.reason += fmt::format("; and the {} key", cell.extracts->key);
   if (cell.access == Access::plaintext && cap.yields == Access::patterns) {
     cell.access = Access::patterns;
     cell.reason += "; a side channel yields patterns, not the bytes";

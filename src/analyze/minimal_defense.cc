@@ -66,7 +66,7 @@ VariantOutcome ControlVariants::outcome(const Variant& v) const {
         const ActorProfile& a = actors_[i];
         // One reach per actor and variant serves both (it walks every window and cell).
         // Unreadable routes are neither live nor on a path.
-        const std::vector<Reach> reach = actor_reach(*v.scenario, v.windows, a, true);
+        const std::vector<Reach> reach = actor_reach(catalog_, *v.scenario, v.windows, a, true);
         live[i] = live_routes(catalog_, reach);
         if (!same) {
           Routes mapped;

@@ -7,12 +7,7 @@
 namespace plainsight {
 
 bool rule_matches(const ProtectionRule& rule, const Attributes& attrs) {
-  for (const auto& [key, accepted] : rule.when) {
-    auto it = attrs.find(key);
-    if (it == attrs.end()) return false;
-    if (std::find(accepted.begin(), accepted.end(), it->second) == accepted.end()) return false;
-  }
-  return true;
+  return conditions_hold(rule.when, attrs);
 }
 
 const ProtectionRule& select_protection(const Catalog& c, const std::string& medium,

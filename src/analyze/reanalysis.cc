@@ -3,9 +3,13 @@
 #include <memory>
 #include <optional>
 
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include "analyze/content.h"
 #include "analyze/windows.h"
 #include "load/platform_overlay.h"
+#include "load/platform_validity.h"
 #include "load/scenario_loader.h"
 
 namespace plainsight {
@@ -26,6 +30,11 @@ Reanalyze file_reanalysis(const Catalog& catalog, const Scenario& base, std::str
     for (const std::string& e : extra)
       platform_only = platform_only && try_apply_platform_set(platform, catalog, e);
     if (platform_only) {
+      // What a reload would refuse, the shortcut refuses too: the caller takes InputError
+      // as "this control does not fit the scenario".
+      const SourceLocation where{"--set " + fmt::format("{}", fmt::join(extra, " ")), 0, 0};
+      check_platform(catalog, platform, where);
+      check_hbm_fit(catalog, base, platform, &where);
       // Shares `base` without owning it: the caller keeps it alive (see the header).
       v.scenario = std::shared_ptr<const Scenario>(std::shared_ptr<const Scenario>(), &base);
       o.platform = &platform;

@@ -64,7 +64,10 @@ void run_trials(const std::vector<const Capability*>& caps, const ActorProfile& 
       double best = kInf;
       std::size_t via = 0;
       for (std::size_t i = 0; i < routes.size(); ++i) {
-        const double tc = step[routes[i].capability_index];
+        const SimulationRoute& r = routes[i];
+        double tc = step[r.capability_index];
+        if (r.extra) tc += r.extra->sample_s(rng);
+        if (r.key_ttc) tc = std::max(tc, step[r.key_capability_index] + r.key_ttc->sample_s(rng));
         if (tc >= until) continue;
         const double done = route_done(routes[i], tc, jitter_rng);
         if (done < best) {
@@ -100,13 +103,22 @@ std::vector<SimulationRoute> simulation_routes(const Catalog& c, const std::vect
   std::vector<SimulationRoute> out;
   for (const Reach& r : reach) {
     if (r.open_s <= 0 || r.bytes_held + 1e-9 * r.bytes_needed < r.bytes_needed) continue;
-    std::size_t k = 0;
-    for (const std::string& id : actor.capabilities) {
-      if (id == r.capability) break;
-      ++k;
-    }
+    auto index_of = [&](const std::string& cap) {
+      std::size_t k = 0;
+      for (const std::string& id : actor.capabilities) {
+        if (id == cap) break;
+        ++k;
+      }
+      return k;
+    };
+    const std::size_t k = index_of(r.capability);
     (void)c;
     SimulationRoute s;
+    if (r.reduced) s.extra = &r.reduced->ttc;
+    if (r.key_step) {
+      s.key_ttc = &r.key_step->ttc;
+      s.key_capability_index = index_of(r.key_capability);
+    }
     s.stage = r.stage;
     s.capability = r.capability;
     s.capability_index = k;

@@ -39,6 +39,12 @@ struct SimulationRoute {
   double events_needed = 1;
   double read_s = 0;  // total reading time for a full copy
   double egress_s = 0;
+  // Reduced, not closed: a further step drawn after the capability's own (catalog, owned).
+  const Ttc* extra = nullptr;
+  // A key route: the key comes from the capability at `key_capability_index` plus the key
+  // step's time (`key_ttc`); reading needs the key and `capability_index`, whichever is later.
+  const Ttc* key_ttc = nullptr;
+  std::size_t key_capability_index = 0;
 };
 
 struct WindowUse {

@@ -11,6 +11,7 @@ add_library(plainsight_analyze STATIC
   analyze/pipeline_graph.cc
   analyze/protection.cc
   analyze/reanalysis.cc
+  analyze/window_basis.cc
   analyze/windows.cc
   analyze/workload_cost.cc
   # threat analysis (issue 6)
@@ -22,6 +23,7 @@ add_library(plainsight_analyze STATIC
   analyze/scenario_diff.cc
   analyze/simulation.cc
   analyze/threat.cc
+  analyze/transfer_cost.cc
   analyze/window_reach.cc
 )
 target_link_libraries(plainsight_analyze PUBLIC plainsight_load Boost::graph Threads::Threads)

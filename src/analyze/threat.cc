@@ -22,7 +22,7 @@ ThreatAnalysis analyze_threats(const Catalog& c, const Scenario& scenario,
       [&](std::size_t i) {
         ActorThreat& at = t.actors[i];
         at.actor = actors[i];
-        at.reach = actor_reach(scenario, windows, at.actor);
+        at.reach = actor_reach(c, scenario, windows, at.actor);
         at.path =
             cheapest_path(build_attack_graph(c, windows, at.actor, at.reach), c, windows, at.actor);
       },
@@ -31,9 +31,9 @@ ThreatAnalysis analyze_threats(const Catalog& c, const Scenario& scenario,
   if (variants)
     for (ActorThreat& at : t.actors)
       at.defense = minimal_defense(c, windows, at.actor, at.reach, *variants);
-  std::vector<ActorReach> reach;
-  for (const ActorThreat& at : t.actors) reach.push_back({&at.actor, &at.reach});
-  t.ceiling = exposure_ceiling(c, windows, reach);
+  std::vector<ActorExposure> exposure;
+  for (const ActorThreat& at : t.actors) exposure.push_back({&at.actor, &at.reach, &at.path});
+  t.ceiling = exposure_ceiling(c, windows, exposure);
   return t;
 }
 

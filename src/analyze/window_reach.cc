@@ -73,8 +73,56 @@ std::string reach_reason(const Reach& r, const ActorProfile& actor) {
       r.events_in_dwell);
 }
 
-std::vector<Reach> actor_reach(const Scenario& s, const std::vector<Window>& windows,
-                               const ActorProfile& actor, bool readable_only) {
+namespace {
+
+// The key routes of an actor: for each key step, the quickest extraction of the key it
+// uses, then every window holding ciphertext under a custody that step has released, read
+// by a capability the actor fields that reaches the ciphertext there.
+void add_key_routes(std::vector<Reach>& out, const Catalog& c, const Scenario& s,
+                    const std::vector<Window>& windows, const ActorProfile& actor,
+                    bool readable_only) {
+  for (const KeyStep& step : c.key_steps) {
+    // The quickest extraction of the key this step uses, by the capability's expected ttc.
+    const Cell* from = nullptr;
+    std::size_t from_window = 0, from_index = 0;
+    double from_s = 0;
+    for (std::size_t i = 0; i < windows.size(); ++i) {
+      const CellRow& cells = windows[i].cells;
+      for (std::size_t k = 0; k < cells.size(); ++k) {
+        const Cell& cell = cells[k];
+        if (!cell.extracts || cell.extracts->key != step.uses || !actor.fields(cell.capability))
+          continue;
+        const double t = c.capabilities[k].ttc.mean_s();
+        if (std::isfinite(t) && (!from || t < from_s))
+          from = &cell, from_window = i, from_index = k, from_s = t;
+      }
+    }
+    if (!from || !std::isfinite(step.ttc.mean_s())) continue;
+    for (std::size_t i = 0; i < windows.size(); ++i) {
+      const CellRow& cells = windows[i].cells;
+      for (std::size_t k = 0; k < cells.size(); ++k) {
+        const Cell& cell = cells[k];
+        if (cell.access != Access::ciphertext || !actor.fields(cell.capability)) continue;
+        const PlatformOption* custody = Catalog::find(c.key_custodies, cell.decided_by);
+        if (!custody || custody->key_release != step.releases) continue;
+        Reach r = window_reach(s, windows[i], i, cell, k, actor);
+        if (readable_only && !r.readable) continue;
+        r.key_step = &step;
+        r.key_window = from_window;
+        r.key_capability = from->capability;
+        r.key_capability_index = from_index;
+        r.key_s = from_s + step.ttc.mean_s();
+        out.push_back(std::move(r));
+      }
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<Reach> actor_reach(const Catalog& c, const Scenario& s,
+                               const std::vector<Window>& windows, const ActorProfile& actor,
+                               bool readable_only) {
   std::vector<Reach> out;
   // Cells come in catalog order in every window: decide "fields it" once per position.
   std::vector<char> fielded;
@@ -82,14 +130,16 @@ std::vector<Reach> actor_reach(const Scenario& s, const std::vector<Window>& win
     const CellRow& cells = windows[i].cells;
     if (fielded.size() != cells.size()) {
       fielded.clear();
-      for (const Cell& c : cells) fielded.push_back(actor.fields(c.capability));
+      for (const Cell& cell : cells) fielded.push_back(actor.fields(cell.capability));
     }
     for (std::size_t k = 0; k < cells.size(); ++k)
       if (cells[k].access == Access::plaintext && fielded[k]) {
         Reach r = window_reach(s, windows[i], i, cells[k], k, actor);
+        r.reduced = cells[k].reduced;
         if (r.readable || !readable_only) out.push_back(std::move(r));
       }
   }
+  if (!c.key_steps.empty()) add_key_routes(out, c, s, windows, actor, readable_only);
   return out;
 }
 

@@ -33,6 +33,17 @@ struct Reach {
   // Standard deviation of an event's start: the measured spread of the window's per-event
   // duration (Figure::spread_s), periodic windows only; 0 without a measured spread.
   double jitter_s = 0;
+  // Reduced, not closed: a step the capability must take before it reads here (finding a
+  // bug in the TEE's own firmware), with its own time to compromise; null when none.
+  const Reduction* reduced = nullptr;
+  // A key route: the window holds ciphertext under a key custody that releases its key on
+  // attestation, and the actor forges one (`key_step`) with a key it extracts from
+  // `key_window` through `key_capability`. `capability` is then what reads the ciphertext.
+  const KeyStep* key_step = nullptr;
+  std::size_t key_window = 0;
+  std::string key_capability;
+  std::size_t key_capability_index = 0;  // into the catalog's capabilities
+  double key_s = 0;  // expected time to hold the weights' key: extraction plus forging
 
   double window_cost_s() const { return wait_s + read_s; }
 };
@@ -49,8 +60,11 @@ Reach window_reach(const Scenario& scenario, const Window& window, std::size_t i
 
 // Every (window, capability) where the actor fields the capability and it reads plaintext,
 // readable or not (only the readable ones with `readable_only`: all a control's variant
-// needs, a fraction of the entries on a cluster), in window order then capability order.
-std::vector<Reach> actor_reach(const Scenario& scenario, const std::vector<Window>& windows,
-                               const ActorProfile& actor, bool readable_only = false);
+// needs, a fraction of the entries on a cluster), in window order then capability order;
+// then the key routes: ciphertext the actor reads once a forged attestation has the key
+// released (docs/model.md, "Keys and forged attestation"), in the same order.
+std::vector<Reach> actor_reach(const Catalog& catalog, const Scenario& scenario,
+                               const std::vector<Window>& windows, const ActorProfile& actor,
+                               bool readable_only = false);
 
 }  // namespace plainsight

@@ -28,14 +28,20 @@ class StageKinds {
   struct Decided {
     Attributes attributes;
     const ProtectionRule* rule;
+    const ProtectionRule* derived;  // what the catalog derives, when the stage states another
   };
   const Decided& decided(const Stage& st) {
-    auto it = decided_.find(std::tie(st.medium, st.link, st.attributes));
+    auto key = std::tie(st.medium, st.link, st.attributes, st.stated_protection);
+    auto it = decided_.find(key);
     if (it != decided_.end()) return it->second;
     Attributes a = stage_attributes(c_, p_, st);
-    const ProtectionRule* rule = &select_protection(c_, st.medium, a);
+    const ProtectionRule* derived = &select_protection(c_, st.medium, a);
+    const ProtectionRule* rule = st.stated_protection.empty()
+                                     ? derived
+                                     : Catalog::find(c_.protections, st.stated_protection);
     return decided_
-        .emplace(StageKey{st.medium, st.link, st.attributes}, Decided{std::move(a), rule})
+        .emplace(StageKey{st.medium, st.link, st.attributes, st.stated_protection},
+                 Decided{std::move(a), rule, rule == derived ? nullptr : derived})
         .first->second;
   }
 
@@ -80,7 +86,8 @@ class StageKinds {
   }
 
  private:
-  using StageKey = std::tuple<std::string, std::string, std::map<std::string, std::string>>;
+  using StageKey =
+      std::tuple<std::string, std::string, std::map<std::string, std::string>, std::string>;
   using RowKey =
       std::tuple<const ProtectionRule*, std::string, bool, bool, std::string, std::string>;
   using DurationKey = std::tuple<DurationSpec::Kind, std::string, double, std::string, double>;
@@ -97,6 +104,7 @@ void fill_window(Window& w, const Catalog& c, const Scenario& s, const Stage& st
   const StageKinds::Decided& decided = kinds.decided(st);
   const Attributes& attrs = decided.attributes;
   const ProtectionRule& rule = *decided.rule;
+  w.derived = decided.derived;
 
   w.stage = st.id;
   w.name = st.name;

@@ -9,6 +9,7 @@
 #include "analyze/measured_durations.h"
 #include "analyze/protection.h"
 #include "core/quantity.h"
+#include "load/platform_validity.h"
 
 namespace plainsight {
 namespace {
@@ -16,7 +17,7 @@ namespace {
 // Bytes through a stage from what the scenario and catalog say, CC aside.
 std::optional<Figure> baseline(const Catalog& c, const Scenario& s, const Stage& st, double bytes) {
   if (const Link* l = c.link(st.link); l && l->bandwidth_Bps > 0)
-    return Figure{bytes / l->bandwidth_Bps, Provenance::datasheet, l->source,
+    return Figure{bytes / l->bandwidth_Bps, Provenance::datasheet, l->source.id,
                   fmt::format("{} / {} ({})", format_bytes(bytes),
                               format_bandwidth(l->bandwidth_Bps), l->name)};
   if (!st.duration) return std::nullopt;
@@ -27,7 +28,7 @@ std::optional<Figure> baseline(const Catalog& c, const Scenario& s, const Stage&
   if (d.kind == DurationSpec::Kind::figure) {
     const PublishedFigure& f = *c.figure(d.figure);
     if (f.unit == "bytes_per_second")
-      return Figure{bytes / f.value, Provenance::published, f.source, f.description};
+      return Figure{bytes / f.value, Provenance::published, f.source.id, f.description};
   }
   if (d.kind == DurationSpec::Kind::stated && s.stage_bytes(st) > 0)
     return Figure{d.seconds * bytes / s.stage_bytes(st), Provenance::assumed, d.where.str(),
@@ -35,15 +36,29 @@ std::optional<Figure> baseline(const Catalog& c, const Scenario& s, const Stage&
   return std::nullopt;
 }
 
+// The most specific transfer cost for this medium, platform and kind of transfer: the one
+// with the most conditions, a transfer-kind filter counting as one more.
+const CcCost* transfer_cost(const Catalog& c, const std::string& medium, const Attributes& on,
+                            const std::string& kind) {
+  const CcCost* best = nullptr;
+  auto weight = [](const CcCost& k) { return k.when.size() + (k.transfers.empty() ? 0 : 1); };
+  for (const CcCost& k : c.cc_costs)
+    if (k.medium == medium && k.prices(kind) && conditions_hold(k.when, on) &&
+        (!best || weight(k) > weight(*best)))
+      best = &k;
+  return best;
+}
+
 CostLine price(const Catalog& c, const Scenario& s, const WorkloadTransfer& t, std::string what,
-               double count, const DurationSource* measured, std::vector<std::string>* warnings) {
+               std::string kind, double count, const DurationSource* measured,
+               std::vector<std::string>* warnings) {
   const Stage& st = *s.stage(t.stage);
   Platform off_p = s.platform, on_p = s.platform;
   off_p.confidential_mode = false;
   on_p.confidential_mode = true;
   const Attributes off_a = stage_attributes(c, off_p, st);
   const Attributes on_a = stage_attributes(c, on_p, st);
-  CostLine line{std::move(what), st.id, t.bytes, count, {}, {}};
+  CostLine line{std::move(what), std::move(kind), st.id, t.bytes, count, {}, {}};
   if (measured)
     if (auto pair = measured->cc_pair(s, st, t.bytes, on_a)) {
       line.off = pair->off;
@@ -76,19 +91,13 @@ CostLine price(const Catalog& c, const Scenario& s, const WorkloadTransfer& t, s
                                  st.medium, to_string(r_on.state), r_on.id);
     return line;
   }
-  for (const CcCost& k : c.probe_map.cc_costs) {
-    if (k.medium != st.medium) continue;
-    bool holds = true;
-    for (const auto& [key, accepted] : k.when) {
-      auto it = on_a.find(key);
-      holds &= it != on_a.end() &&
-               std::find(accepted.begin(), accepted.end(), it->second) != accepted.end();
-    }
-    if (!holds) continue;
-    const PublishedFigure& f = *c.figure(k.figure);
+  if (const CcCost* k = transfer_cost(c, st.medium, on_a, line.kind)) {
+    const PublishedFigure& f = *c.figure(k->figure);
+    line.priced_by = k;
     line.on = Figure{
-        off->value * f.value, Provenance::published, f.source,
-        fmt::format("{} x {:.4g} ({})", format_duration(off->value), f.value, f.description)};
+        off->value * f.value, Provenance::published, f.source.id,
+        fmt::format("{} x {:.4g} ({}){}", format_duration(off->value), f.value, f.description,
+                    k->borrowed ? "; borrowed: " + k->borrowed_because.says : "")};
     return line;
   }
   warnings->push_back(
@@ -99,6 +108,44 @@ CostLine price(const Catalog& c, const Scenario& s, const WorkloadTransfer& t, s
   line.on.provenance = Provenance::assumed;
   line.on.detail = "no CC-on figure: assumed unchanged";
   return line;
+}
+
+std::vector<WorkloadInput> workload_inputs(const Scenario& s, const Workload& w) {
+  std::vector<WorkloadInput> in;
+  in.push_back({"run (CC off)", format_duration(w.run_s), w.where});
+  if (w.step_s > 0) in.push_back({"step time", format_duration(w.step_s), w.where});
+  for (const WorkloadTransfer& t : w.per_step)
+    in.push_back({"per step to " + t.stage, format_bytes(t.bytes), t.where});
+  if (w.checkpoint_every_s > 0)
+    in.push_back({"checkpoint every", format_duration(w.checkpoint_every_s), w.checkpoint.where});
+  if (w.model_loads > 0)
+    in.push_back({"model loads", fmt::format("{:g}", w.model_loads), w.model_load.where});
+  (void)s;
+  return in;
+}
+
+std::vector<PublishedRunCost> published_run_costs(const Catalog& c, const Platform& p) {
+  std::vector<PublishedRunCost> out;
+  const Attributes a = platform_attributes(c, p);
+  for (const RunCost& k : c.run_costs) {
+    if (!conditions_hold(k.when, a)) continue;
+    PublishedRunCost r;
+    r.cost = &k;
+    if (!k.extra_figure.empty()) {
+      r.figures = {c.figure(k.extra_figure), c.figure(k.run_figure)};
+      r.extra_s = r.figures[0]->value;
+      r.run_s = r.figures[1]->value;
+      r.low = r.high = r.extra_s / r.run_s;
+    } else {
+      for (const std::string& id : k.throughput_loss) r.figures.push_back(c.figure(id));
+      // Throughput down by x: the same work takes 1 / (1 - x) as long.
+      r.low = 1 / (1 - r.figures.front()->value) - 1;
+      r.high = 1 / (1 - r.figures.back()->value) - 1;
+    }
+    for (const PublishedFigure* f : r.figures) r.status = std::max(r.status, f->source.status);
+    out.push_back(std::move(r));
+  }
+  return out;
 }
 
 }  // namespace
@@ -121,12 +168,15 @@ std::optional<WorkloadCost> workload_cost(const Catalog& c, const Scenario& s,
     return out;
   }
   for (const WorkloadTransfer& t : w.per_step)
-    out.lines.push_back(price(c, s, t, "per step", w.steps(), measured, warnings));
+    out.lines.push_back(price(c, s, t, "per step", "per_step", w.steps(), measured, warnings));
   if (w.checkpoint_every_s > 0)
-    out.lines.push_back(price(c, s, w.checkpoint, "checkpoint",
+    out.lines.push_back(price(c, s, w.checkpoint, "checkpoint", "checkpoint",
                               std::floor(w.run_s / w.checkpoint_every_s), measured, warnings));
   if (w.model_loads > 0)
-    out.lines.push_back(price(c, s, w.model_load, "model load", w.model_loads, measured, warnings));
+    out.lines.push_back(
+        price(c, s, w.model_load, "model load", "model_load", w.model_loads, measured, warnings));
+  out.inputs = workload_inputs(s, w);
+  out.published = published_run_costs(c, s.platform);
   double extra = 0;
   for (const CostLine& l : out.lines) extra += l.extra_s();
   out.run_on_s = w.run_s + extra;

@@ -18,18 +18,43 @@ class DurationSource;
 // One kind of transfer in the run: its duration with CC off and on, and how often.
 struct CostLine {
   std::string what;  // "per step", "checkpoint", "model load"
+  std::string kind;  // per_step | checkpoint | model_load: what model/cc_costs.yaml prices
   std::string stage;
   double bytes = 0;
   double count = 0;  // occurrences over the run
   Figure off;        // seconds per occurrence, CC off
   Figure on;         // seconds per occurrence, CC on
+  // The catalog cost that priced CC on ("" when measured or unchanged), and whether its
+  // figure was borrowed from another generation.
+  const CcCost* priced_by = nullptr;
   double extra_s() const { return count * (on.value - off.value); }
+};
+
+// A whole-run cost published for the scenario's GPU generation (model/cc_costs.yaml),
+// shown beside the modelled estimate: extra time as a fraction of the CC-off run.
+struct PublishedRunCost {
+  const RunCost* cost = nullptr;
+  double low = 0;      // overhead ratio, low end
+  double high = 0;     // high end (= low for a single figure)
+  double run_s = 0;    // the published run's length, when the source gives one
+  double extra_s = 0;  // the published extra time, when the source gives one
+  std::vector<const PublishedFigure*> figures;
+  Status status = Status::shipping;  // the weakest of its figures' statuses
+};
+
+// A scenario input the estimate rests on, stated by the scenario (provenance assumed).
+struct WorkloadInput {
+  std::string what;  // "step time", "per step to pcie"
+  std::string value;
+  SourceLocation where;
 };
 
 struct WorkloadCost {
   double run_off_s = 0;
   double run_on_s = 0;
   std::vector<CostLine> lines;
+  std::vector<PublishedRunCost> published;
+  std::vector<WorkloadInput> inputs;
   std::vector<std::string> notes;
 
   double extra_s() const { return run_on_s - run_off_s; }
