@@ -23,6 +23,7 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     std::vector<std::string> sets;
     std::string require_ceiling;  // --require-ceiling OCn
     bool no_threats = false;
+    std::string sort = "pipeline";
     MeasurementOptions measurements;
   };
   auto o = std::make_shared<Opts>();
@@ -30,7 +31,10 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
   cmd->footer(
       "Examples:\n"
       "  plainsight analyze scenarios/aws-frontier.yaml\n"
-      "  plainsight analyze scenarios/aws-frontier.yaml --set platform.confidential_mode=on\n"
+      "  plainsight analyze scenarios/aws-frontier.yaml --set platform.confidential_mode=on "
+      "--set platform.cpu_tee=sev_snp\n"
+      "  plainsight analyze scenarios/aws-frontier.yaml --set stages.fabric.protection=derived\n"
+      "  plainsight analyze scenarios/aws-frontier.yaml --sort exposure\n"
       "  plainsight analyze scenarios/silo-hopper.yaml --format json -o silo.json\n"
       "  plainsight analyze scenarios/silo-hopper.yaml --measurements "
       "model/measurements/host-vm-amd-epyc.json");
@@ -43,6 +47,10 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
                   "stages.ckpt.duration=2s); repeatable");
   cmd->add_option("--require-ceiling", o->require_ceiling,
                   "Exit 1 when the exposure ceiling is below this level (OC1..OC5): a CI gate");
+  cmd->add_option("--sort", o->sort,
+                  "Row order of the tables: pipeline (the scenario's stage order, the default) or "
+                  "exposure (most plaintext time first)")
+      ->check(CLI::IsMember({"pipeline", "exposure"}));
   cmd->add_flag("--no-threats", o->no_threats,
                 "Windows only: skip attack paths, minimal defences and the exposure ceiling");
   o->measurements.add_to(*cmd, "the window durations (e.g. a CC-off and a CC-on GPU run)");
@@ -57,6 +65,7 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     const std::optional<MeasuredDurations> measured = o->measurements.load(catalog);
     Analysis a = analyze(catalog, std::move(s), o->sets, measured ? &*measured : nullptr);
     timer.mark("windows");
+    if (o->sort == "exposure") a.row_order = exposure_order(a.windows);
     if (!o->no_threats || required > 0) {
       run_threats(a, catalog, o->scenario, o->sets, measured ? &*measured : nullptr);
       timer.mark("threats");

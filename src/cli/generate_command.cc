@@ -3,11 +3,46 @@
 
 #include "cli/commands.h"
 #include "cli/output.h"
+#include "core/ids.h"
 #include "load/cluster_generator.h"
+#include "load/did_you_mean.h"
+#include "load/platform_validity.h"
 
 namespace plainsight::cli {
 
-void add_generate_command(CLI::App& app, std::shared_ptr<Globals> /*globals*/) {
+namespace {
+
+// The platform the options describe, checked against the catalog before anything is
+// written: known ids, and nothing the vendor refuses (model/platform_rules.yaml).
+void check_spec(const Catalog& c, const ClusterSpec& spec) {
+  const SourceLocation where{"generate cluster", 0, 0};
+  auto known = [&](const std::string& id, const auto& list, const char* what) {
+    if (!Catalog::find(list, id))
+      throw InputError(where, fmt::format("--{} '{}' is not in the catalog{}", what, id,
+                                          did_you_mean(id, ids_of(list))));
+  };
+  known(spec.gpu, c.gpus, "gpu");
+  known(spec.cpu_tee, c.cpu_tees, "cpu-tee");
+  known(spec.key_custody, c.key_custodies, "key-custody");
+  if (spec.multi_gpu_mode != "none" && spec.multi_gpu_mode != "protected_pcie" &&
+      spec.multi_gpu_mode != "nvlink_encryption")
+    throw InputError(where, fmt::format("--multi-gpu-mode '{}': expected none, protected_pcie or "
+                                        "nvlink_encryption",
+                                        spec.multi_gpu_mode));
+  Platform p;
+  p.gpu = spec.gpu;
+  p.gpus_per_node = spec.gpus_per_node;
+  p.nodes = spec.nodes;
+  p.cpu_tee = spec.cpu_tee;
+  p.confidential_mode = spec.confidential_mode;
+  p.multi_gpu_mode = spec.multi_gpu_mode;
+  p.key_custody = spec.key_custody;
+  check_platform(c, p, where);
+}
+
+}  // namespace
+
+void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
   auto spec = std::make_shared<ClusterSpec>();
   auto output = std::make_shared<std::string>();
   auto cc = std::make_shared<std::string>("off");
@@ -37,9 +72,9 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> /*globals*/) {
   cmd->add_option("--fabric-link", spec->fabric_link, "Catalog fabric link id (default efa_p5)");
   cmd->add_option("--pcie-link", spec->pcie_link, "Catalog PCIe link id");
   cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of stdout");
-  cmd->callback([spec, output, cc] {
+  cmd->callback([spec, output, cc, globals] {
     spec->confidential_mode = *cc == "on";
-    // Checked when the scenario is loaded; the generator only writes text.
+    check_spec(load_catalog_for(*globals), *spec);
     write_output(*output, cluster_scenario_yaml(*spec));
   });
 }

@@ -2,8 +2,10 @@
 #include <fmt/format.h>
 
 #include "core/quantity.h"
+#include "report/cost_section.h"
 #include "report/phrases.h"
 #include "report/render.h"
+#include "report/window_notes.h"
 #include "report/window_table.h"
 
 namespace plainsight {
@@ -68,15 +70,29 @@ void render_html(std::ostream& out, const Analysis& a) {
   // Row by row: HTML needs no column widths, so neither table is held whole.
   out << "<h2>Plaintext windows</h2>\n";
   table_head(out, window_table_header());
-  for (const Window& w : a.windows)
-    table_row(out, window_table_row(a, w), w.plaintext_readers().empty() ? "closed" : "open");
+  for (std::size_t i : table_order(a))
+    table_row(out, window_table_row(a, i),
+              a.windows[i].plaintext_readers().empty() ? "closed" : "open");
   table_foot(out);
+  bool any_notes = false;
+  for (std::size_t i : table_order(a)) {
+    const std::vector<std::string> notes = window_notes(a, i);
+    if (notes.empty()) continue;
+    if (!any_notes) out << "<h2>Notes</h2>\n";
+    any_notes = true;
+    out << "<h3>" << esc(a.windows[i].name) << "</h3>\n<ul>\n";
+    for (const std::string& n : notes) out << "<li>" << esc(n) << "</li>\n";
+    out << "</ul>\n";
+  }
   out << "<h2>Where each window's duration comes from</h2>\n<ul>\n";
-  for (const Window& w : a.windows)
-    out << "<li><b>" << esc(w.name) << "</b>: " << esc(provenance_phrase(w.per_event)) << "</li>\n";
-  out << "</ul>\n<h2>Exposure matrix</h2>\n";
+  for (std::size_t i : table_order(a))
+    out << "<li><b>" << esc(a.windows[i].name)
+        << "</b>: " << esc(provenance_phrase(a.windows[i].per_event)) << "</li>\n";
+  out << "</ul>\n";
+  for (const std::string& line : cost_lines(a)) out << "<p>" << esc(line) << "</p>\n";
+  out << "<h2>Exposure matrix</h2>\n";
   table_head(out, exposure_matrix_header(a));
-  for (const Window& w : a.windows) table_row(out, exposure_matrix_row(w), nullptr);
+  for (std::size_t i : table_order(a)) table_row(out, exposure_matrix_row(a.windows[i]), nullptr);
   table_foot(out);
   for (const auto& w : a.warnings) out << "<p><b>warning:</b> " << esc(w) << "</p>\n";
   out << "<p>Units: GB = 1e9 bytes.</p>\n</body>\n</html>\n";

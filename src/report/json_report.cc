@@ -3,11 +3,14 @@
 // be several GB, its text hundreds of MB.
 #include <nlohmann/json.hpp>
 
+#include "analyze/window_basis.h"
 #include "build_info.h"
+#include "report/cost_section.h"
 #include "report/json_stream.h"
 #include "report/phrases.h"
 #include "report/render.h"
 #include "report/threat_section.h"
+#include "report/window_notes.h"
 
 namespace plainsight {
 namespace {
@@ -21,13 +24,46 @@ json figure_json(const Figure& f) {
           {"detail", f.detail}};
 }
 
-json window_json(const Window& w) {
+json citation_json(const Catalog& c, const Citation& k) {
+  const Source* s = c.source(k.id);
+  return {{"source", k.id},
+          {"title", s ? s->title : ""},
+          {"status", to_string(k.status)},
+          {"release", k.release},
+          {"where", k.where},
+          {k.verbatim ? "quote" : "paraphrase", k.says}};
+}
+
+// What the row rests on: each deciding fact with its citation and those that disagree.
+json basis_json(const Analysis& a, std::size_t i) {
+  json facts = json::array();
+  const Catalog& c = *a.catalog;
+  for (const BasisFact& f : window_basis(c, a.scenario, a.scenario.stages[i], a.windows[i])) {
+    static const char* const kKinds[] = {"protection", "derived", "custody", "gpu",  "cpu_tee",
+                                         "link",       "figure",  "stated",  "reach"};
+    json fj = {{"kind", kKinds[static_cast<int>(f.kind)]},
+               {"id", f.id},
+               {"source", citation_json(c, *f.source)}};
+    if (f.cited) {
+      json also = json::array(), disputed = json::array();
+      for (const Citation& k : f.cited->also) also.push_back(citation_json(c, k));
+      for (const Citation& k : f.cited->disputed_by) disputed.push_back(citation_json(c, k));
+      if (!also.empty()) fj["also"] = std::move(also);
+      if (!disputed.empty()) fj["disputed_by"] = std::move(disputed);
+    }
+    facts.push_back(std::move(fj));
+  }
+  return facts;
+}
+
+json window_json(const Analysis& a, std::size_t i) {
+  const Window& w = a.windows[i];
   json wj = {{"stage", w.stage},
              {"name", w.name},
              {"location", w.location},
              {"medium", w.medium},
              {"state", to_string(w.state)},
-             {"state_phrase", state_phrase(w)},
+             {"state_phrase", state_phrase(w, a.scenario.stages[i])},
              {"protection", w.protection},
              {"protection_id", w.protection_id},
              {"bytes", w.bytes},
@@ -39,7 +75,10 @@ json window_json(const Window& w) {
              {"plaintext_total_s", w.plaintext_total_s},
              {"plaintext_coverage_s", w.plaintext_coverage_s},
              {"plaintext_readers", w.plaintext_readers()},
-             {"notes", w.notes}};
+             {"rests_on", rests_on_phrase(a, i)},
+             {"basis", basis_json(a, i)},
+             {"notes", window_notes(a, i)}};
+  if (w.derived) wj["derived_protection_id"] = w.derived->id;
   if (w.cc)
     wj["cc"] = {{"off_s", figure_json(w.cc->off)},
                 {"on_s", figure_json(w.cc->on)},
@@ -49,11 +88,15 @@ json window_json(const Window& w) {
 
 json matrix_row_json(const Window& w) {
   json cells = json::array();
-  for (const Cell& c : w.cells)
-    cells.push_back({{"capability", c.capability},
-                     {"access", to_string(c.access)},
-                     {"decided_by", c.decided_by},
-                     {"reason", c.reason}});
+  for (const Cell& c : w.cells) {
+    json cj = {{"capability", c.capability},
+               {"access", to_string(c.access)},
+               {"decided_by", c.decided_by},
+               {"reason", c.reason}};
+    if (c.reduced) cj["reduced_by"] = {{"step", c.reduced->step}, {"ttc", c.reduced->ttc.text}};
+    if (c.extracts) cj["key"] = c.extracts->key;
+    cells.push_back(std::move(cj));
+  }
   return {{"stage", w.stage}, {"cells", std::move(cells)}};
 }
 
@@ -89,7 +132,7 @@ void render_json(std::ostream& out, const Analysis& a) {
                          {"link_encryption", le}});
   js.key("windows");
   js.begin_array();
-  for (const Window& w : a.windows) js.value(window_json(w));
+  for (std::size_t i = 0; i < a.windows.size(); ++i) js.value(window_json(a, i));
   js.end();
   js.key("exposure_matrix");
   js.begin_object();
@@ -112,13 +155,60 @@ void render_json(std::ostream& out, const Analysis& a) {
                        {"off_s", figure_json(l.off)},
                        {"on_s", figure_json(l.on)},
                        {"extra_s", l.extra_s()}});
+    json published = json::array();
+    for (const PublishedRunCost& p : a.workload->published) {
+      json figures = json::array();
+      for (const PublishedFigure* f : p.figures)
+        figures.push_back({{"id", f->id},
+                           {"value", f->value},
+                           {"unit", f->unit},
+                           {"source", citation_json(*a.catalog, f->source)}});
+      published.push_back({{"id", p.cost->id},
+                           {"name", p.cost->name},
+                           {"overhead_low", p.low},
+                           {"overhead_high", p.high},
+                           {"run_s", p.run_s},
+                           {"extra_s", p.extra_s},
+                           {"status", to_string(p.status)},
+                           {"figures", std::move(figures)}});
+    }
+    json inputs = json::array();
+    for (const WorkloadInput& i : a.workload->inputs)
+      inputs.push_back({{"what", i.what}, {"value", i.value}, {"where", i.where.str()}});
     js.member("workload", {{"run_off_s", a.workload->run_off_s},
                            {"run_on_s", a.workload->run_on_s},
                            {"extra_s", a.workload->extra_s()},
                            {"overhead", a.workload->overhead()},
                            {"claim", a.workload->claim()},
                            {"lines", std::move(lines)},
-                           {"notes", a.workload->notes}});
+                           {"published", std::move(published)},
+                           {"assumed_inputs", std::move(inputs)},
+                           {"notes", a.workload->notes},
+                           {"comparison", published_run_lines(a)}});
+  }
+  if (a.transfer_cost) {
+    const TransferCost& t = *a.transfer_cost;
+    json compared = json::array();
+    for (const PublishedComparison& x : t.compared)
+      compared.push_back({{"quantity", x.quantity},
+                          {"computed", x.computed},
+                          {"published", x.published->value},
+                          {"figure", x.published->id},
+                          {"agrees", x.agrees},
+                          {"source", citation_json(*a.catalog, x.published->source)}});
+    js.member("transfer_cost", {{"stage", t.stage},
+                                {"bytes", t.bytes},
+                                {"transfers", t.transfers},
+                                {"price_figure", t.price->id},
+                                {"price", t.price->value},
+                                {"price_unit", t.price->unit},
+                                {"per_transfer_usd", t.per_transfer_usd},
+                                {"horizon_usd", t.horizon_usd},
+                                {"endpoints", t.endpoints},
+                                {"every_s", t.every_s},
+                                {"per_year_usd", t.per_year_usd},
+                                {"compared", std::move(compared)},
+                                {"summary", transfer_cost_lines(a)}});
   }
   write_threat_json(a, js);
   js.member("warnings", a.warnings);

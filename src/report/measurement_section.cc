@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "core/quantity.h"
+#include "report/cost_section.h"
 #include "report/phrases.h"
 
 namespace plainsight {
@@ -81,7 +82,11 @@ void measurement_sections_plain(std::ostream& out, const Analysis& a) {
       }
     }
     for (const std::string& n : a.workload->notes) out << "Note: " << n << "\n";
+    for (const std::string& l : published_run_lines(a)) out << l << "\n";
   }
+  const std::vector<std::string> transfer = transfer_cost_lines(a);
+  if (!transfer.empty()) out << '\n';
+  for (const std::string& l : transfer) out << l << "\n";
 }
 
 void measurement_sections_markdown(std::ostream& out, const Analysis& a) {
@@ -105,7 +110,15 @@ void measurement_sections_markdown(std::ostream& out, const Analysis& a) {
       }
     }
     for (const std::string& n : a.workload->notes) out << "\nNote: " << n << "\n";
+    const std::vector<std::string> published = published_run_lines(a);
+    if (!published.empty()) out << '\n';
+    for (const std::string& l : published)
+      out << (l.starts_with("  ") ? "  - " + l.substr(2) : "- " + l) << "\n";
   }
+  const std::vector<std::string> transfer = transfer_cost_lines(a);
+  if (!transfer.empty()) out << "\n## Transfer cost\n\n";
+  for (const std::string& l : transfer)
+    out << (l.starts_with("  ") ? "  - " + l.substr(2) : "- " + l) << "\n";
 }
 
 }  // namespace plainsight

@@ -26,8 +26,29 @@ std::string state_phrase(const Window& w) {
   return "";
 }
 
+bool label_fits(const std::string& label, State state) {
+  const bool plain_words = label.starts_with("Plaintext") || label.starts_with("plaintext");
+  const bool encrypted_words = label.starts_with("Encrypted") || label.starts_with("encrypted");
+  switch (state) {
+    case State::plaintext:
+      return plain_words;
+    case State::ciphertext:
+    case State::deterministic_ciphertext:
+    case State::ciphertext_then_plaintext:
+      return encrypted_words;
+    case State::metadata_only:
+      return false;
+  }
+  return false;
+}
+
+std::string state_phrase(const Window& w, const Stage& st) {
+  if (!st.state_label.empty() && label_fits(st.state_label, w.state)) return st.state_label;
+  return state_phrase(w);
+}
+
 std::string window_phrase(const Window& w) {
-  if (w.state == State::ciphertext_then_plaintext)
+  if (w.state == State::ciphertext_then_plaintext && w.resident_s > 0)
     return fmt::format("{} x {:g} (blob resident {})", format_duration(w.per_event.value), w.events,
                        format_duration(w.resident_s));
   if (w.resident && w.events <= 1) return "resident " + format_duration(w.per_event.value);

@@ -3,12 +3,19 @@
 
 #include <string>
 
+#include "core/stage.h"
 #include "core/window.h"
 
 namespace plainsight {
 
 // "Plaintext", "Encrypted (SSE-KMS ...)", "Encrypted blob, then decrypted briefly".
 std::string state_phrase(const Window& w);
+// The same, or the stage's `state_label` (the source document's own words) where they still
+// fit the analysed state.
+std::string state_phrase(const Window& w, const Stage& stage);
+// Whether a source's words for a state fit it: plaintext words for plaintext, "Encrypted"
+// words for any encrypted state.
+bool label_fits(const std::string& label, State state);
 // "2.22 s per event x 360 = 13.3 min" or "resident 30.00 d".
 std::string window_phrase(const Window& w);
 // "14.17 min", or "6.899 y summed, 30 d covered" when overlapping events exceed the wall

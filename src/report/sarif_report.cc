@@ -20,7 +20,7 @@ void render_sarif(std::ostream& out, const Analysis& a) {
          {"name", "PlaintextReadableBy_" + c.id},
          {"shortDescription", {{"text", "Weights readable in plaintext by: " + c.name}}},
          {"fullDescription", {{"text", c.description}}},
-         {"properties", {{"capability", c.id}, {"source", c.source}}}});
+         {"properties", {{"capability", c.id}, {"source", c.source.id}}}});
   JsonStream js(out);
   js.begin_object();
   js.member("$schema", "https://json.schemastore.org/sarif-2.1.0.json");

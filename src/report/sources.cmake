@@ -1,5 +1,7 @@
 # Sources of src/report: one file per format, shared phrases and table layout.
 add_library(plainsight_report STATIC
+  report/citation_phrase.cc
+  report/cost_section.cc
   report/csv_report.cc
   report/diff_report.cc
   report/dot_report.cc
@@ -13,6 +15,7 @@ add_library(plainsight_report STATIC
   report/table_report.cc
   report/text_table.cc
   report/threat_section.cc
+  report/window_notes.cc
   report/window_table.cc
 )
 target_link_libraries(plainsight_report PUBLIC plainsight_analyze)

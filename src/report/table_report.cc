@@ -6,6 +6,7 @@
 #include "report/phrases.h"
 #include "report/render.h"
 #include "report/threat_section.h"
+#include "report/window_notes.h"
 #include "report/window_table.h"
 
 namespace plainsight {
@@ -20,6 +21,7 @@ void render_table(std::ostream& out, const Analysis& a) {
   out << '\n';
   // The rows are held for their column widths, but the text is written as it goes.
   window_table(a).write_plain(out);
+  notes_plain(out, a);
   measurement_sections_plain(out, a);
   threat_sections_plain(out, a);
   out << simulation_plain(a);
@@ -37,14 +39,17 @@ void render_markdown(std::ostream& out, const Analysis& a) {
   for (const auto& o : a.overrides) out << "Override: `" << o << "`\n\n";
   out << "## Plaintext windows\n\n";
   TextTable::markdown_header(out, window_table_header());
-  for (const Window& w : a.windows) TextTable::markdown_row(out, window_table_row(a, w));
+  for (std::size_t i : table_order(a)) TextTable::markdown_row(out, window_table_row(a, i));
+  notes_markdown(out, a);
   out << "\n## Where each window's duration comes from\n\n";
-  for (const Window& w : a.windows)
-    out << fmt::format("- **{}**: {}\n", w.name, provenance_phrase(w.per_event));
+  for (std::size_t i : table_order(a))
+    out << fmt::format("- **{}**: {}\n", a.windows[i].name,
+                       provenance_phrase(a.windows[i].per_event));
   measurement_sections_markdown(out, a);
   out << "\n## Exposure matrix\n\n";
   TextTable::markdown_header(out, exposure_matrix_header(a));
-  for (const Window& w : a.windows) TextTable::markdown_row(out, exposure_matrix_row(w));
+  for (std::size_t i : table_order(a))
+    TextTable::markdown_row(out, exposure_matrix_row(a.windows[i]));
   threat_sections_markdown(out, a);
   out << simulation_markdown(a);
   out << "\nUnits: GB = 1e9 bytes.\n";

@@ -25,8 +25,10 @@ TextTable ceiling_table(const ExposureCeiling& c) {
   t.header = {"Window",     "Location", "Capability", "Protection (why plaintext)",
               "Full copy?", "Why"};
   for (const CeilingWindow& w : c.windows)
-    t.rows.push_back({w.name, w.location, w.capability_name, w.protection,
-                      w.readable ? "yes" : "no, too short", w.reason});
+    t.rows.push_back(
+        {w.name, w.location,
+         w.key_route ? w.capability_name + " (once the key is released)" : w.capability_name,
+         w.protection, w.readable ? "yes" : "no, too short", w.reason});
   return t;
 }
 
@@ -178,6 +180,10 @@ void write_threat_json(const Analysis& a, JsonStream& js) {
       js.member("arrival_s", p.arrival_s);
       js.member("stage", p.stage);
       js.member("capability", p.capability);
+      if (!p.key_step.empty()) {
+        js.member("key_capability", p.key_capability);
+        js.member("key_step", p.key_step);
+      }
       js.member("summary", p.summary);
       js.member("steps", steps);
       // Readable routes only: a generated cluster has hundreds of thousands of the others.
@@ -187,17 +193,26 @@ void write_threat_json(const Analysis& a, JsonStream& js) {
       for (const Reach& r : at.reach)
         if (!r.readable)
           ++unreadable;
-        else
-          js.value({{"stage", r.stage},
-                    {"capability", r.capability},
-                    {"readable", r.readable},
-                    {"bytes_needed", r.bytes_needed},
-                    {"open_s", r.open_s},
-                    {"events_needed", r.events_needed},
-                    {"events_in_dwell", r.events_in_dwell},
-                    {"read_s", r.read_s},
-                    {"egress_s", r.egress_s},
-                    {"reason", reach_reason(r, at.actor)}});
+        else {
+          json rj = {{"stage", r.stage},
+                     {"capability", r.capability},
+                     {"readable", r.readable},
+                     {"bytes_needed", r.bytes_needed},
+                     {"open_s", r.open_s},
+                     {"events_needed", r.events_needed},
+                     {"events_in_dwell", r.events_in_dwell},
+                     {"read_s", r.read_s},
+                     {"egress_s", r.egress_s},
+                     {"reason", reach_reason(r, at.actor)}};
+          if (r.reduced)
+            rj["reduced_by"] = {{"step", r.reduced->step}, {"ttc", r.reduced->ttc.text}};
+          if (r.key_step)
+            rj["key_route"] = {{"key_step", r.key_step->id},
+                               {"key_capability", r.key_capability},
+                               {"key_stage", a.windows[r.key_window].stage},
+                               {"key_expected_s", r.key_s}};
+          js.value(rj);
+        }
       js.end();
       js.member("unreadable_routes", unreadable);
       js.end();
@@ -240,8 +255,18 @@ void write_threat_json(const Analysis& a, JsonStream& js) {
                 {"protection", w.protection},
                 {"protection_id", w.protection_id},
                 {"readable", w.readable},
+                {"key_route", w.key_route},
                 {"reason", w.reason}});
     js.end();
+    json held = json::array();
+    for (const HeldOff& h : c.held_off)
+      held.push_back({{"actor", h.actor},
+                      {"level", h.level},
+                      {"expected_s", h.expected_s},
+                      {"dwell_s", h.dwell_s}});
+    js.member("held_off_by_dwell", held);
+    js.member("rule",
+              "an actor breaks the ceiling only with a path that completes within its dwell");
     js.member("summary", c.summary);
     js.member("reading", "exposure-based reading of RAND SL1..SL5");
     js.end();

@@ -1,33 +1,39 @@
 #include "report/window_table.h"
 
+#include <numeric>
+
 #include <fmt/format.h>
 
 #include "core/quantity.h"
 #include "report/phrases.h"
+#include "report/window_notes.h"
 
 namespace plainsight {
 
-std::vector<std::string> window_table_header() {
-  return {"Stage",  "Location",        "State",      "Protection",       "Bytes",
-          "Window", "Plaintext total", "Provenance", "Plaintext readers"};
+std::vector<std::size_t> table_order(const Analysis& a) {
+  if (!a.row_order.empty()) return a.row_order;
+  std::vector<std::size_t> order(a.windows.size());
+  std::iota(order.begin(), order.end(), 0);
+  return order;
 }
 
-std::vector<std::string> window_table_row(const Analysis& a, const Window& w) {
-  std::string readers;
-  for (const std::string& id : w.plaintext_readers()) {
-    const Capability* c = a.catalog->capability(id);
-    readers += (readers.empty() ? "" : ", ") + (c ? c->name : id);
-  }
-  if (readers.empty()) readers = "none";
+std::vector<std::string> window_table_header() {
+  return {"Stage",  "Location",        "State",      "Protection", "Bytes",
+          "Window", "Plaintext total", "Provenance", "Rests on",   "Plaintext readers"};
+}
+
+std::vector<std::string> window_table_row(const Analysis& a, std::size_t i) {
+  const Window& w = a.windows[i];
   return {w.name,
           w.location,
-          state_phrase(w),
+          state_phrase(w, a.scenario.stages[i]),
           w.protection,
           format_bytes(w.bytes),
           window_phrase(w),
           plaintext_total_phrase(w),
           std::string(to_string(w.per_event.provenance)),
-          readers};
+          rests_on_phrase(a, i),
+          readers_phrase(a, w)};
 }
 
 std::vector<std::string> exposure_matrix_header(const Analysis& a) {
@@ -36,9 +42,16 @@ std::vector<std::string> exposure_matrix_header(const Analysis& a) {
   return h;
 }
 
+std::string cell_phrase(const Cell& c) {
+  if (c.extracts)
+    return c.access == Access::unreachable ? "key" : std::string(to_string(c.access)) + " + key";
+  if (c.reduced && c.access == Access::plaintext) return "plaintext (reduced)";
+  return std::string(to_string(c.access));
+}
+
 std::vector<std::string> exposure_matrix_row(const Window& w) {
   std::vector<std::string> row{w.stage};
-  for (const Cell& c : w.cells) row.emplace_back(to_string(c.access));
+  for (const Cell& c : w.cells) row.push_back(cell_phrase(c));
   return row;
 }
 
@@ -46,7 +59,7 @@ TextTable window_table(const Analysis& a) {
   TextTable t;
   t.header = window_table_header();
   t.rows.reserve(a.windows.size());
-  for (const Window& w : a.windows) t.rows.push_back(window_table_row(a, w));
+  for (std::size_t i : table_order(a)) t.rows.push_back(window_table_row(a, i));
   return t;
 }
 
@@ -54,7 +67,7 @@ TextTable exposure_matrix_table(const Analysis& a) {
   TextTable t;
   t.header = exposure_matrix_header(a);
   t.rows.reserve(a.windows.size());
-  for (const Window& w : a.windows) t.rows.push_back(exposure_matrix_row(w));
+  for (std::size_t i : table_order(a)) t.rows.push_back(exposure_matrix_row(a.windows[i]));
   return t;
 }
 

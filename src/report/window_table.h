@@ -9,14 +9,20 @@
 
 namespace plainsight {
 
+// The windows in the table's order: pipeline order (the scenario's), or analysis.row_order.
+std::vector<std::size_t> table_order(const Analysis& analysis);
+
 TextTable window_table(const Analysis& analysis);
 TextTable exposure_matrix_table(const Analysis& analysis);
 
 // The same tables a row at a time, for formats that need no column widths (Markdown, HTML)
-// and so need not hold a row per window.
+// and so need not hold a row per window. `index` into analysis.windows.
 std::vector<std::string> window_table_header();
-std::vector<std::string> window_table_row(const Analysis& analysis, const Window& w);
+std::vector<std::string> window_table_row(const Analysis& analysis, std::size_t index);
 std::vector<std::string> exposure_matrix_header(const Analysis& analysis);
 std::vector<std::string> exposure_matrix_row(const Window& w);
+
+// "plaintext", "patterns + key", "key": one matrix cell.
+std::string cell_phrase(const Cell& cell);
 
 }  // namespace plainsight
