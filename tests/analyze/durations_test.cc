@@ -58,7 +58,7 @@ TEST(Durations, FromLinkOnCapacityScaledStorageUsesPerTiBThroughput) {
   // 5.67 TB / (1000 MB/s per TiB x 2400 TiB = 2.4 TB/s) = 2.3625 s
   EXPECT_DOUBLE_EQ(f.value, 5.67e12 / 2.4e12);
   EXPECT_EQ(f.provenance, Provenance::datasheet);
-  EXPECT_EQ(f.source, "aws-fsx-lustre-performance");
+  EXPECT_EQ(f.source, "aws-fsx-lustre-throughput");
   EXPECT_NE(f.detail.find("2400 TiB"), std::string::npos) << f.detail;
 }
 
@@ -86,11 +86,17 @@ TEST(Durations, FigureIsPublished) {
   Figure f = catalog_duration(c, s, s.stages[0], *st.duration);
   EXPECT_DOUBLE_EQ(f.value, 140e9 / fig->value);
   EXPECT_EQ(f.provenance, Provenance::published);
-  EXPECT_EQ(f.source, fig->source);
+  EXPECT_EQ(f.source, fig->source.id);
 
   // A figure in seconds is the duration itself.
   Catalog c2 = c;
-  c2.figures.push_back({"ten_seconds", "ten seconds", "seconds", 10, "pcie5-spec", {}});
+  PublishedFigure ten;
+  ten.id = "ten_seconds";
+  ten.description = "ten seconds";
+  ten.unit = "seconds";
+  ten.value = 10;
+  ten.source.id = "pcie5-spec";
+  c2.figures.push_back(ten);
   st.duration->figure = "ten_seconds";
   Figure g = catalog_duration(c2, s, s.stages[0], *st.duration);
   EXPECT_DOUBLE_EQ(g.value, 10);

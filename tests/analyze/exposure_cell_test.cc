@@ -51,9 +51,9 @@ TEST(ExposureCell, MetadataObserverSeesMetadataWhateverTheEncryption) {
 }
 
 TEST(ExposureCell, BlockedCapabilitiesSeeCiphertext) {
-  Cell c = cell("host_root", "pcie", "pcie.hopper_cc");
+  Cell c = cell("host_root", "pcie", "pcie.bounce_buffer");
   EXPECT_EQ(c.access, Access::ciphertext);
-  EXPECT_EQ(c.decided_by, "pcie.hopper_cc");
+  EXPECT_EQ(c.decided_by, "pcie.bounce_buffer");
   EXPECT_EQ(cell("media_theft", "object_store", "object_store.sse_kms").access, Access::ciphertext);
 }
 
@@ -83,8 +83,41 @@ TEST(ExposureCell, DecryptingStageFallsBackToTheMediumRule) {
   EXPECT_EQ(c.access, Access::plaintext);
   EXPECT_EQ(c.decided_by, "host_dram.plain");
   EXPECT_THAT(c.reason, HasSubstr("decrypted here"));
+  // Root on the host sees deterministic ciphertext in a CPU TEE: patterns (CipherLeaks).
   Cell d = cell("host_root", "host_dram", "host_dram.cpu_tee", kUserKey, true);
-  EXPECT_EQ(d.access, Access::ciphertext);
+  EXPECT_EQ(d.access, Access::patterns);
+}
+
+TEST(ExposureCell, ADramInterposerGetsPatternsAndTheAttestationKey) {
+  Cell c = cell("bus_interposer", "host_dram", "host_dram.cpu_tee");
+  EXPECT_EQ(c.access, Access::patterns);
+  ASSERT_NE(c.extracts, nullptr);
+  EXPECT_EQ(c.extracts->key, "attestation");
+  EXPECT_EQ(c.extracts->source.id, "tee-fail-2025");
+  EXPECT_EQ(c.extracts->source.status, Status::research);
+}
+
+TEST(ExposureCell, AnInvasiveAttackGetsTheChipKeyNotARunningTeesMemory) {
+  // Under GPU CC: the identity key, never the bytes.
+  Cell cc = cell("invasive_chip", "hbm", "hbm.cc");
+  EXPECT_NE(cc.access, Access::plaintext);
+  ASSERT_NE(cc.extracts, nullptr);
+  EXPECT_EQ(cc.extracts->key, "attestation");
+  // Without CC: no key worth having, and still not the bytes.
+  Cell plain = cell("invasive_chip", "hbm", "hbm.plain");
+  EXPECT_EQ(plain.access, Access::unreachable);
+  EXPECT_EQ(plain.extracts, nullptr);
+}
+
+TEST(ExposureCell, TeeFirmwareIsReducedNotClosed) {
+  Cell c = cell("firmware_compromise", "hbm", "hbm.cc");
+  EXPECT_EQ(c.access, Access::plaintext);
+  ASSERT_NE(c.reduced, nullptr);
+  EXPECT_THAT(c.reduced->step, HasSubstr("TEE's own firmware"));
+  EXPECT_THAT(c.reason, HasSubstr("reduced, not closed"));
+  // A side channel in a CPU TEE: patterns, not blocked.
+  EXPECT_EQ(cell("co_tenant_side_channel", "host_dram", "host_dram.cpu_tee").access,
+            Access::patterns);
 }
 
 TEST(ExposureCell, PatternsOnlyUnderDeterministicEncryption) {

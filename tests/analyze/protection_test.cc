@@ -108,16 +108,18 @@ INSTANTIATE_TEST_SUITE_P(
     Gpus, BundledProtections,
     ::testing::Values(
         Case{"h100", false, "none", "pcie.plain", "nvlink.plain", "fabric.plain", "hbm.plain"},
-        Case{"h100", true, "protected_pcie", "pcie.hopper_cc", "nvlink.hopper_ppcie",
+        Case{"h100", true, "protected_pcie", "pcie.bounce_buffer", "nvlink.hopper_ppcie",
              "fabric.plain", "hbm.cc"},
-        Case{"h200", true, "protected_pcie", "pcie.hopper_cc", "nvlink.hopper_ppcie",
+        Case{"h200", true, "protected_pcie", "pcie.bounce_buffer", "nvlink.hopper_ppcie",
              "fabric.plain", "hbm.cc"},
-        Case{"h100", true, "none", "pcie.hopper_cc", "nvlink.plain", "fabric.plain", "hbm.cc"},
+        Case{"h100", true, "none", "pcie.bounce_buffer", "nvlink.plain", "fabric.plain", "hbm.cc"},
         Case{"b200", false, "none", "pcie.plain", "nvlink.plain", "fabric.plain", "hbm.plain"},
-        Case{"b200", true, "nvlink_encryption", "pcie.tdisp_ide", "nvlink.aes_gcm", "fabric.plain",
-             "hbm.cc"},
-        Case{"vera_rubin", true, "nvlink_encryption", "pcie.tdisp_ide", "nvlink.aes_gcm",
-             "fabric.multinode_tee", "hbm.cc"},
+        // Blackwell CC ships with a bounce buffer (R580, R590: "No IDE yet").
+        Case{"b200", true, "nvlink_encryption", "pcie.bounce_buffer", "nvlink.encrypted",
+             "fabric.plain", "hbm.cc"},
+        // Vera Rubin: rack-scale CC announced; the scale-out fabric is not covered.
+        Case{"vera_rubin", true, "nvlink_encryption", "pcie.bounce_buffer", "nvlink.encrypted",
+             "fabric.plain", "hbm.cc"},
         Case{"vera_rubin", false, "none", "pcie.plain", "nvlink.plain", "fabric.plain",
              "hbm.plain"}),
     [](const auto& p) {
@@ -130,10 +132,10 @@ TEST(BundledProtectionsOther, LinkEncryptionOnTheFabric) {
   p.gpu = "h100";
   p.link_encryption["fabric"] = true;
   EXPECT_EQ(decide(p, "fabric"), "fabric.link_encryption");
-  // The multi-node TEE rule is more specific and wins where both hold.
+  // No GPU in the catalog has a multi-node TEE: Vera Rubin's announcement covers the rack.
   p.gpu = "vera_rubin";
   p.confidential_mode = true;
-  EXPECT_EQ(decide(p, "fabric"), "fabric.multinode_tee");
+  EXPECT_EQ(decide(p, "fabric"), "fabric.link_encryption");
   // Link encryption on one medium does not touch another.
   p.gpu = "h100";
   p.confidential_mode = false;

@@ -151,11 +151,12 @@ TEST_F(TempDir, BadInputWritesNoOutputFile) {
   EXPECT_FALSE(fs::exists(out));
 }
 
-// What-if: confidential mode on in aws-frontier changes the PCIe and HBM rows, nothing else.
-TEST(Cli, ConfidentialModeWhatIfChangesExactlyPcieAndHbm) {
+// What-if: confidential mode on (in the CPU TEE the driver requires) in aws-frontier changes
+// the rows a CVM and GPU CC protect, nothing else.
+TEST(Cli, ConfidentialModeWhatIfChangesTheProtectedRows) {
   CliRun off = plainsight({"analyze", kAws, "--format", "csv"});
-  CliRun on =
-      plainsight({"analyze", kAws, "--format", "csv", "--set", "platform.confidential_mode=on"});
+  CliRun on = plainsight({"analyze", kAws, "--format", "csv", "--set",
+                          "platform.confidential_mode=on", "--set", "platform.cpu_tee=sev_snp"});
   ASSERT_EQ(off.exit_code, 0) << off.err;
   ASSERT_EQ(on.exit_code, 0) << on.err;
   auto a = csv_rows(off.out);
@@ -163,23 +164,55 @@ TEST(Cli, ConfidentialModeWhatIfChangesExactlyPcieAndHbm) {
   ASSERT_EQ(a.size(), 6u);
   ASSERT_EQ(b.size(), 6u);
   for (const auto& [stage, row] : a) {
-    const bool expect_change = stage == "\"pcie\"" || stage == "\"hbm\"";
+    const bool expect_change = stage == "\"pcie\"" || stage == "\"hbm\"" ||
+                               stage == "\"staging\"" || stage == "\"checkpoint_write\"";
     EXPECT_EQ(row != b[stage], expect_change) << stage << "\n" << row << "\n" << b[stage];
   }
-  EXPECT_THAT(b["\"pcie\""], HasSubstr("Hopper CC"));
+  EXPECT_THAT(b["\"pcie\""], HasSubstr("bounce buffer"));
   EXPECT_THAT(b["\"pcie\""], HasSubstr(",ciphertext,"));
-  EXPECT_THAT(b["\"hbm\""], HasSubstr("invasive_chip"));
+  EXPECT_THAT(b["\"hbm\""], HasSubstr("firmware_compromise"));
   EXPECT_THAT(b["\"hbm\""], ::testing::Not(HasSubstr("host_root")));
   // The table says which override produced it.
-  EXPECT_THAT(plainsight({"analyze", kAws, "--set", "platform.confidential_mode=on"}).out,
+  EXPECT_THAT(plainsight({"analyze", kAws, "--set", "platform.confidential_mode=on", "--set",
+                          "platform.cpu_tee=sev_snp"})
+                  .out,
               HasSubstr("platform.confidential_mode=on"));
+  // Without a CPU TEE the vendor refuses it, and so does plainsight, naming rule and source.
+  CliRun refused = plainsight({"analyze", kAws, "--set", "platform.confidential_mode=on"});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_THAT(refused.err, HasSubstr("gpu_cc_needs_cpu_tee"));
+  EXPECT_THAT(refused.err, HasSubstr("CPU does not support confidential compute."));
+}
+
+// Combinations the vendor refuses are refused in scenarios, --set and generate cluster.
+TEST(Cli, PlatformsTheVendorRefuses) {
+  CliRun hopper_nvle = plainsight({"analyze", "scenarios/silo-hopper.yaml", "--set",
+                                   "platform.multi_gpu_mode=nvlink_encryption"});
+  EXPECT_EQ(hopper_nvle.exit_code, 2);
+  EXPECT_THAT(hopper_nvle.err, HasSubstr("hopper_no_nvlink_encryption"));
+  EXPECT_THAT(hopper_nvle.err, HasSubstr("--set platform.multi_gpu_mode=nvlink_encryption"));
+  CliRun gen = plainsight({"generate", "cluster", "--nodes", "2", "--cc", "on"});
+  EXPECT_EQ(gen.exit_code, 2);
+  EXPECT_THAT(gen.err, HasSubstr("gpu_cc_needs_cpu_tee"));
+  EXPECT_TRUE(gen.out.empty());
+  CliRun unknown = plainsight({"generate", "cluster", "--gpu", "h999", "--cpu-tee", "bogus"});
+  EXPECT_EQ(unknown.exit_code, 2);
+  EXPECT_THAT(unknown.err, HasSubstr("--gpu 'h999' is not in the catalog"));
+  EXPECT_EQ(plainsight({"generate", "cluster", "--nodes", "2", "--cc", "on", "--cpu-tee", "tdx"})
+                .exit_code,
+            0);
+  // An 810 GB model does not fit one H100 per shard of 8.
+  CliRun fit = plainsight({"analyze", kAws, "--set", "stages.hbm.shards=8"});
+  EXPECT_EQ(fit.exit_code, 2);
+  EXPECT_THAT(fit.err, HasSubstr("more than the 80 GB"));
 }
 
 TEST(Cli, GpuAndStageOverrides) {
-  CliRun b200 = plainsight({"analyze", kAws, "--format", "csv", "--set", "platform.gpu=b200",
-                            "--set", "platform.confidential_mode=on"});
+  CliRun b200 =
+      plainsight({"analyze", kAws, "--format", "csv", "--set", "platform.gpu=b200", "--set",
+                  "platform.confidential_mode=on", "--set", "platform.cpu_tee=tdx"});
   ASSERT_EQ(b200.exit_code, 0) << b200.err;
-  EXPECT_THAT(csv_rows(b200.out)["\"pcie\""], HasSubstr("TDISP/IDE"));
+  EXPECT_THAT(csv_rows(b200.out)["\"pcie\""], HasSubstr("Blackwell through R590"));
   CliRun pcie =
       plainsight({"analyze", kAws, "--format", "csv", "--set", "stages.pcie.duration=2s"});
   ASSERT_EQ(pcie.exit_code, 0) << pcie.err;
@@ -202,13 +235,15 @@ TEST_F(TempDir, AmbiguousCatalogRuleIsBadInput) {
   std::ofstream(dir_ / "model" / "protections.yaml", std::ios::app)
       << "  - id: pcie.also_cc\n    medium: pcie\n    label: Another CC rule\n"
          "    when: {confidential_mode: \"on\", gpu.generation: hopper}\n"
-         "    state: ciphertext\n    source: plainsight-assumption\n";
+         "    state: ciphertext\n"
+         "    source: {id: plainsight-assumption, status: assumed, where: x, paraphrase: y}\n";
   const std::string m = (dir_ / "model").string();
   for (const char* command : {"validate", "analyze"}) {
     CliRun r = plainsight({"--model", m, command, "scenarios/silo-hopper.yaml"});
     EXPECT_EQ(r.exit_code, 2) << command << "\n" << r.err;
     EXPECT_THAT(r.err, HasSubstr("protections.yaml:")) << command;
-    EXPECT_THAT(r.err, HasSubstr("'pcie.hopper_cc' and 'pcie.also_cc' both match medium 'pcie'"))
+    EXPECT_THAT(r.err,
+                HasSubstr("'pcie.bounce_buffer' and 'pcie.also_cc' both match medium 'pcie'"))
         << command;
   }
   // Scenarios where neither rule matches are unaffected.
@@ -218,15 +253,27 @@ TEST_F(TempDir, AmbiguousCatalogRuleIsBadInput) {
 TEST(Cli, CatalogTopics) {
   CliRun summary = plainsight({"catalog"});
   ASSERT_EQ(summary.exit_code, 0) << summary.err;
-  for (const char* topic : {"media", "gpus", "cpu_tees", "key_custodies", "links", "protections",
-                            "capabilities", "actors", "controls", "figures", "sources"}) {
+  for (const char* topic :
+       {"media", "gpus", "cpu_tees", "key_custodies", "links", "protections", "capabilities",
+        "actors", "controls", "figures", "cc_costs", "platform_rules", "key_steps", "sources"}) {
     EXPECT_THAT(summary.out, HasSubstr(topic));
     CliRun r = plainsight({"catalog", topic});
     EXPECT_EQ(r.exit_code, 0) << topic << "\n" << r.err;
     EXPECT_FALSE(r.out.empty()) << topic;
   }
   EXPECT_THAT(plainsight({"catalog", "gpus"}).out, HasSubstr("vera_rubin"));
-  EXPECT_THAT(plainsight({"catalog", "protections"}).out, HasSubstr("pcie.hopper_cc"));
+  EXPECT_THAT(plainsight({"catalog", "protections"}).out, HasSubstr("pcie.bounce_buffer"));
+  // Every fact shows its status; --detail the sentence it rests on and who disagrees.
+  const std::string gpus = plainsight({"catalog", "gpus"}).out;
+  EXPECT_THAT(gpus, HasSubstr("announced"));
+  EXPECT_THAT(gpus, HasSubstr("shipping; disputed"));
+  const std::string detail = plainsight({"catalog", "gpus", "--detail"}).out;
+  EXPECT_THAT(detail, HasSubstr("No IDE yet."));
+  EXPECT_THAT(detail, HasSubstr("disputed by: [claimed: Workshop Labs with Tinfoil, 2026-03-16]"));
+  const std::string sources = plainsight({"catalog", "sources"}).out;
+  for (const char* seed : {"Plaintext Windows", "Private Post-Training and Inference for Frontier",
+                           "Protecting AI Model Weights During Transfer", "2026-03-16"})
+    EXPECT_THAT(sources, HasSubstr(seed));
   CliRun bad = plainsight({"catalog", "gpu"});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_THAT(bad.err, HasSubstr("did you mean 'gpus'?"));

@@ -51,7 +51,8 @@ TEST(ReportStream, DiffJsonIsWhatADomDumpGives) {
   expect_dump_identical({"diff", "scenarios/silo-hopper.yaml", "scenarios/silo-blackwell.yaml",
                          "--trials", "500", "--format", "json"});
   expect_dump_identical({"diff", "scenarios/aws-frontier.yaml", "--set",
-                         "platform.confidential_mode=on", "--trials", "0", "--format", "json"});
+                         "platform.confidential_mode=on", "--set", "platform.cpu_tee=sev_snp",
+                         "--trials", "0", "--format", "json"});
 }
 
 }  // namespace

@@ -74,8 +74,14 @@ TEST(ScenarioLoader, AwsFrontier) {
   const Stage& staging = *s.stage("staging");
   EXPECT_TRUE(staging.resident && staging.decrypts && staging.duration);
   EXPECT_DOUBLE_EQ(staging.events, 30);
-  EXPECT_EQ(s.stage("pcie")->shards, 8);
-  EXPECT_DOUBLE_EQ(s.stage_bytes(*s.stage("pcie")), 810e9 / 8);
+  // Served on two p5 nodes: 810 GB of bf16 weights do not fit one node's 8 x 80 GB.
+  EXPECT_EQ(s.stage("pcie")->shards, 16);
+  EXPECT_DOUBLE_EQ(s.stage_bytes(*s.stage("pcie")), 810e9 / 16);
+  // The document's view of the fabric, stated against the catalog's (AWS: Nitro encrypts).
+  EXPECT_EQ(s.stage("fabric")->stated_protection, "fabric.plain");
+  ASSERT_TRUE(s.stage("fabric")->protection_source);
+  EXPECT_EQ(s.stage("fabric")->protection_source->id, "seed-plaintext-windows");
+  EXPECT_EQ(s.stage("fabric")->state_label, "Plaintext, continuously, inside the cluster");
   EXPECT_DOUBLE_EQ(s.stage("hbm")->lifetime_s, s.horizon_s);
   ASSERT_EQ(s.flows.size(), 5u);
   EXPECT_TRUE(s.flows[2].encrypts);
@@ -93,8 +99,8 @@ TEST(ScenarioLoader, TransfersMoveA140GBCheckpoint360Times) {
 }
 
 TEST(ScenarioLoader, OverridesApplyBeforeValidation) {
-  Scenario s = bundled("aws-frontier", {"platform.confidential_mode=on", "platform.gpu=b200",
-                                        "stages.pcie.duration=2s"});
+  Scenario s = bundled("aws-frontier", {"platform.confidential_mode=on", "platform.cpu_tee=tdx",
+                                        "platform.gpu=b200", "stages.pcie.duration=2s"});
   EXPECT_TRUE(s.platform.confidential_mode);
   EXPECT_EQ(s.platform.gpu, "b200");
   ASSERT_TRUE(s.stage("pcie")->duration);

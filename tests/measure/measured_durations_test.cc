@@ -206,7 +206,7 @@ TEST(MeasuredDurations, SpreadIsTheSampleCvNearestThePayloadTimesTheValue) {
   const ActorProfile* oc4 = find_actor(actors, "OC4");
   ASSERT_TRUE(oc4);
   bool seen = false;
-  for (const Reach& r : actor_reach(a.scenario, a.windows, *oc4))
+  for (const Reach& r : actor_reach(c, a.scenario, a.windows, *oc4))
     if (r.stage == "pcie") {
       seen = true;
       ASSERT_GT(r.period_s, 0);
@@ -223,7 +223,8 @@ TEST(MeasuredDurations, NoSpreadAndNoJitterWithoutMeasurements) {
   }
   const std::vector<ActorProfile> actors = actor_profiles(test::bundled_catalog());
   for (const ActorProfile& p : actors)
-    for (const Reach& x : actor_reach(r.analysis.scenario, r.analysis.windows, p))
+    for (const Reach& x :
+         actor_reach(test::bundled_catalog(), r.analysis.scenario, r.analysis.windows, p))
       EXPECT_EQ(x.jitter_s, 0) << x.stage << " " << x.capability;
 }
 

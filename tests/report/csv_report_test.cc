@@ -59,9 +59,12 @@ TEST(CsvReport, OneRowPerWindowWithMachineReadableNumbers) {
     EXPECT_EQ(std::stod(rows[i][col("per_event_s")]), a.windows[i].per_event.value);
     EXPECT_EQ(std::stod(rows[i][col("plaintext_total_s")]), a.windows[i].plaintext_total_s);
   }
-  EXPECT_EQ(rows[0][col("name")], "Inter-node training");
+  EXPECT_EQ(rows[0][col("name")], "Long-term storage");
   EXPECT_EQ(rows[1][col("provenance")], "datasheet");
   EXPECT_EQ(rows[4][col("plaintext_readers")], "host_root;bus_interposer;firmware_compromise");
+  // The disagreement over the fabric travels with its row.
+  EXPECT_EQ(rows[2][col("rests_on")], "claimed; disputed");
+  EXPECT_THAT(rows[2][col("notes")], HasSubstr("fabric.nitro_aead"));
 }
 
 TEST(CsvReport, QuotesFieldsWithCommasAndQuotes) {

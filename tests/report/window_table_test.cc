@@ -18,21 +18,40 @@ std::string cell(const TextTable& t, const std::string& stage, const std::string
   return "(no row " + stage + ")";
 }
 
-// The seed table of the source material, state column, computed.
+// "Plaintext Windows" (shared/seeds/000): its six rows, in its order, in its words.
 TEST(WindowTable, AwsFrontierReproducesTheSeedTable) {
   TextTable t = window_table(analysis_of("aws-frontier"));
-  EXPECT_EQ(cell(t, "Long-term storage", "State"), "Encrypted (SSE-KMS)");
-  EXPECT_EQ(cell(t, "Checkpoint write", "State"), "Plaintext, briefly");
-  EXPECT_EQ(cell(t, "Inter-node training", "State"), "Plaintext, continuously");
-  EXPECT_EQ(cell(t, "Per-instance staging", "State"), "Encrypted blob, then decrypted briefly");
-  EXPECT_EQ(cell(t, "CPU -> GPU transit", "State"), "Plaintext (no accelerator TEE)");
-  EXPECT_EQ(cell(t, "Active inference", "State"), "Plaintext (no accelerator TEE)");
-  EXPECT_EQ(cell(t, "Long-term storage", "Location"), "S3 (HDDs across many drives, many AZs)");
-  EXPECT_EQ(cell(t, "Checkpoint write", "Location"), "FSx/Lustre buffers, milliseconds to seconds");
-  EXPECT_EQ(cell(t, "Inter-node training", "Location"), "InfiniBand/EFA between GPUs");
-  EXPECT_EQ(cell(t, "Per-instance staging", "Location"), "Local NVMe on serving host");
-  EXPECT_EQ(cell(t, "CPU -> GPU transit", "Location"), "PCIe");
-  EXPECT_EQ(cell(t, "Active inference", "Location"), "HBM on accelerator");
+  const std::vector<std::vector<std::string>> seed = {
+      {"Long-term storage", "S3 (HDDs across many drives, many AZs)", "Encrypted (SSE-KMS)"},
+      {"Checkpoint write", "FSx/Lustre buffers, milliseconds to seconds", "Plaintext, briefly"},
+      {"Inter-node training", "InfiniBand/EFA between GPUs",
+       "Plaintext, continuously, inside the cluster"},
+      {"Per-instance staging", "Local NVMe on serving host",
+       "Encrypted blob, then decrypted briefly"},
+      {"CPU \u2192 GPU transit", "PCIe", "Plaintext (without accelerator TEE)"},
+      {"Active inference", "HBM on accelerator", "Plaintext (without accelerator TEE)"}};
+  ASSERT_EQ(t.rows.size(), seed.size());
+  for (std::size_t i = 0; i < seed.size(); ++i) {
+    EXPECT_EQ(t.rows[i][0], seed[i][0]) << "row " << i;
+    EXPECT_EQ(cell(t, seed[i][0], "Location"), seed[i][1]);
+    EXPECT_EQ(cell(t, seed[i][0], "State"), seed[i][2]);
+  }
+  // The row the vendor contradicts keeps the document's words and says so.
+  EXPECT_EQ(cell(t, "Inter-node training", "Rests on"), "claimed; disputed");
+  EXPECT_EQ(cell(t, "Long-term storage", "Rests on"), "shipping");
+}
+
+TEST(WindowTable, SortByExposureKeepsTheRowsAndOrdersThem) {
+  Analysis a = analysis_of("aws-frontier");
+  a.row_order = {2, 5, 4, 3, 1, 0};
+  TextTable t = window_table(a);
+  EXPECT_EQ(t.rows[0][0], "Inter-node training");
+  EXPECT_EQ(t.rows[5][0], "Long-term storage");
+}
+
+TEST(WindowTable, TheDocumentsWordsGoWhenTheyNoLongerFit) {
+  TextTable t = window_table(analysis_of("aws-frontier", {"stages.fabric.protection=derived"}));
+  EXPECT_EQ(cell(t, "Inter-node training", "State"), "Encrypted");
 }
 
 TEST(WindowTable, AwsFrontierWindowsAndReaders) {
@@ -42,23 +61,26 @@ TEST(WindowTable, AwsFrontierWindowsAndReaders) {
   EXPECT_EQ(cell(t, "Checkpoint write", "Provenance"), "datasheet");
   EXPECT_EQ(cell(t, "Active inference", "Window"), "resident 30 d");
   EXPECT_EQ(cell(t, "Long-term storage", "Plaintext total"), "0 s");
-  EXPECT_EQ(cell(t, "CPU -> GPU transit", "Plaintext readers"),
+  EXPECT_EQ(cell(t, "CPU \u2192 GPU transit", "Plaintext readers"),
             "Root on the host, Bus interposer, Firmware / build-pipeline compromise");
 }
 
-TEST(WindowTable, ConfidentialModeChangesOnlyThePcieAndHbmRows) {
+TEST(WindowTable, ConfidentialModeChangesTheRowsACvmAndGpuCcProtect) {
   TextTable off = window_table(analysis_of("aws-frontier"));
-  TextTable on = window_table(analysis_of("aws-frontier", {"platform.confidential_mode=on"}));
+  TextTable on = window_table(
+      analysis_of("aws-frontier", {"platform.confidential_mode=on", "platform.cpu_tee=sev_snp"}));
   ASSERT_EQ(off.rows.size(), on.rows.size());
   for (std::size_t i = 0; i < off.rows.size(); ++i) {
     const std::string& stage = off.rows[i][0];
-    const bool changed = stage == "CPU -> GPU transit" || stage == "Active inference";
+    const bool changed = stage == "CPU \u2192 GPU transit" || stage == "Active inference" ||
+                         stage == "Per-instance staging" || stage == "Checkpoint write";
     EXPECT_EQ(off.rows[i] != on.rows[i], changed) << stage;
   }
-  EXPECT_EQ(cell(on, "CPU -> GPU transit", "State"), "Encrypted");
-  EXPECT_EQ(cell(on, "CPU -> GPU transit", "Plaintext readers"), "none");
+  EXPECT_EQ(cell(on, "CPU \u2192 GPU transit", "State"), "Encrypted");
+  EXPECT_EQ(cell(on, "CPU \u2192 GPU transit", "Plaintext readers"), "none");
   EXPECT_EQ(cell(on, "Active inference", "State"), "Plaintext, continuously");
-  EXPECT_EQ(cell(on, "Active inference", "Plaintext readers"), "Invasive chip attack");
+  EXPECT_EQ(cell(on, "Active inference", "Plaintext readers"),
+            "Firmware / build-pipeline compromise (reduced)");
 }
 
 TEST(WindowTable, TransfersStates) {
@@ -75,7 +97,9 @@ TEST(ExposureMatrixTable, OneColumnPerCapability) {
   ASSERT_EQ(t.header.size(), 1 + bundled_catalog().capabilities.size());
   EXPECT_EQ(cell(t, "nvlink", "bus_interposer"), "plaintext");
   EXPECT_EQ(cell(t, "nvlink", "host_root"), "ciphertext");
-  EXPECT_EQ(cell(t, "cvm_decrypt", "bus_interposer"), "patterns");
+  EXPECT_EQ(cell(t, "cvm_decrypt", "bus_interposer"), "patterns + key");
+  EXPECT_EQ(cell(t, "hbm", "invasive_chip"), "key");
+  EXPECT_EQ(cell(t, "hbm", "firmware_compromise"), "plaintext (reduced)");
   EXPECT_EQ(cell(t, "object_store", "metadata_observer"), "metadata");
   EXPECT_EQ(cell(t, "pcie", "fabric_tap"), "unreachable");
 }

@@ -34,11 +34,18 @@ TEST(ExposureCeiling, BundledScenariosOrder) {
 }
 
 TEST(ExposureCeiling, HandComputed) {
-  // OC1's eavesdropper reads the 30 s plaintext WAN window: not even OC1 is kept out.
+  // OC1's eavesdropper reads the 30 s plaintext WAN window in full, but its path (1 d to
+  // compromise, then half of the 3 d period) outlasts its 2 d dwell: one story with the
+  // attack paths, OC1 is kept out and OC2 (dwell 7 d) breaks the ceiling.
   Analysis a = analyze_file(testing::data_path("two_windows.yaml"), {}, false);
-  EXPECT_EQ(a.threat.ceiling.level, 0);
-  EXPECT_EQ(a.threat.ceiling.label, "none");
-  EXPECT_EQ(a.threat.ceiling.breached_by, "oc1");
+  EXPECT_EQ(a.threat.ceiling.level, 1);
+  EXPECT_EQ(a.threat.ceiling.label, "OC1");
+  EXPECT_EQ(a.threat.ceiling.breached_by, "oc2");
+  ASSERT_EQ(a.threat.ceiling.held_off.size(), 1u);
+  EXPECT_EQ(a.threat.ceiling.held_off[0].actor, "oc1");
+  EXPECT_NEAR(a.threat.ceiling.held_off[0].expected_s, 2.5 * 86400, 0.01 * 86400);
+  EXPECT_FALSE(testing::actor(a, 1).path.within_dwell);
+  EXPECT_TRUE(testing::actor(a, 2).path.within_dwell);
   // With TLS on the WAN, root on the host (OC3) reads HBM: kept out up to OC2.
   Analysis b = analyze_file(testing::data_path("two_windows.yaml"),
                             {"stages.wan.attributes.transport=tls"}, false);
@@ -54,9 +61,11 @@ TEST(ExposureCeiling, NoBreachReachesTheTop) {
                             {"stages.wan.attributes.transport=tls", "platform.gpu=b200",
                              "platform.confidential_mode=on", "platform.cpu_tee=sev_snp"},
                             false);
-  // HBM stays plaintext to an invasive chip attack (OC5) only.
+  // An invasive attack no longer reads HBM; a TEE firmware bug (reduced, not closed) does,
+  // for OC5 only.
   EXPECT_EQ(a.threat.ceiling.level, 4);
   EXPECT_EQ(a.threat.ceiling.breached_by, "oc5");
+  EXPECT_EQ(a.threat.ceiling.path.capability, "firmware_compromise");
 }
 
 }  // namespace

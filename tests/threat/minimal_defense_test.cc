@@ -13,21 +13,28 @@ TEST(MinimalDefense, HopperNvlinkNeedsBlackwellAgainstOc4) {
   Analysis a = analyze_file(scenario_path("silo-hopper"));
   const MinimalDefense& d = actor(a, 4).defense;
   EXPECT_TRUE(d.needed);
-  EXPECT_TRUE(d.cuttable);
+  // Blackwell closes the NVLink route; the DRAM interposer's attestation key (TEE.fail) and
+  // a forged attestation still have the storage key released: nothing in the catalog cuts it.
   ASSERT_EQ(d.controls, std::vector<std::string>{"blackwell_upgrade"});
   EXPECT_DOUBLE_EQ(d.cost, 10);
-  // Re-analysed with the control applied: no path left.
-  EXPECT_FALSE(d.after.found);
+  EXPECT_FALSE(d.cuttable);
+  EXPECT_EQ(d.uncut, (std::vector<std::string>{"cloud_credentials at object_store",
+                                               "media_theft at object_store"}));
+  ASSERT_TRUE(d.after.found);
+  EXPECT_EQ(d.after.key_step, "forged_attestation");
+  EXPECT_EQ(d.after.key_capability, "bus_interposer");
   EXPECT_FALSE(actor(a, 3).defense.needed);
 }
 
 TEST(MinimalDefense, UncuttableRoutesAreNamed) {
-  // Nothing in the catalog stops an invasive attack on HBM.
+  // Nothing in the catalog stops a TEE firmware bug or a forged attestation.
   Analysis a = analyze_file(scenario_path("silo-blackwell"));
   const MinimalDefense& d = actor(a, 5).defense;
   EXPECT_TRUE(d.needed);
   EXPECT_FALSE(d.cuttable);
-  EXPECT_EQ(d.uncut, std::vector<std::string>{"invasive_chip at hbm"});
+  EXPECT_EQ(d.uncut, (std::vector<std::string>{
+                         "firmware_compromise at cvm_decrypt", "firmware_compromise at hbm",
+                         "cloud_credentials at object_store", "media_theft at object_store"}));
   EXPECT_TRUE(d.after.found);
 }
 

@@ -43,8 +43,9 @@ check "unknown actor" 2 $?
 
 "$bin" diff "$s/silo-hopper.yaml" "$s/silo-blackwell.yaml" --trials 500 >"$tmp/diff.txt"
 check "diff two scenarios" 0 $?
-grep -q "OC3 -> OC4" "$tmp/diff.txt" || { echo "FAIL diff ceiling line"; fail=1; }
-"$bin" diff "$s/aws-frontier.yaml" --set platform.confidential_mode=on --trials 0 \
+grep -q "OC3 -> OC3" "$tmp/diff.txt" || { echo "FAIL diff ceiling line"; fail=1; }
+"$bin" diff "$s/aws-frontier.yaml" --set platform.confidential_mode=on \
+  --set platform.cpu_tee=sev_snp --trials 0 \
   --format json >"$tmp/diff.json"
 check "diff with --set" 0 $?
 "$bin" diff "$s/aws-frontier.yaml" >/dev/null 2>&1
