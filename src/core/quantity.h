@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/limits.h"
+
 namespace plainsight {
 
 // A parse failure: message says what was expected; offset is the column within the text.
@@ -29,9 +31,5 @@ std::string format_bytes(double bytes);
 std::string format_duration(double seconds);
 // "25.0 GB/s".
 std::string format_bandwidth(double bytes_per_second);
-
-// Largest quantities the loader accepts before calling a value absurd.
-inline constexpr double kMaxBytes = 1e18;                      // 1 EB
-inline constexpr double kMaxSeconds = 100.0 * 365.25 * 86400;  // a century
 
 }  // namespace plainsight
