@@ -46,6 +46,7 @@ inline constexpr unsigned kMaxThreads = 1024;
 // A value echoed in a message is cut after this many characters; a list of known ids after
 // this many entries; a whole message after this many characters.
 inline constexpr std::size_t kMaxEchoChars = 80;
+inline constexpr std::size_t kMaxEchoSetChars = 200;  // a --set KEY=VALUE named in a message
 inline constexpr std::size_t kMaxListed = 20;
 inline constexpr std::size_t kMaxMessageChars = 2000;
 

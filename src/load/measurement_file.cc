@@ -99,8 +99,7 @@ json parse_without_duplicate_keys(const std::string& text, const std::string& pa
         Frame& f = frames.back();
         f.key = parsed.get<std::string>();
         if (!f.keys.insert(f.key).second) {
-          frames.emplace_back();  // so that where() names the object holding the key
-          const std::string at = where();
+          const std::string at = where();  // the frames below the top: the object's place
           throw InputError({path}, fmt::format("{}{}duplicate key \"{}\"", at,
                                                at.empty() ? "" : ": ", echo(f.key)));
         }
@@ -476,10 +475,8 @@ MeasurementFile parse_measurement_file(const std::string& text, const std::strin
     // or a typo (5e-324 s), and would print as infinity.
     const double fastest = pr.min_s > 0 ? pr.min_s : pr.median_s;
     if (pr.bytes / fastest > kMaxBandwidth)
-      rd.fail(at, fmt::format("{} in {:g} s is {:.3g} B/s, beyond any plausible bandwidth (the "
-                              "limit is {})",
-                              format_bytes(pr.bytes), fastest, pr.bytes / fastest,
-                              format_bandwidth(kMaxBandwidth)));
+      rd.fail(at, fmt::format("{} in {:g} s: a bandwidth beyond any plausible one (the limit is {})",
+                              format_bytes(pr.bytes), fastest, format_bandwidth(kMaxBandwidth)));
     pr.rank = read_rank(r, at, true);
     mf.results.push_back(std::move(pr));
   }

@@ -11,7 +11,7 @@ namespace plainsight {
 
 void apply_override(YamlFile& file, const std::string& assignment) {
   // Messages name the override, cut short: a value can be a megabyte.
-  const SourceLocation where{"--set " + echo(assignment), 0, 0};
+  const SourceLocation where{"--set " + echo(assignment, kMaxEchoSetChars), 0, 0};
   auto eq = assignment.find('=');
   if (eq == std::string::npos || eq == 0)
     throw InputError(where, "expected KEY=VALUE, e.g. platform.confidential_mode=on");

@@ -422,8 +422,8 @@ SourceLocation YamlFile::at(const YamlNode& node) const {
   const YamlMark m = node.Mark();
   if (m.is_null()) {
     for (const auto& [index, k] : set_nodes_)
-      if (node.index() == index) return {"--set " + echo(overrides_[k]), 0, 0};
-    std::string where = overrides_.empty() ? name_ : "--set " + echo(overrides_.back());
+      if (node.index() == index) return {"--set " + echo(overrides_[k], kMaxEchoSetChars), 0, 0};
+    std::string where = overrides_.empty() ? name_ : "--set " + echo(overrides_.back(), kMaxEchoSetChars);
     return {where, 0, 0};
   }
   return {name_, m.line + 1, m.column + 1};
