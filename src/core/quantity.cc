@@ -140,6 +140,27 @@ double parse_rate(std::string_view text, QuantityError* error) {
   return count / period;
 }
 
+std::string implausible(QuantityKind kind, double v) {
+  struct Range {
+    const char* name;
+    double min, max;
+    std::string (*show)(double);
+  };
+  static const auto rate = [](double per_s) { return fmt::format("{:g}/s", per_s); };
+  const Range r = kind == QuantityKind::size ? Range{"size", kMinBytes, kMaxBytes, format_bytes}
+                  : kind == QuantityKind::duration
+                      ? Range{"duration", kMinSeconds, kMaxSeconds, format_duration}
+                  : kind == QuantityKind::bandwidth
+                      ? Range{"bandwidth", kMinBandwidth, kMaxBandwidth, format_bandwidth}
+                      : Range{"rate", kMinRate, kMaxRate, +rate};
+  if (std::isnan(v)) return fmt::format("a {} must be a number", r.name);
+  if (!(v > 0)) return fmt::format("a {} must be positive", r.name);
+  if (v < r.min) return fmt::format("a {} must be at least {}", r.name, r.show(r.min));
+  if (v > r.max)
+    return fmt::format("that is beyond any plausible {} (the limit is {})", r.name, r.show(r.max));
+  return "";
+}
+
 std::string format_bytes(double bytes) {
   constexpr std::array<std::pair<double, const char*>, 6> units{
       {{1e18, "EB"}, {1e15, "PB"}, {1e12, "TB"}, {1e9, "GB"}, {1e6, "MB"}, {1e3, "kB"}}};

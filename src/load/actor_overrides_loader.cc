@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "core/printable.h"
 #include "core/quantity.h"
 #include "load/did_you_mean.h"
 #include "load/map_reader.h"
@@ -55,6 +56,12 @@ ActorParameterOverrides read_actor_overrides(const YamlFile& f, const YamlNode& 
       if (!err.message.empty() || !(fig.value > 0) || !std::isfinite(fig.value))
         throw InputError(at, fmt::format("actor '{}' {}: {}", id, key,
                                          err.message.empty() ? "must be positive" : err.message));
+      // Within the range a scenario's own quantities have (a dwell of 1e308 s was taken).
+      const QuantityKind kind = key == "foothold_rate" ? QuantityKind::rate
+                                : key == "dwell"       ? QuantityKind::duration
+                                                       : QuantityKind::bandwidth;
+      if (const std::string why = implausible(kind, fig.value); !why.empty())
+        throw InputError(at, fmt::format("actor '{}' {}: {}; {}", id, key, echo(text), why));
       fig.detail = text + " (set by the scenario)";
       out[id][key] = fig;
     }

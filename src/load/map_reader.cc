@@ -239,43 +239,30 @@ bool MapReader::on_off_or(std::string_view key, bool fallback) {
 }
 
 namespace {
-template <class F, class Show>
+template <class F>
 double quantity(MapReader& r, const std::string& what, std::string_view key, std::string_view v,
-                F parse, double min, double max, const char* kind, Show show) {
+                F parse, QuantityKind kind) {
   QuantityError err;
-  double d = parse(v, &err);
+  const double d = parse(v, &err);
   if (std::isnan(d))
     throw InputError(r.at_value(key), fmt::format("{}: '{}': {}", what, key, err.message));
-  if (d <= 0)
-    throw InputError(r.at_value(key), fmt::format("{}: '{}' is {}; a {} must be positive", what,
-                                                  key, echo(v), kind));
-  if (d < min)
-    throw InputError(r.at_value(key), fmt::format("{}: '{}' is {}; a {} must be at least {}", what,
-                                                  key, echo(v), kind, show(min)));
-  if (d > max)
-    throw InputError(
-        r.at_value(key),
-        fmt::format("{}: '{}' is {}; that is beyond any plausible {} (the limit is {})", what, key,
-                    echo(v), kind, show(max)));
+  if (const std::string why = implausible(kind, d); !why.empty())
+    throw InputError(r.at_value(key), fmt::format("{}: '{}' is {}; {}", what, key, echo(v), why));
   return d;
 }
 }  // namespace
 
 double MapReader::bytes(std::string_view key) {
-  return quantity(*this, what_, key, scalar(key), parse_bytes, kMinBytes, kMaxBytes, "size",
-                  format_bytes);
+  return quantity(*this, what_, key, scalar(key), parse_bytes, QuantityKind::size);
 }
 double MapReader::duration(std::string_view key) {
-  return quantity(*this, what_, key, scalar(key), parse_duration, kMinSeconds, kMaxSeconds,
-                  "duration", format_duration);
+  return quantity(*this, what_, key, scalar(key), parse_duration, QuantityKind::duration);
 }
 double MapReader::bandwidth(std::string_view key) {
-  return quantity(*this, what_, key, scalar(key), parse_bandwidth, kMinBandwidth, kMaxBandwidth,
-                  "bandwidth", format_bandwidth);
+  return quantity(*this, what_, key, scalar(key), parse_bandwidth, QuantityKind::bandwidth);
 }
 double MapReader::rate(std::string_view key) {
-  return quantity(*this, what_, key, scalar(key), parse_rate, kMinRate, kMaxRate, "rate",
-                  [](double per_s) { return fmt::format("{:g}/s", per_s); });
+  return quantity(*this, what_, key, scalar(key), parse_rate, QuantityKind::rate);
 }
 
 std::vector<std::string> MapReader::str_list(std::string_view key) {
