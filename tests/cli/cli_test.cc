@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "run_cli.h"
+#include "scratch_dir.h"
 
 namespace plainsight {
 namespace {
@@ -30,17 +31,7 @@ std::map<std::string, std::string> csv_rows(const std::string& csv) {
   return rows;
 }
 
-class TempDir : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("plainsight-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
-};
+using TempDir = ScratchDir;
 
 TEST(Cli, Version) {
   CliRun r = plainsight({"--version"});

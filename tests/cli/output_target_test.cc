@@ -15,6 +15,7 @@
 #include <gtest/gtest.h>
 
 #include "run_cli.h"
+#include "scratch_dir.h"
 
 namespace plainsight {
 namespace {
@@ -26,22 +27,7 @@ namespace fs = std::filesystem;
 const std::string kAws = "scenarios/aws-frontier.yaml";
 const std::string kProbeFile = "model/measurements/host-vm-amd-epyc.json";
 
-class OutputTarget : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("plainsight-target-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  std::vector<std::string> entries() const {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(dir_)) out.push_back(e.path().filename());
-    return out;
-  }
-  fs::path dir_;
-};
+using OutputTarget = ScratchDir;
 
 // Every command that takes -o, with the arguments that make it write.
 std::vector<std::vector<std::string>> writers(const std::string& out) {

@@ -22,6 +22,7 @@
 #include <gtest/gtest.h>
 
 #include "core/input_error.h"
+#include "scratch_dir.h"
 
 namespace plainsight {
 namespace {
@@ -29,28 +30,8 @@ namespace {
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 
-class WriteOutput : public ::testing::Test {
+class WriteOutput : public testing::ScratchDir {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("plainsight-output-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::vector<std::string> entries() const {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(dir_)) out.push_back(e.path().filename());
-    return out;
-  }
-  static std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
-
   // The message of the InputError that writing to `p` throws; "" if it throws none.
   static std::string usage_error(const fs::path& p) {
     try {
@@ -62,8 +43,6 @@ class WriteOutput : public ::testing::Test {
     }
     return "";
   }
-
-  fs::path dir_;
 };
 
 // More than the writer's 1 MiB buffer, so that bytes reach the temporary file before the end.
