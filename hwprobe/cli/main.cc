@@ -1,7 +1,10 @@
 // plainsight-probe: the probe command on its own, for GPU nodes without the analyzer.
+#include <iostream>
+
 #include <CLI/CLI.hpp>
 
 #include "hwprobe/cli/probe_command.h"
+#include "hwprobe/harness/output_file.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"plainsight-probe"};
@@ -9,10 +12,12 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& e) {
-    return e.get_exit_code();
+    const int flushed = hwprobe::flush_stdout("plainsight-probe");
+    return e.get_exit_code() != 0 ? e.get_exit_code() : flushed;
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
-    return code == 0 ? 0 : 2;  // every usage error is exit 2 (DESIGN.md, Conventions)
+    // Every usage error is exit 2 (DESIGN.md, Conventions).
+    return code == 0 ? hwprobe::flush_stdout("plainsight-probe") : 2;
   }
-  return 0;
+  return hwprobe::flush_stdout("plainsight-probe");
 }

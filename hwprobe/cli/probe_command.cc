@@ -186,11 +186,12 @@ void configure_probe_command(CLI::App& cmd) {
   cmd.add_flag("--list", cl->list, "list probes, whether each can run here, and why not");
   cmd.add_flag("--quick", cl->quick, "fewer sizes and trials (host suite in under 30 s)");
   cmd.add_option("--sizes", cl->sizes, "size sweep: 4KiB..1GiB (powers of two) or 4KiB,1MiB");
-  cmd.add_option("--trials", cl->trials, "timed trials per point")->check(CLI::PositiveNumber);
+  // Integer ranges: CLI11's PositiveNumber prints its bounds as 300-digit doubles.
+  cmd.add_option("--trials", cl->trials, "timed trials per point")->check(CLI::Range(1, 1000000));
   cmd.add_option("--warmups", cl->warmups, "untimed warm-up runs per point")
-      ->check(CLI::NonNegativeNumber);
+      ->check(CLI::Range(0, 1000000));
   cmd.add_option("--threads", cl->threads, "threads (default: sweep 1 and all cores)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1, 65536));
   cmd.add_option("--dir", cl->dir, "directory file-writing probes write to (default .)");
   cmd.add_option("--max-bytes", cl->max_bytes,
                  "cap on any buffer or file, e.g. 512MiB (default 1GiB)");

@@ -1,17 +1,21 @@
-// Output files appear whole or not at all: write a temporary file in the same directory,
-// fsync it, rename it over the target, fsync the directory.
+// Output files appear whole or not at all: written through an OutputFile (a temporary file
+// in the same directory, fsync, rename over the target, fsync the directory; devices and
+// FIFOs are written through).
 #pragma once
 
 #include <filesystem>
 #include <string_view>
 
+#include "hwprobe/harness/output_file.h"
+
 namespace hwprobe {
 
-// Throws std::system_error naming the path on failure; leaves no temporary file behind.
+// Throws OutputError (a std::system_error) naming the path on failure; leaves no temporary
+// file behind.
 void write_file_atomically(const std::filesystem::path& target, std::string_view content);
 
-// Throws std::system_error when a file cannot be created in target's directory; checked
-// before any probe runs so that a long run does not end in an unwritable path.
+// Throws OutputError when `target` cannot be written; checked before any probe runs so that
+// a long run does not end in an unwritable path.
 void check_writable_target(const std::filesystem::path& target);
 
 }  // namespace hwprobe

@@ -1,5 +1,6 @@
 #include "hwprobe/harness/signal_guard.h"
 
+#include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -22,27 +23,51 @@ struct Slot {
 std::array<Slot, kSlots> g_slots;
 volatile sig_atomic_t g_signal = 0;
 std::atomic<int> g_count{0};
+std::atomic<int> g_mode{-1};  // a SignalMode once installed
+
+// Default action, unblocked, raised: the process ends "killed by SIG..." as its parent
+// expects. Only async-signal-safe calls.
+[[noreturn]] void die_of(int sig) {
+  struct sigaction dfl {};
+  dfl.sa_handler = SIG_DFL;
+  sigemptyset(&dfl.sa_mask);
+  ::sigaction(sig, &dfl, nullptr);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, sig);
+  ::pthread_sigmask(SIG_UNBLOCK, &set, nullptr);
+  ::raise(sig);
+  ::_exit(128 + sig);
+}
 
 void handler(int sig) {
-  if (g_count.fetch_add(1) == 0) {
+  if (g_mode.load() == static_cast<int>(SignalMode::cancel_at_next_check) &&
+      g_count.fetch_add(1) == 0) {
     g_signal = sig;
     return;
   }
   for (auto& slot : g_slots) {
     if (slot.state.load() == 2) ::unlink(slot.path);
   }
-  ::_exit(128 + sig);
+  die_of(sig);
 }
 
 }  // namespace
 
-void install_signal_handlers() {
+void install_signal_handlers(SignalMode mode) {
+  g_mode.store(static_cast<int>(mode));
   struct sigaction sa {};
   sa.sa_handler = handler;
   sigemptyset(&sa.sa_mask);
   sa.sa_flags = 0;  // no SA_RESTART: a blocked read/write returns EINTR and the probe stops
   sigaction(SIGINT, &sa, nullptr);
   sigaction(SIGTERM, &sa, nullptr);
+}
+
+void ensure_signal_cleanup() {
+  int none = -1;
+  if (g_mode.compare_exchange_strong(none, static_cast<int>(SignalMode::clean_up_and_exit)))
+    install_signal_handlers(SignalMode::clean_up_and_exit);
 }
 
 bool cancel_requested() { return g_signal != 0; }
@@ -77,11 +102,6 @@ void untrack_path(const std::filesystem::path& path) {
   }
 }
 
-void exit_for_signal() {
-  const int sig = g_signal != 0 ? static_cast<int>(g_signal) : SIGTERM;
-  ::signal(sig, SIG_DFL);
-  ::raise(sig);
-  ::_exit(128 + sig);
-}
+void exit_for_signal() { die_of(g_signal != 0 ? static_cast<int>(g_signal) : SIGTERM); }
 
 }  // namespace hwprobe

@@ -1,14 +1,23 @@
-// SIGINT/SIGTERM handling for a probe run. The first signal only sets a flag: probes poll
-// it, stop, and the runner removes their files and writes no output. A second signal
-// removes the tracked files from inside the handler (unlink is async-signal-safe) and
-// exits at once, for a probe stuck in a long system call.
+// SIGINT/SIGTERM handling, for every command of the process. Files being written (the
+// temporaries of -o outputs, a probe's scratch files) are tracked; the handler removes them
+// (unlink is async-signal-safe) before the process dies of the signal.
+//  - A probe run installs cancel_at_next_check: the first signal only sets a flag that
+//    probes poll; they stop, the runner removes their files and writes no output. A second
+//    signal removes the tracked files and ends the process at once, for a probe stuck in a
+//    long system call.
+//  - Every other command gets clean_up_and_exit when it first opens an output file
+//    (ensure_signal_cleanup): the first signal removes the tracked files and ends it.
 #pragma once
 
 #include <filesystem>
 
 namespace hwprobe {
 
-void install_signal_handlers();
+enum class SignalMode { cancel_at_next_check, clean_up_and_exit };
+
+void install_signal_handlers(SignalMode mode = SignalMode::cancel_at_next_check);
+// Installs clean_up_and_exit unless handlers are installed already.
+void ensure_signal_cleanup();
 bool cancel_requested();
 int cancel_signal();  // the signal that arrived, 0 if none
 void reset_cancel_for_tests();
@@ -21,6 +30,7 @@ void untrack_path(const std::filesystem::path& path);
 
 // After the run has stopped on a signal: restore the default action and re-raise, so the
 // parent sees the conventional "killed by SIGINT" status.
+// (The handler ends the process the same way.)
 [[noreturn]] void exit_for_signal();
 
 }  // namespace hwprobe

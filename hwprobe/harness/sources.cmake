@@ -4,6 +4,7 @@ target_sources(plainsight_hwprobe PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/free_space.cc
   ${CMAKE_CURRENT_LIST_DIR}/machine_identity.cc
   ${CMAKE_CURRENT_LIST_DIR}/memory_budget.cc
+  ${CMAKE_CURRENT_LIST_DIR}/output_file.cc
   ${CMAKE_CURRENT_LIST_DIR}/probe_selection.cc
   ${CMAKE_CURRENT_LIST_DIR}/progress_bar.cc
   ${CMAKE_CURRENT_LIST_DIR}/rank_merge.cc

@@ -1,5 +1,6 @@
 #include "analyze/windows.h"
 
+#include <cmath>
 #include <map>
 #include <tuple>
 
@@ -11,6 +12,8 @@
 #include "analyze/exposure_cell.h"
 #include "analyze/parallel.h"
 #include "analyze/protection.h"
+#include "core/limits.h"
+#include "core/quantity.h"
 
 namespace plainsight {
 namespace {
@@ -98,6 +101,25 @@ class StageKinds {
   std::map<DurationKey, Figure, std::less<>> durations_;
 };
 
+// Each input is checked on its own (sizes, bandwidths, probe times); their combination (an
+// exabyte over a slow link, a probe fit extrapolated far) can still make a window no report
+// should print ("inf y", "-nan ns"). Refused at the stage's duration, with what made it.
+void check_window(const Window& w, const Stage& st) {
+  const double d = w.per_event.value;
+  if (std::isfinite(d) && d >= 0 && d <= kMaxSeconds && std::isfinite(w.bytes) && w.bytes >= 0)
+    return;
+  const SourceLocation& at = st.duration ? st.duration->where : st.where;
+  const std::string how = w.per_event.detail.empty() ? "" : " (" + w.per_event.detail + ")";
+  if (!std::isfinite(d) || d < 0)
+    throw InputError(at, fmt::format("stage '{}': the window per event is not a duration ({}){}",
+                                     st.id, d, how));
+  if (d > kMaxSeconds)
+    throw InputError(at, fmt::format("stage '{}': a window of {:.3g} s per event{} is beyond any "
+                                     "plausible duration (the limit is {})",
+                                     st.id, d, how, format_duration(kMaxSeconds)));
+  throw InputError(at, fmt::format("stage '{}': {} bytes is not a size", st.id, w.bytes));
+}
+
 // One stage's window; `kinds` carries what earlier stages of the same kind decided.
 void fill_window(Window& w, const Catalog& c, const Scenario& s, const Stage& st, const Content& in,
                  StageKinds& kinds, const AnalyzeOptions& o) {
@@ -174,6 +196,7 @@ void fill_window(Window& w, const Catalog& c, const Scenario& s, const Stage& st
     w.notes.push_back("metadata visible to whoever runs or watches it: " + m->second);
 
   w.cells = kinds.cells(st, in, rule);
+  check_window(w, st);
 }
 
 }  // namespace

@@ -41,12 +41,14 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
   cmd->add_option("scenario", o->scenario, "Scenario YAML file")->required();
   cmd->add_option("--format,-f", o->format, "Output format: table, md, csv, json, html, sarif, dot")
       ->check(CLI::IsMember(format_names()));
-  cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout");
+  cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout")
+      ->check(non_empty());
   cmd->add_option("--set", o->sets,
                   "Override a scenario value, KEY=VALUE (e.g. platform.gpu=b200, "
                   "stages.ckpt.duration=2s); repeatable");
   cmd->add_option("--require-ceiling", o->require_ceiling,
-                  "Exit 1 when the exposure ceiling is below this level (OC1..OC5): a CI gate");
+                  "Exit 1 when the exposure ceiling is below this level (OC1..OC5): a CI gate")
+      ->check(non_empty());
   cmd->add_option("--sort", o->sort,
                   "Row order of the tables: pipeline (the scenario's stage order, the default) or "
                   "exposure (most plaintext time first)")

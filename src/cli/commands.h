@@ -2,6 +2,7 @@
 // codes: 0 done, 1 a policy gate failed, 2 bad usage or input, 3 a probe or runtime failure.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -27,6 +28,12 @@ class ExitCode : public std::exception {
  private:
   int code_;
 };
+
+// Option checks shared by the commands. non_empty refuses '' (--actor '', -o ''), which
+// would otherwise mean "the default" silently; whole_number refuses "-1", which CLI11 reads
+// into an unsigned option as 2^64 - 1, and anything outside [min, max].
+const CLI::Validator& non_empty();
+CLI::Validator whole_number(std::uint64_t min, std::uint64_t max);
 
 // The catalog named by --model, or the bundled one.
 Catalog load_catalog_for(const Globals& globals);

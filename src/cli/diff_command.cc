@@ -1,6 +1,7 @@
 // plainsight diff A [B]: what changes between two scenarios, or one scenario and --set
 // overlays: windows, reachability, the exposure ceiling, the compromise probability and the
 // time cost.
+#include <limits>
 #include <optional>
 #include <thread>
 
@@ -12,6 +13,7 @@
 #include "cli/measurement_options.h"
 #include "cli/output.h"
 #include "cli/threat_run.h"
+#include "core/limits.h"
 #include "load/measurement_file.h"
 #include "load/scenario_loader.h"
 #include "report/diff_report.h"
@@ -43,12 +45,17 @@ void add_diff_command(CLI::App& app, std::shared_ptr<Globals> globals) {
   cmd->add_option("a", o->a, "Scenario A")->required();
   cmd->add_option("b", o->b, "Scenario B (default: A with --set applied)");
   cmd->add_option("--set", o->sets, "Override a value of B, KEY=VALUE; repeatable");
-  cmd->add_option("--trials", o->trials, "Simulation trials per actor and side (default 2000)");
-  cmd->add_option("--seed", o->seed, "Random seed (default 1)");
-  cmd->add_option("--threads", o->threads, "Worker threads (default: all cores)");
+  // The same ranges as simulate; 0 trials skips the simulation.
+  cmd->add_option("--trials", o->trials, "Simulation trials per actor and side (default 2000)")
+      ->check(whole_number(0, kMaxTrials));
+  cmd->add_option("--seed", o->seed, "Random seed (default 1)")
+      ->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()));
+  cmd->add_option("--threads", o->threads, "Worker threads (default: all cores)")
+      ->check(whole_number(0, kMaxThreads));
   cmd->add_option("--format,-f", o->format, "Output format: table, json")
       ->check(CLI::IsMember({"table", "json"}));
-  cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout");
+  cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout")
+      ->check(non_empty());
   o->measurements.add_to(*cmd, "the window durations and the time cost of both sides");
   cmd->callback([o, globals] {
     Catalog catalog = load_catalog_for(*globals);

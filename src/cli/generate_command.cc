@@ -64,14 +64,15 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
                   "none, protected_pcie or nvlink_encryption");
   cmd->add_option("--key-custody", spec->key_custody, "Catalog key custody id");
   cmd->add_option("--parameters", spec->parameters, "Model parameters (default 70e9)")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Range(1.0, 1e15));
   cmd->add_option("--horizon", spec->horizon, "Horizon (default 30d)");
   cmd->add_option("--checkpoint-every", spec->checkpoint_every, "Checkpoint period (default 2h)");
   cmd->add_option("--model-loads", spec->model_loads, "Model loads per node (default 30)")
       ->check(CLI::Range(1, 1000000));
   cmd->add_option("--fabric-link", spec->fabric_link, "Catalog fabric link id (default efa_p5)");
   cmd->add_option("--pcie-link", spec->pcie_link, "Catalog PCIe link id");
-  cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of stdout");
+  cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of stdout")
+      ->check(non_empty());
   cmd->callback([spec, output, cc, globals] {
     spec->confidential_mode = *cc == "on";
     check_spec(load_catalog_for(*globals), *spec);

@@ -1,14 +1,39 @@
 // The plainsight command line: wires the subcommands and maps failures to exit codes
 // (0 done, 1 a policy gate failed, 2 bad usage or input, 3 a probe or runtime failure).
 #include <iostream>
+#include <string_view>
 
 #include "build_info.h"
 #include "cli/commands.h"
 #include "core/input_error.h"
+#include "core/printable.h"
+#include "hwprobe/harness/output_file.h"
+#include "load/did_you_mean.h"
 #if __has_include("hwprobe/cli/probe_command.h")
 #include "hwprobe/cli/probe_command.h"
 #define PLAINSIGHT_HAVE_PROBE_COMMAND 1
 #endif
+
+namespace {
+
+// The first word of the command line that is not an option, when it names no command:
+// CLI11 says only "A subcommand is required" for `plainsight nope`.
+std::string unknown_command(const CLI::App& app, int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--model") {
+      ++i;  // its value
+      continue;
+    }
+    if (a.starts_with("-")) continue;
+    for (const CLI::App* sub : app.get_subcommands({}))
+      if (sub->check_name(std::string(a))) return "";
+    return std::string(a);
+  }
+  return "";
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace plainsight;
@@ -22,7 +47,8 @@ int main(int argc, char** argv) {
       "Exit codes: 0 done, 1 policy gate failed, 2 bad usage or input, 3 probe or runtime "
       "failure.");
   auto globals = std::make_shared<cli::Globals>();
-  app.add_option("--model", globals->model_dir, "Catalog directory (default: the bundled model/)");
+  app.add_option("--model", globals->model_dir, "Catalog directory (default: the bundled model/)")
+      ->check(cli::non_empty());
   app.add_flag("--timings", globals->timings,
                "Print each phase's time and the peak resident memory on stderr");
   cli::add_analyze_command(app, globals);
@@ -40,12 +66,22 @@ int main(int argc, char** argv) {
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::RuntimeError& e) {
-    return e.get_exit_code();
+    const int flushed = hwprobe::flush_stdout("plainsight");
+    return e.get_exit_code() != 0 ? e.get_exit_code() : flushed;
   } catch (const CLI::ParseError& e) {
+    if (const std::string word = unknown_command(app, argc, argv); !word.empty()) {
+      std::vector<std::string> names;
+      for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+      std::cerr << "plainsight: unknown command '" << echo(word) << "'" << did_you_mean(word, names)
+                << "; commands: " << listed(names)
+                << "\nRun 'plainsight --help' for more information.\n";
+      return 2;
+    }
     app.exit(e);
     return 2;
   } catch (const cli::ExitCode& e) {
-    return e.code();
+    const int flushed = hwprobe::flush_stdout("plainsight");
+    return e.code() != 0 ? e.code() : flushed;
   } catch (const InputError& e) {
     std::cerr << e.what() << "\n";
     return 2;
@@ -53,5 +89,5 @@ int main(int argc, char** argv) {
     std::cerr << "plainsight: error: " << e.what() << "\n";
     return 3;
   }
-  return 0;
+  return hwprobe::flush_stdout("plainsight");
 }

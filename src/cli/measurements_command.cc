@@ -158,13 +158,15 @@ void add_measurements_command(CLI::App& app, std::shared_ptr<Globals>) {
   auto output = std::make_shared<std::string>();
   CLI::App* sh = cmd->add_subcommand("show", "A probe file as a table, with a fit per sweep");
   sh->add_option("file", *file, "Probe result JSON")->required();
-  sh->add_option("-o,--output", *output, "Write to FILE (atomically) instead of stdout");
+  sh->add_option("-o,--output", *output, "Write to FILE (atomically) instead of stdout")
+      ->check(non_empty());
   sh->callback([file, output] { write_output(*output, show(load_measurement_file(*file))); });
 
   auto files = std::make_shared<std::vector<std::string>>();
   CLI::App* cmp = cmd->add_subcommand("compare", "Two probe files side by side (A, then B)");
   cmp->add_option("files", *files, "A.json B.json")->required()->expected(2);
-  cmp->add_option("-o,--output", *output, "Write to FILE (atomically) instead of stdout");
+  cmp->add_option("-o,--output", *output, "Write to FILE (atomically) instead of stdout")
+      ->check(non_empty());
   cmp->callback([files, output] {
     const MeasurementFile a = load_measurement_file((*files)[0]);
     const MeasurementFile b = load_measurement_file((*files)[1]);

@@ -6,13 +6,15 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
 #include <iostream>
 #include <stdexcept>
 #include <streambuf>
 #include <vector>
 
 #include <fmt/format.h>
+
+#include "core/input_error.h"
+#include "hwprobe/harness/output_file.h"
 
 namespace plainsight::cli {
 namespace {
@@ -103,37 +105,18 @@ void write_output(const std::string& path, const OutputWriter& write) {
       throw std::runtime_error(fmt::format("writing to stdout failed: {}", std::strerror(err)));
     return;
   }
-  std::filesystem::path target(path);
-  std::filesystem::path tmp = target;
-  tmp += fmt::format(".tmp.{}", ::getpid());
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0)
-    throw std::runtime_error(fmt::format("{}: cannot write: {}", path, std::strerror(errno)));
-  auto fail = [&](int err, const char* what) {
-    std::error_code ignored;
-    std::filesystem::remove(tmp, ignored);
-    throw std::runtime_error(fmt::format("{}: {}: {}", path, what, std::strerror(err)));
-  };
-  int err = 0;
   try {
-    err = stream_to(fd, write);
-  } catch (...) {
-    ::close(fd);
-    std::error_code ignored;
-    std::filesystem::remove(tmp, ignored);
-    throw;
+    hwprobe::OutputFile file(path);
+    // What `write` throws propagates; the OutputFile removes its temporary on the way out.
+    if (int err = stream_to(file.fd(), write))
+      throw hwprobe::OutputError(err, path, fmt::format("write failed: {}", std::strerror(err)),
+                                 false);
+    file.commit();
+  } catch (const hwprobe::OutputError& e) {
+    // A place that cannot take the file is bad usage; a write that failed midway is not.
+    if (e.bad_target()) throw InputError({path}, "cannot write here: " + e.reason());
+    throw std::runtime_error(e.what());
   }
-  if (err) {
-    ::close(fd);
-    fail(err, "write failed");
-  }
-  if (::fsync(fd) != 0) {
-    err = errno;
-    ::close(fd);
-    fail(err, "write failed");
-  }
-  if (::close(fd) != 0) fail(errno, "write failed");
-  if (std::rename(tmp.c_str(), target.c_str()) != 0) fail(errno, "cannot rename into place");
 }
 
 void write_output(const std::string& path, const std::string& content) {

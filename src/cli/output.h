@@ -1,5 +1,7 @@
 // Writes a report to a file atomically (temporary file in the same directory, then fsync
 // and rename), or to stdout when the path is empty or "-". A failed write leaves no file.
+// The file handling is hwprobe's OutputFile, shared with the probe command: devices and
+// FIFOs are written through, links followed, temporaries removed on SIGINT/SIGTERM.
 #pragma once
 
 #include <functional>
@@ -12,9 +14,10 @@ namespace plainsight::cli {
 using OutputWriter = std::function<void(std::ostream& out)>;
 
 // Streams what `write` writes through a buffer into the temporary file, so a report of
-// hundreds of MB is never held whole. Throws std::runtime_error with the reason (a full disk:
-// "PATH: write failed: No space left on device"), or what `write` threw, after removing the
-// temporary file; the caller maps it to exit code 2 or 3.
+// hundreds of MB is never held whole. Throws InputError (exit code 2) when PATH cannot take a
+// file at all (a missing folder, a folder, a name too long); std::runtime_error with the
+// reason when writing fails midway (a full disk: "PATH: write failed: No space left on
+// device", exit code 3); or what `write` threw. No temporary file is left in any case.
 void write_output(const std::string& path, const OutputWriter& write);
 void write_output(const std::string& path, const std::string& content);
 

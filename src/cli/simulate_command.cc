@@ -1,4 +1,5 @@
 // plainsight simulate SCENARIO: seeded Monte Carlo of one actor against the window schedule.
+#include <limits>
 #include <optional>
 #include <thread>
 
@@ -10,6 +11,7 @@
 #include "cli/measurement_options.h"
 #include "cli/output.h"
 #include "cli/threat_run.h"
+#include "core/limits.h"
 #include "core/quantity.h"
 #include "load/measurement_file.h"
 #include "load/scenario_loader.h"
@@ -44,15 +46,17 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       "  plainsight simulate scenarios/aws-frontier.yaml --actor OC4 \\\n"
       "      --measurements model/measurements/host-vm-amd-epyc.json");
   cmd->add_option("scenario", o->scenario, "Scenario YAML file")->required();
-  cmd->add_option("--actor", o->actor, "Actor: OC1..OC5 (or its catalog id)");
+  cmd->add_option("--actor", o->actor, "Actor: OC1..OC5 (or its catalog id)")->check(non_empty());
   cmd->add_option("--trials", o->trials, "Number of trials (default 10000)")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1000000000}));
-  cmd->add_option("--seed", o->seed, "Random seed (default 1)");
+      ->check(whole_number(1, kMaxTrials));
+  cmd->add_option("--seed", o->seed, "Random seed (default 1)")
+      ->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()));
   cmd->add_option("--threads", o->threads, "Worker threads (default: all cores)")
-      ->check(CLI::Range(0u, 1024u));
+      ->check(whole_number(0, kMaxThreads));
   cmd->add_option("--format,-f", o->format, "Output format: table, md, json")
       ->check(CLI::IsMember({"table", "md", "json"}));
-  cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout");
+  cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout")
+      ->check(non_empty());
   cmd->add_option("--set", o->sets, "Override a scenario value, KEY=VALUE; repeatable");
   o->measurements.add_to(*cmd, "the window durations and their jitter (the measured spread)");
   cmd->callback([o, globals] {

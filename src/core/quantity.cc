@@ -84,6 +84,8 @@ double parse_with(std::string_view text, const std::array<Unit, N>& units, bool 
 std::string sig4(double v) {
   // Four significant figures without exponent noise: 140, 1.500, 12.50.
   if (v == 0) return "0";
+  // Below what three decimals show, a value that is not zero must not print as "0".
+  if (std::fabs(v) < 0.0005) return fmt::format("{:.3g}", v);
   double a = std::fabs(v);
   int decimals = a >= 1000 ? 0 : a >= 100 ? 1 : a >= 10 ? 2 : 3;
   std::string s = fmt::format("{:.{}f}", v, decimals);
@@ -109,31 +111,54 @@ double parse_bandwidth(std::string_view text, QuantityError* error) {
 }
 
 double parse_rate(std::string_view text, QuantityError* error) {
+  constexpr std::string_view kWhat = "a rate", kExamples = "12/y, 0.5/d, 3/2h";
   std::string_view s = trim(text);
-  auto slash = s.find('/');
-  if (slash == std::string_view::npos) {
-    if (error) error->message = fmt::format("expected a rate (e.g. 12/y, 0.5/d), got '{}'", s);
+  auto fail = [&](std::string msg) {
+    if (error) error->message = std::move(msg);
     return std::nan("");
-  }
-  double count =
-      parse_with(s.substr(0, slash), kDurationUnits, true, "a rate", "12/y, 0.5/d", error);
+  };
+  auto slash = s.find('/');
+  if (slash == std::string_view::npos)
+    return fail(fmt::format("expected {} (e.g. {}), got '{}'", kWhat, kExamples, s));
+  QuantityError part;
+  double count = parse_with(s.substr(0, slash), kDurationUnits, true, kWhat, kExamples, &part);
+  if (std::isnan(count)) return fail(part.message);
   // The period is a bare unit ("/d" = per 1 d) or a whole duration ("/2h"); prefixing "1"
   // to the text would read "3/2h" as 3 per 12 h.
   const std::string_view unit = trim(s.substr(slash + 1));
   std::string per(unit);
   if (unit.empty() || !((unit.front() >= '0' && unit.front() <= '9') || unit.front() == '.'))
     per.insert(0, 1, '1');
-  double period = parse_with(per, kDurationUnits, false, "a rate", "12/y, 0.5/d", error);
-  if (std::isnan(count) || std::isnan(period)) return std::nan("");
-  if (!(period > 0)) {
-    if (error) error->message = fmt::format("the period of '{}' must be longer than zero", s);
-    return std::nan("");
-  }
-  if (!std::isfinite(count / period)) {
-    if (error) error->message = fmt::format("'{}' is out of range", s);
-    return std::nan("");
-  }
+  // A bad period is reported in the words of the text given ('3//y'), not of the "1/y"
+  // made from it.
+  const double period = parse_with(per, kDurationUnits, false, kWhat, kExamples, nullptr);
+  if (std::isnan(period))
+    return fail(fmt::format("'{}' after the '/' in '{}' is not a period: expected {} (e.g. {})",
+                            unit, s, kWhat, kExamples));
+  if (!(period > 0)) return fail(fmt::format("the period of '{}' must be longer than zero", s));
+  if (!std::isfinite(count / period)) return fail(fmt::format("'{}' is out of range", s));
   return count / period;
+}
+
+std::string implausible(QuantityKind kind, double v) {
+  struct Range {
+    const char* name;
+    double min, max;
+    std::string (*show)(double);
+  };
+  static const auto rate = [](double per_s) { return fmt::format("{:g}/s", per_s); };
+  const Range r = kind == QuantityKind::size ? Range{"size", kMinBytes, kMaxBytes, format_bytes}
+                  : kind == QuantityKind::duration
+                      ? Range{"duration", kMinSeconds, kMaxSeconds, format_duration}
+                  : kind == QuantityKind::bandwidth
+                      ? Range{"bandwidth", kMinBandwidth, kMaxBandwidth, format_bandwidth}
+                      : Range{"rate", kMinRate, kMaxRate, +rate};
+  if (std::isnan(v)) return fmt::format("a {} must be a number", r.name);
+  if (!(v > 0)) return fmt::format("a {} must be positive", r.name);
+  if (v < r.min) return fmt::format("a {} must be at least {}", r.name, r.show(r.min));
+  if (v > r.max)
+    return fmt::format("that is beyond any plausible {} (the limit is {})", r.name, r.show(r.max));
+  return "";
 }
 
 std::string format_bytes(double bytes) {

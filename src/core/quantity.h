@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/limits.h"
+
 namespace plainsight {
 
 // A parse failure: message says what was expected; offset is the column within the text.
@@ -23,15 +25,18 @@ double parse_bandwidth(std::string_view text, QuantityError* error);
 // "12/y", "0.5/d", "3/h": events per unit time. Returns events per second.
 double parse_rate(std::string_view text, QuantityError* error);
 
+// The kinds of quantity input holds, each with its plausible range in core/limits.h.
+enum class QuantityKind { size, duration, bandwidth, rate };
+// "" when `value` is a positive number within the kind's range; otherwise what is wrong with
+// it, to follow "'dwell' is 1e308s; ": "a duration must be at least 1 ns", "that is beyond
+// any plausible duration (the limit is 100 y)". For readers that parse text themselves.
+std::string implausible(QuantityKind kind, double value);
+
 // "140 GB" style, decimal units, 4 significant figures; exact and deterministic.
 std::string format_bytes(double bytes);
 // "250 ms", "2.00 h", "7.00 d"; picks the largest unit with a value >= 1.
 std::string format_duration(double seconds);
 // "25.0 GB/s".
 std::string format_bandwidth(double bytes_per_second);
-
-// Largest quantities the loader accepts before calling a value absurd.
-inline constexpr double kMaxBytes = 1e18;                      // 1 EB
-inline constexpr double kMaxSeconds = 100.0 * 365.25 * 86400;  // a century
 
 }  // namespace plainsight

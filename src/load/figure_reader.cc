@@ -8,11 +8,11 @@
 namespace plainsight {
 namespace {
 
-Quantity unit_of(const std::string& name, const SourceLocation& at, const std::string& what) {
-  if (name.ends_with("_rate")) return Quantity::rate;
-  if (name.ends_with("_bandwidth")) return Quantity::bandwidth;
-  if (name == "dwell" || name.ends_with("_time")) return Quantity::duration;
-  if (name.ends_with("_capacity")) return Quantity::bytes;
+QuantityKind unit_of(const std::string& name, const SourceLocation& at, const std::string& what) {
+  if (name.ends_with("_rate")) return QuantityKind::rate;
+  if (name.ends_with("_bandwidth")) return QuantityKind::bandwidth;
+  if (name == "dwell" || name.ends_with("_time")) return QuantityKind::duration;
+  if (name.ends_with("_capacity")) return QuantityKind::size;
   throw InputError(at, fmt::format("{}: '{}' names no unit: a figure's name ends in _rate, "
                                    "_bandwidth, _time or _capacity, or is dwell",
                                    what, name));

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "core/limits.h"
+#include "core/printable.h"
 #include "core/quantity.h"
 #include "load/did_you_mean.h"
 
@@ -18,7 +20,7 @@ std::string kind_of(const YamlNode& n) {
     case YamlKind::sequence:
       return "a list";
     case YamlKind::scalar:
-      return fmt::format("'{}'", n.Scalar());
+      return fmt::format("'{}'", echo(n.Scalar()));
     case YamlKind::null:
       return n ? "nothing" : "an undefined value";
   }
@@ -26,7 +28,7 @@ std::string kind_of(const YamlNode& n) {
 }
 
 bool is_id(std::string_view s) {
-  if (s.empty() || s.size() > 128) return false;
+  if (s.empty()) return false;
   for (char c : s)
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.'))
       return false;
@@ -65,6 +67,10 @@ MapReader::MapReader(const YamlFile& file, const YamlNode& node, std::string wha
     if (!k.IsScalar())
       throw InputError(file.at(k), fmt::format("{}: keys must be plain words", what_));
     const std::string_view key = k.Scalar();
+    if (key == "<<" && k.Tag() == "?")
+      throw InputError(file.at(k), fmt::format("{}: merge keys ('<<') are not supported: write "
+                                               "the keys out (an alias of a whole value works)",
+                                               what_));
     if (const Entry* first = find(key))
       throw InputError(file.at(k), fmt::format("{}: duplicate key '{}' (first at line {})", what_,
                                                key, file.at(first->key).line));
@@ -135,7 +141,36 @@ std::string_view MapReader::scalar(std::string_view key) {
   return n.Scalar();
 }
 
-std::string MapReader::str(std::string_view key) { return std::string(scalar(key)); }
+std::string MapReader::str(std::string_view key) {
+  const std::string_view v = scalar(key);
+  // Text goes into terminals and reports: nothing in it may act on a terminal or hide.
+  // Line breaks stay allowed in long texts (descriptions written as YAML block scalars).
+  for (std::size_t start = 0; start <= v.size();) {
+    const std::size_t nl = std::min(v.find('\n', start), v.size());
+    if (!is_printable(v.substr(start, nl - start)))
+      throw InputError(at_value(key),
+                       fmt::format("{}: '{}' contains an invisible or control character: '{}'",
+                                   what_, key, echo(v)));
+    start = nl + 1;
+  }
+  return std::string(v);
+}
+
+std::string MapReader::name(std::string_view key) {
+  const std::string v = str(key);
+  if (v.empty() || v.find_first_not_of(' ') == std::string::npos)
+    throw InputError(at_value(key), fmt::format("{}: '{}' is empty", what_, key));
+  if (v.find('\n') != std::string::npos)
+    throw InputError(at_value(key), fmt::format("{}: '{}' must be one line", what_, key));
+  if (v.size() > kMaxNameChars)
+    throw InputError(at_value(key), fmt::format("{}: '{}' is {} bytes long; the limit is {}", what_,
+                                                key, v.size(), kMaxNameChars));
+  return v;
+}
+
+std::string MapReader::name_or(std::string_view key, const std::string& fallback) {
+  return has(key) ? name(key) : fallback;
+}
 
 std::string MapReader::str_or(std::string_view key, const std::string& fallback) {
   return has(key) ? str(key) : fallback;
@@ -143,11 +178,15 @@ std::string MapReader::str_or(std::string_view key, const std::string& fallback)
 
 std::string MapReader::id(std::string_view key) {
   std::string_view v = scalar(key);
+  if (v.size() > kMaxIdChars)
+    throw InputError(at_value(key),
+                     fmt::format("{}: '{}' is too long for an id ({} characters; the limit is {})",
+                                 what_, key, v.size(), kMaxIdChars));
   if (!is_id(v))
     throw InputError(at_value(key),
                      fmt::format("{}: '{}' must be an id of lower-case letters, digits, '_', "
                                  "'-' or '.', got '{}'",
-                                 what_, key, v));
+                                 what_, key, echo(v)));
   return std::string(v);
 }
 
@@ -158,10 +197,10 @@ double MapReader::number(std::string_view key, double min, double max) {
   bool plain = !v.empty() && v.find_first_not_of("0123456789.eE+-") == std::string_view::npos;
   if (!plain || std::isnan(d))
     throw InputError(at_value(key),
-                     fmt::format("{}: '{}' expected a number, got '{}'", what_, key, v));
+                     fmt::format("{}: '{}' expected a number, got '{}'", what_, key, echo(v)));
   if (d < min || d > max)
     throw InputError(at_value(key), fmt::format("{}: '{}' is {}; expected between {} and {}", what_,
-                                                key, v, min, max));
+                                                key, echo(v), min, max));
   return d;
 }
 
@@ -173,8 +212,17 @@ int MapReader::integer(std::string_view key, int min, int max) {
   double d = number(key, min, max);
   if (d != std::floor(d))
     throw InputError(at_value(key), fmt::format("{}: '{}' expected a whole number, got '{}'", what_,
-                                                key, scalar(key)));
+                                                key, echo(scalar(key))));
   return static_cast<int>(d);
+}
+
+double MapReader::count(std::string_view key, double min, double max) {
+  const double d = number(key, min, max);
+  if (d != std::floor(d))
+    throw InputError(at_value(key), fmt::format("{}: '{}' is a count: expected a whole number, got "
+                                                "'{}'",
+                                                what_, key, echo(scalar(key))));
+  return d;
 }
 
 int MapReader::integer_or(std::string_view key, int fallback, int min, int max) {
@@ -187,44 +235,32 @@ bool MapReader::on_off_or(std::string_view key, bool fallback) {
   if (v == "on" || v == "true" || v == "yes") return true;
   if (v == "off" || v == "false" || v == "no") return false;
   throw InputError(at_value(key),
-                   fmt::format("{}: '{}' expected on or off, got '{}'", what_, key, v));
+                   fmt::format("{}: '{}' expected on or off, got '{}'", what_, key, echo(v)));
 }
 
-double parse_quantity(std::string_view v, Quantity q, const SourceLocation& at,
+double parse_quantity(std::string_view v, QuantityKind kind, const SourceLocation& at,
                       const std::string& what, std::string_view key) {
-  struct Kind {
-    double (*parse)(std::string_view, QuantityError*);
-    double max;
-    const char* name;
-  };
-  static constexpr Kind kKinds[] = {{parse_bytes, kMaxBytes, "size"},
-                                    {parse_duration, kMaxSeconds, "duration"},
-                                    {parse_bandwidth, 1e16, "bandwidth"},
-                                    {parse_rate, 1e6, "rate"}};
-  const Kind& k = kKinds[static_cast<int>(q)];
+  using Parse = double (*)(std::string_view, QuantityError*);
+  static constexpr Parse kParse[] = {parse_bytes, parse_duration, parse_bandwidth, parse_rate};
   QuantityError err;
-  double d = k.parse(v, &err);
+  const double d = kParse[static_cast<int>(kind)](v, &err);
   if (std::isnan(d)) throw InputError(at, fmt::format("{}: '{}': {}", what, key, err.message));
-  if (!(d > 0))
-    throw InputError(at,
-                     fmt::format("{}: '{}' is {}; a {} must be positive", what, key, v, k.name));
-  if (d > k.max)
-    throw InputError(
-        at, fmt::format("{}: '{}' is {}; that is beyond any plausible {}", what, key, v, k.name));
+  if (const std::string why = implausible(kind, d); !why.empty())
+    throw InputError(at, fmt::format("{}: '{}' is {}; {}", what, key, echo(v), why));
   return d;
 }
 
 double MapReader::bytes(std::string_view key) {
-  return parse_quantity(scalar(key), Quantity::bytes, at_value(key), what_, key);
+  return parse_quantity(scalar(key), QuantityKind::size, at_value(key), what_, key);
 }
 double MapReader::duration(std::string_view key) {
-  return parse_quantity(scalar(key), Quantity::duration, at_value(key), what_, key);
+  return parse_quantity(scalar(key), QuantityKind::duration, at_value(key), what_, key);
 }
 double MapReader::bandwidth(std::string_view key) {
-  return parse_quantity(scalar(key), Quantity::bandwidth, at_value(key), what_, key);
+  return parse_quantity(scalar(key), QuantityKind::bandwidth, at_value(key), what_, key);
 }
 double MapReader::rate(std::string_view key) {
-  return parse_quantity(scalar(key), Quantity::rate, at_value(key), what_, key);
+  return parse_quantity(scalar(key), QuantityKind::rate, at_value(key), what_, key);
 }
 
 std::vector<std::string> MapReader::str_list(std::string_view key) {

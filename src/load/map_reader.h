@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/quantity.h"
 #include "load/yaml_file.h"
 
 namespace plainsight {
@@ -27,19 +28,26 @@ class MapReader {
   YamlNode node(std::string_view key);           // required
   YamlNode optional_node(std::string_view key);  // undefined (false) when absent
 
+  // Text without control or invisible characters (line breaks allowed).
   std::string str(std::string_view key);
   std::string str_or(std::string_view key, const std::string& fallback);
-  std::string id(std::string_view key);  // [a-z0-9_.-]+
+  // A name: str() on one line, not empty, at most kMaxNameChars bytes.
+  std::string name(std::string_view key);
+  std::string name_or(std::string_view key, const std::string& fallback);
+  std::string id(std::string_view key);  // [a-z0-9_.-]+, at most kMaxIdChars
   double number(std::string_view key, double min, double max);
   double number_or(std::string_view key, double fallback, double min, double max);
   // A whole number (shards, nodes, a level): 2.5 is an error, not 2.
   int integer(std::string_view key, int min, int max);
   int integer_or(std::string_view key, int fallback, int min, int max);
-  bool on_off_or(std::string_view key, bool fallback);               // on/off, true/false
-  double bytes(std::string_view key);                                // > 0, <= kMaxBytes
-  double duration(std::string_view key);                             // > 0, <= kMaxSeconds
-  double bandwidth(std::string_view key);                            // > 0
-  double rate(std::string_view key);                                 // > 0
+  // A count of events or loads: a whole number, possibly beyond int.
+  double count(std::string_view key, double min, double max);
+  bool on_off_or(std::string_view key, bool fallback);  // on/off, true/false
+  // Quantities within the ranges of core/limits.h: kMinBytes..kMaxBytes and so on.
+  double bytes(std::string_view key);
+  double duration(std::string_view key);
+  double bandwidth(std::string_view key);
+  double rate(std::string_view key);
   std::vector<std::string> str_list(std::string_view key);           // optional: empty if absent
   std::map<std::string, std::string> str_map(std::string_view key);  // optional
 
@@ -69,11 +77,9 @@ class MapReader {
   std::unordered_map<std::string_view, std::size_t> index_;  // key -> entry, only for big maps
 };
 
-// What a quantity measures, for parse_quantity.
-enum class Quantity { bytes, duration, bandwidth, rate };
-// `text` as a quantity of `kind`: positive, finite and within the plausible range, else
-// InputError at `at` ("what: 'key' ...").
-double parse_quantity(std::string_view text, Quantity kind, const SourceLocation& at,
+// `text` as a quantity of `kind`: finite and within the plausible range (core/limits.h),
+// else InputError at `at` ("what: 'key' ...").
+double parse_quantity(std::string_view text, QuantityKind kind, const SourceLocation& at,
                       const std::string& what, std::string_view key);
 
 // Reads a scalar from a node with its location; throws if it is not a scalar.

@@ -5,18 +5,119 @@
 #include <fstream>
 #include <limits>
 #include <sstream>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
 #include "core/input_error.h"
+#include "core/limits.h"
+#include "core/printable.h"
+#include "core/quantity.h"
 
 namespace plainsight {
 namespace {
 
 using json = nlohmann::json;
 
-// Probe files hold every sample of every point; past this they are not probe output.
-constexpr std::uintmax_t kMaxMeasurementBytes = 256u << 20;
+// 1-based line and column of a byte offset, for parse errors.
+std::pair<int, int> line_col(const std::string& text, std::size_t byte) {
+  byte = std::min(byte, text.size());
+  int line = 1, col = 1;
+  for (std::size_t i = 0; i + 1 < byte; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return {line, col};
+}
+
+// No probe file nests deeper than a few levels. Deeper text is refused before nlohmann
+// parses it: its parser does not recurse, but everything that walks the document after it
+// (dumping a param for a message, destroying the tree) would grow with the depth.
+void check_json_depth(const std::string& text, const std::string& path) {
+  int depth = 0;
+  bool in_string = false, escaped = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
+      continue;
+    }
+    if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > kMaxJsonDepth) {
+        const auto [line, col] = line_col(text, i + 1);
+        throw InputError({path, line, col},
+                         fmt::format("nesting deeper than {} levels", kMaxJsonDepth));
+      }
+    } else if ((c == ']' || c == '}') && depth > 0) {
+      --depth;
+    }
+  }
+}
+
+// Parses `text`, refusing a key that appears twice in one object (nlohmann keeps the last
+// silently; a hand-merged file could then say two things and be read as one). The message
+// names the object's place in the document: "results[3].params".
+json parse_without_duplicate_keys(const std::string& text, const std::string& path) {
+  struct Frame {
+    bool object = false;
+    std::string key;        // an object's current key
+    std::size_t index = 0;  // an array's current element
+    std::unordered_set<std::string> keys;
+  };
+  std::vector<Frame> frames;
+  auto where = [&frames] {
+    std::string out;
+    for (std::size_t i = 0; i + 1 < frames.size(); ++i) {
+      if (frames[i].object)
+        out += (out.empty() ? "" : ".") + frames[i].key;
+      else
+        out += fmt::format("[{}]", frames[i].index);
+    }
+    return out;
+  };
+  auto element_done = [&frames] {
+    if (!frames.empty() && !frames.back().object) ++frames.back().index;
+  };
+  json::parser_callback_t cb = [&](int, json::parse_event_t event, json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+      case json::parse_event_t::array_start:
+        frames.push_back({event == json::parse_event_t::object_start, {}, 0, {}});
+        break;
+      case json::parse_event_t::key: {
+        Frame& f = frames.back();
+        f.key = parsed.get<std::string>();
+        if (!f.keys.insert(f.key).second) {
+          const std::string at = where();  // the frames below the top: the object's place
+          throw InputError({path}, fmt::format("{}{}duplicate key \"{}\"", at,
+                                               at.empty() ? "" : ": ", echo(f.key)));
+        }
+        break;
+      }
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        frames.pop_back();
+        element_done();
+        break;
+      case json::parse_event_t::value:
+        element_done();
+        break;
+    }
+    return true;
+  };
+  return json::parse(text, cb);
+}
 
 class Reader {
  public:
@@ -30,6 +131,10 @@ class Reader {
     auto it = obj.find(key);
     if (it == obj.end()) fail(where, fmt::format("missing required field \"{}\"", key));
     return *it;
+  }
+  const json* optional(const json& obj, const char* key) const {
+    auto it = obj.find(key);
+    return it == obj.end() ? nullptr : &*it;
   }
   const json& object(const json& obj, const std::string& where, const char* key) const {
     const json& v = field(obj, where, key);
@@ -46,17 +151,37 @@ class Reader {
     if (!v.is_string()) fail(join(where, key), "expected a string, got " + kind(v));
     return v.get<std::string>();
   }
-  // A time in seconds: a finite number >= 0.
+  // An optional string field: "" when absent.
+  std::string optional_string(const json& obj, const std::string& where, const char* key) const {
+    const json* v = optional(obj, key);
+    return v ? string(obj, where, key) : std::string();
+  }
+  // An optional object field; null when absent.
+  const json* optional_object(const json& obj, const std::string& where, const char* key) const {
+    const json* v = optional(obj, key);
+    if (v && !v->is_object()) fail(join(where, key), "expected an object, got " + kind(*v));
+    return v;
+  }
+  // A whole number in [min, max], checked before narrowing: get<int>() reads 2^32 + 1 as 1.
+  std::uint64_t integer(const json& v, const std::string& where, std::uint64_t min,
+                        std::uint64_t max) const {
+    if (!v.is_number_unsigned() || v.get<std::uint64_t>() < min || v.get<std::uint64_t>() > max)
+      fail(where, fmt::format("expected a whole number from {} to {}, got {}", min, max, kind(v)));
+    return v.get<std::uint64_t>();
+  }
+  // A time in seconds: a finite number >= 0 and no longer than any duration plainsight takes.
   double time(const json& v, const std::string& where) const {
     if (v.is_null()) fail(where, "not a number (null: NaN or infinity written as JSON)");
-    if (v.is_string()) {
-      const std::string s = v.get<std::string>();
-      fail(where, fmt::format("expected a number of seconds, got the string \"{}\"", s));
-    }
+    if (v.is_string())
+      fail(where, fmt::format("expected a number of seconds, got the string \"{}\"",
+                              echo(v.get<std::string>())));
     if (!v.is_number()) fail(where, "expected a number of seconds, got " + kind(v));
     const double d = v.get<double>();
     if (!std::isfinite(d)) fail(where, "not a finite number");
     if (d < 0) fail(where, fmt::format("negative time ({})", d));
+    if (d > kMaxSeconds)
+      fail(where, fmt::format("{:g} s is beyond any plausible duration (the limit is {})", d,
+                              format_duration(kMaxSeconds)));
     return d;
   }
   double number(const json& obj, const std::string& where, const char* key) const {
@@ -92,22 +217,100 @@ class Reader {
   std::string file_;
 };
 
-MachineIdentity read_machine(const json& m) {
-  MachineIdentity id;
-  auto str = [](const json& o, const char* k) {
-    auto it = o.find(k);
-    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
-  };
-  id.hostname = str(m, "hostname");
-  if (auto cpu = m.find("cpu"); cpu != m.end() && cpu->is_object()) {
-    id.cpu_model = str(*cpu, "model");
-    if (auto c = cpu->find("logical_cores"); c != cpu->end() && c->is_number_integer())
-      id.logical_cores = c->get<int>();
+// "suite.name", as docs/probe-format.schema.json's probe_key: ^[a-z][a-z0-9_]*\.[a-z0-9_.]+$
+bool is_probe_key(const std::string& k) {
+  const auto dot = k.find('.');
+  if (k.empty() || !(k[0] >= 'a' && k[0] <= 'z') || dot == std::string::npos || dot + 1 == k.size())
+    return false;
+  for (std::size_t i = 0; i < k.size(); ++i) {
+    const char c = k[i];
+    const bool word = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+    if (!(word || (c == '.' && i > dot) || i == dot)) return false;
   }
-  if (auto k = m.find("kernel"); k != m.end() && k->is_object()) id.kernel = str(*k, "release");
-  if (auto g = m.find("gpu"); g != m.end() && g->is_object()) {
+  return true;
+}
+
+std::string probe_key(const Reader& rd, const json& entry, const std::string& at) {
+  const std::string k = rd.string(entry, at, "probe");
+  if (!is_probe_key(k))
+    rd.fail(at + ".probe",
+            fmt::format("\"{}\" is not a probe key (suite.name: lower-case letters, digits, '_' "
+                        "and '.', e.g. host.aes_gcm)",
+                        echo(k)));
+  return k;
+}
+
+// Every string of the file ends up in a terminal or a report: none may carry a control or
+// invisible character (an ANSI escape in a hostname would act on the terminal that shows
+// it). Free text (a skipped probe's reason, a failure's error) may hold line breaks.
+void check_strings(const Reader& rd, const json& v, const std::string& where, bool free_text) {
+  auto ok = [free_text](const std::string& s) {
+    if (!free_text) return is_printable(s);
+    for (std::size_t start = 0; start <= s.size();) {
+      const std::size_t nl = std::min(s.find('\n', start), s.size());
+      if (!is_printable(std::string_view(s).substr(start, nl - start))) return false;
+      start = nl + 1;
+    }
+    return true;
+  };
+  if (v.is_string()) {
+    if (!ok(v.get_ref<const std::string&>()))
+      rd.fail(where, fmt::format("\"{}\": a control or invisible character in text",
+                                 echo(v.get_ref<const std::string&>())));
+  } else if (v.is_object()) {
+    for (const auto& [k, item] : v.items()) {
+      if (!is_printable(k))
+        rd.fail(where,
+                fmt::format("key \"{}\": a control or invisible character in text", echo(k)));
+      const bool text = free_text || ((where.starts_with("skipped[") && k == "reason") ||
+                                      (where.starts_with("failed[") && k == "error"));
+      check_strings(rd, item, Reader::join(where, k), text);
+    }
+  } else if (v.is_array()) {
+    for (std::size_t i = 0; i < v.size(); ++i)
+      check_strings(rd, v[i], fmt::format("{}[{}]", where, i), free_text);
+  }
+}
+
+// What docs/probe-format.schema.json says of a machine, and what reports show of it.
+MachineIdentity read_machine(const Reader& rd, const json& m, const std::string& at) {
+  MachineIdentity id;
+  id.hostname = rd.optional_string(m, at, "hostname");
+  if (const json* r = rd.optional(m, "rank"))
+    rd.integer(*r, Reader::join(at, "rank"), 0, std::numeric_limits<int>::max());
+  if (const json* cpu = rd.optional_object(m, at, "cpu")) {
+    const std::string c = Reader::join(at, "cpu");
+    id.cpu_model = rd.optional_string(*cpu, c, "model");
+    if (const json* flags = rd.optional(*cpu, "flags")) {
+      if (!flags->is_array())
+        rd.fail(c + ".flags", "expected an array, got " + Reader::kind(*flags));
+      for (std::size_t i = 0; i < flags->size(); ++i)
+        if (!(*flags)[i].is_string())
+          rd.fail(fmt::format("{}.flags[{}]", c, i),
+                  "expected a string, got " + Reader::kind((*flags)[i]));
+    }
+    if (const json* n = rd.optional(*cpu, "logical_cores"))
+      id.logical_cores = static_cast<int>(rd.integer(*n, c + ".logical_cores", 1, 1u << 20));
+  }
+  if (const json* mem = rd.optional(m, "memory_bytes"))
+    rd.integer(*mem, Reader::join(at, "memory_bytes"), 0, static_cast<std::uint64_t>(kMaxBytes));
+  if (const json* k = rd.optional_object(m, at, "kernel")) {
+    const std::string where = Reader::join(at, "kernel");
+    for (const char* f : {"sysname", "version", "machine"}) rd.optional_string(*k, where, f);
+    id.kernel = rd.optional_string(*k, where, "release");
+  }
+  rd.optional_string(m, at, "openssl");
+  if (const json* d = rd.optional_object(m, at, "dir")) {
+    const std::string where = Reader::join(at, "dir");
+    rd.optional_string(*d, where, "path");
+    rd.optional_string(*d, where, "filesystem");
+    if (const json* f = rd.optional(*d, "free_bytes"))
+      rd.integer(*f, where + ".free_bytes", 0, static_cast<std::uint64_t>(kMaxBytes));
+  }
+  if (const json* g = rd.optional_object(m, at, "gpu")) {
+    // The schema leaves the GPU section open; only what the analyzer reads is held to a type.
     if (auto cc = g->find("confidential_computing"); cc != g->end() && cc->is_object())
-      id.cc = str(*cc, "cc");
+      if (auto v = cc->find("cc"); v != cc->end() && v->is_string()) id.cc = v->get<std::string>();
     if (auto list = g->find("gpus"); list != g->end() && list->is_array())
       for (const json& d : *list)
         if (d.is_object() && d.contains("name") && d["name"].is_string())
@@ -116,19 +319,23 @@ MachineIdentity read_machine(const json& m) {
   return id;
 }
 
-// 1-based line and column of a byte offset, for parse errors.
-std::pair<int, int> line_col(const std::string& text, std::size_t byte) {
-  byte = std::min(byte, text.size());
-  int line = 1, col = 1;
-  for (std::size_t i = 0; i + 1 < byte; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      col = 1;
-    } else {
-      ++col;
-    }
+void check_options(const Reader& rd, const json& o) {
+  if (!o.is_object()) rd.fail("options", "expected an object, got " + Reader::kind(o));
+  constexpr std::uint64_t kBig = std::numeric_limits<std::uint32_t>::max();
+  if (const json* sizes = rd.optional(o, "sizes")) {
+    if (!sizes->is_array())
+      rd.fail("options.sizes", "expected an array, got " + Reader::kind(*sizes));
+    for (std::size_t i = 0; i < sizes->size(); ++i)
+      rd.integer((*sizes)[i], fmt::format("options.sizes[{}]", i), 1,
+                 static_cast<std::uint64_t>(kMaxBytes));
   }
-  return {line, col};
+  for (const char* k : {"trials", "warmups", "threads"})
+    if (const json* v = rd.optional(o, k)) rd.integer(*v, std::string("options.") + k, 0, kBig);
+  if (const json* v = rd.optional(o, "max_bytes"))
+    rd.integer(*v, "options.max_bytes", 1, static_cast<std::uint64_t>(kMaxBytes));
+  rd.optional_string(o, "options", "dir");
+  if (const json* q = rd.optional(o, "quick"); q && !q->is_boolean())
+    rd.fail("options.quick", "expected true or false, got " + Reader::kind(*q));
 }
 
 }  // namespace
@@ -162,9 +369,10 @@ const MachineIdentity& MeasurementFile::machine_of(const ProbeResult& r) const {
 MeasurementFile parse_measurement_file(const std::string& text, const std::string& path) {
   const std::string name = std::filesystem::path(path).filename().string();
   Reader rd(path);
+  check_json_depth(text, path);
   json doc;
   try {
-    doc = json::parse(text);
+    doc = parse_without_duplicate_keys(text, path);
   } catch (const json::parse_error& e) {
     auto [line, col] = line_col(text, e.byte);
     std::string why = e.byte >= text.size() ? "the file ends early (truncated?)" : "malformed JSON";
@@ -180,34 +388,48 @@ MeasurementFile parse_measurement_file(const std::string& text, const std::strin
   if (!doc.is_object()) rd.fail("", "expected a JSON object, got " + Reader::kind(doc));
   const std::string format = rd.string(doc, "", "format");
   if (format != kProbeFormat)
-    rd.fail("format", fmt::format("\"{}\" is not supported; this plainsight reads \"{}\"", format,
-                                  kProbeFormat));
+    rd.fail("format", fmt::format("\"{}\" is not supported; this plainsight reads \"{}\"",
+                                  echo(format), kProbeFormat));
+  check_strings(rd, doc, "", false);
 
   MeasurementFile mf;
   mf.path = path;
   mf.name = name;
-  if (auto it = doc.find("started_at"); it != doc.end() && it->is_string())
-    mf.started_at = it->get<std::string>();
-  mf.machine = read_machine(rd.object(doc, "", "machine"));
+  mf.started_at = rd.optional_string(doc, "", "started_at");
+  if (const json* d = rd.optional(doc, "duration_s")) rd.time(*d, "duration_s");
+  if (const json* o = rd.optional(doc, "options")) check_options(rd, *o);
+  mf.machine = read_machine(rd, rd.object(doc, "", "machine"), "machine");
   const bool multi = doc.contains("ranks");
+  if (doc.contains("machines") && !multi)
+    rd.fail("machines", "a file with \"machines\" needs \"ranks\" (a multi-rank file)");
   if (multi) {
-    const json& ranks = doc["ranks"];
-    // Checked as 64 bits before narrowing: get<int>() reads 2^32 + 1 ranks as 1.
-    if (!ranks.is_number_unsigned() || ranks.get<std::uint64_t>() < 1 ||
-        ranks.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<int>::max()))
-      rd.fail("ranks", "expected a positive integer, got " + Reader::kind(ranks));
-    mf.ranks = ranks.get<int>();
+    mf.ranks = static_cast<int>(rd.integer(
+        doc["ranks"], "ranks", 1, static_cast<std::uint64_t>(std::numeric_limits<int>::max())));
     const json& machines = rd.array(doc, "", "machines");
     if (machines.size() != static_cast<std::size_t>(mf.ranks))
       rd.fail("machines",
               fmt::format("lists {} identities for {} ranks", machines.size(), mf.ranks));
     for (std::size_t i = 0; i < machines.size(); ++i) {
+      const std::string at = fmt::format("machines[{}]", i);
       if (!machines[i].is_object())
-        rd.fail(fmt::format("machines[{}]", i),
-                "expected an object, got " + Reader::kind(machines[i]));
-      mf.machines.push_back(read_machine(machines[i]));
+        rd.fail(at, "expected an object, got " + Reader::kind(machines[i]));
+      mf.machines.push_back(read_machine(rd, machines[i], at));
     }
   }
+  // In a multi-rank file every entry names its rank; a single-rank file's results name none
+  // (the schema's if/then/else). Returns the rank, -1 for none.
+  auto read_rank = [&](const json& entry, const std::string& at, bool is_result) {
+    const json* rank = rd.optional(entry, "rank");
+    if (!multi) {
+      if (rank && is_result)
+        rd.fail(at + ".rank", "a single-rank file (no \"ranks\") has no ranks to name");
+      if (rank) rd.integer(*rank, at + ".rank", 0, std::numeric_limits<int>::max());
+      return -1;
+    }
+    if (!rank) rd.field(entry, at, "rank");  // throws: missing
+    return static_cast<int>(
+        rd.integer(*rank, at + ".rank", 0, static_cast<std::uint64_t>(mf.ranks - 1)));
+  };
 
   const json& results = rd.array(doc, "", "results");
   for (std::size_t i = 0; i < results.size(); ++i) {
@@ -216,14 +438,21 @@ MeasurementFile parse_measurement_file(const std::string& text, const std::strin
     if (!r.is_object()) rd.fail(at, "expected an object, got " + Reader::kind(r));
     ProbeResult pr;
     pr.index = i;
-    pr.probe = rd.string(r, at, "probe");
-    if (pr.probe.empty()) rd.fail(at + ".probe", "empty probe key");
+    pr.probe = probe_key(rd, r, at);
     pr.params = rd.object(r, at, "params");
-    const json& bytes = rd.field(pr.params, at + ".params", "bytes");
+    const std::string pat = at + ".params";
+    const json& bytes = rd.field(pr.params, pat, "bytes");
     if (!bytes.is_number_unsigned() || bytes.get<std::uint64_t>() == 0)
-      rd.fail(at + ".params.bytes",
+      rd.fail(pat + ".bytes",
               "expected a positive integer number of bytes, got " + Reader::kind(bytes));
+    if (bytes.get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxBytes))
+      rd.fail(pat + ".bytes", fmt::format("{} bytes is beyond any plausible size (the limit is {})",
+                                          bytes.get<std::uint64_t>(), format_bytes(kMaxBytes)));
     pr.bytes = static_cast<double>(bytes.get<std::uint64_t>());
+    for (const char* k : {"threads", "batch"})
+      if (const json* v = rd.optional(pr.params, k))
+        rd.integer(*v, Reader::join(pat, k), 1, std::numeric_limits<std::uint32_t>::max());
+    for (const char* k : {"mode", "phase"}) rd.optional_string(pr.params, pat, k);
     const json& samples = rd.array(r, at, "samples_s");
     if (samples.empty()) rd.fail(at + ".samples_s", "empty: a result needs at least one sample");
     for (std::size_t k = 0; k < samples.size(); ++k)
@@ -242,26 +471,29 @@ MeasurementFile parse_measurement_file(const std::string& text, const std::strin
                               pr.max_s, *lo, *hi));
     if (pr.median_s < pr.min_s - tol || pr.median_s > pr.max_s + tol)
       rd.fail(at + ".median_s", "outside min_s .. max_s");
-    if (multi) {
-      const json& rank = rd.field(r, at, "rank");
-      if (!rank.is_number_unsigned() ||
-          rank.get<std::uint64_t>() >= static_cast<std::uint64_t>(mf.ranks))
-        rd.fail(at + ".rank",
-                fmt::format("expected a rank below {}, got {}", mf.ranks, Reader::kind(rank)));
-      pr.rank = rank.get<int>();
-    }
+    // Bytes over time is a bandwidth every report derives; one beyond any link is a clock
+    // or a typo (5e-324 s), and would print as infinity.
+    const double fastest = pr.min_s > 0 ? pr.min_s : pr.median_s;
+    if (pr.bytes / fastest > kMaxBandwidth)
+      rd.fail(at,
+              fmt::format("{} in {:g} s: a bandwidth beyond any plausible one (the limit is {})",
+                          format_bytes(pr.bytes), fastest, format_bandwidth(kMaxBandwidth)));
+    pr.rank = read_rank(r, at, true);
     mf.results.push_back(std::move(pr));
   }
   for (const char* list : {"skipped", "failed"}) {
     const json& entries = rd.array(doc, "", list);
-    const char* text_key = std::string(list) == "skipped" ? "reason" : "error";
+    const bool skipped = std::string(list) == "skipped";
+    const char* text_key = skipped ? "reason" : "error";
     for (std::size_t i = 0; i < entries.size(); ++i) {
       const std::string at = fmt::format("{}[{}]", list, i);
       if (!entries[i].is_object())
         rd.fail(at, "expected an object, got " + Reader::kind(entries[i]));
       auto entry =
-          std::make_pair(rd.string(entries[i], at, "probe"), rd.string(entries[i], at, text_key));
-      (std::string(list) == "skipped" ? mf.skipped : mf.failed).push_back(std::move(entry));
+          std::make_pair(probe_key(rd, entries[i], at), rd.string(entries[i], at, text_key));
+      if (entry.second.empty()) rd.fail(Reader::join(at, text_key), "empty");
+      read_rank(entries[i], at, false);
+      (skipped ? mf.skipped : mf.failed).push_back(std::move(entry));
     }
   }
   if (mf.results.empty())

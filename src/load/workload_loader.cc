@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "core/limits.h"
+#include "core/printable.h"
 #include "core/quantity.h"
 #include "load/did_you_mean.h"
 #include "load/map_reader.h"
@@ -13,8 +15,8 @@ const Stage& stage_ref(const Scenario& s, const std::string& id, const SourceLoc
   if (const Stage* st = s.stage(id)) return *st;
   std::vector<std::string> known;
   for (const Stage& st : s.stages) known.push_back(st.id);
-  throw InputError(where, fmt::format("workload: unknown stage '{}'{}; known: {}", id,
-                                      did_you_mean(id, known), fmt::join(known, ", ")));
+  throw InputError(where, fmt::format("workload: unknown stage '{}'{}; known: {}", echo(id),
+                                      did_you_mean(id, known), listed(known)));
 }
 
 // A payload word or a size, per stage event unit: `weights` and `checkpoint` are divided
@@ -56,6 +58,13 @@ Workload read_workload(const YamlFile& f, const YamlNode& node, const Scenario& 
     w.step_s = r.duration("step_time");
     if (w.step_s > w.run_s)
       throw InputError(r.at_value("step_time"), "workload: step_time is longer than the run");
+    // As many steps as a stage may have events: past that the step time is a unit slip.
+    if (w.run_s / w.step_s > kMaxEvents)
+      throw InputError(r.at_value("step_time"),
+                       fmt::format("workload: step_time {} makes {:.3g} steps in the run {}; the "
+                                   "limit is {:g}",
+                                   format_duration(w.step_s), w.run_s / w.step_s,
+                                   format_duration(w.run_s), kMaxEvents));
   }
   if (YamlNode ps = r.optional_node("per_step")) {
     if (w.step_s <= 0) throw InputError(r.at_key("per_step"), "workload: per_step needs step_time");
@@ -71,11 +80,17 @@ Workload read_workload(const YamlFile& f, const YamlNode& node, const Scenario& 
     w.checkpoint_every_s = cr.duration("every");
     if (w.checkpoint_every_s > w.run_s)
       throw InputError(cr.at_value("every"), "workload: checkpoints come less than once a run");
+    if (w.run_s / w.checkpoint_every_s > kMaxEvents)
+      throw InputError(cr.at_value("every"),
+                       fmt::format("workload: checkpoints every {} make {:.3g} in the run; the "
+                                   "limit is {:g}",
+                                   format_duration(w.checkpoint_every_s),
+                                   w.run_s / w.checkpoint_every_s, kMaxEvents));
   }
   if (YamlNode m = r.optional_node("model_loads")) {
     w.model_load = read_event(f, m, s, "model_loads", "weights");
     MapReader mr(f, m, "workload model_loads");
-    w.model_loads = mr.number("count", 1, 1e6);
+    w.model_loads = mr.count("count", 1, 1e6);
   }
   if (w.per_step.empty() && w.checkpoint_every_s <= 0 && w.model_loads <= 0)
     throw InputError(w.where,

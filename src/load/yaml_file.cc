@@ -15,83 +15,14 @@
 
 #include <fmt/format.h>
 
+#include "core/limits.h"
+#include "core/printable.h"
+
 namespace plainsight {
 namespace {
 
 constexpr const char* kSecondDocument =
     "a second YAML document ('---'): expected one scenario per file";
-
-// No scenario nests deeper than a few levels; deeper text is rejected before parsing, so
-// nothing downstream (the parser's stacks, recursive walks of the tree) grows with it.
-void check_depth(const std::string& text, const std::string& name) {
-  int flow = 0, line = 1, col = 0;
-  bool in_single = false, in_double = false, at_line_start = true, in_comment = false;
-  int indent = 0, dashes = 0;
-  char prev = '\n';
-  // Past a line's indentation only these bytes change the state; the rest of a line is
-  // skipped in a tight loop (this check read every byte of 18 MB through the full state
-  // machine, a tenth of parsing time).
-  static constexpr auto kMatters = [] {
-    std::array<bool, 256> t{};
-    for (unsigned char c : std::string_view("\n\"'#[]{}")) t[c] = true;
-    return t;
-  }();
-  const std::size_t n = text.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    if (!at_line_start) {
-      const std::size_t from = i;
-      while (i < n && !kMatters[static_cast<unsigned char>(text[i])]) ++i;
-      if (i > from) {
-        col += static_cast<int>(i - from);
-        prev = text[i - 1];
-      }
-      if (i == n) break;
-    }
-    const char c = text[i];
-    ++col;
-    const char before = prev;
-    prev = c;
-    if (c == '\n') {
-      ++line;
-      col = 0;
-      at_line_start = true;
-      indent = dashes = 0;
-      in_single = false;  // plain YAML quotes do not span lines in our files
-      in_comment = false;
-      continue;
-    }
-    // A comment runs to the end of the line: its quotes and brackets are not YAML.
-    if (in_comment) continue;
-    if (at_line_start) {
-      if (c == ' ') {
-        ++indent;
-        continue;
-      }
-      if (c == '-') {
-        ++dashes;
-        continue;
-      }
-      at_line_start = false;
-      if ((indent / 2) + dashes > kMaxYamlDepth)
-        throw InputError({name, line, col},
-                         fmt::format("nesting deeper than {} levels", kMaxYamlDepth));
-    }
-    if (c == '"' && !in_single) in_double = !in_double;
-    if (c == '\'' && !in_double) in_single = !in_single;
-    if (in_single || in_double) continue;
-    if (c == '#') {
-      in_comment = before == ' ' || before == '\t' || before == '\n';
-      continue;
-    }
-    if (c == '[' || c == '{') {
-      if (++flow > kMaxYamlDepth)
-        throw InputError({name, line, col},
-                         fmt::format("nesting deeper than {} levels", kMaxYamlDepth));
-    } else if ((c == ']' || c == '}') && flow > 0) {
-      --flow;
-    }
-  }
-}
 
 bool is_ascii(const char* p, std::size_t n) {
   std::uint64_t high = 0;
@@ -220,6 +151,15 @@ std::string syntax_problem(const yaml_parser_t& p, const std::string& text, Byte
     else if (static_cast<unsigned char>(c) > ' ' && static_cast<unsigned char>(c) < 0x7F)
       problem = fmt::format("found character '{}' that cannot start any token", c);
   }
+  // libyaml stops a plain key after 1024 characters and says only that it found no ':'.
+  if (problem == "could not find expected ':'" && p.context &&
+      std::string_view(p.context) == "while scanning a simple key" &&
+      p.context_mark.line == p.problem_mark.line &&
+      p.problem_mark.index - p.context_mark.index >= kMaxYamlKeyChars)
+    return fmt::format(
+        "a key longer than {} characters (started at line {}, column {}): YAML "
+        "allows no longer key",
+        kMaxYamlKeyChars, p.context_mark.line + 1, p.context_mark.column + 1);
   if (!p.context) return problem;
   if (p.context_mark.line == p.problem_mark.line && p.context_mark.column == p.problem_mark.column)
     return fmt::format("{} ({})", problem, p.context);
@@ -270,6 +210,7 @@ class TreeBuilder {
           break;
         case YAML_SCALAR_EVENT: {
           const auto& s = e->data.scalar;
+          check_tag(str(s.tag), YamlKind::scalar, e->start_mark);
           const std::uint32_t n =
               tree_.add_scalar(std::string_view(reinterpret_cast<const char*>(s.value), s.length),
                                str(s.tag), s.style == YAML_PLAIN_SCALAR_STYLE, mark(e->start_mark));
@@ -324,15 +265,43 @@ class TreeBuilder {
     definitions_[definition].node = node;
   }
   void open(YamlKind kind, std::string_view tag, std::string_view anchor, const yaml_mark_t& m) {
+    // The document's top node does not count: "a: [[...]]" may hold kMaxYamlDepth brackets.
+    // Checked as the events arrive, so libyaml never scans more than a few levels past the
+    // limit (its scanner is quadratic in the nesting depth).
+    if (tree_.open_depth() > static_cast<std::size_t>(kMaxYamlDepth))
+      throw InputError(at(m), fmt::format("nesting deeper than {} levels", kMaxYamlDepth));
+    check_tag(tag, kind, m);
     tree_.open(kind, tag, mark(m));
     open_anchors_.push_back(anchor.empty() ? kNoAnchor : define(anchor, YamlTree::kNone));
+  }
+
+  // Tags would ask for a type the reader never builds (!!python/object) or contradict the
+  // node (!!map on a list): only the three that say what the node already is are accepted.
+  void check_tag(std::string_view tag, YamlKind kind, const yaml_mark_t& m) const {
+    if (tag.empty()) return;
+    constexpr std::string_view kCore = "tag:yaml.org,2002:";
+    const std::string shown =
+        tag.starts_with(kCore) ? "!!" + std::string(tag.substr(kCore.size())) : std::string(tag);
+    const char* own = kind == YamlKind::scalar     ? "!!str"
+                      : kind == YamlKind::sequence ? "!!seq"
+                                                   : "!!map";
+    if (shown == own) return;
+    const char* what = kind == YamlKind::scalar     ? "a value"
+                       : kind == YamlKind::sequence ? "a list"
+                                                    : "a mapping";
+    if (shown == "!!str" || shown == "!!seq" || shown == "!!map")
+      throw InputError(at(m), fmt::format("malformed YAML: tag '{}' on {}", shown, what));
+    throw InputError(at(m), fmt::format("YAML tag '{}' is not supported: the file is plain data "
+                                        "(drop the tag; only !!str, !!seq and !!map are "
+                                        "accepted, on the node they name)",
+                                        echo(shown)));
   }
 
   void alias(const yaml_event_t& e) {
     const std::string_view name = str(e.data.alias.anchor);
     const auto it = latest_.find(std::string(name));
     if (it != latest_.end() && definitions_[it->second].node != YamlTree::kNone) {
-      tree_.attach(definitions_[it->second].node);
+      tree_.attach_alias(definitions_[it->second].node, mark(e.start_mark));
       return;
     }
     if (it != latest_.end())
@@ -431,19 +400,31 @@ YamlFile YamlFile::parse(const std::string& text, const std::string& name) {
     throw InputError({name, line, col}, "binary data (NUL byte): expected YAML text");
   }
   check_utf8(text, name);
-  check_depth(text, name);
+  // A byte order mark belongs only at the start; one further on is usually two files joined
+  // with cat, and libyaml reports it as whatever it found next.
+  if (const auto bom = text.find("\xEF\xBB\xBF", 1); bom != std::string::npos)
+    throw InputError(location_of_byte(text, bom, name),
+                     "a byte order mark (U+FEFF) in mid-file: it belongs only at the start (two "
+                     "files joined?)");
   TreeBuilder(text, name, *f.tree_).run();
   if (!f.root() || f.root().IsNull())
     throw InputError({name, 1, 1}, "the file is empty: expected a YAML mapping");
   return f;
 }
 
+SourceLocation YamlFile::at_item(const YamlNode& parent, std::size_t i) const {
+  const YamlMark m = tree_->item_mark(parent.index(), i);
+  if (m.is_null()) return at(tree_->node(parent.index())[i]);
+  return {name_, m.line + 1, m.column + 1};
+}
+
 SourceLocation YamlFile::at(const YamlNode& node) const {
   const YamlMark m = node.Mark();
   if (m.is_null()) {
-    for (const auto& [index, text] : set_nodes_)
-      if (node.index() == index) return {"--set " + text, 0, 0};
-    std::string where = overrides_.empty() ? name_ : "--set " + overrides_.back();
+    for (const auto& [index, k] : set_nodes_)
+      if (node.index() == index) return {"--set " + echo(overrides_[k], kMaxEchoSetChars), 0, 0};
+    std::string where =
+        overrides_.empty() ? name_ : "--set " + echo(overrides_.back(), kMaxEchoSetChars);
     return {where, 0, 0};
   }
   return {name_, m.line + 1, m.column + 1};

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/input_error.h"
+#include "core/limits.h"
 #include "load/yaml_tree.h"
 
 namespace plainsight {
@@ -26,11 +27,16 @@ class YamlFile {
   YamlTree& tree() { return *tree_; }
   // Location of a node; nodes created by --set have no mark and point at the override.
   SourceLocation at(const YamlNode& node) const;
-  // Records an override so that errors on the values it set name it.
-  void note_override(std::string text) { overrides_.push_back(std::move(text)); }
-  // Records a node an override created: errors on that node name this override.
-  void note_override_node(std::uint32_t node, std::string text) {
-    set_nodes_.emplace_back(node, std::move(text));
+  // Location of the i-th element of a list: where its alias stands when it is one.
+  SourceLocation at_item(const YamlNode& list, std::size_t i) const;
+  // Records an override so that errors on the values it set name it; returns its number.
+  std::size_t note_override(std::string text) {
+    overrides_.push_back(std::move(text));
+    return overrides_.size() - 1;
+  }
+  // Records a node the override numbered `override` created: errors on it name that one.
+  void note_override_node(std::uint32_t node, std::size_t override) {
+    set_nodes_.emplace_back(node, override);
   }
 
  private:
@@ -38,16 +44,12 @@ class YamlFile {
   // Behind a pointer so that nodes keep pointing at it when the file is moved.
   std::unique_ptr<YamlTree> tree_ = std::make_unique<YamlTree>();
   std::vector<std::string> overrides_;
-  std::vector<std::pair<std::uint32_t, std::string>> set_nodes_;
+  std::vector<std::pair<std::uint32_t, std::size_t>> set_nodes_;  // node, its override
 };
 
 // Throws InputError at the first byte of `text` that is not well-formed UTF-8. YAML is
 // Unicode text; every report format carries strings on, and JSON, SARIF and HTML output
 // cannot carry invalid UTF-8.
 void check_utf8(const std::string& text, const std::string& name);
-
-// Input limits: a scenario is text a person writes; past these it is an error, not a crash.
-inline constexpr std::size_t kMaxYamlBytes = 64u << 20;
-inline constexpr int kMaxYamlDepth = 64;
 
 }  // namespace plainsight

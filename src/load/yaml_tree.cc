@@ -118,6 +118,22 @@ void YamlTree::attach(std::uint32_t index) {
     pending_.push_back(index);
 }
 
+void YamlTree::attach_alias(std::uint32_t index, const YamlMark& mark) {
+  if (!open_.empty())
+    aliases_.push_back({open_.back().node, pending_.size() - open_.back().first_pending, mark});
+  attach(index);
+}
+
+YamlMark YamlTree::item_mark(std::uint32_t parent, std::size_t i) const {
+  // Looked up only for a message: a scan is enough.
+  for (const AliasUse& a : aliases_)
+    if (a.parent == parent && a.child == i) return a.mark;
+  const Node& p = nodes_[parent];
+  if (i >= p.count) return {};
+  const Node& n = nodes_[children_[p.first + i]];
+  return {n.line, n.column, n.offset};
+}
+
 bool YamlTree::is_open(std::uint32_t index) const {
   for (const Open& o : open_)
     if (o.node == index) return true;

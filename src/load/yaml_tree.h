@@ -58,6 +58,12 @@ class YamlTree {
   // Adds a finished node (new, or an alias's anchored one) to the open collection, or
   // makes it the root when none is open.
   void attach(std::uint32_t index);
+  // Attaches an alias's anchored node and remembers where the alias stands, for messages
+  // about the item it makes (a stage listed twice through an alias).
+  void attach_alias(std::uint32_t index, const YamlMark& mark);
+  // Where the i-th child of `parent` (a map's keys and values counted alike) stands in the
+  // text: its alias when an alias put it there, else the node itself.
+  YamlMark item_mark(std::uint32_t parent, std::size_t i) const;
   std::size_t open_depth() const { return open_.size(); }
   bool is_open(std::uint32_t index) const;
 
@@ -85,6 +91,11 @@ class YamlTree {
     std::uint32_t node;
     std::size_t first_pending;  // its children so far: pending_[first_pending..]
   };
+  struct AliasUse {
+    std::uint32_t parent;
+    std::size_t child;  // position among the parent's children
+    YamlMark mark;
+  };
 
   std::uint32_t push(Node n);
   const char* store(std::string_view text);
@@ -95,6 +106,7 @@ class YamlTree {
   std::vector<std::uint32_t> pending_;
   std::vector<Open> open_;
   std::vector<std::string> tags_;
+  std::vector<AliasUse> aliases_;  // in document order
   // Scalar text: blocks never move, so string_views into them stay valid as text is added.
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* block_next_ = nullptr;

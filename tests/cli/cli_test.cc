@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "run_cli.h"
+#include "scratch_dir.h"
 
 namespace plainsight {
 namespace {
@@ -30,17 +31,7 @@ std::map<std::string, std::string> csv_rows(const std::string& csv) {
   return rows;
 }
 
-class TempDir : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("plainsight-cli-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
-  }
-  void TearDown() override { fs::remove_all(dir_); }
-  fs::path dir_;
-};
+using TempDir = ScratchDir;
 
 TEST(Cli, Version) {
   CliRun r = plainsight({"--version"});
@@ -70,6 +61,53 @@ TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_THAT(r.err, HasSubstr("yaml"));
   EXPECT_EQ(r.out, "");
+}
+
+// Bug fixed: `plainsight nope` said "A subcommand is required".
+TEST(Cli, AnUnknownCommandIsNamed) {
+  CliRun r = plainsight({"nope"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, StartsWith("plainsight: unknown command 'nope'; commands: analyze, "));
+  EXPECT_THAT(plainsight({"--model", "model", "anlyze", kAws}).err,
+              HasSubstr("unknown command 'anlyze' (did you mean 'analyze'?)"));
+  EXPECT_THAT(plainsight({"--timings"}).err, HasSubstr("A subcommand is required"));
+}
+
+// Bug fixed: empty values meant "the default" silently, --seed -1 became 2^64 - 1, diff's
+// --trials had no range, and probe --trials 0 printed a 300-digit range.
+TEST(Cli, OptionValuesAreChecked) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"--model", "", "validate", kAws},
+        {"simulate", kAws, "--actor", ""},
+        {"analyze", kAws, "--require-ceiling", ""},
+        {"analyze", kAws, "-o", ""}}) {
+    CliRun r = plainsight(args);
+    EXPECT_EQ(r.exit_code, 2) << args[1];
+    EXPECT_THAT(r.err, HasSubstr("must not be empty")) << args[1];
+  }
+  CliRun seed = plainsight({"simulate", kAws, "--seed", "-1"});
+  EXPECT_EQ(seed.exit_code, 2);
+  EXPECT_THAT(seed.err,
+              HasSubstr("expected a whole number from 0 to 18446744073709551615, got '-1'"));
+  for (const char* trials : {"-1", "4294967296", "2.5"}) {
+    CliRun d =
+        plainsight({"diff", kAws, "--set", "platform.confidential_mode=on", "--trials", trials});
+    EXPECT_EQ(d.exit_code, 2) << trials;
+    EXPECT_THAT(d.err, HasSubstr("expected a whole number from 0 to 1000000000")) << trials;
+  }
+  CliRun probe = plainsight({"probe", "--trials", "0", "-o", "/dev/null"});
+  EXPECT_EQ(probe.exit_code, 2);
+  EXPECT_THAT(probe.err, HasSubstr("--trials: Value 0 not in range 1 to 1000000"));
+  EXPECT_LT(probe.err.size(), 200u);
+}
+
+// What an override carries into a message is escaped: an ANSI escape in --set is shown,
+// not sent to the terminal.
+TEST(Cli, OverrideTextIsEscapedInMessages) {
+  CliRun r = plainsight({"analyze", kAws, "--set", "platform.gpu=h1\x1b[2J"});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err.find('\x1b'), std::string::npos) << r.err;
+  EXPECT_THAT(r.err, HasSubstr("h1<U+001B>[2J"));
 }
 
 TEST(Cli, AnalyzeDefaultsToTheTable) {
@@ -138,7 +176,7 @@ TEST_F(TempDir, OutputFileHoldsExactlyWhatStdoutWould) {
 TEST_F(TempDir, UnwritableOutputFailsWithoutAFile) {
   fs::path out = dir_ / "missing-dir" / "aws.json";
   CliRun r = plainsight({"analyze", kAws, "-o", out.string()});
-  EXPECT_NE(r.exit_code, 0);
+  EXPECT_EQ(r.exit_code, 2) << "bad usage";
   EXPECT_FALSE(r.crashed());
   EXPECT_THAT(r.err, HasSubstr(out.string()));
   EXPECT_FALSE(fs::exists(out));

@@ -3,17 +3,26 @@
 #include "cli/output.h"
 
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <climits>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include "core/input_error.h"
+#include "scratch_dir.h"
 
 namespace plainsight {
 namespace {
@@ -21,29 +30,19 @@ namespace {
 using ::testing::HasSubstr;
 namespace fs = std::filesystem;
 
-class WriteOutput : public ::testing::Test {
+class WriteOutput : public testing::ScratchDir {
  protected:
-  void SetUp() override {
-    dir_ = fs::temp_directory_path() /
-           ("plainsight-output-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::create_directories(dir_);
+  // The message of the InputError that writing to `p` throws; "" if it throws none.
+  static std::string usage_error(const fs::path& p) {
+    try {
+      cli::write_output(p.string(), std::string("x"));
+    } catch (const InputError& e) {
+      return e.what();
+    } catch (const std::exception& e) {
+      return std::string("not a usage error: ") + e.what();
+    }
+    return "";
   }
-  void TearDown() override { fs::remove_all(dir_); }
-
-  std::vector<std::string> entries() const {
-    std::vector<std::string> out;
-    for (const auto& e : fs::directory_iterator(dir_)) out.push_back(e.path().filename());
-    return out;
-  }
-  static std::string read(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return ss.str();
-  }
-
-  fs::path dir_;
 };
 
 // More than the writer's 1 MiB buffer, so that bytes reach the temporary file before the end.
@@ -117,14 +116,121 @@ TEST_F(WriteOutput, FailedWriteGivesTheReasonAndLeavesNothing) {
   EXPECT_TRUE(entries().empty());
 }
 
+// A place that cannot take a file is bad usage (InputError, exit code 2), said before
+// anything is written.
 TEST_F(WriteOutput, MissingDirectoryIsAClearError) {
   fs::path out = dir_ / "missing" / "report.json";
+  EXPECT_EQ(usage_error(out),
+            out.string() + ": error: cannot write here: the folder does not exist");
+  EXPECT_TRUE(entries().empty());
+}
+
+TEST_F(WriteOutput, AFolderIsNotAFile) {
+  EXPECT_EQ(usage_error(dir_), dir_.string() + ": error: cannot write here: it is a folder");
+  fs::create_directory(dir_ / "sub");
+  EXPECT_EQ(usage_error(dir_ / "sub" / ""),
+            (dir_ / "sub" / "").string() + ": error: cannot write here: it is a folder");
+}
+
+TEST_F(WriteOutput, AFileInPlaceOfAFolderIsAClearError) {
+  cli::write_output((dir_ / "f").string(), std::string("x"));
+  EXPECT_THAT(usage_error(dir_ / "f" / "report.json"),
+              HasSubstr(": error: cannot write here: a part of the path is not a folder"));
+}
+
+// Bug fixed: "NAME.tmp.PID" went past NAME_MAX for a name near it (exit 3, ENAMETOOLONG):
+// the temporary's name is cut to fit.
+TEST_F(WriteOutput, ANameAtTheLimitIsWritten) {
+  const fs::path out = dir_ / std::string(NAME_MAX, 'n');
+  cli::write_output(out.string(), std::string("long name\n"));
+  EXPECT_EQ(read(out), "long name\n");
+  EXPECT_EQ(entries().size(), 1u);
+  EXPECT_THAT(usage_error(dir_ / std::string(NAME_MAX + 1, 'n')),
+              HasSubstr(": error: cannot write here: the name is too long"));
+}
+
+// Bug fixed: the temporary file was renamed over a character device, leaving a regular
+// file in its place (as root, -o /dev/null replaced the system's device).
+TEST_F(WriteOutput, ACharacterDeviceIsWrittenThroughNotReplaced) {
+  cli::write_output("/dev/null", [](std::ostream& os) {
+    for (int i = 0; i < kChunks; ++i) os << kChunk;
+  });
+  struct stat st {};
+  ASSERT_EQ(::stat("/dev/null", &st), 0);
+  EXPECT_TRUE(S_ISCHR(st.st_mode));
+  // A full device fails the write (a runtime failure, exit 3), and stays a device.
   try {
-    cli::write_output(out.string(), [](std::ostream& os) { os << "x"; });
-    FAIL() << "write_output returned";
+    cli::write_output("/dev/full", std::string("x"));
+    FAIL() << "writing to /dev/full succeeded";
+  } catch (const InputError& e) {
+    FAIL() << "a full device is not bad usage: " << e.what();
   } catch (const std::runtime_error& e) {
-    EXPECT_THAT(e.what(), HasSubstr(out.string() + ": cannot write: No such file or directory"));
+    EXPECT_THAT(e.what(), HasSubstr("/dev/full: write failed: No space left on device"));
   }
+  ASSERT_EQ(::stat("/dev/full", &st), 0);
+  EXPECT_TRUE(S_ISCHR(st.st_mode));
+}
+
+TEST_F(WriteOutput, AFifoIsWrittenThrough) {
+  const fs::path fifo = dir_ / "pipe";
+  ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  std::string got;
+  std::thread reader([&] {
+    std::ifstream in(fifo, std::ios::binary);
+    got.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  });
+  cli::write_output(fifo.string(), std::string("through the pipe\n"));
+  reader.join();
+  EXPECT_EQ(got, "through the pipe\n");
+  EXPECT_TRUE(fs::is_fifo(fifo));
+  EXPECT_EQ(entries(), std::vector<std::string>{"pipe"});
+}
+
+// Bug fixed: -o LINK replaced the link with a regular file. The file it names is replaced.
+TEST_F(WriteOutput, ASymlinkIsFollowedAndKept) {
+  fs::create_directory(dir_ / "real");
+  cli::write_output((dir_ / "real" / "report.txt").string(), std::string("old\n"));
+  fs::create_symlink("real/report.txt", dir_ / "link.txt");
+  cli::write_output((dir_ / "link.txt").string(), std::string("new\n"));
+  EXPECT_TRUE(fs::is_symlink(dir_ / "link.txt"));
+  EXPECT_EQ(read(dir_ / "real" / "report.txt"), "new\n");
+  EXPECT_EQ(entries().size(), 2u) << "no temporary left";
+  // A link to nothing is refused rather than guessed at.
+  fs::create_symlink("real/missing/x.txt", dir_ / "dangling.txt");
+  EXPECT_THAT(usage_error(dir_ / "dangling.txt"),
+              HasSubstr(": error: cannot write here: a symbolic link to a file that cannot be "
+                        "written"));
+  EXPECT_TRUE(fs::is_symlink(dir_ / "dangling.txt"));
+}
+
+TEST_F(WriteOutput, AReplacedFileKeepsItsPermissions) {
+  const fs::path out = dir_ / "report.txt";
+  cli::write_output(out.string(), std::string("one\n"));
+  fs::permissions(out, fs::perms::owner_read | fs::perms::owner_write);
+  cli::write_output(out.string(), std::string("two\n"));
+  EXPECT_EQ(fs::status(out).permissions(), fs::perms::owner_read | fs::perms::owner_write);
+  EXPECT_EQ(read(out), "two\n");
+}
+
+// Bug fixed: only `probe` removed its temporary on SIGTERM; a report killed midway left
+// NAME.tmp.PID behind. Checked in a child that signals itself with bytes already written.
+TEST_F(WriteOutput, SigtermMidwayLeavesNoTemporary) {
+  const fs::path out = dir_ / "report.txt";
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    cli::write_output(out.string(), [](std::ostream& os) {
+      for (int i = 0; i < kChunks; ++i) os << kChunk;
+      os.flush();
+      ::raise(SIGTERM);
+      for (int i = 0; i < kChunks; ++i) os << kChunk;
+    });
+    ::_exit(0);  // not reached: the signal ends the child
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "exit " << WEXITSTATUS(status);
+  EXPECT_EQ(WTERMSIG(status), SIGTERM);
   EXPECT_TRUE(entries().empty());
 }
 

@@ -23,15 +23,20 @@ struct CliRun {
   bool crashed() const { return exit_code < 0; }
 };
 
-// Runs `binary args...` in directory `cwd` (may be empty for the current one).
+// Runs `binary args...` in directory `cwd` (may be empty for the current one). With
+// `stdout_path`, the child's stdout is that file (a device such as /dev/full) instead of a
+// pipe, and out stays empty.
 inline CliRun run_binary(const std::string& binary, const std::vector<std::string>& args,
-                         const std::string& cwd = "") {
+                         const std::string& cwd = "", const std::string& stdout_path = "") {
   CliRun r;
   int out_pipe[2], err_pipe[2];
   if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) return r;
   posix_spawn_file_actions_t fa;
   posix_spawn_file_actions_init(&fa);
-  posix_spawn_file_actions_adddup2(&fa, out_pipe[1], 1);
+  if (stdout_path.empty())
+    posix_spawn_file_actions_adddup2(&fa, out_pipe[1], 1);
+  else
+    posix_spawn_file_actions_addopen(&fa, 1, stdout_path.c_str(), O_WRONLY, 0);
   posix_spawn_file_actions_adddup2(&fa, err_pipe[1], 2);
   posix_spawn_file_actions_addclose(&fa, out_pipe[0]);
   posix_spawn_file_actions_addclose(&fa, err_pipe[0]);
@@ -79,8 +84,9 @@ inline CliRun run_binary(const std::string& binary, const std::vector<std::strin
   return r;
 }
 
-inline CliRun plainsight(const std::vector<std::string>& args) {
-  return run_binary(PLAINSIGHT_CLI, args, PLAINSIGHT_SOURCE_DIR_FOR_TESTS);
+inline CliRun plainsight(const std::vector<std::string>& args,
+                         const std::string& stdout_path = "") {
+  return run_binary(PLAINSIGHT_CLI, args, PLAINSIGHT_SOURCE_DIR_FOR_TESTS, stdout_path);
 }
 
 // The bundled scenarios, as paths relative to the source root ("scenarios/x.yaml"), sorted.

@@ -39,6 +39,25 @@ TEST(Quantity, Rates) {
   EXPECT_DOUBLE_EQ(parse_rate("0.5/d", nullptr), 0.5 / 86400);
 }
 
+// Bug fixed: a bad period was reported in the words of the "1/y" made from it.
+TEST(Quantity, ABadPeriodIsReportedAsWritten) {
+  QuantityError e;
+  EXPECT_TRUE(std::isnan(parse_rate("3//y", &e)));
+  EXPECT_EQ(
+      e.message,
+      "'/y' after the '/' in '3//y' is not a period: expected a rate (e.g. 12/y, 0.5/d, 3/2h)");
+  EXPECT_TRUE(std::isnan(parse_rate("x/y", &e)));
+  EXPECT_NE(e.message.find("got 'x'"), std::string::npos) << e.message;
+}
+
+// Bug fixed: a tiny value that is not zero printed as "0 ns" (a horizon of 1e-30 s).
+TEST(Quantity, TinyValuesDoNotPrintAsZero) {
+  EXPECT_EQ(format_duration(1e-30), "1e-21 ns");
+  EXPECT_EQ(format_bytes(1e-30), "1e-30 B");
+  EXPECT_EQ(format_bandwidth(1e-4), "0.0001 B/s");
+  EXPECT_EQ(format_duration(0), "0 s");
+}
+
 TEST(Quantity, ErrorsSayWhatWasExpected) {
   QuantityError e;
   EXPECT_TRUE(std::isnan(parse_duration("2", &e)));

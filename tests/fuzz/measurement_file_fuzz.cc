@@ -2,8 +2,11 @@
 // and are read strictly. Either a MeasurementFile or an InputError; nothing else escapes.
 #include <cstddef>
 #include <cstdint>
+#include <string>
 
 #include "core/input_error.h"
+#include "core/limits.h"
+#include "core/printable.h"
 #include "fuzz_support.h"
 #include "load/measurement_file.h"
 
@@ -15,9 +18,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(f.ranks >= 1);
     FUZZ_CHECK(f.machines.empty() || f.machines.size() == static_cast<std::size_t>(f.ranks));
     FUZZ_CHECK(!f.results.empty());
+    FUZZ_CHECK(plainsight::is_printable(f.machine.hostname));
     for (const auto& r : f.results) {
       FUZZ_CHECK(r.rank == -1 || (r.rank >= 0 && r.rank < f.ranks));
       FUZZ_CHECK(!r.samples_s.empty() && r.median_s > 0 && r.bytes > 0);
+      // The schema and the limits hold for whatever the reader accepts.
+      FUZZ_CHECK(plainsight::is_printable(r.probe) && r.probe.find('.') != std::string::npos);
+      FUZZ_CHECK(r.bytes <= plainsight::kMaxBytes && r.median_s <= plainsight::kMaxSeconds);
+      FUZZ_CHECK(r.bytes / r.median_s <= plainsight::kMaxBandwidth);
+      if (f.ranks == 1) FUZZ_CHECK(r.rank == -1);
       (void)f.machine_of(r);
       (void)r.param("bytes");
     }

@@ -2,6 +2,7 @@
 // the loader accepts goes through the window computation and every report format. Values
 // at the edges of what the loader allows (a century-long horizon, an exabyte asset, a
 // nanosecond window) must not crash, overflow into UB, or hang anything downstream.
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -9,6 +10,7 @@
 #include "analyze/analysis.h"
 #include "bundled_catalog.h"
 #include "core/input_error.h"
+#include "core/limits.h"
 #include "fuzz_support.h"
 #include "load/scenario_loader.h"
 #include "load/yaml_file.h"
@@ -26,6 +28,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   try {
     const plainsight::Analysis a = plainsight::analyze(catalog, std::move(scenario));
+    // Nothing a report prints is NaN, infinite or beyond the limits.
+    for (const plainsight::Window& w : a.windows) {
+      FUZZ_CHECK(std::isfinite(w.per_event.value) && w.per_event.value >= 0 &&
+                 w.per_event.value <= plainsight::kMaxSeconds);
+      FUZZ_CHECK(std::isfinite(w.bytes) && std::isfinite(w.plaintext_total_s) &&
+                 std::isfinite(w.plaintext_coverage_s));
+    }
     for (const std::string& name : plainsight::format_names()) {
       plainsight::Format f;
       FUZZ_CHECK(plainsight::parse_format(name, &f));

@@ -2,6 +2,12 @@
 
 #include <gtest/gtest.h>
 #include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
 
 namespace hwprobe {
 namespace {
@@ -16,6 +22,26 @@ TEST(SignalGuard, FirstSignalOnlySetsTheFlag) {
   reset_cancel_for_tests();
   ::signal(SIGINT, SIG_DFL);
   ::signal(SIGTERM, SIG_DFL);
+}
+
+// Every command but a probe run: the first signal removes what is tracked and ends the
+// process with that signal. In a child, which the signal ends.
+TEST(SignalGuard, CleanUpAndExitRemovesTrackedFilesAtTheFirstSignal) {
+  const std::string path = "/tmp/hwprobe-signal-test-" + std::to_string(::getpid());
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    install_signal_handlers(SignalMode::clean_up_and_exit);
+    std::ofstream(path) << "partial";
+    track_path(path);
+    ::raise(SIGTERM);
+    ::_exit(0);  // not reached
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFSIGNALED(status));
+  EXPECT_EQ(WTERMSIG(status), SIGTERM);
+  EXPECT_FALSE(std::filesystem::exists(path));
 }
 
 TEST(SignalGuard, TrackTableAcceptsAndForgets) {

@@ -164,6 +164,72 @@ TEST(MapReader, NegativeZeroAndAbsurdQuantities) {
               HasSubstr("m.yaml:1:4"));
 }
 
+// Bug fixed: below-range values went through (1e-30B, 1e-300s, a bandwidth of 1e-300 B/s)
+// and made windows of "0 ns" or "inf y" in the reports.
+TEST(MapReader, QuantitiesBelowAnyPlausibleValue) {
+  EXPECT_EQ(error_of("s: 1e-30B\n", [](MapReader& r) { r.bytes("s"); }),
+            "m.yaml:1:4: error: stage: 's' is 1e-30B; a size must be at least 1 B");
+  EXPECT_EQ(error_of("t: 1e-300s\n", [](MapReader& r) { r.duration("t"); }),
+            "m.yaml:1:4: error: stage: 't' is 1e-300s; a duration must be at least 1 ns");
+  EXPECT_EQ(error_of("b: 1e-300B/s\n", [](MapReader& r) { r.bandwidth("b"); }),
+            "m.yaml:1:4: error: stage: 'b' is 1e-300B/s; a bandwidth must be at least 1 B/s");
+  EXPECT_THAT(error_of("b: 1e17B/s\n", [](MapReader& r) { r.bandwidth("b"); }),
+              HasSubstr("beyond any plausible bandwidth (the limit is 10000 TB/s)"));
+  EXPECT_THAT(error_of("r: 1e-20/s\n", [](MapReader& r) { r.rate("r"); }),
+              HasSubstr("a rate must be at least 1e-12/s"));
+  YamlFile ok = YamlFile::parse("s: 1B\nt: 1ns\nb: 1B/s\n", "m.yaml");
+  MapReader least(ok, ok.root(), "stage");
+  EXPECT_EQ(least.bytes("s"), 1);
+  EXPECT_EQ(least.duration("t"), 1e-9);
+  EXPECT_EQ(least.bandwidth("b"), 1);
+}
+
+TEST(MapReader, CountsAreWhole) {
+  EXPECT_EQ(error_of("n: 2.5\n", [](MapReader& r) { r.count("n", 1, 1e9); }),
+            "m.yaml:1:4: error: stage: 'n' is a count: expected a whole number, got '2.5'");
+  YamlFile ok = YamlFile::parse("n: 3e9\n", "m.yaml");
+  MapReader big(ok, ok.root(), "stage");
+  EXPECT_EQ(big.count("n", 1, 1e10), 3e9) << "beyond int";
+}
+
+// Bug fixed: text reached reports and terminals raw (an ANSI escape, a NUL written "\0").
+TEST(MapReader, TextHasNoControlOrInvisibleCharacters) {
+  EXPECT_EQ(error_of("t: \"\\e[2J\"\n", [](MapReader& r) { r.str("t"); }),
+            "m.yaml:1:4: error: stage: 't' contains an invisible or control character: "
+            "'<U+001B>[2J'");
+  EXPECT_THAT(error_of("t: \"a\\tb\"\n", [](MapReader& r) { r.str("t"); }),
+              HasSubstr("'a<U+0009>b'"));
+  // Line breaks are text (block scalars), but not in a name.
+  YamlFile f = YamlFile::parse("d: |\n  two\n  lines\n", "m.yaml");
+  MapReader block(f, f.root(), "stage");
+  EXPECT_EQ(block.str("d"), "two\nlines\n");
+  EXPECT_THAT(error_of("d: |\n  two\n  lines\n", [](MapReader& r) { r.name("d"); }),
+              HasSubstr("'d' must be one line"));
+  EXPECT_EQ(error_of("n: ''\n", [](MapReader& r) { r.name("n"); }),
+            "m.yaml:1:4: error: stage: 'n' is empty");
+  EXPECT_THAT(error_of("n: " + std::string(300, 'x') + "\n", [](MapReader& r) { r.name("n"); }),
+              HasSubstr("'n' is 300 bytes long; the limit is 256"));
+}
+
+// Bug fixed: a 129-character id was told it was not lower-case; echoed values are cut.
+TEST(MapReader, LongIdsAndValuesInMessages) {
+  EXPECT_EQ(error_of("id: " + std::string(129, 'a') + "\n", [](MapReader& r) { r.id("id"); }),
+            "m.yaml:1:5: error: stage: 'id' is too long for an id (129 characters; the limit is "
+            "128)");
+  const std::string e = error_of("n: " + std::string(1 << 20, '7') + "x\n",
+                                 [](MapReader& r) { r.number("n", 0, 1); });
+  EXPECT_THAT(e, HasSubstr("... (1048577 bytes in all)"));
+  EXPECT_LT(e.size(), 300u);
+}
+
+// Bug fixed: `<<: *base` got "unknown key '<<' (did you mean 'id'?)".
+TEST(MapReader, MergeKeysAreRefusedByName) {
+  EXPECT_EQ(error_of("b: &b {x: 1}\nc:\n  <<: *b\n",
+                     [](MapReader& r) { MapReader(r.file(), r.node("c"), "stage 'c'"); }),
+            "m.yaml:3:3: error: stage 'c': merge keys ('<<') are not supported: write the keys "
+            "out (an alias of a whole value works)");
+}
+
 TEST(MapReader, FinishRejectsKeysNobodyRead) {
   EXPECT_EQ(error_of("id: a\nmedum: pcie\n",
                      [](MapReader& r) {

@@ -98,6 +98,25 @@ TEST(Overlay, MalformedAssignments) {
   EXPECT_THAT(override_error("platform.=x"), HasSubstr("empty segment"));
 }
 
+// Bug fixed: a key of 40,000 segments took quadratic time and 4 GiB (every node it created
+// kept its own copy of the whole override).
+TEST(Overlay, KeysAreLimitedInLengthAndSegments) {
+  std::string deep;
+  for (int i = 0; i < 40000; ++i) deep += "a.";
+  EXPECT_THAT(override_error(deep + "b=1"),
+              HasSubstr("error: the key is 80001 bytes long; the limit is 1024"));
+  std::string segments = "platform";
+  for (int i = 0; i < 64; ++i) segments += ".x";
+  EXPECT_THAT(override_error(segments + "=1"), HasSubstr("the key has more than 64 segments"));
+  segments.resize(segments.size() - 2);
+  EXPECT_THAT(override_error(segments + "=1"), HasSubstr("(no error)"));
+  // The override is named cut short in messages: a value can be a megabyte.
+  const std::string e = override_error("platform.gpu.x=" + std::string(1 << 20, 'v'));
+  EXPECT_THAT(e, HasSubstr("--set platform.gpu.x=vvvv"));
+  EXPECT_THAT(e, HasSubstr("bytes in all): error: 'platform.gpu.x' is a value, not a mapping"));
+  EXPECT_LT(e.size(), 400u);
+}
+
 TEST(Overlay, PathThroughAValue) {
   EXPECT_EQ(override_error("platform.gpu.x=1"),
             "--set platform.gpu.x=1: error: 'platform.gpu.x' is a value, not a mapping");

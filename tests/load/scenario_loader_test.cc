@@ -203,6 +203,53 @@ TEST(ScenarioLoader, FlowErrors) {
               HasSubstr("flow: unknown key 'via'"));
 }
 
+// Bug fixed: the cycle was blamed on the first flow on it, not on the flow that closes it.
+// Found by bisection: a cycle closed at the end of a 100,000-flow chain names that flow.
+TEST(ScenarioLoader, ACycleIsBlamedOnTheFlowThatClosesIt) {
+  std::string body = "stages:\n";
+  constexpr int kStages = 100000;
+  for (int i = 0; i < kStages; ++i)
+    body += "  - {id: s" + std::to_string(i) + ", medium: host_dram, duration: 1s}\n";
+  body += "flows:\n";
+  for (int i = 0; i + 1 < kStages; ++i)
+    body += "  - {from: s" + std::to_string(i) + ", to: s" + std::to_string(i + 1) + "}\n";
+  body += "  - {from: s99999, to: s5}\n  - {from: s3, to: s1}\n";
+  EXPECT_THAT(error_of(body), HasSubstr(":200008:5: error: flow 's99999' -> 's5' closes a cycle"));
+}
+
+// Bug fixed: an unknown id among 100,000 stages listed every known id (789 KB).
+TEST(ScenarioLoader, KnownIdsAreListedCapped) {
+  std::string body = "stages:\n";
+  for (int i = 0; i < 100000; ++i)
+    body += "  - {id: s" + std::to_string(i) + ", medium: host_dram, duration: 1s}\n";
+  body += "flows:\n  - {from: s1, to: nope}\n";
+  const std::string e = error_of(body);
+  EXPECT_THAT(e, HasSubstr("unknown stage 'nope'; known: s0, s1, s2,"));
+  EXPECT_THAT(e, HasSubstr(", ... (99980 more)"));
+  EXPECT_LT(e.size(), 500u);
+}
+
+// Bug fixed: a --set that made two stages share an id blamed the scenario file.
+TEST(ScenarioLoader, ADuplicateIdMadeBySetNamesTheSet) {
+  try {
+    bundled("aws-frontier", {"stages.hbm.id=pcie"});
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_EQ(e.where().file, "--set stages.hbm.id=pcie");
+    EXPECT_THAT(e.what(), HasSubstr("duplicate stage id 'pcie' (first at line 69)"));
+  }
+}
+
+// Bug fixed: `every` bypassed the cap on events that `count` has.
+TEST(ScenarioLoader, EventsAreCappedHoweverGiven) {
+  const std::string stage = "stages:\n  - {id: a, medium: pcie, duration: 1ns, events: ";
+  EXPECT_THAT(error_of(stage + "{every: 1ms}}\n"),
+              HasSubstr("events every 1 ms make 2.59e+09 events over the horizon 30 d; the limit "
+                        "is 1e+09"));
+  EXPECT_THAT(error_of(stage + "{count: 1000000001}}\n"), HasSubstr("expected between 1 and"));
+  EXPECT_EQ(parse(stage + "{every: 10ms}}\n").stages[0].events, 259200000);
+}
+
 TEST(ScenarioLoader, OriginEncryption) {
   YamlFile f = YamlFile::parse(
       "name: t\nhorizon: 1d\norigin: {encrypted_with: end_to_end}\nasset: {parameters: 1e9}\n"

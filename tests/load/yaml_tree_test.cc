@@ -79,13 +79,43 @@ TEST(YamlTree, MarksAreZeroBasedWithByteOffsets) {
 }
 
 TEST(YamlTree, TagsAreResolvedOrNonSpecific) {
-  YamlFile f = parse("a: plain\nb: 'quoted'\nc: !!str 12\nd: !local x\ne: [1]\n");
+  YamlFile f = parse("a: plain\nb: 'quoted'\nc: !!str 12\ne: [1]\nf: !!seq [1]\ng: !!map {}\n");
   EXPECT_EQ(f.root()["a"].Tag(), "?");
   EXPECT_EQ(f.root()["b"].Tag(), "!");
   EXPECT_EQ(f.root()["c"].Tag(), "tag:yaml.org,2002:str");
   EXPECT_EQ(f.root()["c"].Scalar(), "12");
-  EXPECT_EQ(f.root()["d"].Tag(), "!local");
   EXPECT_EQ(f.root()["e"].Tag(), "?");
+  EXPECT_EQ(f.root()["f"].Tag(), "tag:yaml.org,2002:seq");
+}
+
+// Bug fixed: tags were kept and then ignored, so !!python/object or !!map on a list read as
+// if they were not there.
+TEST(YamlTree, TagsOtherThanTheNodesOwnAreRefused) {
+  auto error = [](const std::string& text) {
+    try {
+      parse(text);
+    } catch (const InputError& e) {
+      return std::string(e.what());
+    }
+    return std::string("parsed");
+  };
+  EXPECT_EQ(error("a: !!python/object x\n"),
+            "t.yaml:1:4: error: YAML tag '!!python/object' is not supported: the file is plain "
+            "data (drop the tag; only !!str, !!seq and !!map are accepted, on the node they name)");
+  EXPECT_EQ(error("a: !local x\n").substr(0, 33), "t.yaml:1:4: error: YAML tag '!loc");
+  EXPECT_EQ(error("a: !!map [1]\n"), "t.yaml:1:4: error: malformed YAML: tag '!!map' on a list");
+  EXPECT_EQ(error("a: !!str [1]\n"), "t.yaml:1:4: error: malformed YAML: tag '!!str' on a list");
+  EXPECT_EQ(error("a: !!int 3\n").substr(0, 35), "t.yaml:1:4: error: YAML tag '!!int'");
+  EXPECT_EQ(error("!!seq\na: 1\n"), "t.yaml:1:1: error: malformed YAML: tag '!!seq' on a mapping");
+  EXPECT_EQ(error("!!map\na: 1\n"), "parsed");
+}
+
+// An alias is the anchored node, but a message about the item it makes points at the alias.
+TEST(YamlTree, ItemLocationsNameTheAlias) {
+  YamlFile f = parse("a: &x {k: v}\nl:\n  - 1\n  - *x\n");
+  EXPECT_EQ(f.at_item(f.root()["l"], 0).str(), "t.yaml:3:5");
+  EXPECT_EQ(f.at_item(f.root()["l"], 1).str(), "t.yaml:4:5");
+  EXPECT_EQ(f.at(f.root()["l"][1]).str(), "t.yaml:1:4") << "the node itself is the anchor's";
 }
 
 TEST(YamlTree, SequencesAndMapsByIndex) {

@@ -63,8 +63,61 @@ INSTANTIATE_TEST_SUITE_P(
                     BadCase{"null-sample.json", "results[3].samples_s[1]", "not a number"},
                     BadCase{"nan.json", ":29:", "NaN"},
                     BadCase{"empty-sweep.json", "results", "empty"},
-                    BadCase{"empty-samples.json", "results[3].samples_s", "empty"}),
+                    BadCase{"empty-samples.json", "results[3].samples_s", "empty"},
+                    // The schema (docs/probe-format.schema.json), enforced:
+                    BadCase{"duplicate-key.json", "results[0].params", "duplicate key \"bytes\""},
+                    BadCase{"deep-params.json", ":20:70", "nesting deeper than 64 levels"},
+                    BadCase{"negative-duration.json", "duration_s", "negative time"},
+                    BadCase{"negative-threads.json", "results[0].params.threads",
+                            "expected a whole number from 1 to 4294967295, got -4"},
+                    BadCase{"batch-zero.json", "results[0].params.batch", "got 0"},
+                    BadCase{"bytes-2-64.json", "results[0].params.bytes",
+                            "18446744073709551615 bytes is beyond any plausible size"},
+                    BadCase{"rank-in-single-rank.json", "results[0].rank",
+                            "a single-rank file (no \"ranks\") has no ranks to name"},
+                    BadCase{"machines-without-ranks.json", "machines", "needs \"ranks\""},
+                    BadCase{"ansi-hostname.json", "machine.hostname",
+                            "\"<U+001B>[2Jhost\": a control or invisible character"},
+                    BadCase{"ansi-probe-key.json", "results[0].probe", "<U+001B>[31mx"},
+                    BadCase{"bad-probe-key.json", "results[0].probe",
+                            "\"Host memcpy\" is not a probe key"},
+                    // Values no clock gives, which made "-nan ns" and "inf TB/s" in reports:
+                    BadCase{"tiny-time.json", "results[0]", "a bandwidth beyond any plausible one"},
+                    BadCase{"huge-time.json", "results[0].samples_s[0]",
+                            "1e+300 s is beyond any plausible duration"}),
     plainsight::test::file_case_name<BadCase>);
+
+// Bug fixed: params nested 200,000 levels deep crashed analyze and measurements show.
+TEST(MeasurementFile, DeepNestingIsRefusedNotACrash) {
+  for (const int depth : {65, 200000}) {
+    const std::string text = R"({"format": "plainsight-probe/1", "machine": {}, "results": [
+      {"probe": "host.memcpy", "params": {"bytes": 4096, "mode": )" +
+                             std::string(depth, '[') + std::string(depth, ']') +
+                             R"(}, "samples_s": [1e-6], "median_s": 1e-6, "min_s": 1e-6,
+       "max_s": 1e-6, "cv": 0}], "skipped": [], "failed": []})";
+    try {
+      parse_measurement_file(text, "m.json");
+      FAIL() << depth << " levels accepted";
+    } catch (const InputError& e) {
+      EXPECT_STREQ(e.what(), "m.json:2:126: error: nesting deeper than 64 levels");
+    }
+  }
+  // Brackets inside strings are text.
+  const std::string quoted = R"({"format": "plainsight-probe/1", "machine": {"hostname": ")" +
+                             std::string(100, '[') + R"("}, "results": [
+      {"probe": "host.memcpy", "params": {"bytes": 4096}, "samples_s": [1e-6], "median_s": 1e-6,
+       "min_s": 1e-6, "max_s": 1e-6, "cv": 0}], "skipped": [], "failed": []})";
+  EXPECT_EQ(parse_measurement_file(quoted, "m.json").machine.hostname, std::string(100, '['));
+}
+
+// Free text may break lines; the names reports print may not.
+TEST(MeasurementFile, SkippedReasonsMayHoldLineBreaks) {
+  const std::string text = R"({"format": "plainsight-probe/1", "machine": {}, "results": [
+      {"probe": "host.memcpy", "params": {"bytes": 4096}, "samples_s": [1e-6], "median_s": 1e-6,
+       "min_s": 1e-6, "max_s": 1e-6, "cv": 0}],
+      "skipped": [{"probe": "cuda.h2d", "reason": "no GPU\nhere"}], "failed": []})";
+  EXPECT_EQ(parse_measurement_file(text, "m.json").skipped[0].second, "no GPU\nhere");
+}
 
 TEST(MeasurementFile, MissingFileIsAnInputError) {
   EXPECT_THROW(load_measurement_file(test::data("no-such-file.json")), InputError);

@@ -71,16 +71,22 @@ TEST_P(BadProbeFileCli, ExitsTwoNamingFileAndLocation) {
 
 INSTANTIATE_TEST_SUITE_P(
     Corpus, BadProbeFileCli,
-    testing::Values(BadCase{"truncated.json", "ends early (truncated?)"},
-                    BadCase{"wrong-version.json", "error: format: \"plainsight-probe/2\""},
-                    BadCase{"missing-samples.json",
-                            "error: results[3]: missing required field \"samples_s\""},
-                    BadCase{"missing-machine.json", "missing required field \"machine\""},
-                    BadCase{"nan.json", ":29:"},
-                    BadCase{"null-sample.json", "error: results[3].samples_s[1]: not a number"},
-                    BadCase{"negative.json", "error: results[3].samples_s[2]: negative time"},
-                    BadCase{"empty-sweep.json", "error: results: empty"},
-                    BadCase{"empty-samples.json", "error: results[3].samples_s: empty"}),
+    testing::Values(
+        BadCase{"truncated.json", "ends early (truncated?)"},
+        BadCase{"wrong-version.json", "error: format: \"plainsight-probe/2\""},
+        BadCase{"missing-samples.json", "error: results[3]: missing required field \"samples_s\""},
+        BadCase{"missing-machine.json", "missing required field \"machine\""},
+        BadCase{"nan.json", ":29:"},
+        BadCase{"null-sample.json", "error: results[3].samples_s[1]: not a number"},
+        BadCase{"negative.json", "error: results[3].samples_s[2]: negative time"},
+        BadCase{"empty-sweep.json", "error: results: empty"},
+        BadCase{"empty-samples.json", "error: results[3].samples_s: empty"},
+        BadCase{"deep-params.json", ":20:70: error: nesting deeper than 64 levels"},
+        BadCase{"duplicate-key.json", "error: results[0].params: duplicate key \"bytes\""},
+        BadCase{"ansi-hostname.json", "error: machine.hostname: \"<U+001B>[2Jhost\""},
+        BadCase{"tiny-time.json", "a bandwidth beyond any plausible one"},
+        BadCase{"huge-time.json", "1e+300 s is beyond any plausible duration"},
+        BadCase{"rank-in-single-rank.json", "error: results[0].rank: a single-rank"}),
     plainsight::test::file_case_name<BadCase>);
 
 TEST(MeasurementsCli, AnalyzeWithMeasurementsShowsTheirSource) {

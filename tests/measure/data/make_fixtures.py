@@ -61,6 +61,26 @@ bad["nan.json"] = good.replace('"median_s": %s' % json.dumps(files["fixture-host
 assert bad["nan.json"] != good
 d = json.loads(good); d["results"] = []; bad["empty-sweep.json"] = json.dumps(d, indent=1)
 d = json.loads(good); d["results"][3]["samples_s"] = []; bad["empty-samples.json"] = json.dumps(d, indent=1)
+# Files that break docs/probe-format.schema.json, or hold values no measurement has.
+bad["duplicate-key.json"] = good.replace('"bytes": 1048576,', '"bytes": 1048576,\n    "bytes": 4096,', 1)
+assert bad["duplicate-key.json"] != good
+# Text, not json.dumps: Python's own encoder recurses.
+bad["deep-params.json"] = good.replace('"bytes": 1048576,', '"x": ' + "[" * 1000 + "]" * 1000 + ',\n    "bytes": 1048576,', 1)
+d = json.loads(good); d["duration_s"] = -1.0; bad["negative-duration.json"] = json.dumps(d, indent=1)
+d = json.loads(good); d["results"][0]["params"]["threads"] = -4; bad["negative-threads.json"] = json.dumps(d, indent=1)
+d = json.loads(good); d["results"][0]["params"]["batch"] = 0; bad["batch-zero.json"] = json.dumps(d, indent=1)
+d = json.loads(good); d["results"][0]["params"]["bytes"] = 2**64 - 1; bad["bytes-2-64.json"] = json.dumps(d, indent=1)
+d = json.loads(good); d["results"][0]["rank"] = 0; bad["rank-in-single-rank.json"] = json.dumps(d, indent=1)
+d = json.loads(good); d["machine"]["hostname"] = "\x1b[2Jhost"; bad["ansi-hostname.json"] = json.dumps(d, indent=1)
+d = json.loads(good); d["results"][0]["probe"] = "host.\x1b[31mx"; bad["ansi-probe-key.json"] = json.dumps(d, indent=1)
+d = json.loads(good); d["results"][0]["probe"] = "Host memcpy"; bad["bad-probe-key.json"] = json.dumps(d, indent=1)
+d = json.loads(good)
+r = d["results"][0]; r["samples_s"] = [5e-324] * 3; r["median_s"] = r["min_s"] = r["max_s"] = 5e-324
+bad["tiny-time.json"] = json.dumps(d, indent=1)
+d = json.loads(good)
+r = d["results"][0]; r["samples_s"] = [1e300] * 3; r["median_s"] = r["min_s"] = r["max_s"] = 1e300
+bad["huge-time.json"] = json.dumps(d, indent=1)
+d = json.loads(good); d["machines"] = [d["machine"]]; bad["machines-without-ranks.json"] = json.dumps(d, indent=1)
 for name, text in bad.items():
     with open("bad/" + name, "w") as f:
         f.write(text)

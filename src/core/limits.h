@@ -1,0 +1,53 @@
+// What plainsight accepts as input, in one place. Past these limits an input is refused with
+// exit code 2 and its file:line:col (JSON: file and location), never a crash, a hang or a
+// report of nonsense. docs/limits.md lists them per input kind; keep the two in step.
+#pragma once
+
+#include <cstddef>
+
+namespace plainsight {
+
+// ---- Text files -------------------------------------------------------------------------
+// A scenario or catalog file (YAML): text a person writes.
+inline constexpr std::size_t kMaxYamlBytes = 64u << 20;
+inline constexpr int kMaxYamlDepth = 64;  // nested mappings and lists
+// libyaml refuses a plain (simple) key longer than this many characters.
+inline constexpr std::size_t kMaxYamlKeyChars = 1024;
+// A probe result file (JSON): every sample of every sweep point.
+inline constexpr std::size_t kMaxMeasurementBytes = 256u << 20;
+inline constexpr int kMaxJsonDepth = 64;  // nested objects and arrays
+
+// ---- Names --------------------------------------------------------------------------------
+inline constexpr std::size_t kMaxIdChars = 128;    // [a-z0-9_.-]+
+inline constexpr std::size_t kMaxNameChars = 256;  // names, locations, schemes: one line of text
+// --set KEY=VALUE: a key is a path through the scenario, no deeper than the file may nest.
+inline constexpr std::size_t kMaxSetKeyBytes = 1024;
+inline constexpr int kMaxSetKeySegments = kMaxYamlDepth;
+
+// ---- Quantities (inside: bytes, seconds, bytes per second) ---------------------------------
+// Below the minimum a value is a typo or a unit slip (1e-30B, 1e-300s); above the maximum it
+// is beyond anything a weight pipeline holds or takes.
+inline constexpr double kMinBytes = 1;                         // a size is at least one byte
+inline constexpr double kMaxBytes = 1e18;                      // 1 EB
+inline constexpr double kMinSeconds = 1e-9;                    // 1 ns
+inline constexpr double kMaxSeconds = 100.0 * 365.25 * 86400;  // a century
+inline constexpr double kMinHorizonSeconds = 1;                // a horizon of at least a second
+inline constexpr double kMinBandwidth = 1;                     // 1 B/s
+inline constexpr double kMaxBandwidth = 1e16;                  // 10 PB/s
+inline constexpr double kMinRate = 1e-12;                      // per second: once in 30,000 years
+inline constexpr double kMaxRate = 1e6;                        // per second
+inline constexpr double kMaxEvents = 1e9;  // events of one stage over the horizon
+
+// ---- Command-line counts ------------------------------------------------------------------
+inline constexpr unsigned long long kMaxTrials = 1000000000ull;
+inline constexpr unsigned kMaxThreads = 1024;
+
+// ---- Messages ---------------------------------------------------------------------------
+// A value echoed in a message is cut after this many characters; a list of known ids after
+// this many entries; a whole message after this many characters.
+inline constexpr std::size_t kMaxEchoChars = 80;
+inline constexpr std::size_t kMaxEchoSetChars = 200;  // a --set KEY=VALUE named in a message
+inline constexpr std::size_t kMaxListed = 20;
+inline constexpr std::size_t kMaxMessageChars = 2000;
+
+}  // namespace plainsight
