@@ -38,6 +38,7 @@ Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::str
   options.measured = measured;
   options.arriving = &a.arriving;
   a.windows = compute_windows(catalog, a.scenario, options);
+  a.totals = window_totals(a.scenario, a.windows);
   std::vector<std::string> cost_warnings;
   a.workload = workload_cost(catalog, a.scenario, measured, &cost_warnings);
   a.transfer_cost = transfer_cost(catalog, a.scenario);
@@ -56,12 +57,19 @@ Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::str
                         f.name));
   }
   a.warnings.insert(a.warnings.end(), cost_warnings.begin(), cost_warnings.end());
-  const PlatformOption* gpu = Catalog::find(catalog.gpus, a.scenario.platform.gpu);
-  if (gpu && gpu->source.status == Status::announced)
-    a.warnings.push_back(
-        fmt::format("{} is announced, not shipping: its protections are the "
-                    "vendor's stated design, not yet measured",
-                    gpu->name));
+  // The scenario's GPU, then any other a group runs on.
+  std::vector<const PlatformOption*> gpus;
+  const PlatformSet platforms = a.scenario.platforms();
+  for (int g = -1; g < static_cast<int>(platforms.groups.size()); ++g)
+    if (const PlatformOption* gpu = Catalog::find(catalog.gpus, platforms.of(g).gpu);
+        gpu && std::find(gpus.begin(), gpus.end(), gpu) == gpus.end())
+      gpus.push_back(gpu);
+  for (const PlatformOption* gpu : gpus)
+    if (gpu->source.status == Status::announced)
+      a.warnings.push_back(
+          fmt::format("{} is announced, not shipping: its protections are the "
+                      "vendor's stated design, not yet measured",
+                      gpu->name));
   return a;
 }
 

@@ -9,6 +9,7 @@
 #include "analyze/simulation.h"
 #include "analyze/threat.h"
 #include "analyze/transfer_cost.h"
+#include "analyze/window_totals.h"
 #include "analyze/workload_cost.h"
 #include "core/catalog.h"
 #include "core/scenario.h"
@@ -21,6 +22,7 @@ struct Analysis {
   Scenario scenario;
   std::vector<std::string> overrides;  // --set assignments applied
   std::vector<Window> windows;
+  WindowTotals totals;  // the windows added up, replicas counted
   // What arrives at each stage (content.h): computed once, shared with control re-analyses.
   std::vector<Content> arriving;
   std::vector<std::string> warnings;

@@ -25,19 +25,25 @@ Reanalyze file_reanalysis(const Catalog& catalog, const Scenario& base, std::str
     o.measured = measured;
     o.numbers_only = true;  // outcomes keep routes and paths, never the windows' sentences
     Variant v;
-    Platform platform = base.platform;
+    // A platform set changes the whole cluster: the scenario's platform and every group's.
+    PlatformSet platforms = base.platforms();
     bool platform_only = true;
-    for (const std::string& e : extra)
-      platform_only = platform_only && try_apply_platform_set(platform, catalog, e);
+    for (const std::string& e : extra) {
+      platform_only = platform_only && try_apply_platform_set(platforms.base, catalog, e);
+      for (std::optional<Platform>& g : platforms.groups)
+        if (g) platform_only = platform_only && try_apply_platform_set(*g, catalog, e);
+    }
     if (platform_only) {
       // What a reload would refuse, the shortcut refuses too: the caller takes InputError
       // as "this control does not fit the scenario".
       const SourceLocation where{"--set " + fmt::format("{}", fmt::join(extra, " ")), 0, 0};
-      check_platform(catalog, platform, where);
-      check_hbm_fit(catalog, base, platform, &where);
+      check_platform(catalog, platforms.base, where);
+      for (const std::optional<Platform>& g : platforms.groups)
+        if (g) check_platform(catalog, *g, where);
+      check_hbm_fit(catalog, base, platforms, &where);
       // Shares `base` without owning it: the caller keeps it alive (see the header).
       v.scenario = std::shared_ptr<const Scenario>(std::shared_ptr<const Scenario>(), &base);
-      o.platform = &platform;
+      o.platforms = &platforms;
       if (!arriving && !*computed) *computed = propagate_content(base, &catalog);
       o.arriving = arriving ? arriving : &**computed;
     } else {

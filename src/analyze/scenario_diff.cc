@@ -60,7 +60,7 @@ ScenarioDiff diff_analyses(const Analysis& a, const Analysis& b) {
   std::set<std::string> in_a;
   for (const Window& w : a.windows) {
     in_a.insert(w.stage);
-    d.plaintext_total_a += w.plaintext_total_s;
+    d.plaintext_total_a += static_cast<double>(w.replicas) * w.plaintext_total_s;
     auto it = in_b.find(w.stage);
     if (it == in_b.end()) {
       d.windows.push_back({w.stage, w.name, "removed", {}});
@@ -68,6 +68,9 @@ ScenarioDiff diff_analyses(const Analysis& a, const Analysis& b) {
     }
     const Window& v = *it->second;
     WindowDelta wd{w.stage, w.name, "changed", {}};
+    if (w.replicas != v.replicas)
+      wd.what.push_back(
+          fmt::format("replicas: {} -> {}", format_count(w.replicas), format_count(v.replicas)));
     if (w.state != v.state)
       wd.what.push_back(fmt::format("state: {} -> {}", to_string(w.state), to_string(v.state)));
     if (w.protection != v.protection)
@@ -92,7 +95,7 @@ ScenarioDiff diff_analyses(const Analysis& a, const Analysis& b) {
     if (!wd.what.empty()) d.windows.push_back(std::move(wd));
   }
   for (const Window& v : b.windows) {
-    d.plaintext_total_b += v.plaintext_total_s;
+    d.plaintext_total_b += static_cast<double>(v.replicas) * v.plaintext_total_s;
     if (!in_a.count(v.stage)) d.windows.push_back({v.stage, v.name, "added", {}});
   }
   d.ceiling_a = a.threat.ceiling.level;

@@ -38,7 +38,8 @@ struct ScenarioDiff {
   std::vector<std::string> time_cost;     // sentences with provenance
   std::vector<std::string> measurements;  // probe files behind both sides' durations
   std::vector<std::string> warnings;      // why results were not used, from both sides
-  double plaintext_total_a = 0, plaintext_total_b = 0;  // summed over windows, seconds
+  // Summed over windows and their replicas, seconds.
+  double plaintext_total_a = 0, plaintext_total_b = 0;
 };
 
 // Both analyses need their threat analysis computed.

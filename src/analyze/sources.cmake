@@ -12,6 +12,7 @@ add_library(plainsight_analyze STATIC
   analyze/protection.cc
   analyze/reanalysis.cc
   analyze/window_basis.cc
+  analyze/window_totals.cc
   analyze/windows.cc
   analyze/workload_cost.cc
   # threat analysis (issue 6)

@@ -11,7 +11,7 @@ std::optional<TransferCost> transfer_cost(const Catalog& c, const Scenario& s) {
   TransferCost t;
   t.stage = st.id;
   t.bytes = s.stage_bytes(st) * st.shards;
-  t.transfers = st.events;
+  t.transfers = st.events * static_cast<double>(st.replicas);  // each replica transfers
   t.price = c.figure(p.price);
   t.per_transfer_usd =
       t.price->unit == "usd_per_gb" ? t.bytes / 1e9 * t.price->value : t.price->value;

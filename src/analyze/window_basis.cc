@@ -23,10 +23,10 @@ std::vector<BasisFact> window_basis(const Catalog& c, const Scenario& s, const S
     if (st.protection_source) out.push_back({K::stated, st.id, &*st.protection_source, nullptr});
     if (w.derived) out.push_back({K::derived, w.derived->id, &w.derived->source, w.derived});
     const ProtectionRule* deciding = rule;
-    if (const PlatformOption* g = Catalog::find(c.gpus, s.platform.gpu);
+    if (const PlatformOption* g = Catalog::find(c.gpus, s.platform_of(st).gpu);
         g && mentions(deciding->when, "gpu"))
       out.push_back({K::gpu, g->id, &g->source, g});
-    if (const PlatformOption* t = Catalog::find(c.cpu_tees, s.platform.cpu_tee);
+    if (const PlatformOption* t = Catalog::find(c.cpu_tees, s.platform_of(st).cpu_tee);
         t && mentions(deciding->when, "cpu_tee"))
       out.push_back({K::cpu_tee, t->id, &t->source, t});
   } else if (const PlatformOption* k = Catalog::find(c.key_custodies, w.protection_id)) {

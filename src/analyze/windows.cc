@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <map>
+#include <optional>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -120,6 +121,24 @@ void check_window(const Window& w, const Stage& st) {
   throw InputError(at, fmt::format("stage '{}': {} bytes is not a size", st.id, w.bytes));
 }
 
+// What stages of one kind decided, per platform: the scenario's first, then each group's
+// that has its own. Made when first needed.
+class KindsByPlatform {
+ public:
+  KindsByPlatform(const Catalog& c, const PlatformSet& p)
+      : c_(c), p_(p), kinds_(1 + p.groups.size()) {}
+  StageKinds& of(const Stage& st) {
+    const std::size_t k = st.group >= 0 && p_.groups[st.group] ? 1 + st.group : 0;
+    if (!kinds_[k]) kinds_[k].emplace(c_, p_.of(k == 0 ? -1 : st.group));
+    return *kinds_[k];
+  }
+
+ private:
+  const Catalog& c_;
+  const PlatformSet& p_;
+  std::vector<std::optional<StageKinds>> kinds_;
+};
+
 // One stage's window; `kinds` carries what earlier stages of the same kind decided.
 void fill_window(Window& w, const Catalog& c, const Scenario& s, const Stage& st, const Content& in,
                  StageKinds& kinds, const AnalyzeOptions& o) {
@@ -129,6 +148,7 @@ void fill_window(Window& w, const Catalog& c, const Scenario& s, const Stage& st
   w.derived = decided.derived;
 
   w.stage = st.id;
+  w.replicas = st.replicas;
   w.name = st.name;
   w.location = st.location;
   w.medium = st.medium;
@@ -212,7 +232,9 @@ void compute_windows_into(std::vector<Window>& out, const Catalog& c, const Scen
   std::vector<Content> propagated;
   if (!o.arriving) propagated = propagate_content(s, &c);
   const std::vector<Content>& arriving = o.arriving ? *o.arriving : propagated;
-  const Platform& platform = o.platform ? *o.platform : s.platform;
+  PlatformSet own;
+  if (!o.platforms) own = s.platforms();
+  const PlatformSet& platforms = o.platforms ? *o.platforms : own;
   const std::size_t n = s.stages.size();
   // Probe results note warnings in the order they arise: measured runs stay serial so
   // that order never depends on the threads.
@@ -222,9 +244,9 @@ void compute_windows_into(std::vector<Window>& out, const Catalog& c, const Scen
   parallel_for(
       threads,
       [&](std::size_t t) {
-        StageKinds kinds(c, platform);
+        KindsByPlatform kinds(c, platforms);
         for (std::size_t i = t * n / threads; i < (t + 1) * n / threads; ++i)
-          fill_window(out[i], c, s, s.stages[i], arriving[i], kinds, o);
+          fill_window(out[i], c, s, s.stages[i], arriving[i], kinds.of(s.stages[i]), o);
       },
       threads);
 }

@@ -13,9 +13,10 @@ namespace plainsight {
 
 struct AnalyzeOptions {
   const DurationSource* measured = nullptr;  // probe results, when given
-  // Analyse under this platform instead of the scenario's: a control that only changes the
-  // platform is re-analysed without copying a cluster's hundred thousand stages.
-  const Platform* platform = nullptr;
+  // Analyse under these platforms instead of the scenario's (its own and its groups'): a
+  // control that only changes the platform is re-analysed without copying a cluster's
+  // hundred thousand stages.
+  const PlatformSet* platforms = nullptr;
   // What arrives at each stage (propagate_content), when the caller already has it: it
   // depends on the stages and flows alone, not on the platform a control changes.
   const std::vector<Content>* arriving = nullptr;

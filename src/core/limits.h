@@ -38,6 +38,11 @@ inline constexpr double kMinRate = 1e-12;                      // per second: on
 inline constexpr double kMaxRate = 1e6;                        // per second
 inline constexpr double kMaxEvents = 1e9;  // events of one stage over the horizon
 
+// ---- Counts of identical replicas (docs/scenarios.md#groups) ----------------------------
+// A group's or a stage's `count`: ten million nodes, more than any cluster built. A stage's
+// replicas (its count x its group's) are then at most 1e14, exact in a double and in JSON.
+inline constexpr int kMaxCount = 10000000;
+
 // ---- Command-line counts ------------------------------------------------------------------
 inline constexpr unsigned long long kMaxTrials = 1000000000ull;
 inline constexpr unsigned kMaxThreads = 1024;

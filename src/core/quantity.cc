@@ -191,4 +191,15 @@ std::string format_bandwidth(double bps) {
   return sig4(bps) + " B/s";
 }
 
+std::string format_count(double count) {
+  std::string digits = fmt::format("{:.0f}", std::fabs(count));
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  if (count < 0) out.insert(out.begin(), '-');
+  return out;
+}
+
 }  // namespace plainsight

@@ -38,5 +38,7 @@ std::string format_bytes(double bytes);
 std::string format_duration(double seconds);
 // "25.0 GB/s".
 std::string format_bandwidth(double bytes_per_second);
+// "1,000,000": a whole count with thousands separators (counts past 2^53 are not whole).
+std::string format_count(double count);
 
 }  // namespace plainsight

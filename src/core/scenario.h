@@ -8,6 +8,7 @@
 
 #include "core/asset.h"
 #include "core/flow.h"
+#include "core/group.h"
 #include "core/platform.h"
 #include "core/provenance.h"
 #include "core/stage.h"
@@ -29,8 +30,10 @@ struct Scenario {
   double horizon_s = 0;
   Asset asset;
   Platform platform;
+  // Top-level stages first, then each group's (ids qualified: "node.fabric"), in file order.
   std::vector<Stage> stages;
   std::vector<Flow> flows;
+  std::vector<Group> groups;                     // the optional `groups:` section
   std::optional<Workload> workload;              // the optional `workload:` section
   std::optional<TransferPricing> transfer_cost;  // the optional `transfer_cost:` section
   // The optional `actors:` section: actor id -> parameter -> figure, replacing the catalog's.
@@ -41,6 +44,15 @@ struct Scenario {
                : s.payload == Payload::checkpoint ? asset.checkpoint_bytes()
                                                   : s.explicit_bytes;
     return b / s.shards;
+  }
+  // The platform a stage runs on: its group's when the group sets its own.
+  const Platform& platform_of(const Stage& s) const {
+    return s.group >= 0 && groups[s.group].platform ? *groups[s.group].platform : platform;
+  }
+  PlatformSet platforms() const {
+    PlatformSet p{platform, {}};
+    for (const Group& g : groups) p.groups.push_back(g.platform);
+    return p;
   }
   const Stage* stage(const std::string& id) const {
     for (const Stage& s : stages)

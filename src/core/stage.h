@@ -1,6 +1,7 @@
 // A place the bytes sit or pass, and how long they stay.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -33,6 +34,12 @@ struct Stage {
   Payload payload = Payload::weights;
   double explicit_bytes = 0;
   int shards = 1;  // bytes = payload / shards
+  // Identical replicas (docs/scenarios.md#groups): the stage's own `count` (8 GPUs of a node),
+  // and that times its group's count (the same GPU stage in 125,000 nodes). The analysis
+  // runs once per stage; replicas scale what is counted, never what is computed.
+  std::int64_t count = 1;
+  std::int64_t replicas = 1;
+  int group = -1;  // index into Scenario::groups; -1 for a top-level stage
   bool resident = false;
   double lifetime_s = 0;  // resident: how long the bytes stay (per event when events recur)
   std::optional<DurationSpec> duration;           // per event: how long one event exposes the bytes

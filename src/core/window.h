@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -51,6 +52,9 @@ struct CcPair {
 
 struct Window {
   std::string stage;  // stage id
+  // Identical replicas the window stands for (Stage::replicas): every figure below is one
+  // replica's; totals over a scenario multiply by it.
+  std::int64_t replicas = 1;
   std::string name;
   std::string location;
   std::string medium;

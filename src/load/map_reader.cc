@@ -109,6 +109,19 @@ void MapReader::allow(std::initializer_list<std::string_view> keys) {
     }
 }
 
+void MapReader::allow(const MappingSpec& spec) {
+  for (const Entry& e : entries_) {
+    bool known = false;
+    for (const KeySpec& k : spec.keys) known = known || k.name == e.name;
+    if (known) continue;
+    std::vector<std::string> allowed;
+    for (const KeySpec& k : spec.keys) allowed.emplace_back(k.name);
+    const std::string k(e.name);
+    throw InputError(file_.at(e.key),
+                     fmt::format("{}: unknown key '{}'{}", what_, k, did_you_mean(k, allowed)));
+  }
+}
+
 bool MapReader::has(std::string_view key) const { return find(key) != nullptr; }
 
 SourceLocation MapReader::at_key(std::string_view key) const {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/quantity.h"
+#include "load/scenario_keys.h"
 #include "load/yaml_file.h"
 
 namespace plainsight {
@@ -22,6 +23,8 @@ class MapReader {
 
   // Rejects any key not in `keys`, suggesting the closest allowed one.
   void allow(std::initializer_list<std::string_view> keys);
+  // The same for a scenario mapping, from its key table (load/scenario_keys.h).
+  void allow(const MappingSpec& spec);
   std::vector<std::string> keys() const;  // in file order
 
   bool has(std::string_view key) const;

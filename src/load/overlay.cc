@@ -1,62 +1,87 @@
 #include "load/overlay.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
 
 #include "core/limits.h"
 #include "core/printable.h"
 
 namespace plainsight {
+namespace {
 
-void apply_override(YamlFile& file, const std::string& assignment) {
-  // Messages name the override, cut short: a value can be a megabyte.
-  const SourceLocation where{"--set " + echo(assignment, kMaxEchoSetChars), 0, 0};
-  auto eq = assignment.find('=');
-  if (eq == std::string::npos || eq == 0)
-    throw InputError(where, "expected KEY=VALUE, e.g. platform.confidential_mode=on");
-  // A key is a path no deeper than a file may nest; walking a longer one costs a node, and
-  // a message, per segment.
-  if (eq > kMaxSetKeyBytes)
-    throw InputError(where,
-                     fmt::format("the key is {} bytes long; the limit is {}", eq, kMaxSetKeyBytes));
-  if (std::count(assignment.begin(), assignment.begin() + static_cast<std::ptrdiff_t>(eq), '.') >=
-      kMaxSetKeySegments)
-    throw InputError(where, fmt::format("the key has more than {} segments", kMaxSetKeySegments));
-  // Command-line bytes end up in reports like YAML text does.
-  check_utf8(assignment, where.file);
-  const std::size_t self = file.note_override(assignment);
-  std::string path = assignment.substr(0, eq);
-  std::string value = assignment.substr(eq + 1);
-  std::vector<std::string> parts;
-  for (std::size_t start = 0;;) {
-    auto dot = path.find('.', start);
-    parts.push_back(path.substr(start, dot - start));
-    if (dot == std::string::npos) break;
-    start = dot + 1;
+struct Segment {
+  std::string text;
+  bool item = false;  // written [id]: a list item, whose id may hold dots
+};
+
+// "groups[node].stages[n0.ckpt].duration" -> groups, [node], stages, [n0.ckpt], duration.
+std::vector<Segment> key_segments(const std::string& path, const SourceLocation& where) {
+  std::vector<Segment> out;
+  std::string word;
+  bool after_item = false;  // just closed a bracket: a '.', a '[' or the end must follow
+  auto close_word = [&] {
+    if (word.empty() && !after_item)
+      throw InputError(where, fmt::format("empty segment in key '{}'", echo(path)));
+    if (!word.empty()) out.push_back({std::move(word), false});
+    word.clear();
+  };
+  for (std::size_t i = 0; i < path.size(); ++i) {
+    const char ch = path[i];
+    if (after_item && ch != '.' && ch != '[')
+      throw InputError(where,
+                       fmt::format("in key '{}': expected '.' or '[' after ']'", echo(path)));
+    if (ch == '.') {
+      close_word();
+      after_item = false;
+    } else if (ch == '[') {
+      if (!word.empty()) out.push_back({std::move(word), false});
+      word.clear();
+      const std::size_t end = path.find(']', i + 1);
+      if (end == std::string::npos)
+        throw InputError(where, fmt::format("in key '{}': '[' without a closing ']'", echo(path)));
+      std::string id = path.substr(i + 1, end - i - 1);
+      if (id.empty() || id.find('[') != std::string::npos)
+        throw InputError(
+            where, fmt::format("in key '{}': expected an id between '[' and ']'", echo(path)));
+      out.push_back({std::move(id), true});
+      i = end;
+      after_item = true;
+    } else if (ch == ']') {
+      throw InputError(where, fmt::format("in key '{}': ']' without '['", echo(path)));
+    } else {
+      word += ch;
+    }
   }
-  for (const auto& p : parts)
-    if (p.empty()) throw InputError(where, fmt::format("empty segment in key '{}'", echo(path)));
+  if (!after_item) close_word();
+  return out;
+}
 
+// Sets the value at `parts` below `node`; `walked` names the path so far in messages.
+void set_below(YamlFile& file, YamlNode node, const std::vector<Segment>& parts, std::size_t first,
+               const std::string& value, const SourceLocation& where, std::size_t self,
+               std::string walked) {
   YamlTree& tree = file.tree();
-  YamlNode node = file.root();
-  std::string walked;
-  for (std::size_t i = 0; i < parts.size(); ++i) {
-    const std::string& part = parts[i];
+  for (std::size_t i = first; i < parts.size(); ++i) {
+    const std::string& part = parts[i].text;
     const bool last = i + 1 == parts.size();
-    walked += (walked.empty() ? "" : ".") + part;
+    walked += parts[i].item ? "[" + part + "]" : (walked.empty() ? "" : ".") + part;
     if (node.IsSequence()) {
       YamlNode found;
       for (const YamlNode& item : node)
         if (item["id"].IsScalar() && item["id"].Scalar() == part) found = item;  // last wins
       if (!found)
-        throw InputError(where,
-                         fmt::format("no item with id '{}' in '{}'", echo(part), echo(walked)));
+        throw InputError(
+            where, fmt::format("no item with id '{}' in '{}'{}", echo(part), echo(walked),
+                               part.find('.') == std::string::npos && !parts[i].item
+                                   ? ""
+                                   : "; an id with dots goes in brackets: list[id.with.dots]"));
       if (last)
         throw InputError(where, fmt::format("'{}' is a list item, not a value", echo(walked)));
       node = found;
       continue;
     }
+    if (parts[i].item)
+      throw InputError(where, fmt::format("'{}': [{}] names a list item, but this is not a list",
+                                          echo(walked), echo(part)));
     if (!node.IsMap() && !node.IsNull())
       throw InputError(where, fmt::format("'{}' is a value, not a mapping", echo(walked)));
     const YamlNode target = node[part];
@@ -71,7 +96,7 @@ void apply_override(YamlFile& file, const std::string& assignment) {
       tree.set(node.index(), part, fresh, &new_key);
       file.note_override_node(fresh, self);
       if (new_key != YamlTree::kNone) file.note_override_node(new_key, self);
-      break;
+      return;
     }
     if (target && !target.IsNull()) {
       node = target;
@@ -83,6 +108,42 @@ void apply_override(YamlFile& file, const std::string& assignment) {
     file.note_override_node(map, self);
     if (new_key != YamlTree::kNone) file.note_override_node(new_key, self);
     node = tree.node(map);
+  }
+}
+
+}  // namespace
+
+void apply_override(YamlFile& file, const std::string& assignment) {
+  // Messages name the override, cut short: a value can be a megabyte.
+  const SourceLocation where{"--set " + echo(assignment, kMaxEchoSetChars), 0, 0};
+  auto eq = assignment.find('=');
+  if (eq == std::string::npos || eq == 0)
+    throw InputError(where, "expected KEY=VALUE, e.g. platform.confidential_mode=on");
+  // A key is a path no deeper than a file may nest; walking a longer one costs a node, and
+  // a message, per segment.
+  if (eq > kMaxSetKeyBytes)
+    throw InputError(where,
+                     fmt::format("the key is {} bytes long; the limit is {}", eq, kMaxSetKeyBytes));
+  // Command-line bytes end up in reports like YAML text does.
+  check_utf8(assignment, where.file);
+  const std::string path = assignment.substr(0, eq);
+  const std::string value = assignment.substr(eq + 1);
+  const std::vector<Segment> parts = key_segments(path, where);
+  if (parts.size() > static_cast<std::size_t>(kMaxSetKeySegments))
+    throw InputError(where, fmt::format("the key has more than {} segments", kMaxSetKeySegments));
+  const std::size_t self = file.note_override(assignment);
+  set_below(file, file.root(), parts, 0, value, where, self, "");
+  // A platform key changes the whole cluster: a group that sets the same key of its own
+  // (groups[ID].platform.KEY) gets the new value too, so that `--set` and the catalog's
+  // controls mean every node, as the analysis of a control's variant takes them.
+  if (parts.size() < 2 || parts[0].text != "platform" || parts[0].item) return;
+  const YamlNode groups = file.root()["groups"];
+  if (!groups.IsSequence()) return;
+  for (const YamlNode& g : groups) {
+    const YamlNode own = g["platform"];
+    if (!own.IsMap() || !own[parts[1].text]) continue;
+    const std::string id = g["id"].IsScalar() ? std::string(g["id"].Scalar()) : "?";
+    set_below(file, own, parts, 1, value, where, self, "groups[" + id + "].platform");
   }
 }
 

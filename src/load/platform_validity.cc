@@ -40,15 +40,15 @@ void check_platform(const Catalog& c, const Platform& p, const SourceLocation& w
     throw InputError(where, refusal_message(c, *r));
 }
 
-void check_hbm_fit(const Catalog& c, const Scenario& s, const Platform& p,
+void check_hbm_fit(const Catalog& c, const Scenario& s, const PlatformSet& platforms,
                    const SourceLocation* where) {
-  const PlatformOption* gpu = Catalog::find(c.gpus, p.gpu);
-  if (!gpu) return;
-  auto cap = gpu->figures.find("hbm_capacity");
-  if (cap == gpu->figures.end()) return;
-  const double capacity = cap->second.figure.value;
   for (const Stage& st : s.stages) {
     if (st.medium != "hbm") continue;
+    const PlatformOption* gpu = Catalog::find(c.gpus, platforms.of(st.group).gpu);
+    if (!gpu) continue;
+    auto cap = gpu->figures.find("hbm_capacity");
+    if (cap == gpu->figures.end()) continue;
+    const double capacity = cap->second.figure.value;
     const double per_gpu = s.stage_bytes(st);
     if (per_gpu <= capacity * (1 + 1e-9)) continue;
     throw InputError(

@@ -24,9 +24,9 @@ std::string refusal_message(const Catalog& catalog, const PlatformRefusal& refus
 void check_platform(const Catalog& catalog, const Platform& platform, const SourceLocation& where);
 
 // Throws InputError when a shard of an HBM stage holds more than one GPU's HBM (the GPU's
-// cited hbm_capacity): at `where` when given (the --set that changed the GPU), else at the
-// stage.
-void check_hbm_fit(const Catalog& catalog, const Scenario& scenario, const Platform& platform,
+// cited hbm_capacity, of the GPU of the stage's platform): at `where` when given (the --set
+// that changed the GPU), else at the stage.
+void check_hbm_fit(const Catalog& catalog, const Scenario& scenario, const PlatformSet& platforms,
                    const SourceLocation* where);
 
 }  // namespace plainsight

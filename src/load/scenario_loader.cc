@@ -21,6 +21,7 @@
 #include "load/map_reader.h"
 #include "load/overlay.h"
 #include "load/platform_validity.h"
+#include "load/scenario_keys.h"
 #include "load/transfer_pricing_loader.h"
 #include "load/workload_loader.h"
 
@@ -95,7 +96,7 @@ class StageIndex {
 
 Asset read_asset(const YamlFile& f, const YamlNode& n) {
   MapReader r(f, n, "asset");
-  r.allow({"name", "parameters", "bytes_per_parameter", "optimizer_bytes_per_parameter"});
+  r.allow(scenario_mapping("asset"));
   Asset a;
   a.name = r.name_or("name", "weights");
   a.parameters = r.number("parameters", 1, 1e15);
@@ -104,34 +105,42 @@ Asset read_asset(const YamlFile& f, const YamlNode& n) {
   return a;
 }
 
-Platform read_platform(const YamlFile& f, const YamlNode& n, const Catalog& c) {
-  MapReader r(f, n, "platform");
-  r.allow({"gpu", "gpus_per_node", "nodes", "cpu_tee", "confidential_mode", "multi_gpu_mode",
-           "key_custody", "link_encryption"});
-  Platform p;
+// The scenario's platform, or (with `base`) a group's: the scenario's with the group's own
+// keys applied. `what` names it in messages.
+Platform read_platform(const YamlFile& f, const YamlNode& n, const Catalog& c, const Platform* base,
+                       const std::string& what) {
+  MapReader r(f, n, what);
+  r.allow(scenario_mapping(base ? "group_platform" : "platform"));
+  Platform p = base ? *base : Platform{};
   if (r.has("gpu")) {
     p.gpu = r.id("gpu");
     check_ref(p.gpu, c.gpus, "gpu", [&] { return r.at_value("gpu"); });
   }
-  p.gpus_per_node = r.integer_or("gpus_per_node", p.gpu.empty() ? 0 : 8, 0, 1024);
-  p.nodes = r.integer_or("nodes", 1, 1, 1000000);
-  p.cpu_tee = r.has("cpu_tee") ? r.id("cpu_tee") : "none";
+  p.gpus_per_node = r.integer_or("gpus_per_node",
+                                 base && !r.has("gpu") ? base->gpus_per_node
+                                 : p.gpu.empty()       ? 0
+                                                       : 8,
+                                 0, 1024);
+  if (!base) p.nodes = r.integer_or("nodes", 1, 1, kMaxCount);
+  if (r.has("cpu_tee")) p.cpu_tee = r.id("cpu_tee");
   check_ref(p.cpu_tee, c.cpu_tees, "cpu_tee", [&] { return r.at_value("cpu_tee"); });
-  p.confidential_mode = r.on_off_or("confidential_mode", false);
+  p.confidential_mode = r.on_off_or("confidential_mode", p.confidential_mode);
   if (p.confidential_mode && p.gpu.empty())
-    throw InputError(r.at_value("confidential_mode"), "confidential_mode is on but no gpu is set");
-  p.multi_gpu_mode = r.str_or("multi_gpu_mode", "none");
+    throw InputError(
+        r.has("confidential_mode") ? r.at_value("confidential_mode") : r.at_key("gpu"),
+        (base ? what + ": " : std::string()) + "confidential_mode is on but no gpu is set");
+  p.multi_gpu_mode = r.str_or("multi_gpu_mode", p.multi_gpu_mode);
   if (p.multi_gpu_mode != "none" && p.multi_gpu_mode != "protected_pcie" &&
       p.multi_gpu_mode != "nvlink_encryption")
     throw InputError(r.at_value("multi_gpu_mode"),
                      fmt::format("multi_gpu_mode '{}': expected none, protected_pcie or "
                                  "nvlink_encryption",
                                  p.multi_gpu_mode));
-  p.key_custody = r.has("key_custody") ? r.id("key_custody") : "provider_kms";
+  if (r.has("key_custody")) p.key_custody = r.id("key_custody");
   check_ref(p.key_custody, c.key_custodies, "key_custody",
             [&] { return r.at_value("key_custody"); });
   if (YamlNode le = r.optional_node("link_encryption")) {
-    MapReader lr(f, le, "platform link_encryption");
+    MapReader lr(f, le, what + " link_encryption");
     for (const std::string& m : lr.keys()) {
       check_ref(m, c.media, "medium", [&] { return lr.at_key(m); });
       p.link_encryption[m] = lr.on_off_or(m, false);
@@ -149,21 +158,26 @@ Platform read_platform(const YamlFile& f, const YamlNode& n, const Catalog& c) {
         at = k;
         break;
       }
-    throw InputError(at, refusal_message(c, *refused));
+    throw InputError(at, (base ? what + ": " : std::string()) + refusal_message(c, *refused));
   }
   return p;
 }
 
-Stage read_stage(const YamlFile& f, const YamlNode& n, const Catalog& c, double horizon) {
+// `group`: the stage's group, or null at the top level; its id qualifies the stage's.
+Stage read_stage(const YamlFile& f, const YamlNode& n, const Catalog& c, double horizon,
+                 const Group* group, int group_index) {
   MapReader r(f, n, "stage");
-  r.allow({"id", "name", "location", "medium", "link", "payload", "shards", "resident", "duration",
-           "capacity", "bandwidth", "events", "decrypts", "attributes", "protection",
-           "protection_source", "state_label"});
+  r.allow(scenario_mapping("stage"));
   Stage s;
-  s.id = r.id("id");
+  const std::string own_id = r.id("id");
+  s.id = group ? group->id + "." + own_id : own_id;
   const std::string what = "stage '" + s.id + "'";
   s.where = r.at();
-  s.name = r.name_or("name", s.id);
+  s.name = r.name_or("name", own_id);
+  if (group) s.name = group->name + ": " + s.name;  // "CC nodes: Fabric"
+  s.count = r.integer_or("count", 1, 1, kMaxCount);
+  s.group = group_index;
+  s.replicas = s.count * (group ? group->count : 1);
   s.location = r.str_or("location", "");
   if (r.has("link")) {
     s.link = r.id("link");
@@ -207,7 +221,7 @@ Stage read_stage(const YamlFile& f, const YamlNode& n, const Catalog& c, double 
     spec.where = f.at(d);
     if (d.IsMap()) {
       MapReader dr(f, d, what + " duration");
-      dr.allow({"figure"});
+      dr.allow(scenario_mapping("duration_figure"));
       spec.kind = DurationSpec::Kind::figure;
       spec.figure = dr.id("figure");
       check_ref(spec.figure, c.figures, "figure", [&] { return dr.at_value("figure"); });
@@ -266,7 +280,7 @@ Stage read_stage(const YamlFile& f, const YamlNode& n, const Catalog& c, double 
   if (YamlNode e = r.optional_node("events")) {
     if (e.IsMap()) {
       MapReader er(f, e, what + " events");
-      er.allow({"every", "count"});
+      er.allow(scenario_mapping("events"));
       if (er.has("every") == er.has("count"))
         throw InputError(er.at(),
                          fmt::format("{}: events needs exactly one of 'every' or 'count'", what));
@@ -323,8 +337,7 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
     throw InputError(r.at_key("measurements"),
                      "scenario: 'measurements' is not a scenario key; give probe result files "
                      "on the command line: --measurements FILE");
-  r.allow({"name", "description", "source", "horizon", "origin", "asset", "platform", "stages",
-           "flows", "workload", "transfer_cost", "actors"});
+  r.allow(scenario_mapping("scenario"));
   Scenario s;
   s.file = f.name();
   s.name = r.name("name");
@@ -341,7 +354,7 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
                     format_duration(s.horizon_s), format_duration(kMinHorizonSeconds)));
   if (YamlNode o = r.optional_node("origin")) {
     MapReader orr(f, o, "origin");
-    orr.allow({"encrypted_with", "scheme"});
+    orr.allow(scenario_mapping("origin"));
     s.origin_encrypted = true;
     s.origin_custody = orr.id("encrypted_with");
     check_ref(s.origin_custody, c.key_custodies, "key custody",
@@ -349,46 +362,95 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
     s.origin_scheme = orr.name_or("scheme", "AES-256-GCM");
   }
   s.asset = read_asset(f, r.node("asset"));
-  s.platform = read_platform(f, r.node("platform"), c);
+  s.platform = read_platform(f, r.node("platform"), c, nullptr, "platform");
+
+  // Every stage: the top-level ones, then each group's. Each is read with where it was
+  // listed, for messages about duplicates.
+  struct Listed {
+    YamlNode list;
+    std::size_t item;
+    const Group* group;
+  };
+  std::vector<Listed> listed;
+  std::vector<std::pair<YamlNode, std::size_t>> flow_lists;  // with the group index + 1 (0: none)
+  if (YamlNode st = r.optional_node("stages"))
+    for (std::size_t i = 0, n = sequence_of(f, st, "stages").size(); i < n; ++i)
+      listed.push_back({st, i, nullptr});
+  if (YamlNode fl = r.optional_node("flows")) flow_lists.emplace_back(fl, 0);
+  if (YamlNode gs = r.optional_node("groups")) {
+    const std::vector<YamlNode> group_nodes = sequence_of(f, gs, "groups");
+    s.groups.reserve(group_nodes.size());  // stages point at them while they are read
+    for (const YamlNode& n : group_nodes) {
+      MapReader gr(f, n, "group");
+      gr.allow(scenario_mapping("group"));
+      Group g;
+      g.id = gr.id("id");
+      g.where = gr.at();
+      for (const Group& other : s.groups)
+        if (other.id == g.id)
+          throw InputError(gr.at_value("id"), fmt::format("duplicate group id '{}' (first at line "
+                                                          "{})",
+                                                          g.id, other.where.line));
+      g.name = gr.name_or("name", g.id);
+      g.count = gr.integer_or("count", 1, 1, kMaxCount);
+      if (YamlNode p = gr.optional_node("platform"))
+        g.platform = read_platform(f, p, c, &s.platform, "group '" + g.id + "' platform");
+      s.groups.push_back(std::move(g));
+      const YamlNode st = gr.node("stages");
+      const std::size_t n_stages =
+          sequence_of(f, st, "group '" + s.groups.back().id + "' stages").size();
+      if (n_stages == 0)
+        throw InputError(gr.at_value("stages"),
+                         fmt::format("group '{}' has no stages", s.groups.back().id));
+      for (std::size_t i = 0; i < n_stages; ++i) listed.push_back({st, i, &s.groups.back()});
+      if (YamlNode fl = gr.optional_node("flows")) flow_lists.emplace_back(fl, s.groups.size());
+    }
+  }
+  if (listed.empty())
+    throw InputError(r.has("stages") ? r.at_value("stages") : r.at(),
+                     "a scenario needs at least one stage");
 
   // Hashed: generated clusters have 100,000 stages and as many flows naming them.
-  const YamlNode stages_node = r.node("stages");
-  const std::vector<YamlNode> stage_nodes = sequence_of(f, stages_node, "stages");
-  s.stages.reserve(stage_nodes.size());  // the index refers to the ids in place
+  s.stages.reserve(listed.size());  // the index refers to the ids in place
   StageIndex index(s.stages);
-  index.reserve(stage_nodes.size());
-  for (const YamlNode& n : stage_nodes) {
-    s.stages.push_back(read_stage(f, n, c, s.horizon_s));
+  index.reserve(listed.size());
+  for (const Listed& l : listed) {
+    const YamlNode n = l.list[l.item];
+    const int group = l.group ? static_cast<int>(l.group - s.groups.data()) : -1;
+    s.stages.push_back(read_stage(f, n, c, s.horizon_s, l.group, group));
     const auto pos = static_cast<std::uint32_t>(s.stages.size() - 1);
     if (const std::uint32_t first = index.insert(pos); first != StageIndex::kNone) {
       // Named where the second id comes from: the --set that wrote it, or the alias that
       // lists the same stage again, else the stage itself.
-      SourceLocation at = f.at_item(stages_node, pos);
+      SourceLocation at = f.at_item(l.list, l.item);
       const SourceLocation id_at = MapReader(f, n, "stage").at_value("id");
       if (id_at.line <= 0) at = id_at;
-      throw InputError(at, fmt::format("duplicate stage id '{}' (first at line {})",
-                                       s.stages[pos].id, f.at_item(stages_node, first).line));
+      throw InputError(at,
+                       fmt::format("duplicate stage id '{}' (first at line {})", s.stages[pos].id,
+                                   f.at_item(listed[first].list, listed[first].item).line));
     }
   }
-  if (s.stages.empty())
-    throw InputError(r.at_value("stages"), "a scenario needs at least one stage");
 
   std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;  // of each flow, in s.stages
-  if (YamlNode fl = r.optional_node("flows")) {
+  for (const auto& [fl, group_plus_one] : flow_lists) {
+    // A group's flows name its own stages first ("fabric" is "node.fabric"), then any other.
+    const std::string scope = group_plus_one ? s.groups[group_plus_one - 1].id + "." : "";
     const std::vector<YamlNode> flow_nodes = sequence_of(f, fl, "flows");
-    s.flows.reserve(flow_nodes.size());
-    ends.reserve(flow_nodes.size());
+    s.flows.reserve(s.flows.size() + flow_nodes.size());
+    ends.reserve(ends.size() + flow_nodes.size());
     // Flows are mostly written in pipeline order: one starts where the previous ended and
     // goes to the stage listed next. Checking that stage first skips most hash probes,
     // whose cache misses dominated reading 100,000 flows.
     auto near_or_find = [&](const std::string& id, std::size_t guess) {
+      if (!scope.empty())
+        if (const std::uint32_t own = index.find(scope + id); own != StageIndex::kNone) return own;
       if (guess < s.stages.size() && s.stages[guess].id == id)
         return static_cast<std::uint32_t>(guess);
       return index.find(id);
     };
     for (const YamlNode& n : flow_nodes) {
       MapReader fr(f, n, "flow");
-      fr.allow({"from", "to", "encrypt", "decrypt"});
+      fr.allow(scenario_mapping("flow"));
       Flow flow;
       flow.where = fr.at();
       flow.from = fr.id("from");
@@ -396,15 +458,17 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
       const std::uint32_t from = near_or_find(flow.from, ends.empty() ? 0 : ends.back().second);
       if (from == StageIndex::kNone)
         check_ref(flow.from, s.stages, "stage", [&] { return fr.at_value("from"); });
+      flow.from = s.stages[from].id;
       flow.to = fr.id("to");
-      const std::uint32_t to = near_or_find(flow.to, from == StageIndex::kNone ? 0 : from + 1);
+      const std::uint32_t to = near_or_find(flow.to, from + 1);
       if (to == StageIndex::kNone)
         check_ref(flow.to, s.stages, "stage", [&] { return fr.at_value("to"); });
+      flow.to = s.stages[to].id;
       if (flow.from == flow.to)
         throw InputError(fr.at_value("to"), fmt::format("flow from '{}' to itself", flow.from));
       if (YamlNode e = fr.optional_node("encrypt")) {
         MapReader er(f, e, "flow encrypt");
-        er.allow({"custody", "scheme"});
+        er.allow(scenario_mapping("flow_encrypt"));
         flow.encrypts = true;
         flow.key_custody = er.id("custody");
         check_ref(flow.key_custody, c.key_custodies, "key custody",
@@ -446,7 +510,7 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
                                            "acyclic",
                                            fl.from, fl.to));
   }
-  check_hbm_fit(c, s, s.platform, nullptr);
+  check_hbm_fit(c, s, s.platforms(), nullptr);
   // Sections owned by later analyses are read by them; mark them used here.
   if (YamlNode w = r.optional_node("workload")) s.workload = read_workload(f, w, s);
   if (YamlNode t = r.optional_node("transfer_cost"))

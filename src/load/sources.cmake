@@ -13,6 +13,7 @@ add_library(plainsight_load STATIC
   load/platform_overlay.cc
   load/probe_map_loader.cc
   load/transfer_pricing_loader.cc
+  load/scenario_keys.cc
   load/scenario_loader.cc
   load/workload_loader.cc
   load/yaml_file.cc

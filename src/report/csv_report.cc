@@ -18,13 +18,14 @@ std::string q(const std::string& s) {
 void render_csv(std::ostream& out, const Analysis& a) {
   out << "stage,name,location,medium,state,protection,bytes,resident,per_event_s,provenance,source,"
          "events,plaintext_per_event_s,plaintext_total_s,plaintext_coverage_s,plaintext_readers,"
-         "cc_off_s,cc_on_s,cc_ratio,rests_on,notes\n";
+         "cc_off_s,cc_on_s,cc_ratio,rests_on,notes,replicas\n";
   for (std::size_t i = 0; i < a.windows.size(); ++i) {
     const Window& w = a.windows[i];
     std::string readers;
     for (const auto& r : w.plaintext_readers()) readers += (readers.empty() ? "" : ";") + r;
     out << fmt::format(
-        "{},{},{},{},{},{},{:.17g},{},{:.17g},{},{},{:.17g},{:.17g},{:.17g},{:.17g},{},{},{},{}\n",
+        "{},{},{},{},{},{},{:.17g},{},{:.17g},{},{},{:.17g},{:.17g},{:.17g},{:.17g},{},{},{},{},{}"
+        "\n",
         q(w.stage), q(w.name), q(w.location), q(w.medium), to_string(w.state), q(w.protection),
         w.bytes, w.resident ? "true" : "false", w.per_event.value,
         to_string(w.per_event.provenance), q(w.per_event.source), w.events,
@@ -33,7 +34,8 @@ void render_csv(std::ostream& out, const Analysis& a) {
         w.cc
             ? fmt::format("{:.17g},{:.17g},{:.17g}", w.cc->off.value, w.cc->on.value, w.cc->ratio())
             : std::string(",,"),
-        q(rests_on_phrase(a, i)), q(fmt::format("{}", fmt::join(window_notes(a, i), " | "))));
+        q(rests_on_phrase(a, i)), q(fmt::format("{}", fmt::join(window_notes(a, i), " | "))),
+        w.replicas);
   }
 }
 

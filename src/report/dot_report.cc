@@ -41,7 +41,8 @@ void render_dot(std::ostream& out, const Analysis& a) {
   out << "  label=" << q(a.scenario.name) << ";\n";
   for (const Window& w : a.windows)
     out << fmt::format("  {} [label={}, fillcolor=\"{}\"];\n", q(w.stage),
-                       q(w.name + "\\n" + w.location + "\\n" + state_phrase(w)), colour(w.state));
+                       q(name_phrase(w) + "\\n" + w.location + "\\n" + state_phrase(w)),
+                       colour(w.state));
   for (const Flow& f : a.scenario.flows) {
     std::string label = f.encrypts ? "encrypt: " + f.scheme : f.decrypts ? "decrypt" : "";
     out << fmt::format("  {} -> {}{};\n", q(f.from), q(f.to),

@@ -59,6 +59,7 @@ json basis_json(const Analysis& a, std::size_t i) {
 json window_json(const Analysis& a, std::size_t i) {
   const Window& w = a.windows[i];
   json wj = {{"stage", w.stage},
+             {"replicas", w.replicas},
              {"name", w.name},
              {"location", w.location},
              {"medium", w.medium},
@@ -130,6 +131,29 @@ void render_json(std::ostream& out, const Analysis& a) {
                          {"multi_gpu_mode", s.platform.multi_gpu_mode},
                          {"key_custody", s.platform.key_custody},
                          {"link_encryption", le}});
+  if (!s.groups.empty()) {
+    json groups = json::array();
+    for (const Group& g : s.groups) {
+      json gj = {{"id", g.id}, {"name", g.name}, {"count", g.count}};
+      if (g.platform)
+        gj["platform"] = {{"gpu", g.platform->gpu},
+                          {"gpus_per_node", g.platform->gpus_per_node},
+                          {"cpu_tee", g.platform->cpu_tee},
+                          {"confidential_mode", g.platform->confidential_mode},
+                          {"multi_gpu_mode", g.platform->multi_gpu_mode},
+                          {"key_custody", g.platform->key_custody}};
+      groups.push_back(std::move(gj));
+    }
+    js.member("groups", groups);
+  }
+  const WindowTotals& sum = a.totals;
+  js.member("totals", {{"windows", sum.windows},
+                       {"stages", sum.stages},
+                       {"plaintext_stages", sum.plaintext_stages},
+                       {"plaintext_copies", sum.plaintext_copies},
+                       {"plaintext_bytes", sum.plaintext_bytes},
+                       {"plaintext_total_s", sum.plaintext_total_s},
+                       {"events", sum.events}});
   js.key("windows");
   js.begin_array();
   for (std::size_t i = 0; i < a.windows.size(); ++i) js.value(window_json(a, i));

@@ -57,6 +57,10 @@ std::string window_phrase(const Window& w) {
   return fmt::format("{} x {:g}", per, w.events);
 }
 
+std::string name_phrase(const Window& w) {
+  return w.replicas > 1 ? fmt::format("{} (x {})", w.name, format_count(w.replicas)) : w.name;
+}
+
 std::string plaintext_total_phrase(const Window& w) {
   if (w.plaintext_total_s > w.plaintext_coverage_s * 1.001)
     return fmt::format("{} summed, {} covered", format_duration(w.plaintext_total_s),

@@ -21,6 +21,9 @@ std::string window_phrase(const Window& w);
 // "14.17 min", or "6.899 y summed, 30 d covered" when overlapping events exceed the wall
 // clock they cover (a 7-day retention refilled every 2 h).
 std::string plaintext_total_phrase(const Window& w);
+// "Node fabric (x 125,000)": the window's name, and how many identical replicas it stands
+// for when more than one.
+std::string name_phrase(const Window& w);
 // "datasheet: 140 GB / 63 GB/s (PCIe Gen5 x16) [pcie5-spec]"
 std::string provenance_phrase(const Figure& f);
 

@@ -5,6 +5,7 @@
 #include "build_info.h"
 #include "core/quantity.h"
 #include "report/json_stream.h"
+#include "report/phrases.h"
 #include "report/render.h"
 
 namespace plainsight {
@@ -48,12 +49,13 @@ void render_sarif(std::ostream& out, const Analysis& a) {
       js.value({{"ruleId", "plaintext/" + cell.capability},
                 {"level", w.resident ? "error" : "warning"},
                 {"message",
-                 {{"text", w.name + " (" + w.location + "): plaintext for " +
+                 {{"text", name_phrase(w) + " (" + w.location + "): plaintext for " +
                                format_duration(w.plaintext_total_s) + " over the horizon; " +
                                cell.reason}}},
                 {"locations", json::array({loc})},
                 {"properties",
                  {{"stage", w.stage},
+                  {"replicas", w.replicas},
                   {"decided_by", cell.decided_by},
                   {"plaintext_total_s", w.plaintext_total_s},
                   {"provenance", std::string(to_string(w.per_event.provenance))}}}});

@@ -21,6 +21,7 @@ void render_table(std::ostream& out, const Analysis& a) {
   out << '\n';
   // The rows are held for their column widths, but the text is written as it goes.
   window_table(a).write_plain(out);
+  if (const std::string t = totals_line(a); !t.empty()) out << '\n' << t << '\n';
   notes_plain(out, a);
   measurement_sections_plain(out, a);
   threat_sections_plain(out, a);
@@ -40,6 +41,7 @@ void render_markdown(std::ostream& out, const Analysis& a) {
   out << "## Plaintext windows\n\n";
   TextTable::markdown_header(out, window_table_header());
   for (std::size_t i : table_order(a)) TextTable::markdown_row(out, window_table_row(a, i));
+  if (const std::string t = totals_line(a); !t.empty()) out << '\n' << t << '\n';
   notes_markdown(out, a);
   out << "\n## Where each window's duration comes from\n\n";
   for (std::size_t i : table_order(a))

@@ -24,7 +24,7 @@ std::vector<std::string> window_table_header() {
 
 std::vector<std::string> window_table_row(const Analysis& a, std::size_t i) {
   const Window& w = a.windows[i];
-  return {w.name,
+  return {name_phrase(w),
           w.location,
           state_phrase(w, a.scenario.stages[i]),
           w.protection,
@@ -34,6 +34,18 @@ std::vector<std::string> window_table_row(const Analysis& a, std::size_t i) {
           std::string(to_string(w.per_event.provenance)),
           rests_on_phrase(a, i),
           readers_phrase(a, w)};
+}
+
+std::string totals_line(const Analysis& a) {
+  if (!has_replicas(a.windows)) return "";
+  const WindowTotals& t = a.totals;
+  return fmt::format(
+      "Totals: {} windows stand for {} stages; {} of them hold plaintext at some time ({} a full "
+      "copy of the weights), {} together; plaintext time summed over them {}; {} events.",
+      format_count(static_cast<double>(t.windows)), format_count(static_cast<double>(t.stages)),
+      format_count(static_cast<double>(t.plaintext_stages)),
+      format_count(static_cast<double>(t.plaintext_copies)), format_bytes(t.plaintext_bytes),
+      format_duration(t.plaintext_total_s), format_count(t.events));
 }
 
 std::vector<std::string> exposure_matrix_header(const Analysis& a) {

@@ -22,6 +22,10 @@ std::vector<std::string> window_table_row(const Analysis& analysis, std::size_t 
 std::vector<std::string> exposure_matrix_header(const Analysis& analysis);
 std::vector<std::string> exposure_matrix_row(const Window& w);
 
+// "Totals: 9 windows stand for 1,000,001 stages; ...": what the windows add up to with their
+// replicas counted; "" when every window is one stage (the table says it all).
+std::string totals_line(const Analysis& analysis);
+
 // "plaintext", "patterns + key", "key": one matrix cell.
 std::string cell_phrase(const Cell& cell);
 

@@ -1,0 +1,309 @@
+#include "load/scenario_keys.h"
+
+#include <iterator>
+#include <stdexcept>
+#include <string>
+
+#include "core/limits.h"
+
+namespace plainsight {
+namespace {
+
+using K = ValueKind;
+
+constexpr std::string_view kMultiGpuModes[] = {"none", "protected_pcie", "nvlink_encryption"};
+constexpr std::string_view kStatuses[] = {"shipping", "announced", "claimed", "research",
+                                          "assumed"};
+constexpr std::string_view kProvenances[] = {"measured", "fitted", "published", "datasheet",
+                                             "assumed"};
+
+constexpr KeySpec kScenario[] = {
+    {"name", K::name, "The scenario's title, shown at the top of every report.", true},
+    {"description", K::text, "What the pipeline is and does; shown in Markdown and HTML reports."},
+    {"source", K::catalog, "The catalog source this scenario reproduces.", false, "sources"},
+    {"horizon", K::duration, "The period totals are computed over (at least 1 s), e.g. 30d.", true},
+    {"origin", K::mapping, "Bytes arrive already encrypted (before the first stage).", false,
+     "origin"},
+    {"asset", K::mapping, "What is protected: parameters and bytes per parameter.", true, "asset"},
+    {"platform", K::mapping, "What the pipeline runs on, chosen from the catalog.", true,
+     "platform"},
+    {"stages", K::list,
+     "Places the bytes sit or pass. Needed unless every stage is in a group; top-level stages "
+     "are listed first in reports.",
+     false, "stage"},
+    {"groups", K::list,
+     "Templates of stages standing for many identical replicas (a class of nodes with its GPUs, "
+     "NVMe, NICs and links), analysed once and counted `count` times.",
+     false, "group"},
+    {"flows", K::list,
+     "Directed edges the bytes take between stages; a flow may encrypt or decrypt. A flow "
+     "naming a group's stage applies to each replica.",
+     false, "flow"},
+    {"workload", K::mapping,
+     "What a run does, so that the cost of confidential mode can be put in run time.", false,
+     "workload"},
+    {"transfer_cost", K::mapping, "The price of the transfers of one stage, from catalog figures.",
+     false, "transfer_cost"},
+    {"actors", K::actor_map,
+     "Actor parameters replacing the catalog's, per catalog actor id: a quantity, or "
+     "{value, provenance, source} with its citation.",
+     false, "actor"},
+};
+
+constexpr KeySpec kOrigin[] = {
+    {"encrypted_with", K::catalog, "The key custody the arriving bytes are encrypted under.", true,
+     "key_custodies"},
+    {"scheme", K::name, "The encryption, in words (default AES-256-GCM)."},
+};
+
+constexpr KeySpec kAsset[] = {
+    {"name", K::name, "A label (default: weights)."},
+    {"parameters", K::number, "Number of parameters, e.g. 70e9.", true, {}, 1, 1e15},
+    {"bytes_per_parameter",
+     K::number,
+     "Bytes per weight (default 2: fp16/bf16).",
+     false,
+     {},
+     0.125,
+     64},
+    {"optimizer_bytes_per_parameter",
+     K::number,
+     "Extra bytes per parameter in a checkpoint (default 0; 12 for Adam with fp32 master "
+     "weights).",
+     false,
+     {},
+     0,
+     256},
+};
+
+// A group's platform takes every key but the last (nodes: the group's count says that).
+constexpr KeySpec kPlatform[] = {
+    {"gpu", K::catalog, "The GPU (default: none).", false, "gpus"},
+    {"gpus_per_node", K::integer, "GPUs per node (default 8 with a GPU).", false, {}, 0, 1024},
+    {"cpu_tee", K::catalog, "The CPU TEE (default: none).", false, "cpu_tees"},
+    {"confidential_mode", K::on_off, "GPU confidential computing (default off)."},
+    {"multi_gpu_mode",
+     K::choice,
+     "How several GPUs share a confidential VM (default none).",
+     false,
+     {},
+     0,
+     0,
+     kMultiGpuModes},
+    {"key_custody", K::catalog, "Who holds the storage keys (default provider_kms).", false,
+     "key_custodies"},
+    {"link_encryption", K::on_off_map,
+     "Encryption the scenario adds per medium, e.g. {fabric: on}.", false, "media"},
+    {"nodes",
+     K::integer,
+     "Nodes in the cluster (informative; a group's count says how many).",
+     false,
+     {},
+     1,
+     kMaxCount},
+};
+
+constexpr KeySpec kGroup[] = {
+    {"id", K::id,
+     "Unique among groups; its stages' ids are qualified with it in reports (node.fabric).", true},
+    {"name", K::name, "A label for the class (default: the id)."},
+    {"count",
+     K::integer,
+     "How many identical replicas of the group there are (default 1).",
+     false,
+     {},
+     1,
+     kMaxCount},
+    {"platform", K::mapping,
+     "Platform keys of this group's own; the others are the scenario's. `--set platform.KEY` "
+     "changes every group.",
+     false, "group_platform"},
+    {"stages", K::list, "The stages of one replica.", true, "stage"},
+    {"flows", K::list,
+     "Flows of one replica; ids name the group's stages first, then top-level or other groups' "
+     "stages (group.stage).",
+     false, "flow"},
+};
+
+constexpr KeySpec kStage[] = {
+    {"id", K::id, "Unique; lower-case letters, digits, '_', '-', '.'.", true},
+    {"name", K::name, "A label for the table (default: the id)."},
+    {"location", K::text, "Where the bytes are, in words (\"FSx/Lustre buffers\")."},
+    {"medium", K::catalog, "A catalog medium, when there is no link.", false, "media"},
+    {"link", K::catalog,
+     "A catalog link or storage class; sets the medium, the datasheet bandwidth and attributes.",
+     false, "links"},
+    {"payload", K::payload, "weights (default), checkpoint, or an explicit size."},
+    {"shards",
+     K::integer,
+     "The bytes are split over this many devices that one foothold reaches together; each holds "
+     "payload / shards.",
+     false,
+     {},
+     1,
+     10000000},
+    {"count",
+     K::integer,
+     "Identical replicas of this stage, each reached on its own (8 GPUs' HBM); default 1.",
+     false,
+     {},
+     1,
+     kMaxCount},
+    {"resident", K::lifetime,
+     "horizon or a duration: bytes stay this long (per event when events recur)."},
+    {"duration", K::stage_duration,
+     "Per-event window: a duration, from_link, from_bandwidth (with bandwidth), or "
+     "{figure: ID}."},
+    {"capacity", K::size,
+     "With duration from_link on storage whose throughput scales per TiB (FSx for Lustre)."},
+    {"bandwidth", K::bandwidth, "With duration from_bandwidth: the scenario's own bandwidth."},
+    {"events", K::events, "{every: 2h}, {count: 30}, or a number; default 1."},
+    {"decrypts", K::on_off, "An encrypted blob is decrypted here per event."},
+    {"attributes", K::text_map,
+     "Extra facts protection rules match as stage.<key>: transport: tls; metadata: what leaks."},
+    {"protection", K::protection,
+     "A catalog protection rule the scenario states instead of the derived one (derived: the "
+     "catalog's)."},
+    {"protection_source", K::mapping, "Why the scenario states its protection: a citation.", false,
+     "citation"},
+    {"state_label", K::text, "The source document's own words for the state."},
+};
+
+constexpr KeySpec kDurationFigure[] = {
+    {"figure", K::catalog, "A catalog published figure in seconds or bytes per second.", true,
+     "figures"},
+};
+
+constexpr KeySpec kEvents[] = {
+    {"every", K::duration, "Events recur with this period: horizon / period events."},
+    {"count", K::count, "This many events over the horizon.", false, {}, 1, kMaxEvents},
+};
+
+constexpr KeySpec kFlow[] = {
+    {"from", K::id, "The stage the bytes leave.", true},
+    {"to", K::id, "The stage the bytes reach.", true},
+    {"encrypt", K::mapping, "The bytes are ciphertext under a key custody from here on.", false,
+     "flow_encrypt"},
+    {"decrypt", K::on_off, "The bytes are plaintext again from here on."},
+};
+
+constexpr KeySpec kFlowEncrypt[] = {
+    {"custody", K::catalog, "Who holds the key.", true, "key_custodies"},
+    {"scheme", K::name, "The encryption, in words (default AES-256-GCM)."},
+};
+
+constexpr KeySpec kCitation[] = {
+    {"id", K::catalog, "The catalog source.", true, "sources"},
+    {"status", K::choice, "How established the fact is.", true, {}, 0, 0, kStatuses},
+    {"release", K::text, "The release or product the fact is documented for (shipping facts)."},
+    {"where", K::text, "Where in the source.", true},
+    {"quote", K::text, "The sentence, verbatim (or give paraphrase)."},
+    {"paraphrase", K::text, "The sentence in other words (or give quote)."},
+};
+
+constexpr KeySpec kWorkload[] = {
+    {"run", K::duration, "Wall-clock length of the run with confidential mode off.", true},
+    {"step_time", K::duration, "One step with confidential mode off."},
+    {"per_step", K::payload_map, "Stage id -> bytes each step moves through it, per shard."},
+    {"checkpoints", K::mapping, "Checkpoints of the run.", false, "workload_checkpoints"},
+    {"model_loads", K::mapping, "Model loads of the run.", false, "workload_model_loads"},
+};
+
+constexpr KeySpec kWorkloadCheckpoints[] = {
+    {"every", K::duration, "The checkpoint period.", true},
+    {"stage", K::id, "The stage the checkpoint moves through.", true},
+    {"payload", K::payload, "A size or checkpoint (default: the checkpoint)."},
+};
+
+constexpr KeySpec kWorkloadModelLoads[] = {
+    {"count", K::count, "Model loads in the run.", true, {}, 1, 1e6},
+    {"stage", K::id, "The stage the weights move through.", true},
+    {"payload", K::payload, "A size or weights (default: the weights)."},
+};
+
+constexpr KeySpec kTransferCost[] = {
+    {"stage", K::id, "The stage whose transfers are priced.", true},
+    {"price", K::catalog, "A catalog figure in usd_per_gb or usd.", true, "figures"},
+    {"distribution", K::mapping, "Transfers to several endpoints on a period.", false,
+     "transfer_distribution"},
+    {"published", K::mapping, "Published costs to compare with (catalog figures).", false,
+     "transfer_published"},
+};
+
+constexpr KeySpec kTransferDistribution[] = {
+    {"endpoints", K::integer, "Endpoints each period.", true, {}, 1, 1000000},
+    {"every", K::duration, "The period.", true},
+};
+
+constexpr KeySpec kTransferPublished[] = {
+    {"per_transfer", K::catalog, "A published cost per transfer (usd).", false, "figures"},
+    {"per_year", K::catalog, "A published cost per year (usd).", false, "figures"},
+    {"transfers", K::catalog, "A published number of transfers (count).", false, "figures"},
+};
+
+constexpr KeySpec kActor[] = {
+    {"foothold_rate", K::figure, "How often footholds arrive, e.g. 12/y.", false, "rate"},
+    {"dwell", K::figure, "How long a foothold lasts before detection, e.g. 30d.", false,
+     "duration"},
+    {"read_bandwidth", K::figure, "How fast the actor reads where it is, e.g. 10GB/s.", false,
+     "bandwidth"},
+    {"egress_bandwidth", K::figure, "How fast the actor gets bytes out, e.g. 1Gb/s.", false,
+     "bandwidth"},
+};
+
+constexpr KeySpec kFigure[] = {
+    {"value", K::text, "The quantity, with its unit.", true},
+    {"provenance",
+     K::choice,
+     "Where the value comes from (default assumed).",
+     false,
+     {},
+     0,
+     0,
+     kProvenances},
+    {"source", K::mapping, "The citation the value rests on.", true, "citation"},
+    {"also", K::list, "Further sources that agree.", false, "citation"},
+    {"disputed_by", K::list, "Sources that say otherwise.", false, "citation"},
+};
+
+constexpr MappingSpec kMappings[] = {
+    {"scenario", "A plainsight scenario: one pipeline the weights pass through.", kScenario},
+    {"origin", "The form bytes arrive in before the first stage.", kOrigin},
+    {"asset", "What is protected; sizes follow from these, never typed twice.", kAsset},
+    {"platform", "The hardware and trust configuration, from the catalog.", kPlatform},
+    {"group_platform", "A group's own platform keys; the rest are the scenario's.",
+     std::span<const KeySpec>(kPlatform, std::size(kPlatform) - 1)},
+    {"group", "A template of stages standing for `count` identical replicas.", kGroup},
+    {"stage", "A place the bytes sit or pass, and how long they stay.", kStage},
+    {"duration_figure", "A per-event duration from a catalog published figure.", kDurationFigure},
+    {"events", "How often a stage's event recurs: exactly one of every or count.", kEvents},
+    {"flow", "A directed edge the bytes take between stages.", kFlow},
+    {"flow_encrypt", "A flow that encrypts.", kFlowEncrypt},
+    {"citation", "A source and the sentence a fact rests on.", kCitation},
+    {"workload", "What a run does (docs/measurements.md#workload-cost).", kWorkload},
+    {"workload_checkpoints", "Checkpoints of the run.", kWorkloadCheckpoints},
+    {"workload_model_loads", "Model loads of the run.", kWorkloadModelLoads},
+    {"transfer_cost", "The price of one stage's transfers.", kTransferCost},
+    {"transfer_distribution", "Transfers to several endpoints on a period.", kTransferDistribution},
+    {"transfer_published", "Published costs to compare with.", kTransferPublished},
+    {"actor", "One actor's parameters, replacing the catalog's.", kActor},
+    {"figure", "A quantity with its provenance and citation.", kFigure},
+};
+
+constexpr std::string_view kCatalogLists[] = {"gpus",    "cpu_tees", "key_custodies",
+                                              "media",   "links",    "protections",
+                                              "figures", "sources",  "actors"};
+
+}  // namespace
+
+const MappingSpec& scenario_mapping(std::string_view name) {
+  for (const MappingSpec& m : kMappings)
+    if (m.name == name) return m;
+  throw std::logic_error("no scenario mapping '" + std::string(name) + "'");
+}
+
+std::span<const MappingSpec> scenario_mappings() { return kMappings; }
+
+std::span<const std::string_view> catalog_lists() { return kCatalogLists; }
+
+}  // namespace plainsight
