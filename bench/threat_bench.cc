@@ -30,9 +30,9 @@ const Catalog& catalog() {
 
 std::string cluster(int nodes) {
   ClusterSpec spec;
-  spec.nodes = nodes;
-  spec.gpus_per_node = 8;
-  return cluster_scenario_yaml(spec);
+  spec.classes[0].nodes = nodes;
+  spec.classes[0].gpus_per_node = 8;
+  return expanded_cluster_scenario_yaml(spec);
 }
 
 void BM_Load(benchmark::State& state) {

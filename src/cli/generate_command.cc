@@ -1,43 +1,117 @@
-// plainsight generate cluster: writes a scenario expanded per node, GPU and link.
+// plainsight generate cluster: writes a cluster scenario, grouped (one group per class of
+// identical nodes) or expanded per node, GPU and link; from options or a Slurm inventory.
+#include <cmath>
+
 #include <fmt/format.h>
 
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "core/ids.h"
+#include "core/limits.h"
+#include "core/printable.h"
+#include "core/quantity.h"
+#include "load/catalog_loader.h"
 #include "load/cluster_generator.h"
 #include "load/did_you_mean.h"
 #include "load/platform_validity.h"
+#include "load/scenario_loader.h"
+#include "load/slurm_classes.h"
+#include "load/yaml_file.h"
 
 namespace plainsight::cli {
 
 namespace {
 
-// The platform the options describe, checked against the catalog before anything is
-// written: known ids, and nothing the vendor refuses (model/platform_rules.yaml).
-void check_spec(const Catalog& c, const ClusterSpec& spec) {
-  const SourceLocation where{"generate cluster", 0, 0};
-  auto known = [&](const std::string& id, const auto& list, const char* what) {
+const SourceLocation kWhere{"generate cluster", 0, 0};
+
+// A class in messages: the options for one made from them, the nodes for an imported one.
+std::string class_label(const ClusterSpec& spec, const NodeClass& k) {
+  if (spec.classes.size() == 1 && k.notes.empty()) return "the options";
+  return fmt::format("class '{}' ({})", k.id, k.notes.empty() ? k.name : k.notes.front());
+}
+
+// Everything the options describe, checked against the catalog before anything is written:
+// known ids of the right kind, plausible numbers, a platform the vendor supports for every
+// class (model/platform_rules.yaml), a shard that fits its GPU's HBM.
+void check_spec(const Catalog& c, const ClusterSpec& spec, bool expand) {
+  auto known = [&](const std::string& id, const auto& list, const char* option) {
     if (!Catalog::find(list, id))
-      throw InputError(where, fmt::format("--{} '{}' is not in the catalog{}", what, id,
-                                          did_you_mean(id, ids_of(list))));
+      throw InputError(kWhere, fmt::format("--{} '{}' is not in the catalog{}", option, echo(id),
+                                           did_you_mean(id, ids_of(list))));
   };
-  known(spec.gpu, c.gpus, "gpu");
-  known(spec.cpu_tee, c.cpu_tees, "cpu-tee");
+  auto link = [&](const std::string& id, const char* option, const char* medium) {
+    known(id, c.links, option);
+    if (c.link(id)->medium != medium)
+      throw InputError(kWhere, fmt::format("--{} '{}' is a {} link; expected one of medium {} "
+                                           "(plainsight catalog links)",
+                                           option, id, c.link(id)->medium, medium));
+  };
   known(spec.key_custody, c.key_custodies, "key-custody");
-  if (spec.multi_gpu_mode != "none" && spec.multi_gpu_mode != "protected_pcie" &&
-      spec.multi_gpu_mode != "nvlink_encryption")
-    throw InputError(where, fmt::format("--multi-gpu-mode '{}': expected none, protected_pcie or "
-                                        "nvlink_encryption",
-                                        spec.multi_gpu_mode));
-  Platform p;
-  p.gpu = spec.gpu;
-  p.gpus_per_node = spec.gpus_per_node;
-  p.nodes = spec.nodes;
-  p.cpu_tee = spec.cpu_tee;
-  p.confidential_mode = spec.confidential_mode;
-  p.multi_gpu_mode = spec.multi_gpu_mode;
-  p.key_custody = spec.key_custody;
-  check_platform(c, p, where);
+  link(spec.fabric_link, "fabric-link", "fabric");
+  link(spec.pcie_link, "pcie-link", "pcie");
+  link(spec.storage_link, "storage-link", "object_store");
+  link(spec.staging_link, "staging-link", "local_nvme");
+  if (!std::isfinite(spec.parameters) || spec.parameters < 1 || spec.parameters > 1e15)
+    throw InputError(
+        kWhere, fmt::format("--parameters {}: expected a number from 1 to 1e15", spec.parameters));
+  auto duration = [&](const std::string& text, const char* option) {
+    QuantityError err;
+    const double d = parse_duration(text, &err);
+    if (std::isnan(d)) throw InputError(kWhere, fmt::format("--{}: {}", option, err.message));
+    if (const std::string why = implausible(QuantityKind::duration, d); !why.empty())
+      throw InputError(kWhere, fmt::format("--{} {}: {}", option, echo(text), why));
+    return d;
+  };
+  const double horizon = duration(spec.horizon, "horizon");
+  if (horizon < kMinHorizonSeconds)
+    throw InputError(kWhere, fmt::format("--horizon {}: a horizon must be at least {}",
+                                         spec.horizon, format_duration(kMinHorizonSeconds)));
+  const double every = duration(spec.checkpoint_every, "checkpoint-every");
+  if (every > horizon || horizon / every > kMaxEvents)
+    throw InputError(kWhere, fmt::format("--checkpoint-every {}: expected a period within the "
+                                         "horizon {} and at most {:g} checkpoints over it",
+                                         spec.checkpoint_every, spec.horizon, kMaxEvents));
+  if (spec.nodes() > kMaxCount)
+    throw InputError(kWhere, fmt::format("{} nodes; the limit is {}", spec.nodes(), kMaxCount));
+  for (const NodeClass& k : spec.classes) {
+    known(k.gpu, c.gpus, "gpu");
+    known(k.cpu_tee, c.cpu_tees, "cpu-tee");
+    if (k.multi_gpu_mode != "none" && k.multi_gpu_mode != "protected_pcie" &&
+        k.multi_gpu_mode != "nvlink_encryption")
+      throw InputError(kWhere, fmt::format("--multi-gpu-mode '{}': expected none, protected_pcie "
+                                           "or nvlink_encryption",
+                                           echo(k.multi_gpu_mode)));
+    Platform p;
+    p.gpu = k.gpu;
+    p.gpus_per_node = k.gpus_per_node;
+    p.cpu_tee = k.cpu_tee;
+    p.confidential_mode = k.confidential_mode;
+    p.multi_gpu_mode = k.multi_gpu_mode;
+    p.key_custody = spec.key_custody;
+    if (const PlatformRefusal* r = platform_refusal(c, p))
+      throw InputError(kWhere, fmt::format("{}: {}", class_label(spec, k), refusal_message(c, *r)));
+    const PlatformOption* gpu = Catalog::find(c.gpus, k.gpu);
+    if (auto cap = gpu->figures.find("hbm_capacity"); cap != gpu->figures.end()) {
+      const double shard = spec.parameters * 2 / k.gpus_per_node;
+      if (shard > cap->second.figure.value * (1 + 1e-9))
+        throw InputError(
+            kWhere,
+            fmt::format("{}: {:g} parameters over {} GPUs put {} in each GPU's HBM, "
+                        "more than the {} of an {} ({}); use more GPUs per node, "
+                        "fewer parameters or a larger GPU",
+                        class_label(spec, k), spec.parameters, k.gpus_per_node, format_bytes(shard),
+                        format_bytes(cap->second.figure.value), gpu->name, cap->second.source.id));
+    }
+  }
+  if (expand && expanded_cluster_bytes(spec) > static_cast<double>(kMaxYamlBytes))
+    throw InputError(
+        kWhere,
+        fmt::format("--expand would write {} stages in about {}, more than the {} a scenario "
+                    "file may have (analyze could not read it); leave out --expand: the grouped "
+                    "form describes a cluster of any size in a few kilobytes",
+                    format_count(expanded_cluster_stages(spec)),
+                    format_bytes(expanded_cluster_bytes(spec)),
+                    format_bytes(static_cast<double>(kMaxYamlBytes))));
 }
 
 }  // namespace
@@ -46,22 +120,49 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
   auto spec = std::make_shared<ClusterSpec>();
   auto output = std::make_shared<std::string>();
   auto cc = std::make_shared<std::string>("off");
+  auto slurm = std::make_shared<std::string>();
+  auto slurm_map = std::make_shared<std::string>();
+  auto available_only = std::make_shared<bool>(false);
+  auto expand = std::make_shared<bool>(false);
+  NodeClass& one = spec->classes.front();
   CLI::App* gen = app.add_subcommand("generate", "Write generated scenarios");
   gen->require_subcommand(1);
-  CLI::App* cmd = gen->add_subcommand("cluster", "A scenario expanded per node, GPU and link");
+  CLI::App* cmd = gen->add_subcommand(
+      "cluster",
+      "A cluster scenario: one group per class of identical nodes (docs/scenarios.md#groups), "
+      "or every node, GPU and link with --expand");
   cmd->footer(
       "Examples:\n"
-      "  plainsight generate cluster --nodes 1024 --gpus-per-node 8 -o big.yaml\n"
-      "  plainsight generate cluster --nodes 4 --gpu b200 --cc on --cpu-tee sev_snp");
-  cmd->add_option("--nodes", spec->nodes, "Nodes (default 16)")->check(CLI::Range(1, 10000000));
-  cmd->add_option("--gpus-per-node", spec->gpus_per_node, "GPUs per node (default 8)")
-      ->check(CLI::Range(1, 1024));
-  cmd->add_option("--gpu", spec->gpu, "Catalog GPU id (default h100)");
-  cmd->add_option("--cc", *cc, "GPU confidential mode: on or off")
-      ->check(CLI::IsMember({"on", "off"}));
-  cmd->add_option("--cpu-tee", spec->cpu_tee, "Catalog CPU TEE id (default none)");
-  cmd->add_option("--multi-gpu-mode", spec->multi_gpu_mode,
-                  "none, protected_pcie or nvlink_encryption");
+      "  plainsight generate cluster --nodes 125000 --gpus-per-node 8 -o big.yaml\n"
+      "  plainsight generate cluster --nodes 4 --gpu b200 --cc on --cpu-tee sev_snp --expand\n"
+      "  scontrol show node -o > nodes.txt\n"
+      "  plainsight generate cluster --from-slurm nodes.txt -o cluster.yaml\n"
+      "Limits: up to 10,000,000 nodes; the expanded form only up to what a scenario file may "
+      "hold (64 MiB, about 18,000 nodes of 8 GPUs).");
+  CLI::Option* nodes = cmd->add_option("--nodes", one.nodes, "Nodes (default 16)")
+                           ->check(CLI::Range(std::int64_t{1}, std::int64_t{kMaxCount}));
+  CLI::Option* per_node =
+      cmd->add_option("--gpus-per-node", one.gpus_per_node, "GPUs per node (default 8)")
+          ->check(CLI::Range(1, 1024));
+  CLI::Option* gpu = cmd->add_option("--gpu", one.gpu, "Catalog GPU id (default h100)");
+  CLI::Option* cc_opt = cmd->add_option("--cc", *cc, "GPU confidential mode: on or off")
+                            ->check(CLI::IsMember({"on", "off"}));
+  CLI::Option* tee = cmd->add_option("--cpu-tee", one.cpu_tee, "Catalog CPU TEE id (default none)");
+  CLI::Option* mode = cmd->add_option("--multi-gpu-mode", one.multi_gpu_mode,
+                                      "none, protected_pcie or nvlink_encryption");
+  CLI::Option* from =
+      cmd->add_option("--from-slurm", *slurm,
+                      "Read the classes of nodes from FILE, the output of `scontrol show node -o`")
+          ->check(non_empty());
+  cmd->add_option("--slurm-map", *slurm_map,
+                  "What Slurm GPU types and features mean (default: model/slurm_features.yaml)")
+      ->check(non_empty())
+      ->needs(from);
+  cmd->add_flag("--available-only", *available_only,
+                "With --from-slurm: leave out nodes that are down, drained, failed or powered "
+                "off (counted by default)")
+      ->needs(from);
+  for (CLI::Option* o : {nodes, per_node, gpu, cc_opt, tee, mode}) o->excludes(from);
   cmd->add_option("--key-custody", spec->key_custody, "Catalog key custody id");
   cmd->add_option("--parameters", spec->parameters, "Model parameters (default 70e9)")
       ->check(CLI::Range(1.0, 1e15));
@@ -71,12 +172,43 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       ->check(CLI::Range(1, 1000000));
   cmd->add_option("--fabric-link", spec->fabric_link, "Catalog fabric link id (default efa_p5)");
   cmd->add_option("--pcie-link", spec->pcie_link, "Catalog PCIe link id");
+  cmd->add_option("--storage-link", spec->storage_link,
+                  "Catalog object-store id (default s3_sse_kms)");
+  cmd->add_option("--staging-link", spec->staging_link,
+                  "Catalog local NVMe id (default nitro_nvme_p5)");
+  cmd->add_flag("--expand", *expand,
+                "Write every node, GPU and link as a stage of its own (the per-stage form)");
   cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of stdout")
       ->check(non_empty());
-  cmd->callback([spec, output, cc, globals] {
-    spec->confidential_mode = *cc == "on";
-    check_spec(load_catalog_for(*globals), *spec);
-    write_output(*output, cluster_scenario_yaml(*spec));
+  cmd->callback([spec, output, cc, slurm, slurm_map, available_only, expand, globals] {
+    const Catalog catalog = load_catalog_for(*globals);
+    if (!slurm->empty()) {
+      const std::filesystem::path map_file =
+          !slurm_map->empty()
+              ? std::filesystem::path(*slurm_map)
+              : (globals->model_dir.empty() ? default_model_dir()
+                                            : std::filesystem::path(globals->model_dir)) /
+                    "slurm_features.yaml";
+      const SlurmFeatureMap map = load_slurm_feature_map(map_file, catalog);
+      SlurmClasses classes =
+          slurm_node_classes(read_slurm_nodes(*slurm), map, *slurm, *available_only);
+      spec->classes = std::move(classes.classes);
+      spec->notes = std::move(classes.notes);
+    } else {
+      spec->classes.front().confidential_mode = *cc == "on";
+    }
+    check_spec(catalog, *spec, *expand);
+    // The grouped form is a few kilobytes whatever the size: read it back as `analyze` will,
+    // so that nothing is written that does not load.
+    const std::string grouped = cluster_scenario_yaml(*spec);
+    {
+      YamlFile f = YamlFile::parse(grouped, "generated.yaml");
+      read_scenario(f, catalog);
+    }
+    if (*expand)
+      write_output(*output, expanded_cluster_scenario_yaml(*spec));
+    else
+      write_output(*output, grouped);
   });
 }
 

@@ -16,6 +16,9 @@ inline constexpr std::size_t kMaxYamlKeyChars = 1024;
 // A probe result file (JSON): every sample of every sweep point.
 inline constexpr std::size_t kMaxMeasurementBytes = 256u << 20;
 inline constexpr int kMaxJsonDepth = 64;  // nested objects and arrays
+// A Slurm node inventory (`scontrol show node -o`): a line of about a kilobyte per node.
+inline constexpr std::size_t kMaxInventoryBytes = 1024u << 20;
+inline constexpr std::size_t kMaxInventoryLineBytes = 64u << 10;
 
 // ---- Names --------------------------------------------------------------------------------
 inline constexpr std::size_t kMaxIdChars = 128;    // [a-z0-9_.-]+

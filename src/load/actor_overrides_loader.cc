@@ -18,7 +18,7 @@ ActorParameterOverrides read_actor_overrides(const YamlFile& f, const YamlNode& 
       throw InputError(top.at_key(id),
                        fmt::format("unknown actor '{}'{}", id, did_you_mean(id, ids_of(c.actors))));
     MapReader r(f, top.node(id), "actor '" + id + "'");
-    r.allow({"foothold_rate", "dwell", "read_bandwidth", "egress_bandwidth"});
+    r.allow(scenario_mapping("actor"));
     for (const std::string& key : r.keys())
       out[id][key] =
           read_figure(f, r.node(key), key, "actor '" + id + "'", {&c.sources, true}).figure;

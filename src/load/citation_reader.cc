@@ -10,7 +10,7 @@ namespace plainsight {
 Citation read_citation(const YamlFile& f, const YamlNode& node, const std::string& what,
                        const std::vector<Source>& sources) {
   MapReader r(f, node, what);
-  r.allow({"id", "status", "release", "where", "quote", "paraphrase"});
+  r.allow(scenario_mapping("citation"));  // catalog files cite the same way
   Citation c;
   c.at = r.at();
   c.id = r.id("id");

@@ -1,18 +1,30 @@
-// Writes a scenario expanded per node, GPU and link, for clusters too large to type: the
-// input of `plainsight generate cluster` and of the scale benchmarks.
+// Writes cluster scenarios for clusters too large to type: the input of `plainsight generate
+// cluster` (from options or from a Slurm inventory) and of the scale benchmarks. A cluster is
+// a few classes of identical nodes; the grouped form describes each class once with its
+// count (docs/scenarios.md#groups), the expanded form lists every node, GPU and link.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 
 namespace plainsight {
 
-struct ClusterSpec {
-  int nodes = 16;
+// One class of identical nodes.
+struct NodeClass {
+  std::string id = "node";  // the group's id: [a-z0-9_.-]
+  std::string name = "Node";
+  std::int64_t nodes = 16;
   int gpus_per_node = 8;
   std::string gpu = "h100";
   std::string cpu_tee = "none";
   bool confidential_mode = false;
   std::string multi_gpu_mode = "none";
+  std::vector<std::string> notes;  // comment lines above the class (where it came from)
+};
+
+struct ClusterSpec {
+  std::vector<NodeClass> classes{NodeClass{}};
   std::string key_custody = "provider_kms";
   double parameters = 70e9;
   std::string horizon = "30d";
@@ -22,11 +34,25 @@ struct ClusterSpec {
   std::string pcie_link = "pcie_gen5_x16";
   std::string storage_link = "s3_sse_kms";
   std::string staging_link = "nitro_nvme_p5";
+  std::vector<std::string> notes;  // comment lines at the top (what the classes came from)
+
+  std::int64_t nodes() const;  // over every class
 };
 
-// Stages per node: fabric, checkpoint buffers, staging, NVLink, and per GPU its PCIe link and
-// HBM (each holding its own shard, so one GPU alone is not a full copy); plus one object
-// store. 4 + 2 x gpus_per_node stages per node, 1 more in all.
+// Per node: fabric, checkpoint buffers, staging, NVLink, and per GPU its PCIe link and HBM
+// (each holding its own shard, so one GPU alone is not a full copy); plus one object store
+// shared by all. The grouped form: the store, then one group per class.
 std::string cluster_scenario_yaml(const ClusterSpec& spec);
+
+// The same cluster expanded: 1 + nodes x (4 + 2 x gpus per node) stages, ids
+// "<class>-<node>.<stage>" and "<class>-<node>.pcie-<gpu>" (the replicas of the grouped
+// form's "<class>.<stage>"). One class is written as top-level stages; several as one group
+// per node (count 1), which carries the class's platform.
+std::string expanded_cluster_scenario_yaml(const ClusterSpec& spec);
+
+// Stages of the expanded form, and about how many bytes its YAML takes (for refusing one
+// too large to load before it is written).
+double expanded_cluster_stages(const ClusterSpec& spec);
+double expanded_cluster_bytes(const ClusterSpec& spec);
 
 }  // namespace plainsight

@@ -39,7 +39,7 @@ CitedFigure read_figure(const YamlFile& f, const YamlNode& node, const std::stri
     return out;
   }
   MapReader r(f, node, where);
-  r.allow({"value", "provenance", "source", "also", "disputed_by"});
+  r.allow(scenario_mapping("figure"));  // catalog figures are written the same way
   const std::string text = r.str("value");
   out.figure.value =
       parse_quantity(text, unit_of(name, r.at_key("value"), what), r.at_value("value"), what, name);

@@ -12,6 +12,9 @@ add_library(plainsight_load STATIC
   load/platform_validity.cc
   load/platform_overlay.cc
   load/probe_map_loader.cc
+  load/slurm_classes.cc
+  load/slurm_feature_map.cc
+  load/slurm_nodes.cc
   load/transfer_pricing_loader.cc
   load/scenario_keys.cc
   load/scenario_loader.cc

@@ -27,7 +27,7 @@ const PublishedFigure& figure_in(MapReader& r, std::string_view key, const Catal
 TransferPricing read_transfer_pricing(const YamlFile& f, const YamlNode& node, const Scenario& s,
                                       const Catalog& c) {
   MapReader r(f, node, "transfer_cost");
-  r.allow({"stage", "price", "distribution", "published"});
+  r.allow(scenario_mapping("transfer_cost"));
   TransferPricing t;
   t.where = r.at();
   t.stage = r.id("stage");
@@ -40,13 +40,13 @@ TransferPricing read_transfer_pricing(const YamlFile& f, const YamlNode& node, c
   t.price = figure_in(r, "price", c, {"usd_per_gb", "usd"}).id;
   if (YamlNode d = r.optional_node("distribution")) {
     MapReader dr(f, d, "transfer_cost distribution");
-    dr.allow({"endpoints", "every"});
+    dr.allow(scenario_mapping("transfer_distribution"));
     t.endpoints = dr.integer("endpoints", 1, 1000000);
     t.every_s = dr.duration("every");
   }
   if (YamlNode p = r.optional_node("published")) {
     MapReader pr(f, p, "transfer_cost published");
-    pr.allow({"per_transfer", "per_year", "transfers"});
+    pr.allow(scenario_mapping("transfer_published"));
     for (const std::string& k : pr.keys())
       t.published[k] =
           figure_in(pr, k, c, {k == "transfers" ? std::string_view("count") : "usd"}).id;

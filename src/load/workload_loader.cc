@@ -31,7 +31,7 @@ double payload_bytes(MapReader& r, const std::string& key, const Scenario& s, co
 WorkloadTransfer read_event(const YamlFile& f, const YamlNode& n, const Scenario& s,
                             const std::string& what, const std::string& default_payload) {
   MapReader r(f, n, "workload " + what);
-  r.allow({"every", "count", "stage", "payload"});
+  r.allow(scenario_mapping("workload_" + what));
   WorkloadTransfer t;
   t.where = r.at();
   t.stage = r.id("stage");
@@ -46,7 +46,7 @@ WorkloadTransfer read_event(const YamlFile& f, const YamlNode& n, const Scenario
 
 Workload read_workload(const YamlFile& f, const YamlNode& node, const Scenario& s) {
   MapReader r(f, node, "workload");
-  r.allow({"run", "step_time", "per_step", "checkpoints", "model_loads"});
+  r.allow(scenario_mapping("workload"));
   Workload w;
   w.where = r.at();
   w.run_s = r.duration("run");

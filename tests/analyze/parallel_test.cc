@@ -51,8 +51,8 @@ TEST(ParallelFor, ThreadCountNeverExceedsThePieces) {
 // A cluster large enough to be split: the windows are the same on one thread and on several.
 TEST(ParallelFor, ClusterWindowsDoNotDependOnThreads) {
   ClusterSpec spec;
-  spec.nodes = 250;  // 5,001 stages, above kParallelMinStages
-  YamlFile f = YamlFile::parse(cluster_scenario_yaml(spec), "cluster.yaml");
+  spec.classes[0].nodes = 250;  // 5,001 stages, above kParallelMinStages
+  YamlFile f = YamlFile::parse(expanded_cluster_scenario_yaml(spec), "cluster.yaml");
   const Scenario s = read_scenario(f, testing::bundled_catalog());
   ASSERT_GE(s.stages.size(), kParallelMinStages);
   AnalyzeOptions one, three;

@@ -17,13 +17,15 @@ namespace {
 
 TEST(ClusterGenerator, ExpandsPerNodeAndGpu) {
   ClusterSpec spec;
-  spec.nodes = 3;
-  spec.gpus_per_node = 4;
-  YamlFile f = YamlFile::parse(cluster_scenario_yaml(spec), "generated.yaml");
+  spec.classes[0].nodes = 3;
+  spec.classes[0].gpus_per_node = 4;
+  YamlFile f = YamlFile::parse(expanded_cluster_scenario_yaml(spec), "generated.yaml");
   const Catalog& c = testing::bundled_catalog();
   Scenario s = read_scenario(f, c);
   EXPECT_EQ(s.stages.size(), 1u + 3 * (4 + 2 * 4));
   EXPECT_EQ(s.flows.size(), 3u * (3 + 3 * 4));
+  EXPECT_TRUE(s.stage("node-2.pcie-3"));
+  EXPECT_TRUE(s.groups.empty());
   Analysis a = analyze(c, s);
   a.threat = analyze_threats(c, a.scenario, a.windows, {}, {});
   // One GPU's HBM holds a quarter of the weights: not a full copy by itself.
@@ -33,6 +35,54 @@ TEST(ClusterGenerator, ExpandsPerNodeAndGpu) {
     }
   // The node's fabric is plaintext to root: OC3 breaches.
   EXPECT_EQ(a.threat.ceiling.level, 2);
+}
+
+// The grouped form: one group per class, whatever the number of nodes; its stages stand for
+// as many as the expanded form has.
+TEST(ClusterGenerator, GroupsAClassOnce) {
+  ClusterSpec spec;
+  spec.classes[0].nodes = 125000;
+  const std::string text = cluster_scenario_yaml(spec);
+  EXPECT_LT(text.size(), 4096u);
+  YamlFile f = YamlFile::parse(text, "generated.yaml");
+  const Scenario s = read_scenario(f, testing::bundled_catalog());
+  ASSERT_EQ(s.groups.size(), 1u);
+  EXPECT_EQ(s.groups[0].count, 125000);
+  EXPECT_FALSE(s.groups[0].platform);  // one class: the scenario's platform
+  EXPECT_EQ(s.stages.size(), 7u);
+  double replicas = 0;
+  for (const Stage& st : s.stages) replicas += static_cast<double>(st.replicas);
+  EXPECT_EQ(replicas, expanded_cluster_stages(spec));
+  EXPECT_EQ(replicas, 1 + 125000.0 * (4 + 2 * 8));
+  EXPECT_EQ(s.stage("node.hbm")->replicas, 1000000);
+  EXPECT_EQ(s.platform.nodes, 125000);
+}
+
+// Several classes: each group carries its platform, in the grouped and the expanded form.
+TEST(ClusterGenerator, GivesEachClassItsPlatform) {
+  ClusterSpec spec;
+  NodeClass cc;
+  cc.id = "cc";
+  cc.nodes = 2;
+  cc.cpu_tee = "sev_snp";
+  cc.confidential_mode = true;
+  spec.classes.push_back(cc);
+  const Catalog& c = testing::bundled_catalog();
+  YamlFile g = YamlFile::parse(cluster_scenario_yaml(spec), "grouped.yaml");
+  const Scenario grouped = read_scenario(g, c);
+  ASSERT_EQ(grouped.groups.size(), 2u);
+  ASSERT_TRUE(grouped.groups[1].platform);
+  EXPECT_TRUE(grouped.groups[1].platform->confidential_mode);
+  EXPECT_EQ(grouped.groups[1].platform->cpu_tee, "sev_snp");
+  EXPECT_EQ(grouped.platform.nodes, 18);
+  YamlFile x = YamlFile::parse(expanded_cluster_scenario_yaml(spec), "expanded.yaml");
+  const Scenario expanded = read_scenario(x, c);
+  EXPECT_EQ(expanded.groups.size(), 18u);
+  EXPECT_EQ(static_cast<double>(expanded.stages.size()), expanded_cluster_stages(spec));
+  const Stage* hbm = expanded.stage("cc-1.hbm-7");
+  ASSERT_TRUE(hbm);
+  EXPECT_TRUE(expanded.platform_of(*hbm).confidential_mode);
+  EXPECT_FALSE(expanded.platform_of(*expanded.stage("node-15.hbm-7")).confidential_mode);
 }
 
 }  // namespace
@@ -47,13 +97,13 @@ namespace {
 TEST(ClusterGenerator, ScaleDoesNotChangeTheAnswer) {
   auto threats = [](int nodes) {
     ClusterSpec spec;
-    spec.nodes = nodes;
+    spec.classes[0].nodes = nodes;
     const std::filesystem::path file = std::filesystem::temp_directory_path() /
                                        ("plainsight-cluster-" + std::to_string(::getpid()) + "-" +
                                         std::to_string(nodes) + ".yaml");
     {
       std::ofstream out(file);
-      out << cluster_scenario_yaml(spec);
+      out << expanded_cluster_scenario_yaml(spec);
     }
     Analysis a = testing::analyze_file(file.string());
     std::filesystem::remove(file);
