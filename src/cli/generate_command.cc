@@ -103,15 +103,15 @@ void check_spec(const Catalog& c, const ClusterSpec& spec, bool expand) {
                         format_bytes(cap->second.figure.value), gpu->name, cap->second.source.id));
     }
   }
-  if (expand && expanded_cluster_bytes(spec) > static_cast<double>(kMaxYamlBytes))
+  if (!expand) return;
+  if (const double bytes = expanded_cluster_bytes(spec); bytes > static_cast<double>(kMaxYamlBytes))
     throw InputError(
         kWhere,
-        fmt::format("--expand would write {} stages in about {}, more than the {} a scenario "
+        fmt::format("--expand would write {} stages in {}{} bytes, more than the {} a scenario "
                     "file may have (analyze could not read it); leave out --expand: the grouped "
                     "form describes a cluster of any size in a few kilobytes",
-                    format_count(expanded_cluster_stages(spec)),
-                    format_bytes(expanded_cluster_bytes(spec)),
-                    format_bytes(static_cast<double>(kMaxYamlBytes))));
+                    format_count(expanded_cluster_stages(spec)), bytes > 1e9 ? "over " : "",
+                    format_count(bytes), format_count(static_cast<double>(kMaxYamlBytes))));
 }
 
 }  // namespace
@@ -206,7 +206,8 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       read_scenario(f, catalog);
     }
     if (*expand)
-      write_output(*output, expanded_cluster_scenario_yaml(*spec));
+      write_output(*output,
+                   [&](std::ostream& out) { write_expanded_cluster_scenario(out, *spec); });
     else
       write_output(*output, grouped);
   });

@@ -1,5 +1,7 @@
 #include "load/cluster_generator.h"
 
+#include <sstream>
+
 #include <fmt/format.h>
 
 namespace plainsight {
@@ -127,40 +129,51 @@ std::string cluster_scenario_yaml(const ClusterSpec& c) {
 }
 
 std::string expanded_cluster_scenario_yaml(const ClusterSpec& c) {
-  std::string y = header(c, "expanded");
-  y.reserve(static_cast<std::size_t>(expanded_cluster_bytes(c)) + 4096);
+  std::ostringstream out;
+  write_expanded_cluster_scenario(out, c);
+  return std::move(out).str();
+}
+
+void write_expanded_cluster_scenario(std::ostream& out, const ClusterSpec& c) {
+  out << header(c, "expanded");
+  std::string y;  // one node at a time
   if (c.classes.size() == 1) {
-    // Top-level stages, then the flows, as one pipeline.
+    // Top-level stages, then the flows, as one pipeline: the flows are written in a second
+    // pass rather than held.
     const NodeClass& k = c.classes.front();
     NodeText t{c, k, "  "};
-    std::string flows = "flows:\n";
-    flows.reserve(static_cast<std::size_t>(k.nodes) * (330 + 170 * k.gpus_per_node));
     for (std::int64_t n = 0; n < k.nodes; ++n) {
       const std::string p = fmt::format("{}-{}.", k.id, n);
       const std::string name = fmt::format("{} {} ", k.name, n);
+      y.clear();
       t.stages(y, p, name);
-      for (int g = 0; g < k.gpus_per_node; ++g) {
-        t.gpu_stages(y, p, name, g);
-        t.flows(flows, p, g);
-      }
+      for (int g = 0; g < k.gpus_per_node; ++g) t.gpu_stages(y, p, name, g);
+      out << y;
     }
-    return y + flows;
+    out << "flows:\n";
+    for (std::int64_t n = 0; n < k.nodes; ++n) {
+      const std::string p = fmt::format("{}-{}.", k.id, n);
+      y.clear();
+      for (int g = 0; g < k.gpus_per_node; ++g) t.flows(y, p, g);
+      out << y;
+    }
+    return;
   }
   // Several classes: each node a group of its own, which carries its class's platform.
-  y += "groups:\n";
+  out << "groups:\n";
   for (const NodeClass& k : c.classes) {
     NodeText t{c, k, "      "};
-    for (const std::string& note : k.notes) y += "  # " + note + "\n";
+    for (const std::string& note : k.notes) out << "  # " << note << "\n";
     for (std::int64_t n = 0; n < k.nodes; ++n) {
-      y += fmt::format("  - id: {}-{}\n    name: {}\n    platform: {}\n    stages:\n", k.id, n,
-                       quoted(fmt::format("{} {}", k.name, n)), platform_line(k));
+      y = fmt::format("  - id: {}-{}\n    name: {}\n    platform: {}\n    stages:\n", k.id, n,
+                      quoted(fmt::format("{} {}", k.name, n)), platform_line(k));
       t.stages(y, "", "");
       for (int g = 0; g < k.gpus_per_node; ++g) t.gpu_stages(y, "", "", g);
       y += "    flows:\n";
       for (int g = 0; g < k.gpus_per_node; ++g) t.flows(y, "", g);
+      out << y;
     }
   }
-  return y;
 }
 
 double expanded_cluster_stages(const ClusterSpec& c) {
@@ -171,12 +184,27 @@ double expanded_cluster_stages(const ClusterSpec& c) {
 }
 
 double expanded_cluster_bytes(const ClusterSpec& c) {
-  // Measured on generated files: about 600 bytes per node and 420 per GPU (ids grow by a
-  // few bytes per tenfold node count, which this rounds over).
-  double b = 2048;
+  // Counted by writing it to a stream that keeps nothing; a cluster whose rough size (above
+  // 300 bytes per node and 300 per GPU, whatever the ids) is already far past any limit is
+  // not written out to be counted.
+  double rough = 0;
   for (const NodeClass& k : c.classes)
-    b += static_cast<double>(k.nodes) * (600 + 420.0 * k.gpus_per_node);
-  return b;
+    rough += static_cast<double>(k.nodes) * (300 + 300.0 * k.gpus_per_node);
+  if (rough > 1e9) return rough;
+  struct Counter : std::streambuf {
+    double bytes = 0;
+    int_type overflow(int_type ch) override {
+      ++bytes;
+      return ch;
+    }
+    std::streamsize xsputn(const char*, std::streamsize n) override {
+      bytes += static_cast<double>(n);
+      return n;
+    }
+  } counter;
+  std::ostream out(&counter);
+  write_expanded_cluster_scenario(out, c);
+  return counter.bytes;
 }
 
 }  // namespace plainsight

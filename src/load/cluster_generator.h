@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -49,9 +50,11 @@ std::string cluster_scenario_yaml(const ClusterSpec& spec);
 // form's "<class>.<stage>"). One class is written as top-level stages; several as one group
 // per node (count 1), which carries the class's platform.
 std::string expanded_cluster_scenario_yaml(const ClusterSpec& spec);
+// The same written to `out` node by node (tens of megabytes are never held whole).
+void write_expanded_cluster_scenario(std::ostream& out, const ClusterSpec& spec);
 
-// Stages of the expanded form, and about how many bytes its YAML takes (for refusing one
-// too large to load before it is written).
+// Stages of the expanded form, and the bytes of its YAML (for refusing one too large to
+// load before anything is written); past 1 GB a lower bound, not counted exactly.
 double expanded_cluster_stages(const ClusterSpec& spec);
 double expanded_cluster_bytes(const ClusterSpec& spec);
 

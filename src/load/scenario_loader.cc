@@ -521,7 +521,11 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
 
 Scenario load_scenario(const std::filesystem::path& path, const Catalog& catalog,
                        const std::vector<std::string>& overrides) {
-  YamlFile f = YamlFile::load(path);
+  YamlFile f = YamlFile::load(
+      path,
+      "; describe a large cluster as groups of identical nodes, each with a count "
+      "(docs/scenarios.md#groups): `plainsight generate cluster` writes that form, a million GPUs "
+      "in a few kilobytes");
   return read_scenario(f, catalog, overrides);
 }
 

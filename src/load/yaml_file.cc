@@ -375,13 +375,13 @@ void check_utf8(const std::string& text, const std::string& name) {
   }
 }
 
-YamlFile YamlFile::load(const std::filesystem::path& path) {
+YamlFile YamlFile::load(const std::filesystem::path& path, std::string_view too_large) {
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
   if (ec) throw InputError({path.string()}, fmt::format("cannot read: {}", ec.message()));
   if (size > kMaxYamlBytes)
-    throw InputError({path.string()},
-                     fmt::format("file is {} bytes; the limit is {}", size, kMaxYamlBytes));
+    throw InputError({path.string()}, fmt::format("file is {} bytes; the limit is {}{}", size,
+                                                  kMaxYamlBytes, too_large));
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InputError({path.string()}, "cannot open for reading");
   std::ostringstream ss;

@@ -18,7 +18,9 @@ class YamlFile {
  public:
   // Reads and parses; throws InputError for unreadable, oversized, empty, too deeply
   // nested or malformed input, and for more than one document.
-  static YamlFile load(const std::filesystem::path& path);
+  // `too_large`: what to add to the message for a file over the size limit (how to say the
+  // same in less), or "".
+  static YamlFile load(const std::filesystem::path& path, std::string_view too_large = {});
   static YamlFile parse(const std::string& text, const std::string& name);
 
   const std::string& name() const { return name_; }
