@@ -7,6 +7,22 @@
 #include "analyze/windows.h"
 
 namespace plainsight {
+namespace {
+
+// Whether any figure of the analysis came from the probe file named `name` (a figure's
+// source is "file: probe").
+bool figures_from(const Analysis& a, const std::string& name) {
+  const std::string prefix = name + ": ";
+  auto from = [&](const Figure& f) { return f.source.starts_with(prefix); };
+  for (const Window& w : a.windows)
+    if (from(w.per_event) || (w.cc && (from(w.cc->off) || from(w.cc->on)))) return true;
+  if (a.workload)
+    for (const CostLine& l : a.workload->lines)
+      if (from(l.off) || from(l.on)) return true;
+  return false;
+}
+
+}  // namespace
 
 Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::string> overrides) {
   return analyze(catalog, std::move(scenario), std::move(overrides), nullptr);
@@ -19,8 +35,10 @@ Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::str
   a.scenario = std::move(scenario);
   a.overrides = std::move(overrides);
   a.arriving = propagate_content(a.scenario, &catalog);
+  DurationLog log;
   AnalyzeOptions options;
   options.measured = measured;
+  options.log = &log;
   options.arriving = &a.arriving;
   a.windows = compute_windows(catalog, a.scenario, options);
   std::vector<std::string> cost_warnings;
@@ -30,14 +48,19 @@ Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::str
       a.measurements.push_back(fmt::format(
           "{}: {}, {} results, started {}", f.name, f.machine.summary(), f.results.size(),
           f.started_at.empty() ? "at an unknown time" : f.started_at));
-    a.warnings.insert(a.warnings.end(), measured->warnings().begin(), measured->warnings().end());
-    for (const MeasurementFile& f : measured->files())
-      if (!measured->used(f.path))
-        a.warnings.push_back(
-            fmt::format("{}: no result in it applies to a stage of this scenario "
-                        "(model/probe_map.yaml says which probe measures which "
-                        "stage)",
-                        f.name));
+    a.measurement_warnings = std::move(log.warnings);
+    for (const MeasurementFile& f : measured->files()) {
+      if (figures_from(a, f.name)) continue;
+      a.measurement_warnings.push_back(
+          log.matched.count(f.path)
+              ? fmt::format("{}: none of its results was used: each was refused or outranked "
+                            "(the warnings above and each window's chain say why)",
+                            f.name)
+              : fmt::format("{}: no result in it applies to a stage of this scenario "
+                            "(model/probe_map.yaml says which probe measures which stage)",
+                            f.name));
+    }
+    a.warnings = a.measurement_warnings;
   }
   a.warnings.insert(a.warnings.end(), cost_warnings.begin(), cost_warnings.end());
   const PlatformOption* gpu = Catalog::find(catalog.gpus, a.scenario.platform.gpu);

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "core/input_error.h"
+#include "load/measurement_consistency.h"
 
 namespace plainsight {
 namespace {
@@ -105,9 +106,12 @@ MachineIdentity read_machine(const json& m) {
       id.logical_cores = c->get<int>();
   }
   if (auto k = m.find("kernel"); k != m.end() && k->is_object()) id.kernel = str(*k, "release");
+  if (auto d = m.find("dir"); d != m.end() && d->is_object()) id.filesystem = str(*d, "filesystem");
   if (auto g = m.find("gpu"); g != m.end() && g->is_object()) {
-    if (auto cc = g->find("confidential_computing"); cc != g->end() && cc->is_object())
+    if (auto cc = g->find("confidential_computing"); cc != g->end() && cc->is_object()) {
       id.cc = str(*cc, "cc");
+      id.multi_gpu_mode = str(*cc, "multi_gpu_mode");
+    }
     if (auto list = g->find("gpus"); list != g->end() && list->is_array())
       for (const json& d : *list)
         if (d.is_object() && d.contains("name") && d["name"].is_string())
@@ -268,6 +272,7 @@ MeasurementFile parse_measurement_file(const std::string& text, const std::strin
     rd.fail("results",
             fmt::format("empty: the file holds no measurements ({} probes skipped, {} failed)",
                         mf.skipped.size(), mf.failed.size()));
+  check_consistent(mf);
   return mf;
 }
 
