@@ -88,12 +88,18 @@ TEST(ProbeMapLoader, BundledMapStatesWhatEachProbeDependsOn) {
         EXPECT_TRUE(c.depends_on_facet(PlatformFacet::cc)) << r.id << " " << c.probe;
         EXPECT_TRUE(c.depends_on_facet(PlatformFacet::multi_gpu_mode)) << r.id << " " << c.probe;
       }
-      if (c.probe.starts_with("fabric.") || c.probe == "nccl.all_reduce")
+      if (c.probe.starts_with("fabric.") || c.probe == "nccl.all_reduce") {
         EXPECT_TRUE(c.depends_on_facet(PlatformFacet::fabric)) << r.id << " " << c.probe;
-      if (c.probe.ends_with(".checkpoint"))
+      }
+      if (c.probe.ends_with(".checkpoint")) {
         EXPECT_TRUE(c.depends_on_facet(PlatformFacet::storage)) << r.id << " " << c.probe;
-      if (c.emulation) EXPECT_TRUE(c.depends_on_facet(PlatformFacet::cc)) << c.probe;
-      if (r.medium == "fs_cache") EXPECT_EQ(c.fit.max_extrapolation, 10) << c.probe;
+      }
+      if (c.emulation) {
+        EXPECT_TRUE(c.depends_on_facet(PlatformFacet::cc)) << c.probe;
+      }
+      if (r.medium == "fs_cache") {
+        EXPECT_EQ(c.fit.max_extrapolation, 10) << c.probe;
+      }
     }
   const PlatformClass* lustre = ProbeMap::class_of_link(m.storage_classes, "fsx_lustre_p2_1000");
   ASSERT_TRUE(lustre);
