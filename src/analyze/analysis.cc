@@ -1,5 +1,7 @@
 #include "analyze/analysis.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "analyze/content.h"
@@ -20,6 +22,16 @@ bool figures_from(const Analysis& a, const std::string& name) {
     for (const CostLine& l : a.workload->lines)
       if (from(l.off) || from(l.on)) return true;
   return false;
+}
+
+// "stage 'id': <chain line>" for each line of a window's chain that names probe file `name`.
+std::vector<std::string> chain_lines_naming(const Analysis& a, const std::string& name) {
+  std::vector<std::string> out;
+  const std::string in = " in " + name;
+  for (const Window& w : a.windows)
+    for (const std::string& c : w.per_event.considered)
+      if (c.find(in) != std::string::npos) out.push_back(fmt::format("stage '{}': {}", w.stage, c));
+  return out;
 }
 
 }  // namespace
@@ -51,14 +63,23 @@ Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::str
     a.measurement_warnings = std::move(log.warnings);
     for (const MeasurementFile& f : measured->files()) {
       if (figures_from(a, f.name)) continue;
+      if (!log.matched.count(f.path)) {
+        a.measurement_warnings.push_back(
+            fmt::format("{}: no result in it applies to a stage of this scenario "
+                        "(model/probe_map.yaml says which probe measures which stage)",
+                        f.name));
+        continue;
+      }
+      // Where another file's result was used, this one's refusals are only in the chain:
+      // a file that gave nothing at all says why, stage by stage.
+      for (const std::string& line : chain_lines_naming(a, f.name))
+        if (std::none_of(a.measurement_warnings.begin(), a.measurement_warnings.end(),
+                         [&](const std::string& w) { return w.starts_with(line); }))
+          a.measurement_warnings.push_back(line);
       a.measurement_warnings.push_back(
-          log.matched.count(f.path)
-              ? fmt::format("{}: none of its results was used: each was refused or outranked "
-                            "(the warnings above and each window's chain say why)",
-                            f.name)
-              : fmt::format("{}: no result in it applies to a stage of this scenario "
-                            "(model/probe_map.yaml says which probe measures which stage)",
-                            f.name));
+          fmt::format("{}: none of its results was used: each was refused or outranked (the "
+                      "warnings above say why)",
+                      f.name));
     }
     a.warnings = a.measurement_warnings;
   }

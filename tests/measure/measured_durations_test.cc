@@ -259,9 +259,10 @@ TEST(MeasuredDurations, PoorFitIsRefused) {
   Outcome r = run("silo-hopper.yaml", {"rules/poor-fit.json"});
   EXPECT_EQ(r.window("cvm_decrypt").per_event.provenance, Provenance::assumed);
   EXPECT_TRUE(
-      r.warned("host.envelope in poor-fit.json (4 sizes, 1.049 MB .. 1.074 GB) cannot "
+      r.warned("host.envelope in poor-fit.json (4 sizes, 1.049 MB .. 4.295 GB) cannot "
                "stand for 140 GB: its fit is out of bounds: R^2"))
       << all_of(r.analysis.warnings);
+  EXPECT_FALSE(r.warned("outside the measured sizes (at most"));
   EXPECT_TRUE(r.warned("the assumed figure stays"));
   // Inside the sweep the medians are interpolated: no fit, no bound.
   Outcome inside =
@@ -292,6 +293,22 @@ TEST(MeasuredDurations, TwoFilesDisagreeing) {
   // The slower file is reported as outranked, not as inapplicable.
   EXPECT_FALSE(r.warned("no result in it applies")) << all_of(r.analysis.warnings);
   EXPECT_TRUE(r.warned("h2d-slow.json: none of its results was used"));
+}
+
+TEST(MeasuredDurations, AFileUsedNowhereSaysWhyEvenWhereAnotherWasUsed) {
+  // The ext4 file is refused where the Lustre one is used: the refusal is in the chain, and
+  // a warning too, because nothing else from that file was used.
+  Outcome r =
+      run("aws-frontier.yaml", {"rules/checkpoint-ext4.json", "rules/checkpoint-lustre.json"});
+  EXPECT_EQ(r.window("checkpoint_write").per_event.source,
+            "checkpoint-lustre.json: host.checkpoint");
+  EXPECT_TRUE(r.considered("checkpoint_write",
+                           "host.checkpoint in checkpoint-ext4.json was written to ext4"));
+  EXPECT_TRUE(
+      r.warned("stage 'checkpoint_write': host.checkpoint in checkpoint-ext4.json was "
+               "written to ext4"))
+      << all_of(r.analysis.warnings);
+  EXPECT_TRUE(r.warned("checkpoint-ext4.json: none of its results was used"));
 }
 
 TEST(MeasuredDurations, OfEqualSweepsTheLaterRunIsUsed) {
