@@ -141,124 +141,143 @@ MeasuredDurations::MeasuredDurations(const Catalog& c, std::vector<MeasurementFi
                                      MeasuredOptions options)
     : catalog_(c), files_(std::move(files)), options_(options) {}
 
-MeasuredChoice MeasuredDurations::choose(const MeasurementQuery& q) const {
-  MeasuredChoice out;
-  const Stage& st = *q.stage;
-  const ProbeRule* rule = select_probe_rule(catalog_.probe_map, st, *q.attributes);
-  if (!rule) return out;
-  const WantedPlatform want{q.stage, q.attributes, q.cc_on};
-  auto cc_attr = q.attributes->find("confidential_mode");
-  const bool platform_cc_on = cc_attr != q.attributes->end() && cc_attr->second == "on";
+namespace {
 
-  // Refusals by (candidate, file), so that a file which also has a matching series of the
+// What the files offer a query, before fits: the sweeps that apply (or are forced by
+// --allow-mismatch) and the refusals, in the order they arose.
+struct Gathered {
+  std::vector<Series> series;
+  std::vector<std::string> refused;  // "probe in file ...: not used": the chain
+  std::vector<std::string> matched;  // file paths with a result for the rule's probes
+};
+
+Gathered gather(const Catalog& catalog, const std::vector<MeasurementFile>& files,
+                const ProbeRule& rule, const MeasurementQuery& q, bool allow_mismatch) {
+  Gathered g;
+  const WantedPlatform want{q.stage, q.attributes, q.cc_on};
+  // Mismatches by (candidate, file), so that a file which also has a matching series of the
   // same probe (host.bounce_buffer in both CC modes) does not list the other mode.
   std::map<std::pair<std::size_t, std::size_t>, std::vector<std::string>> mismatched;
-  std::vector<std::string> refused;  // "probe in file ...": the chain, in order
-  std::vector<Series> series;
-  for (std::size_t ci = 0; ci < rule->candidates.size(); ++ci) {
-    const ProbeCandidate& c = rule->candidates[ci];
-    for (std::size_t fi = 0; fi < files_.size(); ++fi) {
-      const MeasurementFile& f = files_[fi];
+  for (std::size_t ci = 0; ci < rule.candidates.size(); ++ci) {
+    const ProbeCandidate& c = rule.candidates[ci];
+    for (std::size_t fi = 0; fi < files.size(); ++fi) {
+      const MeasurementFile& f = files[fi];
       for (const ProbeResult& r : f.results) {
         if (r.probe != c.probe) continue;
         bool match = true;
         for (const auto& [k, v] : c.params) match &= r.param(k) == v;
         if (!match) continue;
-        add_once(out.matched, f.path);
+        add_once(g.matched, f.path);
         const std::string who = fmt::format("{} in {}", c.probe, f.name);
-        PlatformMatch m = match_platform(catalog_, c, f, r, want);
+        PlatformMatch m = match_platform(catalog, c, f, r, want);
         if (!m.unusable.empty()) {
-          add_once(refused, fmt::format("{} {}: not used", who, m.unusable));
+          add_once(g.refused, fmt::format("{} {}: not used", who, m.unusable));
           continue;
         }
-        bool forceable = options_.allow_mismatch;
-        for (const FacetMismatch& x : m.mismatches)
-          forceable &= !(q.exact_cc && x.facet == PlatformFacet::cc);
-        if (!m.mismatches.empty() && !forceable) {
+        // A CC pair compares each state with itself: no forcing one for the other there.
+        const auto exact = [&](const FacetMismatch& x) {
+          return q.exact_cc && x.facet == PlatformFacet::cc;
+        };
+        if (!m.mismatches.empty() &&
+            (!allow_mismatch || std::any_of(m.mismatches.begin(), m.mismatches.end(), exact))) {
           for (const FacetMismatch& x : m.mismatches)
-            add_once(mismatched[{ci, fi}], fmt::format("{} {}: not used{}", who, x.why,
-                                                       q.exact_cc && x.facet == PlatformFacet::cc
-                                                           ? ""
-                                                           : " (--allow-mismatch uses it)"));
+            add_once(mismatched[{ci, fi}],
+                     fmt::format("{} {}: not used{}", who, x.why,
+                                 exact(x) ? "" : " (--allow-mismatch uses it)"));
           continue;
         }
         std::string key;
         for (const std::string& k : c.series_by) key += "\x1f" + k + "=" + r.param(k);
         for (const FacetMismatch& x : m.mismatches) key += "\x1e" + x.forced;
-        auto it = std::find_if(series.begin(), series.end(), [&](const Series& s) {
+        auto it = std::find_if(g.series.begin(), g.series.end(), [&](const Series& s) {
           return s.candidate == ci && s.file == fi && s.key == key;
         });
-        if (it == series.end()) {
-          series.push_back({ci, fi, key, std::move(m), {}});
-          it = std::prev(series.end());
+        if (it == g.series.end()) {
+          g.series.push_back({ci, fi, key, std::move(m), {}});
+          it = std::prev(g.series.end());
         }
         it->results.push_back(&r);
       }
     }
   }
   for (const auto& [where, lines] : mismatched) {
-    const bool has_series = std::any_of(series.begin(), series.end(), [&](const Series& s) {
+    const bool has_series = std::any_of(g.series.begin(), g.series.end(), [&](const Series& s) {
       return s.candidate == where.first && s.file == where.second;
     });
     if (!has_series)
-      for (const std::string& l : lines) add_once(refused, l);
+      for (const std::string& l : lines) add_once(g.refused, l);
   }
+  return g;
+}
 
-  // One sweep per candidate and file: the closest match, then the largest prefer_max value
-  // (e.g. all cores), then the first.
+// The sweep that stands for one candidate in one file: the closest match, then the largest
+// prefer_max value (e.g. all cores), then the first.
+const Series* file_sweep(const std::vector<Series>& series, std::size_t ci, std::size_t fi,
+                         const ProbeCandidate& c) {
+  const Series* best = nullptr;
+  for (const Series& s : series) {
+    if (s.candidate != ci || s.file != fi) continue;
+    if (!best || s.match.distance() < best->match.distance() ||
+        (s.match.distance() == best->match.distance() && !c.prefer_max.empty() &&
+         numeric(s.results.front()->param(c.prefer_max)) >
+             numeric(best->results.front()->param(c.prefer_max))))
+      best = &s;
+  }
+  return best;
+}
+
+// Why an emulation may not stand in here (the rules of docs/measurements.md), or "".
+std::string emulation_refusal(const std::string& who, bool platform_cc_on, bool device_applies,
+                              bool allow_emulation) {
+  // Nothing to emulate without confidential mode; below the datasheet unless asked, and
+  // never in place of a device measurement.
+  if (!platform_cc_on)
+    return fmt::format(
+        "{} is an emulation of the CC copy path on the host CPU: never used on a CC-off "
+        "platform",
+        who);
+  if (device_applies)
+    return fmt::format("{}: an emulation, not needed: a device measurement applies", who);
+  if (!allow_emulation)
+    return fmt::format(
+        "{} is an emulation on the host CPU, ranked below the datasheet: not used "
+        "(--allow-emulation uses it where no device measurement applies)",
+        who);
+  return "";
+}
+
+// The sweeps that may stand for the stage, fitted at the payload: devices first (an
+// emulation depends on whether one applies), fits outside their bounds refused.
+std::vector<Option> weigh(const ProbeRule& rule, const std::vector<MeasurementFile>& files,
+                          Gathered& g, const MeasurementQuery& q, bool allow_emulation,
+                          std::vector<std::string>& not_needed) {
+  auto cc_attr = q.attributes->find("confidential_mode");
+  const bool platform_cc_on = cc_attr != q.attributes->end() && cc_attr->second == "on";
   std::vector<Option> options;
-  std::vector<std::string> not_needed;    // emulations passed over for a device measurement
-  for (int pass = 0; pass < 2; ++pass) {  // devices first: emulations depend on them
-    for (std::size_t ci = 0; ci < rule->candidates.size(); ++ci) {
-      const ProbeCandidate& c = rule->candidates[ci];
-      if (c.emulation != (pass == 1)) continue;
-      for (std::size_t fi = 0; fi < files_.size(); ++fi) {
-        const Series* best = nullptr;
-        for (const Series& s : series) {
-          if (s.candidate != ci || s.file != fi) continue;
-          if (!best || s.match.distance() < best->match.distance() ||
-              (s.match.distance() == best->match.distance() && !c.prefer_max.empty() &&
-               numeric(s.results.front()->param(c.prefer_max)) >
-                   numeric(best->results.front()->param(c.prefer_max))))
-            best = &s;
-        }
+  for (bool emulations : {false, true}) {
+    for (std::size_t ci = 0; ci < rule.candidates.size(); ++ci) {
+      const ProbeCandidate& c = rule.candidates[ci];
+      if (c.emulation != emulations) continue;
+      for (std::size_t fi = 0; fi < files.size(); ++fi) {
+        const Series* best = file_sweep(g.series, ci, fi, c);
         if (!best) continue;
-        const MeasurementFile& f = files_[fi];
-        const std::string who = fmt::format("{} in {}", c.probe, f.name);
+        const std::string who = fmt::format("{} in {}", c.probe, files[fi].name);
         if (c.emulation) {
-          // Ranked below the datasheet: never on a CC-off platform (nothing there to
-          // emulate), and only where asked and no device measurement applies.
-          if (!platform_cc_on) {
-            add_once(refused, fmt::format("{} is an emulation of the CC copy path on the host "
-                                          "CPU: never used on a CC-off platform",
-                                          who));
-            continue;
-          }
-          if (!options.empty()) {
-            add_once(
-                not_needed,
-                fmt::format("{}: an emulation, not needed: a device measurement applies", who));
-            continue;
-          }
-          if (!options_.allow_emulation) {
-            add_once(refused,
-                     fmt::format("{} is an emulation on the host CPU, ranked below the datasheet: "
-                                 "not used (--allow-emulation uses it where no device "
-                                 "measurement applies)",
-                                 who));
+          const std::string why =
+              emulation_refusal(who, platform_cc_on, !options.empty(), allow_emulation);
+          if (!why.empty()) {
+            // Passed over for a device measurement is no refusal: the chain says it only.
+            add_once(platform_cc_on && !options.empty() ? not_needed : g.refused, why);
             continue;
           }
         }
-        Option o;
-        o.series = best;
-        o.candidate = &c;
-        o.file = &f;
+        Option o{best, &c, &files[fi], {}, {}, {}};
         for (const ProbeResult* r : best->results) o.points.push_back({r->bytes, r->median_s});
         o.fit = fit_latency_bandwidth(o.points);
         o.estimate = estimate(o.points, o.fit, q.bytes);
         const std::vector<std::string> broken = fit_bound_violations(o.fit, o.estimate, c.fit);
         if (!broken.empty()) {
-          add_once(refused,
+          add_once(g.refused,
                    fmt::format("{} ({} sizes, {} .. {}) cannot stand for {}: its fit is out of "
                                "bounds: {}",
                                who, o.estimate.sizes, format_bytes(o.fit.min_bytes),
@@ -270,22 +289,15 @@ MeasuredChoice MeasuredDurations::choose(const MeasurementQuery& q) const {
       }
     }
   }
-
-  if (options.empty()) {
-    out.considered = refused;
-    for (const std::string& n : not_needed) add_once(out.considered, n);
-    const std::string kept =
-        q.catalog ? fmt::format("; the {} figure stays", to_string(q.catalog->provenance)) : "";
-    for (const std::string& r : refused)
-      out.warnings.push_back(fmt::format("stage '{}': {}{}", st.id, r, kept));
-    return out;
-  }
   std::stable_sort(options.begin(), options.end(), ranks_before);
-  const Option& o = options.front();
+  return options;
+}
+
+// The figure of the option used, with what it says about itself in its detail.
+Figure figure_of(const Option& o, const MeasurementQuery& q) {
   const ProbeCandidate& c = *o.candidate;
   const ProbeResult& first = *o.series->results.front();
   const SweepEstimate& e = o.estimate;
-
   Figure fig;
   fig.value = e.seconds;
   fig.provenance = c.emulation ? Provenance::emulated : e.provenance;
@@ -307,11 +319,38 @@ MeasuredChoice MeasuredDurations::choose(const MeasurementQuery& q) const {
   if (c.emulation)
     fig.detail += "; emulation on the host, not the device path (used by --allow-emulation)";
   for (const std::string& n : o.series->match.notes) fig.detail += "; " + n;
-  for (const FacetMismatch& x : o.series->match.mismatches) {
-    fig.detail += "; " + x.forced;
+  for (const FacetMismatch& x : o.series->match.mismatches) fig.detail += "; " + x.forced;
+  return fig;
+}
+
+}  // namespace
+
+MeasuredChoice MeasuredDurations::choose(const MeasurementQuery& q) const {
+  MeasuredChoice out;
+  const Stage& st = *q.stage;
+  const ProbeRule* rule = select_probe_rule(catalog_.probe_map, st, *q.attributes);
+  if (!rule) return out;
+  Gathered g = gather(catalog_, files_, *rule, q, options_.allow_mismatch);
+  out.matched = std::move(g.matched);
+  std::vector<std::string> not_needed;  // emulations passed over for a device measurement
+  const std::vector<Option> options =
+      weigh(*rule, files_, g, q, options_.allow_emulation, not_needed);
+
+  if (options.empty()) {
+    out.considered = g.refused;
+    for (const std::string& n : not_needed) add_once(out.considered, n);
+    const std::string kept =
+        q.catalog ? fmt::format("; the {} figure stays", to_string(q.catalog->provenance)) : "";
+    for (const std::string& r : g.refused)
+      out.warnings.push_back(fmt::format("stage '{}': {}{}", st.id, r, kept));
+    return out;
+  }
+  const Option& o = options.front();
+  const ProbeCandidate& c = *o.candidate;
+  Figure fig = figure_of(o, q);
+  for (const FacetMismatch& x : o.series->match.mismatches)
     out.warnings.push_back(
         fmt::format("stage '{}': {} in {}: {}", st.id, c.probe, o.file->name, x.forced));
-  }
   if (c.emulation)
     out.warnings.push_back(
         fmt::format("stage '{}': {} in {} is an emulation on the host CPU, standing in for the "
@@ -322,7 +361,7 @@ MeasuredChoice MeasuredDurations::choose(const MeasurementQuery& q) const {
   // the catalog figure this one replaces.
   for (std::size_t i = 1; i < options.size(); ++i) {
     const Option& x = options[i];
-    const double pct = 100 * (x.estimate.seconds / e.seconds - 1);
+    const double pct = 100 * (x.estimate.seconds / o.estimate.seconds - 1);
     const std::string line = fmt::format(
         "{} in {}{} ({} sizes) gives {}, {:+.1f}% against {}: not used, {}", x.candidate->probe,
         x.file->name, sweep_text(*x.candidate, *x.series->results.front()), x.estimate.sizes,
@@ -332,7 +371,7 @@ MeasuredChoice MeasuredDurations::choose(const MeasurementQuery& q) const {
       out.warnings.push_back(fmt::format("stage '{}': {} and {} disagree: {}", st.id, o.file->name,
                                          x.file->name, line));
   }
-  for (const std::string& r : refused) fig.considered.push_back(r);
+  for (const std::string& r : g.refused) fig.considered.push_back(r);
   for (const std::string& n : not_needed) fig.considered.push_back(n);
   if (q.catalog)
     fig.considered.push_back(
