@@ -44,10 +44,23 @@ void gpu_facet(const Catalog& c, const MeasurementFile& f, const ProbeResult& r,
        !gen.empty() && gen == want_gen ? 1 : 2});
 }
 
+// The multi-GPU mode a result was measured in: its params', else its machine's.
+std::string result_multi_gpu_mode(const MeasurementFile& f, const ProbeResult& r) {
+  std::string mode = r.param("cc_multi_gpu");
+  return unknown(mode) ? f.machine_of(r).multi_gpu_mode : mode;
+}
+
 void cc_facet(const ProbeCandidate& c, const MeasurementFile& f, const ProbeResult& r,
               const WantedPlatform& w, PlatformMatch& m) {
   std::string v = r.param(c.cc_param);
   if (v.empty() && c.depends_on_facet(PlatformFacet::gpu)) v = f.machine_of(r).cc;
+  // As NVML and nvidia-smi say it ("CC State: OFF", "Multi-GPU Mode: Protected PCIe"), which
+  // files written before the probes labelled such a node themselves carry: the same node.
+  if (v == "off" && c.depends_on_facet(PlatformFacet::gpu) &&
+      result_multi_gpu_mode(f, r) == "protected_pcie") {
+    v = "protected_pcie";
+    m.notes.push_back("recorded as CC off in multi-GPU mode protected PCIe: a protected-PCIe node");
+  }
   const std::string state = contains(c.cc_on, v) ? "on" : contains(c.cc_off, v) ? "off" : "";
   if (state.empty()) {
     m.unusable = fmt::format("has confidential-computing state '{}', neither on nor off",
@@ -64,8 +77,7 @@ void cc_facet(const ProbeCandidate& c, const MeasurementFile& f, const ProbeResu
 
 void multi_gpu_facet(const MeasurementFile& f, const ProbeResult& r, const WantedPlatform& w,
                      PlatformMatch& m) {
-  std::string mode = r.param("cc_multi_gpu");
-  if (unknown(mode)) mode = f.machine_of(r).multi_gpu_mode;
+  const std::string mode = result_multi_gpu_mode(f, r);
   // Without confidential mode there is no multi-GPU CC mode, whatever the scenario says.
   const std::string want = w.cc_on ? attribute(*w.attributes, "multi_gpu_mode", "none") : "none";
   if (unknown(mode)) {

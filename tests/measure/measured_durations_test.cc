@@ -254,6 +254,23 @@ TEST(MeasuredDurations, ProtectedPcieNodeMatchesAProtectedPcieScenarioOnly) {
       << all_of(cc_on.analysis.warnings);
 }
 
+TEST(MeasuredDurations, ANodeRecordedAsNvidiaSmiSaysItIsAProtectedPcieNode) {
+  // A file that says what nvidia-smi says: CC off, multi-GPU mode protected PCIe.
+  MeasurementFile f = load_measurement_file(test::data(kPpcie));
+  f.path = f.name = "smi-style.json";
+  f.machine.cc = "off";
+  for (ProbeResult& r : f.results) r.params["cc"] = "off";
+  const Catalog& c = test::bundled_catalog();
+  MeasuredDurations m(c, {f});
+  Analysis a = analyze(c, load_scenario(test::repo("scenarios/silo-hopper.yaml"), c), {}, &m);
+  for (const Window& w : a.windows)
+    if (w.stage == "pcie") {
+      EXPECT_EQ(w.per_event.source, "smi-style.json: cuda.h2d");
+      EXPECT_NE(w.per_event.detail.find("a protected-PCIe node"), std::string::npos)
+          << w.per_event.detail;
+    }
+}
+
 // Rule: a fit stands for a payload outside its sweep only within the map's bounds.
 TEST(MeasuredDurations, PoorFitIsRefused) {
   Outcome r = run("silo-hopper.yaml", {"rules/poor-fit.json"});
