@@ -32,7 +32,8 @@ std::string priced_with(const WorkloadCost& w) {
     const std::string off(to_string(l.off.provenance)), on(to_string(l.on.provenance));
     parts.push_back(fmt::format("{} {}", l.what, off == on ? off : off + "/" + on));
     for (const Figure* f : {&l.off, &l.on})
-      if ((f->provenance == Provenance::measured || f->provenance == Provenance::fitted) &&
+      if ((f->provenance == Provenance::measured || f->provenance == Provenance::fitted ||
+           f->provenance == Provenance::emulated) &&
           std::find(sources.begin(), sources.end(), f->source) == sources.end())
         sources.push_back(f->source);
   }
