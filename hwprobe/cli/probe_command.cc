@@ -57,7 +57,7 @@ Environment base_environment() {
 
 int list_probes() {
   Environment env = base_environment();
-  detect_gpu_environment(env);
+  detect_gpu_environment(env, read_nvml(nvml::system_api()));
   const auto probes = make_all_probes();
   std::size_t wk = 3, ws = 5;
   for (const auto& p : probes) {
@@ -108,7 +108,7 @@ int run_command(const CommandLine& cl) {
   Environment env = base_environment();
   mpi::init(nullptr, nullptr, env);
   // Ranks sharing a node share its cores: each sweeps up to its share, not all of them.
-  if (mpi::local_size() > 1) env.cpu_cores = std::max(1, env.cpu_cores / mpi::local_size());
+  if (env.local_size > 1) env.cpu_cores = std::max(1, env.cpu_cores / env.local_size);
   const bool root = env.rank == 0;
   std::string why_not_writable;
   if (root) {
@@ -125,7 +125,8 @@ int run_command(const CommandLine& cl) {
   }
 
   nlohmann::json machine = host_identity(options.dir);
-  nlohmann::json gpu = detect_gpu_environment(env);
+  // NVML is read once, here; probes see it through their Context's Environment.
+  nlohmann::json gpu = detect_gpu_environment(env, read_nvml(nvml::system_api()));
   if (!gpu.is_null()) machine["gpu"] = std::move(gpu);
   machine["rank"] = env.rank;
 

@@ -4,7 +4,6 @@
 #include <chrono>
 
 #include "hwprobe/cuda/spin_kernel.h"
-#include "hwprobe/gpu/gpu_environment.h"
 
 namespace hwprobe::cuda {
 namespace {
@@ -14,7 +13,7 @@ constexpr unsigned long long kSpinTimeoutNs = 1'000'000'000ull;
 
 }  // namespace
 
-CopyTimer::CopyTimer(std::vector<Lane> lanes) : lanes_(std::move(lanes)) {
+CopyTimer::CopyTimer(std::vector<Lane> lanes, const Environment& env) : lanes_(std::move(lanes)) {
   if (lanes_.empty()) throw ProbeError("CopyTimer: no lanes");
   start_ = std::make_unique<Event>(lanes_[0].device);
   stop_ = std::make_unique<Event>(lanes_[0].device);
@@ -23,9 +22,10 @@ CopyTimer::CopyTimer(std::vector<Lane> lanes) : lanes_(std::move(lanes)) {
   void* host = nullptr;
   check(cudaSetDevice(lanes_[0].device), "cudaSetDevice");
   // Under CC the GPU reaches host memory only through the driver's encrypted bounce
-  // buffers, so a kernel polling a host flag is not a thing to rely on: no spin there.
-  const bool cc_on = node_nvml().cc.known && node_nvml().cc.feature_enabled;
-  if (!cc_on && cudaHostAlloc(&host, sizeof(int), cudaHostAllocMapped) == cudaSuccess) {
+  // buffers, so a kernel polling a host flag is not a thing to rely on: no spin there, nor
+  // in protected-PCIe mode (a confidential VM's memory as well).
+  const bool cc_off = env.gpu_cc == "off" || env.gpu_cc == "unknown";
+  if (cc_off && cudaHostAlloc(&host, 2 * sizeof(int), cudaHostAllocMapped) == cudaSuccess) {
     void* device = nullptr;
     if (cudaHostGetDevicePointer(&device, host, 0) == cudaSuccess) {
       release_host_ = static_cast<volatile int*>(host);
@@ -48,14 +48,17 @@ void CopyTimer::synchronize_all() {
   }
 }
 
-double CopyTimer::time_events(int copies_per_lane, const EnqueueCopy& enqueue, bool use_spin) {
+std::optional<double> CopyTimer::time_events(int copies_per_lane, const EnqueueCopy& enqueue,
+                                             bool use_spin) {
   synchronize_all();
   const Lane& first = lanes_[0];
   const bool spin = use_spin && spin_available();
   check(cudaSetDevice(first.device), "cudaSetDevice");
   if (spin) {
-    *release_host_ = 0;
-    check(launch_spin_kernel(first.stream, release_device_, kSpinTimeoutNs), "spin kernel");
+    release_host_[0] = 0;
+    release_host_[1] = 0;
+    check(launch_spin_kernel(first.stream, release_device_, kSpinTimeoutNs, release_device_ + 1),
+          "spin kernel");
   }
   check(cudaEventRecord(start_->get(), first.stream), "cudaEventRecord");
   // Other lanes start when the first does (after the spin kernel lets go).
@@ -72,9 +75,12 @@ double CopyTimer::time_events(int copies_per_lane, const EnqueueCopy& enqueue, b
   }
   check(cudaSetDevice(first.device), "cudaSetDevice");
   check(cudaEventRecord(stop_->get(), first.stream), "cudaEventRecord");
-  if (spin) *release_host_ = 1;
+  if (spin) release_host_[0] = 1;
   check(cudaEventSynchronize(stop_->get()), "cudaEventSynchronize");
   synchronize_all();
+  // Enqueueing outlasted the kernel's limit: the copies started behind a spin that ended by
+  // itself, so the events time the spin too.
+  if (spin && release_host_[1] != 0) return std::nullopt;
   float ms = 0;
   check(cudaEventElapsedTime(&ms, start_->get(), stop_->get()), "cudaEventElapsedTime");
   return static_cast<double>(ms) / 1e3;

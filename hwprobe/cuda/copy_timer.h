@@ -6,9 +6,11 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "hwprobe/cuda/cuda_resources.h"
+#include "hwprobe/harness/probe.h"
 
 namespace hwprobe::cuda {
 
@@ -25,8 +27,9 @@ using EnqueueCopy = std::function<void(std::size_t lane)>;
 class CopyTimer {
  public:
   // The spin kernel holds the first lane when mapped pinned host memory is available and
-  // CC is off; otherwise event timing runs without it (said in the results).
-  explicit CopyTimer(std::vector<Lane> lanes);
+  // the node's CC state (env.gpu_cc) is off or unknown; otherwise event timing runs
+  // without it (said in the results).
+  CopyTimer(std::vector<Lane> lanes, const Environment& env);
   ~CopyTimer();
   CopyTimer(const CopyTimer&) = delete;
   CopyTimer& operator=(const CopyTimer&) = delete;
@@ -35,8 +38,9 @@ class CopyTimer {
 
   // Seconds per round of `copies_per_lane` copies on every lane, measured by events.
   // With use_spin false (pageable memory, whose copies synchronise with the host) the
-  // copies are timed as they are enqueued.
-  double time_events(int copies_per_lane, const EnqueueCopy& enqueue, bool use_spin);
+  // copies are timed as they are enqueued. Nothing when the spin kernel timed out before
+  // the host released it: the events then include the spin, and the trial is discarded.
+  std::optional<double> time_events(int copies_per_lane, const EnqueueCopy& enqueue, bool use_spin);
   // Seconds from the first enqueue to the completion of every lane, by the host clock.
   double time_host(int copies_per_lane, const EnqueueCopy& enqueue);
 
@@ -44,6 +48,7 @@ class CopyTimer {
   void synchronize_all();
 
   std::vector<Lane> lanes_;
+  // Mapped host memory: [0] the release flag, [1] the kernel's timed-out flag.
   volatile int* release_host_ = nullptr;
   int* release_device_ = nullptr;
   std::unique_ptr<Event> start_;

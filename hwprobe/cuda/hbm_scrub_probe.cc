@@ -29,8 +29,7 @@ Filter HbmScrubProbe::filter(const Environment& env) const { return require_gpus
 void HbmScrubProbe::run(Context& ctx) {
   const Environment& env = ctx.environment();
   SweepPlan plan = plan_sweep(ctx.options(), kDefaults);
-  const std::vector<int> devices =
-      devices_for_rank(env.gpu_count, env.world_size, mpi::local_rank());
+  const std::vector<int> devices = devices_for_rank(env.gpu_count, env.world_size, env.local_rank);
   std::size_t step = 0;
   for (int device : devices) {
     check(cudaSetDevice(device), "cudaSetDevice");
@@ -43,7 +42,7 @@ void HbmScrubProbe::run(Context& ctx) {
       if (s <= fits) sizes.push_back(s);
     }
     if (sizes.empty()) throw ProbeError("no scrub size fits in the GPU's free memory");
-    const nlohmann::json common = gpu_measurement_params(device_name(device));
+    const nlohmann::json common = gpu_measurement_params(env, device_name(device));
     DeviceBuffer region(device, sizes.back());
     Stream stream(device);
     Event start(device), stop(device);

@@ -35,15 +35,14 @@ void HostDeviceCopyProbe::run(Context& ctx) {
   const SweepPlan plan = plan_sweep(ctx.options(), kTransferSweep);
   const std::size_t largest = plan.sizes.back();
   const bool to_device = direction_ == CopyDirection::host_to_device;
-  const std::vector<int> devices =
-      devices_for_rank(env.gpu_count, env.world_size, mpi::local_rank());
+  const std::vector<int> devices = devices_for_rank(env.gpu_count, env.world_size, env.local_rank);
   const std::size_t steps = devices.size() * 2 * plan.sizes.size();
   std::size_t step = 0;
   for (int device : devices) {
-    const nlohmann::json common = gpu_measurement_params(device_name(device));
+    const nlohmann::json common = gpu_measurement_params(env, device_name(device));
     DeviceBuffer gpu(device, largest);
     Stream stream(device);
-    CopyTimer timer({{device, stream.get()}});
+    CopyTimer timer({{device, stream.get()}}, env);
     for (const char* memory : {"pinned", "pageable"}) {
       const bool pinned = std::string(memory) == "pinned";
       std::unique_ptr<PinnedBuffer> pinned_host;
@@ -68,18 +67,21 @@ void HostDeviceCopyProbe::run(Context& ctx) {
         const bool spin = pinned && timer.spin_available();
         for (int i = 0; i < plan.warmups; ++i) timer.time_host(copies, copy);
         for (Clock clock : {Clock::event, Clock::host}) {
-          std::vector<double> batches;
-          for (int t = 0; t < plan.trials; ++t) {
-            if (ctx.cancelled()) throw ProbeError("cancelled");
-            batches.push_back(clock == Clock::event ? timer.time_events(copies, copy, spin)
-                                                    : timer.time_host(copies, copy));
-          }
-          nlohmann::json params =
-              copy_params(common, {bytes, clock == Clock::event ? "event" : "host", copies, spin});
+          const Trials trials = run_trials(
+              plan.trials,
+              [&]() -> std::optional<double> {
+                if (ctx.cancelled()) throw ProbeError("cancelled");
+                return clock == Clock::event ? timer.time_events(copies, copy, spin)
+                                             : timer.time_host(copies, copy);
+              },
+              key() + " " + std::to_string(bytes) + " B");
+          nlohmann::json params = copy_params(
+              common,
+              {bytes, clock == Clock::event ? "event" : "host", copies, spin, trials.discarded});
           params["memory"] = memory;
           params["device"] = device;
           params["engine"] = "copy_engine";
-          std::vector<double> samples = per_copy_seconds(batches, copies);
+          std::vector<double> samples = per_copy_seconds(trials.batches, copies);
           ctx.record(std::move(params), std::move(samples));
         }
         ctx.progress(++step, steps);

@@ -46,7 +46,7 @@ Filter PeerCopyProbe::filter(const Environment& env) const {
 void PeerCopyProbe::run(Context& ctx) {
   const Environment& env = ctx.environment();
   // Under MPI one rank per node measures, so ranks do not compete for the same links.
-  if (env.world_size > 1 && mpi::local_rank() != 0) return;
+  if (env.world_size > 1 && env.local_rank != 0) return;
   const int count = env.gpu_count;
   const SweepPlan plan = plan_sweep(ctx.options(), kTransferSweep);
   const std::size_t largest = plan.sizes.back();
@@ -70,13 +70,13 @@ void PeerCopyProbe::run(Context& ctx) {
       enable_peer_access(i, j);
       const bool both_ways = can[j][i];
       if (both_ways) enable_peer_access(j, i);
-      const nlohmann::json common = gpu_measurement_params(device_name(i));
+      const nlohmann::json common = gpu_measurement_params(env, device_name(i));
       for (const char* direction : {"unidirectional", "bidirectional"}) {
         const bool bidirectional = std::string(direction) == "bidirectional";
         if (bidirectional && !both_ways) continue;
         std::vector<Lane> lanes = {{i, streams[i]->get()}};
         if (bidirectional) lanes.push_back({j, streams[j]->get()});
-        CopyTimer timer(lanes);
+        CopyTimer timer(lanes, env);
         for (std::size_t bytes : plan.sizes) {
           // Lane 0 copies i -> j on GPU i's stream; lane 1 copies j -> i on GPU j's.
           const EnqueueCopy copy = [&](std::size_t lane) {
@@ -91,21 +91,24 @@ void PeerCopyProbe::run(Context& ctx) {
           for (int w = 0; w < plan.warmups; ++w) timer.time_host(copies, copy);
           for (const char* clock : {"event", "host"}) {
             const bool events = std::string(clock) == "event";
-            std::vector<double> batches;
-            for (int t = 0; t < plan.trials; ++t) {
-              if (ctx.cancelled()) throw ProbeError("cancelled");
-              batches.push_back(events ? timer.time_events(copies, copy, true)
-                                       : timer.time_host(copies, copy));
-            }
+            const Trials trials = run_trials(
+                plan.trials,
+                [&]() -> std::optional<double> {
+                  if (ctx.cancelled()) throw ProbeError("cancelled");
+                  return events ? timer.time_events(copies, copy, true)
+                                : timer.time_host(copies, copy);
+                },
+                key() + " " + std::to_string(bytes) + " B");
             // bytes: what one sample moves, both directions' for bidirectional
-            nlohmann::json params = copy_params(
-                common, {bidirectional ? 2 * bytes : bytes, clock, copies, timer.spin_available()});
+            nlohmann::json params =
+                copy_params(common, {bidirectional ? 2 * bytes : bytes, clock, copies,
+                                     timer.spin_available(), trials.discarded});
             params["bytes_each_way"] = bytes;
             params["src"] = i;
             params["dst"] = j;
             params["direction"] = direction;
             params["access_matrix"] = matrix;
-            std::vector<double> samples = per_copy_seconds(batches, copies);
+            std::vector<double> samples = per_copy_seconds(trials.batches, copies);
             ctx.record(std::move(params), std::move(samples));
           }
           ctx.progress(++step, steps);

@@ -4,6 +4,7 @@
 #include <memory>
 #include <thread>
 
+#include "hwprobe/fabric/fabric_class.h"
 #include "hwprobe/fabric/peer_endpoint.h"
 #include "hwprobe/fabric/tcp_socket.h"
 #include "hwprobe/fabric/tls_stream.h"
@@ -82,6 +83,7 @@ void measure_sends(Context& ctx, Session& session, Mode mode, const Link& link,
                              {"peer_rank", link.peer_rank},
                              {"peer_host", link.peer_host},
                              {"address", link.address},
+                             {"fabric", tcp_fabric(link.address)},
                              {"clock", "host"}};
     if (mode == Mode::tls) {
       params["tls_version"] = session.tls_version;

@@ -6,7 +6,8 @@ namespace hwprobe {
 
 std::string cc_label(const CcState& state) {
   if (!state.known) return "unknown";
-  if (!state.feature_enabled) return "off";
+  if (!state.feature_enabled)
+    return state.multi_gpu_mode == nvml::kMultiGpuProtectedPcie ? "protected_pcie" : "off";
   return state.devtools ? "devtools" : "on";
 }
 

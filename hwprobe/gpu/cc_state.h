@@ -1,5 +1,5 @@
 // Confidential-computing state as NVML reports it, reduced to what a measurement must
-// carry: "on", "off", "devtools" or "unknown", and the multi-GPU mode.
+// carry: "on", "off", "devtools", "protected_pcie" or "unknown", and the multi-GPU mode.
 #pragma once
 
 #include <optional>
@@ -19,7 +19,11 @@ struct CcState {
   std::optional<unsigned> multi_gpu_mode;
 };
 
-// "on", "off", "devtools" (CC on with developer tools: not a production guarantee), "unknown".
+// "on", "off", "devtools" (CC on with developer tools: not a production guarantee),
+// "protected_pcie", "unknown". A Hopper node in protected-PCIe mode reports the CC feature
+// off (nvidia-smi: "CC State: OFF") with multi-GPU mode protected PCIe: its GPUs run in a
+// confidential VM with NVLink traffic trusted in plaintext, which is neither plain CC off
+// nor single-GPU CC on, so it gets its own label and matches a protected-PCIe scenario.
 std::string cc_label(const CcState& state);
 // "none", "protected_pcie", "nvlink_encryption", "unknown".
 std::string multi_gpu_label(const CcState& state);

@@ -90,18 +90,14 @@ nlohmann::json detect_nccl(Environment& env) {
 
 }  // namespace
 
-const NvmlReport& node_nvml() {
-  static const NvmlReport report = read_nvml(nvml::system_api());
-  return report;
+nlohmann::json gpu_measurement_params(const Environment& env, const std::string& gpu_name) {
+  return {{"cc", env.gpu_cc}, {"cc_multi_gpu", env.gpu_multi_gpu_mode}, {"gpu", gpu_name}};
 }
 
-nlohmann::json gpu_measurement_params(const std::string& gpu_name) {
-  const CcState& cc = node_nvml().cc;
-  return {{"cc", cc_label(cc)}, {"cc_multi_gpu", multi_gpu_label(cc)}, {"gpu", gpu_name}};
-}
-
-nlohmann::json detect_gpu_environment(Environment& env) {
-  nlohmann::json out = to_json(node_nvml());
+nlohmann::json detect_gpu_environment(Environment& env, const NvmlReport& nvml) {
+  env.gpu_cc = cc_label(nvml.cc);
+  env.gpu_multi_gpu_mode = multi_gpu_label(nvml.cc);
+  nlohmann::json out = to_json(nvml);
   out["cuda"] = detect_cuda(env);
   out["nccl"] = detect_nccl(env);
   return out;

@@ -12,11 +12,18 @@ SweepPlan plan_sweep(const RunOptions& options, const SweepDefaults& defaults) {
       if (size > 0 && size <= cap) plan.sizes.push_back(size);
     }
   } else {
-    const std::uint64_t top = options.quick ? defaults.quick_max_bytes : defaults.max_bytes;
+    // --quick stays quick; otherwise a cap above the default top extends the sweep to it.
+    const std::uint64_t top =
+        options.quick ? std::min(defaults.quick_max_bytes, cap) : std::max(defaults.max_bytes, cap);
     const std::uint64_t step = options.quick ? 16 : 4;
-    for (std::uint64_t size = defaults.min_bytes; size <= top && size <= cap; size *= step) {
+    for (std::uint64_t size = defaults.min_bytes; size <= top && size <= cap;) {
       plan.sizes.push_back(size);
+      if (size > top / step) break;  // the next power would pass the top (or overflow)
+      size *= step;
     }
+    if (!options.quick && cap > defaults.max_bytes && !plan.sizes.empty() &&
+        plan.sizes.back() < cap)
+      plan.sizes.push_back(cap);
   }
   if (plan.sizes.empty()) plan.sizes.push_back(std::min(cap, defaults.min_bytes));
   std::sort(plan.sizes.begin(), plan.sizes.end());

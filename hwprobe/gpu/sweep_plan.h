@@ -33,7 +33,9 @@ struct SweepPlan {
 };
 
 // --sizes wins (capped by --max-bytes); otherwise powers of 4 from min to max (powers of
-// 16 up to quick_max with --quick), capped by --max-bytes. Never empty: a cap below the
+// 16 up to quick_max with --quick), capped by --max-bytes. A --max-bytes above the
+// default top raises it (powers of 4 continue, and the cap itself ends the sweep): that is
+// how a sweep reaches a model's size (docs/probes.md). Never empty: a cap below the
 // smallest size leaves the cap itself.
 SweepPlan plan_sweep(const RunOptions& options, const SweepDefaults& defaults);
 

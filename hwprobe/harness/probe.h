@@ -19,13 +19,20 @@ namespace hwprobe {
 // What the machine offers, detected once before probes are filtered.
 struct Environment {
   int cpu_cores = 1;
-  int gpu_count = 0;                 // CUDA devices visible; 0 without GPU or driver
-  std::string gpu_unavailable;       // why gpu_count is 0, e.g. "cudaGetDeviceCount: error 35 (...)"
-  bool cuda_compiled = false;        // built with the CUDA toolkit
-  bool nccl_compiled = false;        // built with NCCL
-  bool mpi_compiled = false;         // built with MPI
-  int rank = 0;                      // MPI rank, 0 when not under MPI
-  int world_size = 1;                // MPI world size, 1 when not under MPI
+  int gpu_count = 0;            // CUDA devices visible; 0 without GPU or driver
+  std::string gpu_unavailable;  // why gpu_count is 0, e.g. "cudaGetDeviceCount: error 35 (...)"
+  bool cuda_compiled = false;   // built with the CUDA toolkit
+  bool nccl_compiled = false;   // built with NCCL
+  bool mpi_compiled = false;    // built with MPI
+  int rank = 0;                 // MPI rank, 0 when not under MPI
+  int world_size = 1;           // MPI world size, 1 when not under MPI
+  int local_rank = 0;           // rank among the processes on this node (selects the GPU)
+  int local_size = 1;           // processes on this node
+  // This node's confidential-computing state as NVML reported it, read once before the
+  // probes run (labels of gpu/cc_state.h). Probes read it here, never from NVML themselves,
+  // so that a test's fake NVML reaches them.
+  std::string gpu_cc = "unknown";              // on, off, devtools, protected_pcie, unknown
+  std::string gpu_multi_gpu_mode = "unknown";  // none, protected_pcie, nvlink_encryption, unknown
 };
 
 // Options from the command line that every probe honours.
@@ -33,10 +40,10 @@ struct RunOptions {
   std::vector<std::uint64_t> sizes;  // --sizes; empty: the probe's default sweep
   int trials = 0;                    // --trials; 0: the probe's default
   int warmups = 2;
-  int threads = 0;                   // --threads; 0: the probe's default thread sweep
-  std::filesystem::path dir = ".";   // --dir: where file-writing probes write
+  int threads = 0;                       // --threads; 0: the probe's default thread sweep
+  std::filesystem::path dir = ".";       // --dir: where file-writing probes write
   std::uint64_t max_bytes = 1ull << 30;  // --max-bytes: cap on any buffer or file
-  bool quick = false;                // --quick: fewer sizes and trials
+  bool quick = false;                    // --quick: fewer sizes and trials
 };
 
 // The answer of Probe::filter(): can it run here, and if not, why.
@@ -74,11 +81,11 @@ class Context {
 class Probe {
  public:
   virtual ~Probe() = default;
-  virtual std::string key() const = 0;          // "host.aes_gcm"
-  virtual std::string suite() const = 0;        // "host", "cuda", "nccl", "fabric"
+  virtual std::string key() const = 0;    // "host.aes_gcm"
+  virtual std::string suite() const = 0;  // "host", "cuda", "nccl", "fabric"
   virtual std::string description() const = 0;
   virtual Filter filter(const Environment& env) const = 0;
-  virtual void run(Context& ctx) = 0;           // throws ProbeError on failure
+  virtual void run(Context& ctx) = 0;  // throws ProbeError on failure
 };
 
 }  // namespace hwprobe

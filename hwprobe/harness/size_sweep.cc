@@ -1,7 +1,8 @@
 #include "hwprobe/harness/size_sweep.h"
 
+#include "units/size_text.h"
+
 #include <cctype>
-#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -15,43 +16,13 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-double unit_factor(std::string_view unit_text, std::string_view whole) {
-  const std::string unit = lower(trim(unit_text));
-  if (unit.empty() || unit == "b") return 1;
-  if (unit == "k" || unit == "kib") return 1024.0;
-  if (unit == "m" || unit == "mib") return 1024.0 * 1024;
-  if (unit == "g" || unit == "gib") return 1024.0 * 1024 * 1024;
-  if (unit == "t" || unit == "tib") return 1024.0 * 1024 * 1024 * 1024;
-  if (unit == "kb") return 1e3;
-  if (unit == "mb") return 1e6;
-  if (unit == "gb") return 1e9;
-  if (unit == "tb") return 1e12;
-  throw SizeError("size '" + std::string(whole) + "': unknown unit '" + std::string(unit_text) +
-                  "' (expected B, KiB, MiB, GiB, TiB, KB, MB, GB or TB)");
-}
-
 }  // namespace
 
 std::uint64_t parse_size(std::string_view text) {
   const std::string_view s = trim(text);
-  if (s.empty()) throw SizeError("empty size (expected e.g. 4096, 4KiB, 1GiB)");
-  std::size_t i = 0;
-  while (i < s.size() && (std::isdigit(static_cast<unsigned char>(s[i])) || s[i] == '.')) ++i;
-  if (i == 0) {
-    throw SizeError("size '" + std::string(s) + "': expected a number first (e.g. 4KiB)");
-  }
-  double value = 0;
-  const auto [ptr, ec] = std::from_chars(s.data(), s.data() + i, value);
-  if (ec != std::errc() || ptr != s.data() + i) {
-    throw SizeError("size '" + std::string(s) + "': bad number");
-  }
-  const double bytes = value * unit_factor(s.substr(i), s);
+  const plainsight::units::SizeText parsed = plainsight::units::parse_size_text(s);
+  if (!parsed.error.empty()) throw SizeError(parsed.error);
+  const double bytes = parsed.bytes;
   if (!(bytes >= 1)) throw SizeError("size '" + std::string(s) + "': must be at least 1 byte");
   if (bytes > 1e18) throw SizeError("size '" + std::string(s) + "': larger than 1 EB");
   if (bytes != std::floor(bytes)) {

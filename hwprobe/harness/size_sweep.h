@@ -1,5 +1,7 @@
-// Sizes on the command line: "4096", "16B", "4KiB", "1GB" (GB = 1e9, GiB = 2^30), and
-// sweeps: "4KiB..1GiB" (powers of two from the first to the last) or "4KiB,1MiB,16MiB".
+// Sizes on the command line: "4096", "16B", "4KiB", "1GB" (GB = 1e9, GiB = 2^30), in the
+// project's one size grammar (units/size_text.h, shared with the analyzer: "4k" is an
+// error to both), and sweeps: "4KiB..1GiB" (powers of two from the first to the last) or
+// "4KiB,1MiB,16MiB".
 #pragma once
 
 #include <cstdint>

@@ -16,6 +16,7 @@ target_sources(plainsight_hwprobe PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/stats.cc
   ${CMAKE_CURRENT_LIST_DIR}/summary_table.cc
   ${CMAKE_CURRENT_LIST_DIR}/thread_team.cc
+  ${CMAKE_CURRENT_LIST_DIR}/tracked_file.cc
   ${CMAKE_CURRENT_LIST_DIR}/trial_runner.cc
   ${CMAKE_CURRENT_LIST_DIR}/../registry.cc
 )

@@ -16,6 +16,7 @@
 
 #include "hwprobe/harness/free_space.h"
 #include "hwprobe/harness/size_sweep.h"
+#include "hwprobe/harness/tracked_file.h"
 #include "hwprobe/host/gcm_cipher.h"
 #include "hwprobe/host/safetensors.h"
 #include "hwprobe/host/secret_key.h"
@@ -28,8 +29,8 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using Digest = std::array<unsigned char, 32>;
 
-constexpr std::size_t kWritePiece = 8u << 20;  // bytes per write(2) call
-constexpr std::size_t kRecord = 4u << 20;      // plaintext bytes per encrypted record
+constexpr std::size_t kReadPiece = TrackedFile::kWritePiece;  // bytes per read(2) call
+constexpr std::size_t kRecord = 4u << 20;  // plaintext bytes per encrypted record
 constexpr std::size_t kRecordOverhead = GcmCipher::kTagBytes;
 
 double seconds_since(Clock::time_point t0) {
@@ -49,53 +50,8 @@ std::string errno_text(const std::string& what, const std::filesystem::path& p) 
   return what + " " + p.string() + ": " + std::strerror(errno);
 }
 
-// A file this probe created: tracked so a signal removes it, removed when it goes away.
-class ProbeFile {
- public:
-  ProbeFile(Context& ctx, std::filesystem::path path) : ctx_(ctx), path_(std::move(path)) {
-    ctx_.track_file(path_);
-    fd_ = ::open(path_.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0600);
-    if (fd_ < 0) {
-      const std::string msg = errno_text("cannot create", path_);
-      ctx_.untrack_file(path_);
-      throw ProbeError(msg);
-    }
-  }
-  ~ProbeFile() {
-    if (fd_ >= 0) ::close(fd_);
-    ::unlink(path_.c_str());
-    ctx_.untrack_file(path_);
-  }
-  ProbeFile(const ProbeFile&) = delete;
-  ProbeFile& operator=(const ProbeFile&) = delete;
-  int fd() const { return fd_; }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  Context& ctx_;
-  std::filesystem::path path_;
-  int fd_ = -1;
-};
-
 void check_cancel(const Context& ctx) {
   if (ctx.cancelled()) throw ProbeError("cancelled");
-}
-
-void write_all(const Context& ctx, const ProbeFile& f, const unsigned char* p, std::size_t n,
-               const std::function<void(const std::filesystem::path&, std::uint64_t)>& fault) {
-  for (std::size_t done = 0; done < n;) {
-    if (fault) fault(f.path(), done);
-    const std::size_t piece = std::min(kWritePiece, n - done);
-    const ssize_t w = ::write(f.fd(), p + done, piece);
-    if (w < 0) {
-      if (errno == EINTR) {
-        check_cancel(ctx);
-        continue;
-      }
-      throw ProbeError(errno_text("cannot write", f.path()));
-    }
-    done += static_cast<std::size_t>(w);
-  }
 }
 
 void read_all(const Context& ctx, const std::filesystem::path& path, unsigned char* p,
@@ -104,7 +60,7 @@ void read_all(const Context& ctx, const std::filesystem::path& path, unsigned ch
   if (fd < 0) throw ProbeError(errno_text("cannot reopen", path));
   std::size_t done = 0;
   while (done < n) {
-    const ssize_t r = ::read(fd, p + done, std::min(kWritePiece, n - done));
+    const ssize_t r = ::read(fd, p + done, std::min(kReadPiece, n - done));
     if (r < 0 && errno == EINTR && !ctx.cancelled()) continue;
     if (r <= 0) {
       const std::string msg =
@@ -230,12 +186,14 @@ void CheckpointProbe::run(Context& ctx) {
         }
         const Digest want = sha256(image.data(), file_bytes);  // untimed reference
         {
-          ProbeFile f(ctx, file_name(o.dir, mode));
+          TrackedFile f(ctx, file_name(o.dir, mode));
           t0 = Clock::now();
-          write_all(ctx, f, out, out_bytes, hooks_.before_write);
+          f.write_all(out, out_bytes, [&](std::uint64_t offset) {
+            if (hooks_.before_write) hooks_.before_write(f.path(), offset);
+          });
           t["page_cache_write"] = seconds_since(t0);
           t0 = Clock::now();
-          if (::fsync(f.fd()) != 0) throw ProbeError(errno_text("cannot fsync", f.path()));
+          f.sync();
           t["fsync"] = seconds_since(t0);
           t["write_fsync"] = t["page_cache_write"] + t["fsync"];
           if (hooks_.after_fsync) hooks_.after_fsync(f.path(), enc);

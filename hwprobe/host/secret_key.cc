@@ -7,11 +7,11 @@
 
 namespace hwprobe {
 
-SecretKey::SecretKey() {
-  if (RAND_bytes(bytes_.data(), static_cast<int>(bytes_.size())) != 1) {
-    throw ProbeError("RAND_bytes failed");
-  }
+void random_bytes(unsigned char* out, std::size_t size) {
+  if (RAND_bytes(out, static_cast<int>(size)) != 1) throw ProbeError("RAND_bytes failed");
 }
+
+SecretKey::SecretKey() { random_bytes(bytes_.data(), bytes_.size()); }
 
 SecretKey::~SecretKey() { wipe(); }
 

@@ -7,6 +7,9 @@
 
 namespace hwprobe {
 
+// Fills `out` from OpenSSL's DRBG; throws ProbeError when it fails (never unchecked bytes).
+void random_bytes(unsigned char* out, std::size_t size);
+
 class SecretKey {
  public:
   static constexpr std::size_t kBytes = 32;

@@ -40,8 +40,6 @@ bool launched_by_mpi_launcher() {
 bool active() { return state.active; }
 int rank() { return state.rank; }
 int size() { return state.size; }
-int local_rank() { return state.local_rank; }
-int local_size() { return state.local_size; }
 
 #ifdef PLAINSIGHT_HAVE_MPI
 
@@ -49,6 +47,8 @@ void init(int* argc, char*** argv, Environment& env) {
   env.mpi_compiled = true;
   env.rank = 0;  // the single-rank answer unless MPI says otherwise below
   env.world_size = 1;
+  env.local_rank = 0;
+  env.local_size = 1;
   int initialised = 0;
   MPI_Initialized(&initialised);
   if (!initialised) {
@@ -67,6 +67,8 @@ void init(int* argc, char*** argv, Environment& env) {
   MPI_Comm_free(&node);
   env.rank = state.rank;
   env.world_size = state.size;
+  env.local_rank = state.local_rank;
+  env.local_size = state.local_size;
 }
 
 std::vector<std::string> all_gather(const std::string& bytes) {
@@ -139,6 +141,8 @@ void init(int*, char***, Environment& env) {
   env.mpi_compiled = false;
   env.rank = 0;
   env.world_size = 1;
+  env.local_rank = 0;
+  env.local_size = 1;
 }
 std::vector<std::string> all_gather(const std::string& bytes) { return {bytes}; }
 nlohmann::json gather_to_root(const nlohmann::json& local) {

@@ -19,12 +19,11 @@ nlohmann::json gather_to_root(const nlohmann::json& local);
 void barrier();
 void finalize();
 
-// What probes that measure between ranks need. Single-rank values without MPI.
+// What probes that measure between ranks need. Single-rank values without MPI. Probes
+// take the rank from their Context's Environment, which init() fills.
 bool active();  // MPI was initialised by init()
 int rank();
 int size();
-int local_rank();  // rank among the processes on this node (selects the GPU)
-int local_size();
 // Root's bytes arrive at every rank.
 std::string broadcast(const std::string& bytes, int root);
 // Every rank's bytes, in rank order, at every rank.

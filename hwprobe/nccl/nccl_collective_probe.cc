@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "hwprobe/cuda/cuda_resources.h"
+#include "hwprobe/fabric/fabric_class.h"
 #include "hwprobe/gpu/gpu_environment.h"
 #include "hwprobe/gpu/gpu_selection.h"
 #include "hwprobe/gpu/sweep_plan.h"
@@ -84,8 +85,7 @@ Filter NcclCollectiveProbe::filter(const Environment& env) const { return requir
 void NcclCollectiveProbe::run(Context& ctx) {
   const Environment& env = ctx.environment();
   const bool multi = mpi::active() && mpi::size() > 1;
-  const std::vector<int> devices =
-      devices_for_rank(env.gpu_count, env.world_size, mpi::local_rank());
+  const std::vector<int> devices = devices_for_rank(env.gpu_count, env.world_size, env.local_rank);
   // Every rank must take part in the communicator, so all agree before any starts.
   if (!mpi::all_true(!devices.empty())) {
     throw ProbeError("a node runs more ranks than it has GPUs: NCCL needs one GPU per rank");
@@ -104,7 +104,8 @@ void NcclCollectiveProbe::run(Context& ctx) {
     cuda::check(cudaMemset(b.recv->get(), 0, largest), "cudaMemset");
     buffers.push_back(std::move(b));
   }
-  const nlohmann::json common = gpu_measurement_params(cuda::device_name(devices.front()));
+  const nlohmann::json common = gpu_measurement_params(env, cuda::device_name(devices.front()));
+  const std::string fabric = multi ? nccl_run_fabric(env.world_size, env.local_size) : "intra_node";
   std::vector<bool> placements = {false};
   if (collective_ != Collective::sendrecv) placements.push_back(true);
   std::size_t step = 0;
@@ -122,6 +123,9 @@ void NcclCollectiveProbe::run(Context& ctx) {
       std::vector<double> samples;
       for (int t = 0; t < plan.trials; ++t) {
         if (ctx.cancelled()) throw ProbeError("cancelled");
+        // As nccl-tests: every rank starts its clock together, or the first collective of
+        // each trial would time the other ranks' lag instead of the transfer.
+        if (multi) mpi::barrier();
         const auto t0 = std::chrono::steady_clock::now();
         for (int op = 0; op < operations; ++op)
           round(collective_, *clique, buffers, count, in_place);
@@ -141,6 +145,7 @@ void NcclCollectiveProbe::run(Context& ctx) {
       params["count"] = count;
       params["operations_per_sample"] = operations;
       params["clock"] = "host";
+      params["fabric"] = fabric;
       params.update(bandwidth_summary(collective_, ranks, bytes, samples));
       ctx.record(std::move(params), std::move(samples));
     }

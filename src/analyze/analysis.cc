@@ -9,6 +9,32 @@
 #include "analyze/windows.h"
 
 namespace plainsight {
+namespace {
+
+// Whether any figure of the analysis came from the probe file named `name` (a figure's
+// source is "file: probe").
+bool figures_from(const Analysis& a, const std::string& name) {
+  const std::string prefix = name + ": ";
+  auto from = [&](const Figure& f) { return f.source.starts_with(prefix); };
+  for (const Window& w : a.windows)
+    if (from(w.per_event) || (w.cc && (from(w.cc->off) || from(w.cc->on)))) return true;
+  if (a.workload)
+    for (const CostLine& l : a.workload->lines)
+      if (from(l.off) || from(l.on)) return true;
+  return false;
+}
+
+// "stage 'id': <chain line>" for each line of a window's chain that names probe file `name`.
+std::vector<std::string> chain_lines_naming(const Analysis& a, const std::string& name) {
+  std::vector<std::string> out;
+  const std::string in = " in " + name;
+  for (const Window& w : a.windows)
+    for (const std::string& c : w.per_event.considered)
+      if (c.find(in) != std::string::npos) out.push_back(fmt::format("stage '{}': {}", w.stage, c));
+  return out;
+}
+
+}  // namespace
 
 std::vector<std::size_t> exposure_order(const std::vector<Window>& windows) {
   std::vector<std::size_t> order(windows.size());
@@ -34,8 +60,10 @@ Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::str
   a.scenario = std::move(scenario);
   a.overrides = std::move(overrides);
   a.arriving = propagate_content(a.scenario, &catalog);
+  DurationLog log;
   AnalyzeOptions options;
   options.measured = measured;
+  options.log = &log;
   options.arriving = &a.arriving;
   a.windows = compute_windows(catalog, a.scenario, options);
   a.totals = window_totals(a.scenario, a.windows);
@@ -47,14 +75,28 @@ Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::str
       a.measurements.push_back(fmt::format(
           "{}: {}, {} results, started {}", f.name, f.machine.summary(), f.results.size(),
           f.started_at.empty() ? "at an unknown time" : f.started_at));
-    a.warnings.insert(a.warnings.end(), measured->warnings().begin(), measured->warnings().end());
-    for (const MeasurementFile& f : measured->files())
-      if (!measured->used(f.path))
-        a.warnings.push_back(
+    a.measurement_warnings = std::move(log.warnings);
+    for (const MeasurementFile& f : measured->files()) {
+      if (figures_from(a, f.name)) continue;
+      if (!log.matched.count(f.path)) {
+        a.measurement_warnings.push_back(
             fmt::format("{}: no result in it applies to a stage of this scenario "
-                        "(model/probe_map.yaml says which probe measures which "
-                        "stage)",
+                        "(model/probe_map.yaml says which probe measures which stage)",
                         f.name));
+        continue;
+      }
+      // Where another file's result was used, this one's refusals are only in the chain:
+      // a file that gave nothing at all says why, stage by stage.
+      for (const std::string& line : chain_lines_naming(a, f.name))
+        if (std::none_of(a.measurement_warnings.begin(), a.measurement_warnings.end(),
+                         [&](const std::string& w) { return w.starts_with(line); }))
+          a.measurement_warnings.push_back(line);
+      a.measurement_warnings.push_back(
+          fmt::format("{}: none of its results was used: each was refused or outranked (the "
+                      "warnings above say why)",
+                      f.name));
+    }
+    a.warnings = a.measurement_warnings;
   }
   a.warnings.insert(a.warnings.end(), cost_warnings.begin(), cost_warnings.end());
   // The scenario's GPU, then any other a group runs on.

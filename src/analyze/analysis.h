@@ -26,6 +26,9 @@ struct Analysis {
   // What arrives at each stage (content.h): computed once, shared with control re-analyses.
   std::vector<Content> arriving;
   std::vector<std::string> warnings;
+  // The part of `warnings` the probe results raised (refused, forced, disagreeing results),
+  // which the command line also writes to stderr, once each.
+  std::vector<std::string> measurement_warnings;
   ThreatAnalysis threat;                       // filled by analyze_threats (issue 6)
   std::optional<SimulationResult> simulation;  // filled by `simulate`
   // Probe files the durations came from (--measurements): "file: machine, N results".

@@ -5,15 +5,6 @@
 #include "core/quantity.h"
 
 namespace plainsight {
-namespace {
-
-double x_dwell(const std::vector<ActorExposure>& actors, const std::string& id) {
-  for (const ActorExposure& x : actors)
-    if (x.actor->id == id) return x.actor->dwell.value;
-  return 0;
-}
-
-}  // namespace
 
 ExposureCeiling exposure_ceiling(const Catalog& c, const std::vector<Window>& windows,
                                  const std::vector<ActorExposure>& actors) {
@@ -28,6 +19,7 @@ ExposureCeiling exposure_ceiling(const Catalog& c, const std::vector<Window>& wi
     }
     out.breached_by = actor.id;
     out.breached_level = actor.level;
+    out.breached_dwell_s = actor.dwell.value;
     out.path = *x.path;
     // Readable windows first (they limit the ceiling), then the others, in pipeline order.
     for (int pass = 0; pass < 2; ++pass)
@@ -57,7 +49,7 @@ ExposureCeiling exposure_ceiling(const Catalog& c, const std::vector<Window>& wi
     out.summary = fmt::format(
         "{}: OC{} completes a path within its dwell ({}): {}{}",
         out.level > 0 ? fmt::format("kept out up to OC{}", out.level) : "not even OC1 is kept out",
-        out.breached_level, format_duration(x_dwell(actors, out.breached_by)),
+        out.breached_level, format_duration(out.breached_dwell_s),
         out.path.summary.substr(out.path.summary.find(": ") + 2), held);
   }
   return out;

@@ -44,6 +44,7 @@ struct ExposureCeiling {
   std::string label;        // "OC2", or "none"
   std::string breached_by;  // the first actor that reaches a window ("oc3"); "" when none
   int breached_level = 0;
+  double breached_dwell_s = 0;  // the breaching actor's dwell, its path fits in
   // The plaintext windows the breaching actor's capabilities reach: readable ones limit the
   // ceiling; the others are listed so the reader sees why they do not.
   std::vector<CeilingWindow> windows;

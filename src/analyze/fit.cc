@@ -82,6 +82,7 @@ SweepEstimate estimate(const std::vector<SweepPoint>& points, const LinearFit& f
     ++count;
   }
   SweepEstimate e;
+  e.sizes = by_size.size();
   const double lo = by_size.begin()->first, hi = by_size.rbegin()->first;
   if (bytes >= lo && bytes <= hi) {
     auto upper = by_size.lower_bound(bytes);
@@ -116,6 +117,23 @@ SweepEstimate estimate(const std::vector<SweepPoint>& points, const LinearFit& f
                            format_bandwidth(tail), format_bandwidth(fit.bandwidth_Bps));
   }
   return e;
+}
+
+std::vector<std::string> fit_bound_violations(const LinearFit& fit, const SweepEstimate& e,
+                                              const FitBounds& b) {
+  std::vector<std::string> out;
+  if (e.provenance != Provenance::fitted) return out;
+  if (static_cast<double>(e.sizes) < b.min_sizes)
+    out.push_back(
+        fmt::format("{} measured sizes (a fit needs at least {:g})", e.sizes, b.min_sizes));
+  if (fit.r2 < b.min_r2) out.push_back(fmt::format("R^2 {:.4f} (at least {:g})", fit.r2, b.min_r2));
+  if (fit.rms_relative > b.max_rms_error)
+    out.push_back(fmt::format("rms error {:.1f}% (at most {:g}%)", 100 * fit.rms_relative,
+                              100 * b.max_rms_error));
+  if (e.extrapolation > b.max_extrapolation)
+    out.push_back(fmt::format("{:.3g}x outside the measured sizes (at most {:g}x)", e.extrapolation,
+                              b.max_extrapolation));
+  return out;
 }
 
 }  // namespace plainsight

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/probe_map.h"
 #include "core/provenance.h"
 
 namespace plainsight {
@@ -41,10 +42,17 @@ struct SweepEstimate {
   double seconds = 0;
   Provenance provenance = Provenance::measured;
   double extrapolation = 1;
-  std::string how;  // "interpolated between the 64 MiB and 256 MiB medians"
+  std::size_t sizes = 0;  // distinct sizes measured
+  std::string how;        // "interpolated between the 64 MiB and 256 MiB medians"
 };
 
 // `points` as given to the fit; `bytes` > 0.
 SweepEstimate estimate(const std::vector<SweepPoint>& points, const LinearFit& fit, double bytes);
+
+// Why the fit may not stand for the estimate's payload under `bounds`
+// (model/probe_map.yaml fit_bounds): one phrase per bound it breaks; empty when the payload
+// is inside the sweep (interpolated medians, no fit) or every bound holds.
+std::vector<std::string> fit_bound_violations(const LinearFit& fit, const SweepEstimate& e,
+                                              const FitBounds& bounds);
 
 }  // namespace plainsight

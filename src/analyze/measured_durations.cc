@@ -1,5 +1,6 @@
 #include "analyze/measured_durations.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -7,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "analyze/fit.h"
+#include "analyze/platform_match.h"
 #include "core/quantity.h"
 
 namespace plainsight {
@@ -14,6 +16,10 @@ namespace {
 
 bool contains(const std::vector<std::string>& list, const std::string& v) {
   return std::find(list.begin(), list.end(), v) != list.end();
+}
+
+void add_once(std::vector<std::string>& list, std::string v) {
+  if (!contains(list, v)) list.push_back(std::move(v));
 }
 
 // The attributes probe rules match on: the stage's, plus what only the stage knows.
@@ -37,16 +43,6 @@ std::string params_text(const ProbeCandidate& c) {
   return out;
 }
 
-// A result's catalog GPU, from its params or its machine: "" when it names none we know.
-std::string result_gpu(const ProbeMap& map, const MeasurementFile& f, const ProbeResult& r,
-                       std::string* name) {
-  *name = r.param("gpu");
-  if (name->empty() && !f.machine_of(r).gpus.empty()) *name = f.machine_of(r).gpus.front();
-  for (const GpuModel& m : map.gpu_models)
-    if (!name->empty() && name->find(m.match) != std::string::npos) return m.gpu;
-  return "";
-}
-
 // Sample standard deviation over mean (the probe format's cv), from the samples
 // themselves: the loader does not check a file's cv against them. 0 under two samples.
 double relative_spread(const std::vector<double>& samples) {
@@ -65,6 +61,70 @@ double numeric(const std::string& text) {
   return end && *end == '\0' && !text.empty() ? v : 0;
 }
 
+// The results of one candidate in one file that form one sweep: split by the candidate's
+// series_by params and by how they differ from the wanted platform.
+struct Series {
+  std::size_t candidate = 0;  // index in the rule
+  std::size_t file = 0;       // index in the files
+  std::string key;
+  PlatformMatch match;  // alike for every result of the series (it is part of the key)
+  std::vector<const ProbeResult*> results;
+};
+
+// A sweep that may stand for the stage, evaluated at its payload.
+struct Option {
+  const Series* series = nullptr;
+  const ProbeCandidate* candidate = nullptr;
+  const MeasurementFile* file = nullptr;
+  std::vector<SweepPoint> points;
+  LinearFit fit;
+  SweepEstimate estimate;
+};
+
+// Ranking of options: a device measurement before an emulation, then the closest platform
+// match, the probe map's order, the larger sweep, the later run (ISO 8601 times sort as
+// text), the order the files were given.
+bool ranks_before(const Option& a, const Option& b) {
+  if (a.candidate->emulation != b.candidate->emulation) return !a.candidate->emulation;
+  if (a.series->match.distance() != b.series->match.distance())
+    return a.series->match.distance() < b.series->match.distance();
+  if (a.series->candidate != b.series->candidate) return a.series->candidate < b.series->candidate;
+  if (a.estimate.sizes != b.estimate.sizes) return a.estimate.sizes > b.estimate.sizes;
+  if (a.file->started_at != b.file->started_at) return a.file->started_at > b.file->started_at;
+  return a.series->file < b.series->file;
+}
+
+// Why `other` was not used when `chosen` was (the first rule of the ranking that decides).
+std::string why_not(const Option& other, const Option& chosen) {
+  if (other.candidate->emulation != chosen.candidate->emulation)
+    return "an emulation ranks below a device measurement";
+  if (other.series->match.distance() != chosen.series->match.distance())
+    return "a closer platform match was used";
+  if (other.series->candidate != chosen.series->candidate) return "lower in the probe map's order";
+  if (other.estimate.sizes != chosen.estimate.sizes)
+    return fmt::format("the larger sweep was used ({} sizes against {})", chosen.estimate.sizes,
+                       other.estimate.sizes);
+  if (other.file->started_at != chosen.file->started_at)
+    return fmt::format("the later run was used ({} against {})",
+                       chosen.file->started_at.empty() ? "?" : chosen.file->started_at,
+                       other.file->started_at.empty() ? "an unknown time" : other.file->started_at);
+  return "the file given first was used";
+}
+
+std::string sweep_text(const ProbeCandidate& c, const ProbeResult& first) {
+  std::string sweep;
+  for (const std::string& k : c.series_by)
+    if (!first.param(k).empty()) sweep += fmt::format(" {}={}", k, first.param(k));
+  return sweep;
+}
+
+std::string catalog_text(const Figure& f) {
+  std::string out = fmt::format("{} figure {}", to_string(f.provenance), format_duration(f.value));
+  if (!f.detail.empty()) out += " (" + f.detail + ")";
+  if (!f.source.empty()) out += " [" + f.source + "]";
+  return out;
+}
+
 }  // namespace
 
 const ProbeRule* select_probe_rule(const ProbeMap& map, const Stage& st, const Attributes& a) {
@@ -78,171 +138,286 @@ const ProbeRule* select_probe_rule(const ProbeMap& map, const Stage& st, const A
 }
 
 MeasuredDurations::MeasuredDurations(const Catalog& c, std::vector<MeasurementFile> files,
-                                     bool allow_mismatch)
-    : catalog_(c), files_(std::move(files)), allow_mismatch_(allow_mismatch) {}
+                                     MeasuredOptions options)
+    : catalog_(c), files_(std::move(files)), options_(options) {}
 
-void MeasuredDurations::warn(std::string text) const {
-  if (warned_.insert(text).second) warnings_.push_back(std::move(text));
-}
+namespace {
 
-std::optional<Figure> MeasuredDurations::find(const Stage& st, double bytes, const Attributes& a,
-                                              bool cc_on, bool allow_cc_mismatch, bool quiet,
-                                              bool* cc_specific) const {
-  const ProbeRule* rule = select_probe_rule(catalog_.probe_map, st, a);
-  if (!rule) return std::nullopt;
-  const std::string want_cc = cc_on ? "on" : "off";
-  const std::string gen = a.count("gpu.generation") ? a.at("gpu.generation") : "none";
-  const std::string gpu = a.count("gpu") ? a.at("gpu") : "none";
-  std::vector<std::string> skipped;  // why matching results were not used
+// What the files offer a query, before fits: the sweeps that apply (or are forced by
+// --allow-mismatch) and the refusals, in the order they arose.
+struct Gathered {
+  std::vector<Series> series;
+  std::vector<std::string> refused;  // "probe in file ...: not used": the chain
+  std::vector<std::string> matched;  // file paths with a result for the rule's probes
+};
 
-  for (const ProbeCandidate& c : rule->candidates) {
-    struct Pick {
-      const MeasurementFile* file;
-      const ProbeResult* result;
-      std::string note;
-    };
-    // Sweeps, keyed by file and the series_by params, in file and result order.
-    std::vector<std::pair<std::string, std::vector<Pick>>> series;
-    for (const MeasurementFile& f : files_) {
+Gathered gather(const Catalog& catalog, const std::vector<MeasurementFile>& files,
+                const ProbeRule& rule, const MeasurementQuery& q, bool allow_mismatch) {
+  Gathered g;
+  const WantedPlatform want{q.stage, q.attributes, q.cc_on};
+  // Mismatches by (candidate, file), so that a file which also has a matching series of the
+  // same probe (host.bounce_buffer in both CC modes) does not list the other mode.
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<std::string>> mismatched;
+  for (std::size_t ci = 0; ci < rule.candidates.size(); ++ci) {
+    const ProbeCandidate& c = rule.candidates[ci];
+    for (std::size_t fi = 0; fi < files.size(); ++fi) {
+      const MeasurementFile& f = files[fi];
       for (const ProbeResult& r : f.results) {
         if (r.probe != c.probe) continue;
         bool match = true;
         for (const auto& [k, v] : c.params) match &= r.param(k) == v;
         if (!match) continue;
-        std::vector<std::string> notes;
-        bool usable = true;
-        if (!c.cc_param.empty()) {
-          std::string v = r.param(c.cc_param);
-          if (v.empty() && c.gpu) v = f.machine_of(r).cc;
-          const std::string state = contains(c.cc_on, v)    ? "on"
-                                    : contains(c.cc_off, v) ? "off"
-                                                            : "";
-          if (state.empty()) {
-            skipped.push_back(
-                fmt::format("{} in {} has confidential-computing state '{}', "
-                            "neither on nor off",
-                            c.probe, f.name, v));
-            continue;
-          }
-          if (state != want_cc) {
-            if (!allow_cc_mismatch) {
-              skipped.push_back(
-                  fmt::format("{} in {} was measured with CC {}; the scenario "
-                              "runs CC {}",
-                              c.probe, f.name, state, want_cc));
-              continue;
-            }
-            notes.push_back(
-                fmt::format("measured with CC {}, applied to CC {} by "
-                            "--allow-mismatch",
-                            state, want_cc));
-          }
+        add_once(g.matched, f.path);
+        const std::string who = fmt::format("{} in {}", c.probe, f.name);
+        PlatformMatch m = match_platform(catalog, c, f, r, want);
+        if (!m.unusable.empty()) {
+          add_once(g.refused, fmt::format("{} {}: not used", who, m.unusable));
+          continue;
         }
-        if (c.gpu) {
-          std::string name;
-          const std::string id = result_gpu(catalog_.probe_map, f, r, &name);
-          const PlatformOption* g = Catalog::find(catalog_.gpus, id);
-          const std::string rgen =
-              g && g->attributes.count("generation") ? g->attributes.at("generation") : "";
-          if (rgen.empty() || rgen != gen) {
-            const std::string what =
-                rgen.empty() ? fmt::format("on '{}', a GPU the probe map does not know", name)
-                             : fmt::format("on {} ({})", name, rgen);
-            if (!allow_mismatch_) {
-              skipped.push_back(fmt::format("{} in {} was measured {}; the scenario runs {} ({})",
-                                            c.probe, f.name, what, gpu, gen));
-              usable = false;
-            } else {
-              notes.push_back(
-                  fmt::format("measured {}, applied to {} by --allow-mismatch", what, gpu));
-            }
-          }
+        // A CC pair compares each state with itself: no forcing one for the other there.
+        const auto exact = [&](const FacetMismatch& x) {
+          return q.exact_cc && x.facet == PlatformFacet::cc;
+        };
+        if (!m.mismatches.empty() &&
+            (!allow_mismatch || std::any_of(m.mismatches.begin(), m.mismatches.end(), exact))) {
+          for (const FacetMismatch& x : m.mismatches)
+            add_once(mismatched[{ci, fi}],
+                     fmt::format("{} {}: not used{}", who, x.why,
+                                 exact(x) ? "" : " (--allow-mismatch uses it)"));
+          continue;
         }
-        if (!usable) continue;
-        std::string key = f.path;
+        std::string key;
         for (const std::string& k : c.series_by) key += "\x1f" + k + "=" + r.param(k);
-        auto it = std::find_if(series.begin(), series.end(),
-                               [&](const auto& s) { return s.first == key; });
-        if (it == series.end()) {
-          series.push_back({key, {}});
-          it = std::prev(series.end());
+        for (const FacetMismatch& x : m.mismatches) key += "\x1e" + x.forced;
+        auto it = std::find_if(g.series.begin(), g.series.end(), [&](const Series& s) {
+          return s.candidate == ci && s.file == fi && s.key == key;
+        });
+        if (it == g.series.end()) {
+          g.series.push_back({ci, fi, key, std::move(m), {}});
+          it = std::prev(g.series.end());
         }
-        std::string note;
-        for (const std::string& n : notes) note += "; " + n;
-        it->second.push_back({&f, &r, note});
+        it->results.push_back(&r);
       }
     }
-    if (series.empty()) continue;
-    // Of several sweeps, the one with the largest prefer_max value (e.g. all cores).
-    std::size_t best = 0;
-    if (!c.prefer_max.empty())
-      for (std::size_t i = 1; i < series.size(); ++i)
-        if (numeric(series[i].second.front().result->param(c.prefer_max)) >
-            numeric(series[best].second.front().result->param(c.prefer_max)))
-          best = i;
-    const std::vector<Pick>& picks = series[best].second;
-    std::vector<SweepPoint> points;
-    for (const Pick& p : picks) points.push_back({p.result->bytes, p.result->median_s});
-    const LinearFit fit = fit_latency_bandwidth(points);
-    const SweepEstimate e = estimate(points, fit, bytes);
-    const Pick& first = picks.front();
-    std::string sweep;
-    for (const std::string& k : c.series_by)
-      if (!first.result->param(k).empty())
-        sweep += fmt::format(" {}={}", k, first.result->param(k));
-    Figure fig;
-    fig.value = e.seconds;
-    fig.provenance = e.provenance;
-    // The spread measured at the sweep point nearest the payload (in log size): a sweep's
-    // relative spread changes with size (timer and latency noise dominate small transfers,
-    // memory contention large ones), so the nearest point is the regime the stage runs in,
-    // where a median over the sweep would mix them. Beyond the sweep it is the end point's.
-    const Pick* nearest = &picks.front();
-    for (const Pick& p : picks)
-      if (std::abs(std::log(p.result->bytes / bytes)) <
-          std::abs(std::log(nearest->result->bytes / bytes)))
-        nearest = &p;
-    fig.spread_s = e.seconds * relative_spread(nearest->result->samples_s);
-    fig.source = fmt::format("{}: {}", first.file->name, c.probe);
-    fig.detail = fmt::format(
-        "{} ({}{}{}, {} sizes) on {}: {} for {}", c.label, c.probe, params_text(c), sweep,
-        points.size(), first.file->machine_of(*first.result).summary(), e.how, format_bytes(bytes));
-    if (e.provenance == Provenance::measured) fig.detail += "; fit " + fit.str();
-    if (c.cc_param.empty() && !c.emulation) fig.detail += "; host result, applies on any platform";
-    if (c.emulation) fig.detail += "; emulation on the host, not the device path";
-    fig.detail += first.note;
-    if (!first.note.empty() && !quiet)
-      warn(fmt::format("stage '{}': {}{}", st.id, c.probe, first.note));
-    if (cc_specific) *cc_specific = !c.cc_param.empty();
-    used_.insert(first.file->path);
-    return fig;
   }
-  if (!quiet)
-    for (const std::string& why : skipped)
-      warn(fmt::format("stage '{}': {}: not used{}", st.id, why,
-                       allow_mismatch_ ? "" : " (--allow-mismatch uses it)"));
-  return std::nullopt;
+  for (const auto& [where, lines] : mismatched) {
+    const bool has_series = std::any_of(g.series.begin(), g.series.end(), [&](const Series& s) {
+      return s.candidate == where.first && s.file == where.second;
+    });
+    if (!has_series)
+      for (const std::string& l : lines) add_once(g.refused, l);
+  }
+  return g;
+}
+
+// The sweep that stands for one candidate in one file: the closest match, then the largest
+// prefer_max value (e.g. all cores), then the first.
+const Series* file_sweep(const std::vector<Series>& series, std::size_t ci, std::size_t fi,
+                         const ProbeCandidate& c) {
+  const Series* best = nullptr;
+  for (const Series& s : series) {
+    if (s.candidate != ci || s.file != fi) continue;
+    if (!best || s.match.distance() < best->match.distance() ||
+        (s.match.distance() == best->match.distance() && !c.prefer_max.empty() &&
+         numeric(s.results.front()->param(c.prefer_max)) >
+             numeric(best->results.front()->param(c.prefer_max))))
+      best = &s;
+  }
+  return best;
+}
+
+// Why an emulation may not stand in here (the rules of docs/measurements.md), or "".
+std::string emulation_refusal(const std::string& who, bool platform_cc_on, bool device_applies,
+                              bool allow_emulation) {
+  // Nothing to emulate without confidential mode; below the datasheet unless asked, and
+  // never in place of a device measurement.
+  if (!platform_cc_on)
+    return fmt::format(
+        "{} is an emulation of the CC copy path on the host CPU: never used on a CC-off "
+        "platform",
+        who);
+  if (device_applies)
+    return fmt::format("{}: an emulation, not needed: a device measurement applies", who);
+  if (!allow_emulation)
+    return fmt::format(
+        "{} is an emulation on the host CPU, ranked below the datasheet: not used "
+        "(--allow-emulation uses it where no device measurement applies)",
+        who);
+  return "";
+}
+
+// The sweeps that may stand for the stage, fitted at the payload: devices first (an
+// emulation depends on whether one applies), fits outside their bounds refused.
+std::vector<Option> weigh(const ProbeRule& rule, const std::vector<MeasurementFile>& files,
+                          Gathered& g, const MeasurementQuery& q, bool allow_emulation,
+                          std::vector<std::string>& not_needed) {
+  auto cc_attr = q.attributes->find("confidential_mode");
+  const bool platform_cc_on = cc_attr != q.attributes->end() && cc_attr->second == "on";
+  std::vector<Option> options;
+  for (bool emulations : {false, true}) {
+    for (std::size_t ci = 0; ci < rule.candidates.size(); ++ci) {
+      const ProbeCandidate& c = rule.candidates[ci];
+      if (c.emulation != emulations) continue;
+      for (std::size_t fi = 0; fi < files.size(); ++fi) {
+        const Series* best = file_sweep(g.series, ci, fi, c);
+        if (!best) continue;
+        const std::string who = fmt::format("{} in {}", c.probe, files[fi].name);
+        if (c.emulation) {
+          const std::string why =
+              emulation_refusal(who, platform_cc_on, !options.empty(), allow_emulation);
+          if (!why.empty()) {
+            // Passed over for a device measurement is no refusal: the chain says it only.
+            add_once(platform_cc_on && !options.empty() ? not_needed : g.refused, why);
+            continue;
+          }
+        }
+        Option o{best, &c, &files[fi], {}, {}, {}};
+        for (const ProbeResult* r : best->results) o.points.push_back({r->bytes, r->median_s});
+        o.fit = fit_latency_bandwidth(o.points);
+        o.estimate = estimate(o.points, o.fit, q.bytes);
+        const std::vector<std::string> broken = fit_bound_violations(o.fit, o.estimate, c.fit);
+        if (!broken.empty()) {
+          add_once(g.refused,
+                   fmt::format("{} ({} sizes, {} .. {}) cannot stand for {}: its fit is out of "
+                               "bounds: {}",
+                               who, o.estimate.sizes, format_bytes(o.fit.min_bytes),
+                               format_bytes(o.fit.max_bytes), format_bytes(q.bytes),
+                               fmt::join(broken, ", ")));
+          continue;
+        }
+        options.push_back(std::move(o));
+      }
+    }
+  }
+  std::stable_sort(options.begin(), options.end(), ranks_before);
+  return options;
+}
+
+// The figure of the option used, with what it says about itself in its detail.
+Figure figure_of(const Option& o, const MeasurementQuery& q) {
+  const ProbeCandidate& c = *o.candidate;
+  const ProbeResult& first = *o.series->results.front();
+  const SweepEstimate& e = o.estimate;
+  Figure fig;
+  fig.value = e.seconds;
+  fig.provenance = c.emulation ? Provenance::emulated : e.provenance;
+  // The spread measured at the sweep point nearest the payload (in log size): a sweep's
+  // relative spread changes with size (timer and latency noise dominate small transfers,
+  // memory contention large ones), so the nearest point is the regime the stage runs in,
+  // where a median over the sweep would mix them. Beyond the sweep it is the end point's.
+  const ProbeResult* nearest = &first;
+  for (const ProbeResult* r : o.series->results)
+    if (std::abs(std::log(r->bytes / q.bytes)) < std::abs(std::log(nearest->bytes / q.bytes)))
+      nearest = r;
+  fig.spread_s = e.seconds * relative_spread(nearest->samples_s);
+  fig.source = fmt::format("{}: {}", o.file->name, c.probe);
+  fig.detail = fmt::format("{} ({}{}{}, {} sizes) on {}: {} for {}", c.label, c.probe,
+                           params_text(c), sweep_text(c, first), o.points.size(),
+                           o.file->machine_of(first).summary(), e.how, format_bytes(q.bytes));
+  if (e.provenance == Provenance::measured) fig.detail += "; fit " + o.fit.str();
+  if (c.depends_on.empty()) fig.detail += "; host result, applies on any platform";
+  if (c.emulation)
+    fig.detail += "; emulation on the host, not the device path (used by --allow-emulation)";
+  for (const std::string& n : o.series->match.notes) fig.detail += "; " + n;
+  for (const FacetMismatch& x : o.series->match.mismatches) fig.detail += "; " + x.forced;
+  return fig;
+}
+
+}  // namespace
+
+MeasuredChoice MeasuredDurations::choose(const MeasurementQuery& q) const {
+  MeasuredChoice out;
+  const Stage& st = *q.stage;
+  const ProbeRule* rule = select_probe_rule(catalog_.probe_map, st, *q.attributes);
+  if (!rule) return out;
+  Gathered g = gather(catalog_, files_, *rule, q, options_.allow_mismatch);
+  out.matched = std::move(g.matched);
+  std::vector<std::string> not_needed;  // emulations passed over for a device measurement
+  const std::vector<Option> options =
+      weigh(*rule, files_, g, q, options_.allow_emulation, not_needed);
+
+  if (options.empty()) {
+    out.considered = g.refused;
+    for (const std::string& n : not_needed) add_once(out.considered, n);
+    const std::string kept =
+        q.catalog ? fmt::format("; the {} figure stays", to_string(q.catalog->provenance)) : "";
+    for (const std::string& r : g.refused)
+      out.warnings.push_back(fmt::format("stage '{}': {}{}", st.id, r, kept));
+    return out;
+  }
+  const Option& o = options.front();
+  const ProbeCandidate& c = *o.candidate;
+  Figure fig = figure_of(o, q);
+  for (const FacetMismatch& x : o.series->match.mismatches)
+    out.warnings.push_back(
+        fmt::format("stage '{}': {} in {}: {}", st.id, c.probe, o.file->name, x.forced));
+  if (c.emulation)
+    out.warnings.push_back(
+        fmt::format("stage '{}': {} in {} is an emulation on the host CPU, standing in for the "
+                    "missing device measurement by --allow-emulation (provenance emulated)",
+                    st.id, c.probe, o.file->name));
+
+  // The chain: every other sweep that applied, with how far it disagrees; the refused ones;
+  // the catalog figure this one replaces.
+  for (std::size_t i = 1; i < options.size(); ++i) {
+    const Option& x = options[i];
+    const double pct = 100 * (x.estimate.seconds / o.estimate.seconds - 1);
+    const std::string line = fmt::format(
+        "{} in {}{} ({} sizes) gives {}, {:+.1f}% against {}: not used, {}", x.candidate->probe,
+        x.file->name, sweep_text(*x.candidate, *x.series->results.front()), x.estimate.sizes,
+        format_duration(x.estimate.seconds), pct, o.file->name, why_not(x, o));
+    fig.considered.push_back(line);
+    if (x.candidate->probe == c.probe && x.file != o.file)
+      out.warnings.push_back(fmt::format("stage '{}': {} and {} disagree: {}", st.id, o.file->name,
+                                         x.file->name, line));
+  }
+  for (const std::string& r : g.refused) fig.considered.push_back(r);
+  for (const std::string& n : not_needed) fig.considered.push_back(n);
+  if (q.catalog)
+    fig.considered.push_back(
+        c.emulation ? catalog_text(*q.catalog) +
+                          ": ranks above an emulation; replaced because --allow-emulation asks"
+                    : catalog_text(*q.catalog) +
+                          ": replaced by a probe result for this stage and platform");
+  out.cc_specific = c.depends_on_facet(PlatformFacet::cc);
+  out.figure = std::move(fig);
+  return out;
 }
 
 std::optional<Figure> MeasuredDurations::per_event(const Scenario&, const Stage& st, double bytes,
                                                    const Attributes& a) const {
-  const bool on = a.count("confidential_mode") && a.at("confidential_mode") == "on";
-  if (auto f = find(st, bytes, a, on, false, true)) return f;
-  // Nothing in the scenario's own state: say why, and with --allow-mismatch take the other.
-  return find(st, bytes, a, on, allow_mismatch_, false);
+  auto cc = a.find("confidential_mode");
+  const bool on = cc != a.end() && cc->second == "on";
+  return choose({&st, bytes, &a, on, false, nullptr}).figure;
+}
+
+DurationDecision MeasuredDurations::decide(const Scenario&, const Stage& st, double bytes,
+                                           const Attributes& a, const Figure& catalog) const {
+  auto cc = a.find("confidential_mode");
+  const bool on = cc != a.end() && cc->second == "on";
+  MeasuredChoice c = choose({&st, bytes, &a, on, false, &catalog});
+  DurationDecision d;
+  if (c.figure) {
+    d.figure = std::move(*c.figure);
+  } else {
+    d.figure = catalog;
+    d.figure.considered = std::move(c.considered);
+  }
+  d.warnings.insert(d.warnings.end(), c.warnings.begin(), c.warnings.end());
+  d.matched = std::move(c.matched);
+  return d;
 }
 
 std::optional<CcPair> MeasuredDurations::cc_pair(const Scenario&, const Stage& st, double bytes,
                                                  const Attributes& a) const {
-  bool off_cc = false, on_cc = false;
-  auto off = find(st, bytes, a, false, false, true, &off_cc);
-  auto on = find(st, bytes, a, true, false, true, &on_cc);
+  MeasuredChoice off = choose({&st, bytes, &a, false, true, nullptr});
+  MeasuredChoice on = choose({&st, bytes, &a, true, true, nullptr});
   // Host work that confidential mode does not change has no pair to show.
-  if (!off || !on || !off_cc || !on_cc) return std::nullopt;
+  if (!off.figure || !on.figure || !off.cc_specific || !on.cc_specific) return std::nullopt;
   // A pair compares like with like: both states from the same probe.
   const auto probe = [](const Figure& f) { return f.source.substr(f.source.find(": ")); };
-  if (probe(*off) != probe(*on)) return std::nullopt;
-  return CcPair{*off, *on};
+  if (probe(*off.figure) != probe(*on.figure)) return std::nullopt;
+  return CcPair{std::move(*off.figure), std::move(*on.figure)};
 }
 
 }  // namespace plainsight

@@ -32,7 +32,8 @@ std::string priced_with(const WorkloadCost& w) {
     const std::string off(to_string(l.off.provenance)), on(to_string(l.on.provenance));
     parts.push_back(fmt::format("{} {}", l.what, off == on ? off : off + "/" + on));
     for (const Figure* f : {&l.off, &l.on})
-      if ((f->provenance == Provenance::measured || f->provenance == Provenance::fitted) &&
+      if ((f->provenance == Provenance::measured || f->provenance == Provenance::fitted ||
+           f->provenance == Provenance::emulated) &&
           std::find(sources.begin(), sources.end(), f->source) == sources.end())
         sources.push_back(f->source);
   }
@@ -127,6 +128,14 @@ ScenarioDiff diff_analyses(const Analysis& a, const Analysis& b) {
         a.scenario.platform.confidential_mode ? "on" : "off",
         b.scenario.platform.confidential_mode ? "on" : "off", b.workload->claim(),
         priced_with(*b.workload)));
+    // The whole-run cost published for each side's GPU generation, beside the estimate.
+    for (const auto& [side, x] : {std::pair{"A", &a}, std::pair{"B", &b}})
+      for (const PublishedRunCost& p : x->workload->published)
+        d.time_cost.push_back(fmt::format(
+            "published for {}'s GPU generation ({}): {}: +{:.1f}%{} of the run [{}: {}]", side,
+            x->scenario.platform.gpu, p.cost->name, 100 * p.low,
+            p.high > p.low ? fmt::format(" to +{:.1f}%", 100 * p.high) : std::string(),
+            to_string(p.status), p.figures.front()->source.id));
   } else {
     d.time_cost.push_back(
         "no workload section on both sides: the run-time cost is not computed (per-event "

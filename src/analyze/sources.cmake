@@ -8,6 +8,7 @@ add_library(plainsight_analyze STATIC
   analyze/fit.cc
   analyze/measured_durations.cc
   analyze/parallel.cc
+  analyze/platform_match.cc
   analyze/pipeline_graph.cc
   analyze/protection.cc
   analyze/reanalysis.cc

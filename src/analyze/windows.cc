@@ -51,18 +51,24 @@ class StageKinds {
 
   // A stage's per-event duration from the catalog or the probe results. Catalog figures for
   // a link or a published figure depend on the bytes alone and are computed once.
+  // The probe results decide against the catalog's figure, which they may replace.
   Figure event(const Scenario& s, const Stage& st, const Attributes& attrs,
                const AnalyzeOptions& o) {
     const double bytes = s.stage_bytes(st);
-    if (o.measured)
-      if (auto f = o.measured->per_event(s, st, bytes, attrs))
-        return o.numbers_only ? number_of(*f) : *f;
+    const Figure& catalog = catalog_event(s, st, bytes);
+    if (!o.measured) return o.numbers_only ? number_of(catalog) : catalog;
+    DurationDecision d = o.measured->decide(s, st, bytes, attrs, catalog);
+    if (o.log) o.log->add(d);
+    return o.numbers_only ? number_of(d.figure) : std::move(d.figure);
+  }
+
+  const Figure& catalog_event(const Scenario& s, const Stage& st, double bytes) {
     const DurationSpec& spec = *st.duration;
     if (spec.kind == DurationSpec::Kind::stated ||
         spec.kind == DurationSpec::Kind::stated_bandwidth) {
       // Cites the stage's own line: nothing to share.
-      Figure f = catalog_duration(c_, s, st, spec);
-      return o.numbers_only ? number_of(f) : f;
+      stated_ = catalog_duration(c_, s, st, spec);
+      return stated_;
     }
     auto key = std::tie(spec.kind, spec.link, spec.capacity_bytes, spec.figure, bytes);
     auto it = durations_.find(key);
@@ -71,7 +77,7 @@ class StageKinds {
                .emplace(DurationKey{spec.kind, spec.link, spec.capacity_bytes, spec.figure, bytes},
                         catalog_duration(c_, s, st, spec))
                .first;
-    return o.numbers_only ? number_of(it->second) : it->second;
+    return it->second;
   }
 
   const CellRow& cells(const Stage& st, const Content& in, const ProtectionRule& rule) {
@@ -100,6 +106,7 @@ class StageKinds {
   std::map<StageKey, Decided, std::less<>> decided_;
   std::map<RowKey, CellRow, std::less<>> rows_;
   std::map<DurationKey, Figure, std::less<>> durations_;
+  Figure stated_;  // the last stage's own stated figure
 };
 
 // Each input is checked on its own (sizes, bandwidths, probe times); their combination (an

@@ -13,6 +13,9 @@ namespace plainsight {
 
 struct AnalyzeOptions {
   const DurationSource* measured = nullptr;  // probe results, when given
+  // Where the probe results' choices report warnings and the files they matched; null:
+  // not reported (a control's variant re-analysis).
+  DurationLog* log = nullptr;
   // Analyse under these platforms instead of the scenario's (its own and its groups'): a
   // control that only changes the platform is re-analysed without copying a cluster's
   // hundred thousand stages.

@@ -66,6 +66,7 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     timer.mark("load scenario");
     const std::optional<MeasuredDurations> measured = o->measurements.load(catalog);
     Analysis a = analyze(catalog, std::move(s), o->sets, measured ? &*measured : nullptr);
+    MeasurementOptions::warn({&a});
     timer.mark("windows");
     if (o->sort == "exposure") a.row_order = exposure_order(a.windows);
     if (!o->no_threats || required > 0) {

@@ -69,6 +69,7 @@ void add_diff_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     const MeasuredDurations* m = measured ? &*measured : nullptr;
     Analysis a = analyze(catalog, std::move(sa), {}, m);
     Analysis b = analyze(catalog, std::move(sb), o->sets, m);
+    MeasurementOptions::warn({&a, &b});
     run_threats(a, catalog, o->a, {}, m, false);
     run_threats(b, catalog, b_path, o->sets, m, false);
     ScenarioDiff d = diff_analyses(a, b);

@@ -1,5 +1,8 @@
 #include "cli/measurement_options.h"
 
+#include <iostream>
+#include <set>
+
 #include "load/measurement_file.h"
 
 namespace plainsight::cli {
@@ -7,17 +10,27 @@ namespace plainsight::cli {
 void MeasurementOptions::add_to(CLI::App& cmd, const std::string& backs) {
   cmd.add_option("--measurements", files,
                  "Probe result file (plainsight-probe/1) backing " + backs + "; repeatable");
-  cmd.add_flag("--allow-mismatch", allow_mismatch,
-               "Use results measured on another GPU generation or CC state (marked so) "
-               "instead of skipping them");
+  cmd.add_flag("--allow-mismatch", rules.allow_mismatch,
+               "Use results measured on another platform (GPU model, CC state, multi-GPU mode, "
+               "fabric, storage; marked so) instead of skipping them");
+  cmd.add_flag("--allow-emulation", rules.allow_emulation,
+               "Let a host emulation (host.bounce_buffer) stand in for a missing GPU "
+               "measurement on a CC-on platform (provenance 'emulated', below 'datasheet')");
 }
 
 std::optional<MeasuredDurations> MeasurementOptions::load(const Catalog& catalog) const {
   std::vector<MeasurementFile> read;
   for (const std::string& f : files) read.push_back(load_measurement_file(f));
   std::optional<MeasuredDurations> out;
-  if (!read.empty()) out.emplace(catalog, std::move(read), allow_mismatch);
+  if (!read.empty()) out.emplace(catalog, std::move(read), rules);
   return out;
+}
+
+void MeasurementOptions::warn(const std::vector<const Analysis*>& analyses) {
+  std::set<std::string> seen;
+  for (const Analysis* a : analyses)
+    for (const std::string& w : a->measurement_warnings)
+      if (seen.insert(w).second) std::cerr << "plainsight: warning: " << w << "\n";
 }
 
 }  // namespace plainsight::cli

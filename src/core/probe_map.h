@@ -1,6 +1,8 @@
 // Which probe measures which stage, as data (model/probe_map.yaml): a medium under platform
-// conditions maps to probe keys with the parameters that select the right series, and a
-// medium under confidential mode is priced by model/cc_costs.yaml when nothing was measured.
+// conditions maps to probe keys with the parameters that select the right series and what
+// of the platform a result must match, and the bounds within which a fit may stand for a
+// payload. A medium under confidential mode is priced by model/cc_costs.yaml when nothing was
+// measured.
 #pragma once
 
 #include <map>
@@ -11,6 +13,38 @@
 
 namespace plainsight {
 
+// What of the platform a result depends on, each compared with the scenario's.
+enum class PlatformFacet {
+  gpu,             // the GPU model (catalog gpu id)
+  cc,              // the confidential-computing state
+  multi_gpu_mode,  // none, protected_pcie, nvlink_encryption
+  fabric,          // the fabric class of the stage's link
+  storage,         // the storage class of the stage's link
+};
+inline const char* to_string(PlatformFacet facet) {
+  switch (facet) {
+    case PlatformFacet::gpu:
+      return "gpu";
+    case PlatformFacet::cc:
+      return "cc";
+    case PlatformFacet::multi_gpu_mode:
+      return "multi_gpu_mode";
+    case PlatformFacet::fabric:
+      return "fabric";
+    case PlatformFacet::storage:
+      return "storage";
+  }
+  return "";
+}
+
+// Where a fit may stand for a payload outside its sweep (docs/measurements.md).
+struct FitBounds {
+  double min_sizes = 3;
+  double min_r2 = 0.99;
+  double max_rms_error = 0.15;  // rms relative residual
+  double max_extrapolation = 100;
+};
+
 // One way to measure a stage: a probe key and the params a result must carry.
 struct ProbeCandidate {
   std::string probe;                          // "host.envelope"
@@ -20,11 +54,18 @@ struct ProbeCandidate {
   std::string cc_param;
   std::vector<std::string> cc_on;
   std::vector<std::string> cc_off;
-  bool gpu = false;        // measured on a GPU: must match the scenario's GPU generation
-  bool emulation = false;  // a host stand-in for a device path, labelled as such in reports
-  std::string label;       // what the measurement is, in words
+  std::vector<PlatformFacet> depends_on;  // empty: host work, applies on any platform
+  bool emulation = false;              // a host stand-in for a device path: provenance `emulated`
+  std::string label;                   // what the measurement is, in words
   std::vector<std::string> series_by;  // params that split results into separate sweeps
   std::string prefer_max;              // of several sweeps, take the one with the largest value
+  FitBounds fit;                       // the map's fit_bounds, with this probe's overrides
+
+  bool depends_on_facet(PlatformFacet f) const {
+    for (PlatformFacet d : depends_on)
+      if (d == f) return true;
+    return false;
+  }
 };
 
 struct ProbeRule {
@@ -42,9 +83,36 @@ struct GpuModel {
   std::string gpu;    // catalog gpu id
 };
 
+// A class of storage or fabric: the links that belong to it and what a probe file says to
+// be in it (file-system types for storage).
+struct PlatformClass {
+  std::string id;
+  std::string name;
+  std::vector<std::string> links;
+  std::vector<std::string> filesystems;  // storage classes only
+};
+
 struct ProbeMap {
   std::vector<GpuModel> gpu_models;
+  FitBounds fit_bounds;
+  std::vector<PlatformClass> storage_classes;
+  std::vector<PlatformClass> fabrics;
   std::vector<ProbeRule> rules;
+  // The class a link belongs to, or null.
+  static const PlatformClass* class_of_link(const std::vector<PlatformClass>& classes,
+                                            const std::string& link) {
+    for (const PlatformClass& c : classes)
+      for (const std::string& l : c.links)
+        if (l == link) return &c;
+    return nullptr;
+  }
+  // The storage class of a file-system type, or null.
+  const PlatformClass* storage_of_filesystem(const std::string& fs) const {
+    for (const PlatformClass& c : storage_classes)
+      for (const std::string& f : c.filesystems)
+        if (f == fs) return &c;
+    return nullptr;
+  }
 };
 
 }  // namespace plainsight

@@ -4,8 +4,8 @@
 
 namespace plainsight {
 namespace {
-constexpr std::array<std::string_view, 5> kNames{"measured", "fitted", "published", "datasheet",
-                                                 "assumed"};
+constexpr std::array<std::string_view, 6> kNames{"measured",  "fitted",   "published",
+                                                 "datasheet", "emulated", "assumed"};
 }
 
 std::string_view to_string(Provenance p) { return kNames[static_cast<int>(p)]; }

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace plainsight {
 
@@ -12,6 +13,7 @@ enum class Provenance {
   fitted,     // a fit over a probe's sweep, evaluated outside the measured range
   published,  // a catalog figure with its citation
   datasheet,  // bytes / catalog bandwidth
+  emulated,   // a host stand-in for a device path (--allow-emulation only)
   assumed,    // the scenario's own number
 };
 
@@ -28,6 +30,10 @@ struct Figure {
   // Standard deviation of the value as measured (value x the sweep's relative spread), 0
   // when unknown: only probe results carry one. The simulation draws event jitter from it.
   double spread_s = 0;
+  // What else was weighed for this value and why it was not used (other probe results,
+  // refused ones, the catalog figure a measurement replaced), each naming its source: the
+  // chain a report shows after the figure. Empty without measurements.
+  std::vector<std::string> considered = {};
 };
 
 }  // namespace plainsight

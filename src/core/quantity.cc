@@ -7,6 +7,8 @@
 
 #include <fmt/format.h>
 
+#include "units/size_text.h"
+
 namespace plainsight {
 namespace {
 
@@ -15,21 +17,7 @@ struct Unit {
   double factor;
 };
 
-// Longest suffixes first so "ms" is not read as "m" + "s".
-constexpr std::array kByteUnits{
-    Unit{"KiB", 1024.0},
-    Unit{"MiB", 1048576.0},
-    Unit{"GiB", 1073741824.0},
-    Unit{"TiB", 1099511627776.0},
-    Unit{"PiB", 1125899906842624.0},
-    Unit{"kB", 1e3},
-    Unit{"KB", 1e3},
-    Unit{"MB", 1e6},
-    Unit{"GB", 1e9},
-    Unit{"TB", 1e12},
-    Unit{"PB", 1e15},
-    Unit{"B", 1.0},
-};
+// Suffixes are compared whole ("ms" is never "m" + "s"). Sizes: units/size_text.h.
 constexpr std::array kDurationUnits{
     Unit{"min", 60.0},  Unit{"ms", 1e-3},    Unit{"us", 1e-6},
     Unit{"ns", 1e-9},   Unit{"s", 1.0},      Unit{"h", 3600.0},
@@ -99,7 +87,11 @@ std::string sig4(double v) {
 }  // namespace
 
 double parse_bytes(std::string_view text, QuantityError* error) {
-  return parse_with(text, kByteUnits, true, "a size", "140GB, 512MiB", error);
+  // The one size grammar of the project, shared with the probes' --sizes and --max-bytes.
+  const units::SizeText s = units::parse_size_text(text);
+  if (s.error.empty()) return s.bytes;
+  if (error) error->message = s.error;
+  return std::nan("");
 }
 
 double parse_duration(std::string_view text, QuantityError* error) {

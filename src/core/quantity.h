@@ -15,7 +15,8 @@ struct QuantityError {
   std::string message;
 };
 
-// "140GB", "512MiB", "1.5e12", "4096" (plain numbers are bytes). Returns bytes.
+// "140GB", "512MiB", "1.5e12", "4096" (plain numbers are bytes): units/size_text.h, the
+// grammar the probes' --sizes and --max-bytes use too. Returns bytes.
 double parse_bytes(std::string_view text, QuantityError* error);
 // "250ms", "2h", "90d", "1.5s", "30min", "10us". Returns seconds.
 double parse_duration(std::string_view text, QuantityError* error);

@@ -13,6 +13,7 @@
 #include "core/limits.h"
 #include "core/printable.h"
 #include "core/quantity.h"
+#include "load/measurement_consistency.h"
 
 namespace plainsight {
 namespace {
@@ -303,14 +304,17 @@ MachineIdentity read_machine(const Reader& rd, const json& m, const std::string&
   if (const json* d = rd.optional_object(m, at, "dir")) {
     const std::string where = Reader::join(at, "dir");
     rd.optional_string(*d, where, "path");
-    rd.optional_string(*d, where, "filesystem");
+    id.filesystem = rd.optional_string(*d, where, "filesystem");
     if (const json* f = rd.optional(*d, "free_bytes"))
       rd.integer(*f, where + ".free_bytes", 0, static_cast<std::uint64_t>(kMaxBytes));
   }
   if (const json* g = rd.optional_object(m, at, "gpu")) {
     // The schema leaves the GPU section open; only what the analyzer reads is held to a type.
-    if (auto cc = g->find("confidential_computing"); cc != g->end() && cc->is_object())
+    if (auto cc = g->find("confidential_computing"); cc != g->end() && cc->is_object()) {
       if (auto v = cc->find("cc"); v != cc->end() && v->is_string()) id.cc = v->get<std::string>();
+      if (auto v = cc->find("multi_gpu_mode"); v != cc->end() && v->is_string())
+        id.multi_gpu_mode = v->get<std::string>();
+    }
     if (auto list = g->find("gpus"); list != g->end() && list->is_array())
       for (const json& d : *list)
         if (d.is_object() && d.contains("name") && d["name"].is_string())
@@ -500,6 +504,7 @@ MeasurementFile parse_measurement_file(const std::string& text, const std::strin
     rd.fail("results",
             fmt::format("empty: the file holds no measurements ({} probes skipped, {} failed)",
                         mf.skipped.size(), mf.failed.size()));
+  check_consistent(mf);
   return mf;
 }
 

@@ -19,8 +19,10 @@ struct MachineIdentity {
   int logical_cores = 0;
   std::string kernel;
   std::vector<std::string> gpus;  // NVML device names
-  std::string cc;                 // "on", "off", "devtools", "unknown"; "" without GPU info
-  std::string summary() const;    // "vm (AMD EPYC, 2 cores)"
+  std::string cc;  // "on", "off", "devtools", "protected_pcie", "unknown"; "" without GPU info
+  std::string multi_gpu_mode;   // "none", "protected_pcie", "nvlink_encryption", "unknown", ""
+  std::string filesystem;       // of the directory file-writing probes used (dir.filesystem)
+  std::string summary() const;  // "vm (AMD EPYC, 2 cores)"
 };
 
 // One result row: one point of a size sweep.

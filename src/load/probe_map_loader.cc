@@ -29,9 +29,41 @@ std::map<std::string, std::vector<std::string>> read_when(const YamlFile& f, Map
   return out;
 }
 
-ProbeCandidate read_candidate(const YamlFile& f, const YamlNode& n, const std::string& rule) {
+// Reads the keys of `n` present into `b` (fit_bounds, or a probe's `fit` overrides).
+FitBounds read_fit_bounds(const YamlFile& f, const YamlNode& n, const std::string& what,
+                          FitBounds b) {
+  MapReader r(f, n, what);
+  r.allow({"min_sizes", "min_r2", "max_rms_error", "max_extrapolation"});
+  b.min_sizes = r.integer_or("min_sizes", static_cast<int>(b.min_sizes), 1, 1000);
+  b.min_r2 = r.number_or("min_r2", b.min_r2, 0, 1);
+  b.max_rms_error = r.number_or("max_rms_error", b.max_rms_error, 0, 10);
+  b.max_extrapolation = r.number_or("max_extrapolation", b.max_extrapolation, 1, 1e9);
+  return b;
+}
+
+std::vector<PlatformFacet> read_facets(MapReader& r) {
+  static const std::vector<std::pair<std::string, PlatformFacet>> kFacets{
+      {"gpu", PlatformFacet::gpu},
+      {"cc", PlatformFacet::cc},
+      {"multi_gpu_mode", PlatformFacet::multi_gpu_mode},
+      {"fabric", PlatformFacet::fabric},
+      {"storage", PlatformFacet::storage}};
+  std::vector<std::string> names;
+  for (const auto& [name, facet] : kFacets) names.push_back(name);
+  std::vector<PlatformFacet> out;
+  for (const std::string& name : r.str_list("depends_on")) {
+    check(name, names, "depends_on facet", r.at_value("depends_on"));
+    for (const auto& [n, facet] : kFacets)
+      if (n == name) out.push_back(facet);
+  }
+  return out;
+}
+
+ProbeCandidate read_candidate(const YamlFile& f, const YamlNode& n, const std::string& rule,
+                              const FitBounds& bounds) {
   MapReader r(f, n, "probe_map rule '" + rule + "' probe");
-  r.allow({"probe", "params", "cc", "gpu", "emulation", "label", "series_by", "prefer_max"});
+  r.allow({"probe", "params", "cc", "depends_on", "emulation", "label", "series_by", "prefer_max",
+           "fit"});
   ProbeCandidate c;
   c.probe = r.id("probe");
   c.params = r.str_map("params");
@@ -44,12 +76,48 @@ ProbeCandidate read_candidate(const YamlFile& f, const YamlNode& n, const std::s
     if (c.cc_on.empty() || c.cc_off.empty())
       throw InputError(cr.at(), "cc needs the values meaning 'on' and 'off'");
   }
-  c.gpu = r.on_off_or("gpu", false);
+  c.depends_on = read_facets(r);
+  // The state is compared only where the map says how a result carries it, and vice versa.
+  if (c.depends_on_facet(PlatformFacet::cc) != !c.cc_param.empty())
+    throw InputError(r.at(), c.cc_param.empty() ? "depends_on cc needs `cc` (the param and values)"
+                                                : "`cc` needs cc in depends_on");
   c.emulation = r.on_off_or("emulation", false);
   c.label = r.str("label");
   c.series_by = r.str_list("series_by");
   c.prefer_max = r.str_or("prefer_max", "");
+  c.fit = bounds;
+  if (YamlNode fit = r.optional_node("fit"))
+    c.fit = read_fit_bounds(f, fit, "probe_map rule '" + rule + "' probe fit", bounds);
   return c;
+}
+
+// storage_classes or fabrics: each link in at most one class of the list.
+std::vector<PlatformClass> read_classes(const YamlFile& f, MapReader& top, const char* key,
+                                        const Catalog& c) {
+  std::vector<PlatformClass> out;
+  YamlNode list = top.optional_node(key);
+  if (!list) return out;
+  const bool storage = std::string(key) == "storage_classes";
+  for (const YamlNode& n : sequence_of(f, list, key)) {
+    MapReader r(f, n, std::string(key) + " entry");
+    if (storage)
+      r.allow({"id", "name", "links", "filesystems"});
+    else
+      r.allow({"id", "name", "links"});
+    PlatformClass k;
+    k.id = r.id("id");
+    k.name = r.str("name");
+    k.links = r.str_list("links");
+    for (const std::string& l : k.links) {
+      check(l, ids_of(c.links), "link", r.at_value("links"));
+      if (ProbeMap::class_of_link(out, l))
+        throw InputError(r.at_value("links"), fmt::format("link '{}' is already in {} '{}'", l, key,
+                                                          ProbeMap::class_of_link(out, l)->id));
+    }
+    if (storage) k.filesystems = r.str_list("filesystems");
+    out.push_back(std::move(k));
+  }
+  return out;
 }
 
 }  // namespace
@@ -57,8 +125,12 @@ ProbeCandidate read_candidate(const YamlFile& f, const YamlNode& n, const std::s
 ProbeMap load_probe_map(const std::filesystem::path& path, const Catalog& c) {
   YamlFile f = YamlFile::load(path);
   MapReader top(f, f.root(), f.name());
-  top.allow({"gpu_models", "rules"});
+  top.allow({"gpu_models", "fit_bounds", "storage_classes", "fabrics", "rules"});
   ProbeMap m;
+  if (YamlNode b = top.optional_node("fit_bounds"))
+    m.fit_bounds = read_fit_bounds(f, b, "fit_bounds", m.fit_bounds);
+  m.storage_classes = read_classes(f, top, "storage_classes", c);
+  m.fabrics = read_classes(f, top, "fabrics", c);
   for (const YamlNode& n : sequence_of(f, top.node("gpu_models"), "gpu_models")) {
     MapReader r(f, n, "gpu model");
     r.allow({"match", "gpu"});
@@ -76,7 +148,7 @@ ProbeMap load_probe_map(const std::filesystem::path& path, const Catalog& c) {
     check(rule.medium, ids_of(c.media), "medium", r.at_value("medium"));
     rule.when = read_when(f, r, "probe_map rule '" + rule.id + "'");
     for (const YamlNode& p : sequence_of(f, r.node("probes"), "probes"))
-      rule.candidates.push_back(read_candidate(f, p, rule.id));
+      rule.candidates.push_back(read_candidate(f, p, rule.id, m.fit_bounds));
     if (rule.candidates.empty())
       throw InputError(r.at_value("probes"), "a probe_map rule needs at least one probe");
     rule.why = r.str("why");

@@ -7,6 +7,7 @@ add_library(plainsight_load STATIC
   load/cluster_generator.cc
   load/did_you_mean.cc
   load/map_reader.cc
+  load/measurement_consistency.cc
   load/measurement_file.cc
   load/overlay.cc
   load/platform_validity.cc

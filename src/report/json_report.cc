@@ -18,10 +18,12 @@ namespace {
 using json = nlohmann::ordered_json;
 
 json figure_json(const Figure& f) {
-  return {{"value", f.value},
-          {"provenance", to_string(f.provenance)},
-          {"source", f.source},
-          {"detail", f.detail}};
+  json out = {{"value", f.value},
+              {"provenance", to_string(f.provenance)},
+              {"source", f.source},
+              {"detail", f.detail}};
+  if (!f.considered.empty()) out["considered"] = f.considered;
+  return out;
 }
 
 json citation_json(const Catalog& c, const Citation& k) {

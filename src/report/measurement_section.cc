@@ -11,8 +11,10 @@
 namespace plainsight {
 namespace {
 
+// A figure a probe result gave, or one the probe results were weighed against.
 bool from_probe(const Figure& f) {
-  return f.provenance == Provenance::measured || f.provenance == Provenance::fitted;
+  return f.provenance == Provenance::measured || f.provenance == Provenance::fitted ||
+         f.provenance == Provenance::emulated || !f.considered.empty();
 }
 
 std::string figure_cell(const Figure& f) {

@@ -72,6 +72,9 @@ std::string provenance_phrase(const Figure& f) {
   std::string s(to_string(f.provenance));
   if (!f.detail.empty()) s += ": " + f.detail;
   if (!f.source.empty()) s += " [" + f.source + "]";
+  // The chain: what else was weighed for this figure, numbered.
+  for (std::size_t i = 0; i < f.considered.size(); ++i)
+    s += fmt::format("{}{}) {}", i == 0 ? "; considered: " : "; ", i + 1, f.considered[i]);
   return s;
 }
 

@@ -7,7 +7,7 @@ namespace {
 
 TEST(Provenance, NamesRoundTrip) {
   for (Provenance p : {Provenance::measured, Provenance::fitted, Provenance::published,
-                       Provenance::datasheet, Provenance::assumed}) {
+                       Provenance::datasheet, Provenance::emulated, Provenance::assumed}) {
     Provenance back = Provenance::assumed;
     ASSERT_TRUE(parse_provenance(to_string(p), &back)) << to_string(p);
     EXPECT_EQ(back, p);
@@ -20,11 +20,12 @@ TEST(Provenance, NamesRoundTrip) {
 }
 
 TEST(Provenance, OrderIsPrecedence) {
-  // measured > fitted > published > datasheet > assumed: a lower value wins.
+  // measured > fitted > published > datasheet > emulated > assumed: a lower value wins.
   EXPECT_LT(Provenance::measured, Provenance::fitted);
   EXPECT_LT(Provenance::fitted, Provenance::published);
   EXPECT_LT(Provenance::published, Provenance::datasheet);
-  EXPECT_LT(Provenance::datasheet, Provenance::assumed);
+  EXPECT_LT(Provenance::datasheet, Provenance::emulated);
+  EXPECT_LT(Provenance::emulated, Provenance::assumed);
 }
 
 TEST(Figure, DefaultsToAssumed) {

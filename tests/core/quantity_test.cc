@@ -68,6 +68,13 @@ TEST(Quantity, ErrorsSayWhatWasExpected) {
   EXPECT_NE(e.message.find("expected a bandwidth"), std::string::npos);
   EXPECT_TRUE(std::isnan(parse_bytes("", &e)));
   EXPECT_TRUE(std::isnan(parse_duration("1e999s", &e)));
+  // The probes read sizes with the same grammar (units/size_text.h): "4k" is an error to
+  // both, never 4096 to one of them.
+  EXPECT_TRUE(std::isnan(parse_bytes("4k", &e)));
+  EXPECT_NE(e.message.find("unknown unit 'k' in '4k'"), std::string::npos) << e.message;
+  EXPECT_NE(e.message.find("KiB = 1024 B, kB = 1000 B"), std::string::npos) << e.message;
+  EXPECT_TRUE(std::isnan(parse_bytes("1e308PiB", &e)));
+  EXPECT_NE(e.message.find("out of range"), std::string::npos) << e.message;
 }
 
 TEST(Quantity, FormatsAreDecimalAndStable) {

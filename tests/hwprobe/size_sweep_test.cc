@@ -13,13 +13,24 @@ TEST(SizeSweep, ParsesUnits) {
   EXPECT_EQ(parse_size("4KiB"), 4096u);
   EXPECT_EQ(parse_size("1GiB"), 1ull << 30);
   EXPECT_EQ(parse_size("1GB"), 1000000000ull);
-  EXPECT_EQ(parse_size(" 512mib "), 512ull << 20);
+  EXPECT_EQ(parse_size(" 512MiB "), 512ull << 20);
   EXPECT_EQ(parse_size("1.5KiB"), 1536u);
 }
 
 TEST(SizeSweep, RejectsBadSizes) {
   for (const char* bad : {"", "KiB", "4 parsecs", "0", "1.3B", "-4KiB", "99999999999TB"}) {
     EXPECT_THROW(parse_size(bad), SizeError) << bad;
+  }
+  // One grammar with the analyzer (units/size_text.h): a lone k or a lower-case mib is not
+  // a unit to either, and the message says which spellings are.
+  for (const char* ambiguous : {"4k", "1g", "512mib", "4kb"}) {
+    try {
+      parse_size(ambiguous);
+      ADD_FAILURE() << ambiguous << " was accepted";
+    } catch (const SizeError& e) {
+      EXPECT_NE(std::string(e.what()).find("KiB = 1024 B, kB = 1000 B"), std::string::npos)
+          << e.what();
+    }
   }
 }
 

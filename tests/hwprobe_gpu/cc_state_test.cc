@@ -16,6 +16,13 @@ TEST(CcState, Labels) {
   EXPECT_EQ(cc_label(state), "on");
   state.devtools = true;
   EXPECT_EQ(cc_label(state), "devtools");
+  // CC feature off with multi-GPU mode protected PCIe: a protected-PCIe node.
+  CcState ppcie;
+  ppcie.known = true;
+  ppcie.multi_gpu_mode = 1;
+  EXPECT_EQ(cc_label(ppcie), "protected_pcie");
+  ppcie.multi_gpu_mode = 0;
+  EXPECT_EQ(cc_label(ppcie), "off");
 }
 
 TEST(CcState, JsonCarriesEveryField) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "hwprobe/harness/probe.h"
+
 namespace hwprobe {
 namespace {
 
@@ -32,6 +34,31 @@ TEST(CopyResult, ParamsCarryGpuAndCcState) {
   EXPECT_EQ(event["spin_kernel"], true);
   // The host clock never runs behind the spin kernel, whatever the caller passes.
   EXPECT_EQ(copy_params(gpu, {4096, "host", 16, true})["spin_kernel"], false);
+  // Event rows say how many trials the spin kernel's timeout discarded; host rows cannot.
+  EXPECT_EQ(event["spin_timeouts"], 0);
+  EXPECT_EQ(copy_params(gpu, {1 << 20, "event", 16, true, 2})["spin_timeouts"], 2);
+  EXPECT_FALSE(copy_params(gpu, {4096, "host", 16, true}).contains("spin_timeouts"));
+}
+
+TEST(CopyResult, TimedOutTrialsAreDiscardedAndCounted) {
+  // CopyTimer::time_events gives nothing when the spin kernel timed out: the events would
+  // time the spin as well.
+  std::vector<std::optional<double>> answers = {0.1, std::nullopt, 0.3, std::nullopt};
+  std::size_t i = 0;
+  const Trials t = run_trials(
+      4, [&] { return answers[i++]; }, "cuda.h2d 4096 B");
+  EXPECT_EQ(t.batches, (std::vector<double>{0.1, 0.3}));
+  EXPECT_EQ(t.discarded, 2);
+  // Every trial lost: no sample to keep, and the probe fails saying why.
+  try {
+    run_trials(
+        3, [] { return std::optional<double>(); }, "cuda.h2d 4096 B");
+    FAIL();
+  } catch (const ProbeError& e) {
+    EXPECT_NE(std::string(e.what()).find("cuda.h2d 4096 B: the spin kernel timed out in all 3"),
+              std::string::npos)
+        << e.what();
+  }
 }
 
 }  // namespace

@@ -23,6 +23,7 @@ TEST(FabricTcpProbe, LoopbackRecordsPlainAndTlsPerSize) {
     EXPECT_EQ(row.samples.size(), 3u);
     for (double s : row.samples) EXPECT_GT(s, 0.0);
     EXPECT_EQ(row.params["path"], "loopback_thread");
+    EXPECT_EQ(row.params["fabric"], "loopback");  // applies to no fabric stage
     if (row.params["mode"] == "tls") {
       ++tls;
       EXPECT_EQ(row.params["tls_version"], "TLSv1.3");

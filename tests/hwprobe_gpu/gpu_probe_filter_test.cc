@@ -25,7 +25,7 @@ TEST(GpuProbeFilter, EveryGpuProbeSkipsWithAReasonWithoutGpu) {
 #endif
   if (probes.empty()) GTEST_SKIP() << "built without CUDA";
   Environment env;
-  detect_gpu_environment(env);
+  detect_gpu_environment(env, read_nvml(nvml::system_api()));
   if (env.gpu_count > 0) GTEST_SKIP() << "this machine has a GPU";
   std::set<std::string> keys;
   for (const auto& probe : probes) {

@@ -71,6 +71,22 @@ TEST(NvmlReport, MultiGpuModes) {
   }
 }
 
+// A Hopper node in protected-PCIe mode: nvidia-smi says "CC State: OFF" and "Multi-GPU Mode:
+// Protected PCIe" (the CC feature disabled, multiGpuMode 1).
+TEST(NvmlReport, ProtectedPcieNodeReportsCcOffButIsLabelledProtectedPcie) {
+  FakeNvml state;
+  state.cc_feature = 0;
+  state.multi_gpu = nvml::kMultiGpuProtectedPcie;
+  const NvmlReport report = read_nvml(fake_nvml_api(state));
+  EXPECT_FALSE(report.cc.feature_enabled);
+  EXPECT_EQ(cc_label(report.cc), "protected_pcie");
+  EXPECT_EQ(multi_gpu_label(report.cc), "protected_pcie");
+  const nlohmann::json cc = to_json(report)["confidential_computing"];
+  EXPECT_EQ(cc["cc"], "protected_pcie");
+  EXPECT_EQ(cc["feature"], "disabled");  // what NVML said, kept as said
+  EXPECT_EQ(cc["multi_gpu_mode"], "protected_pcie");
+}
+
 TEST(NvmlReport, OlderDriverFallsBackToStateCall) {
   FakeNvml state;
   state.has_settings_call = false;

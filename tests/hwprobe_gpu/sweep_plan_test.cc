@@ -21,6 +21,28 @@ TEST(SweepPlan, FullDefaultReachesOneGiB) {
   EXPECT_EQ(plan.sizes.back(), 1ull << 30);
 }
 
+TEST(SweepPlan, MaxBytesAboveTheDefaultRaisesTheSweep) {
+  // docs/probes.md: raise --max-bytes toward the model's size (HBM scrub).
+  RunOptions options;
+  options.max_bytes = 80ull << 30;
+  const SweepPlan plan = plan_sweep(options, {});
+  ASSERT_GE(plan.sizes.size(), 3u);
+  EXPECT_EQ(plan.sizes[plan.sizes.size() - 3], 16ull << 30);  // powers of 4 go on
+  EXPECT_EQ(plan.sizes[plan.sizes.size() - 2], 64ull << 30);
+  EXPECT_EQ(plan.sizes.back(), 80ull << 30);  // and the cap itself ends the sweep
+  // A cap on the grid is not repeated.
+  options.max_bytes = 4ull << 30;
+  EXPECT_EQ(plan_sweep(options, {}).sizes.back(), 4ull << 30);
+  EXPECT_EQ(plan_sweep(options, {}).sizes.size(), plan_sweep(RunOptions{}, {}).sizes.size() + 1);
+  // --quick stays quick.
+  options.quick = true;
+  EXPECT_EQ(plan_sweep(options, {}).sizes.back(), 16u << 20);
+  // The largest cap does not overflow the powers.
+  RunOptions huge;
+  huge.max_bytes = ~std::uint64_t{0};
+  EXPECT_EQ(plan_sweep(huge, {}).sizes.back(), ~std::uint64_t{0});
+}
+
 TEST(SweepPlan, QuickIsSparserAndFewerTrials) {
   RunOptions options;
   options.quick = true;

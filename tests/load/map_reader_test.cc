@@ -149,7 +149,7 @@ TEST(MapReader, NegativeZeroAndAbsurdQuantities) {
             "m.yaml:1:4: error: stage: 't' is 0s; a duration must be positive");
   EXPECT_EQ(error_of("s: 2EB\n", [](MapReader& r) { r.bytes("s"); }),
             "m.yaml:1:4: error: stage: 's': unknown unit 'EB' in '2EB': expected a size (e.g. "
-            "140GB, 512MiB)");
+            "140GB, 512MiB; KiB = 1024 B, kB = 1000 B)");
   EXPECT_THAT(error_of("s: 5000PB\n", [](MapReader& r) { r.bytes("s"); }),
               HasSubstr("beyond any plausible size"));
   EXPECT_THAT(error_of("t: 101y\n", [](MapReader& r) { r.duration("t"); }),

@@ -15,7 +15,7 @@ namespace {
 TEST(MeasurementFile, ReadsAFixture) {
   const MeasurementFile f = load_measurement_file(test::data("fixture-h100-cc-on.json"));
   EXPECT_EQ(f.name, "fixture-h100-cc-on.json");
-  ASSERT_EQ(f.results.size(), 3u);
+  ASSERT_EQ(f.results.size(), 4u);
   EXPECT_EQ(f.results[0].probe, "cuda.h2d");
   EXPECT_EQ(f.results[0].bytes, 1 << 20);
   EXPECT_EQ(f.results[0].param("cc"), "on");
@@ -84,7 +84,9 @@ INSTANTIATE_TEST_SUITE_P(
                     // Values no clock gives, which made "-nan ns" and "inf TB/s" in reports:
                     BadCase{"tiny-time.json", "results[0]", "a bandwidth beyond any plausible one"},
                     BadCase{"huge-time.json", "results[0].samples_s[0]",
-                            "1e+300 s is beyond any plausible duration"}),
+                            "1e+300 s is beyond any plausible duration"},
+                    BadCase{"cc-contradiction.json", "results[1].params.cc",
+                            "\"on\" contradicts machine.gpu.confidential_computing.cc \"off\""}),
     plainsight::test::file_case_name<BadCase>);
 
 // Bug fixed: params nested 200,000 levels deep crashed analyze and measurements show.
@@ -117,6 +119,45 @@ TEST(MeasurementFile, SkippedReasonsMayHoldLineBreaks) {
        "min_s": 1e-6, "max_s": 1e-6, "cv": 0}],
       "skipped": [{"probe": "cuda.h2d", "reason": "no GPU\nhere"}], "failed": []})";
   EXPECT_EQ(parse_measurement_file(text, "m.json").skipped[0].second, "no GPU\nhere");
+}
+
+TEST(MeasurementFile, ReadsTheMultiGpuModeAndTheFileSystem) {
+  const MeasurementFile ppcie = load_measurement_file(test::data("rules/h100-protected-pcie.json"));
+  EXPECT_EQ(ppcie.machine.cc, "protected_pcie");
+  EXPECT_EQ(ppcie.machine.multi_gpu_mode, "protected_pcie");
+  const MeasurementFile lustre = load_measurement_file(test::data("rules/checkpoint-lustre.json"));
+  EXPECT_EQ(lustre.machine.filesystem, "lustre");
+}
+
+TEST(MeasurementFile, AMultiRankFileContradictingItselfNamesTheRank) {
+  const std::string text = R"({"format": "plainsight-probe/1", "machine": {}, "ranks": 2,
+    "machines": [{"gpu": {"confidential_computing": {"cc": "off", "multi_gpu_mode": "none"}}},
+                 {"gpu": {"confidential_computing": {"cc": "off", "multi_gpu_mode": "none"}}}],
+    "results": [{"probe": "cuda.h2d", "params": {"bytes": 4096, "cc": "off",
+                                                 "cc_multi_gpu": "protected_pcie"},
+                 "samples_s": [1e-6], "median_s": 1e-6, "min_s": 1e-6, "max_s": 1e-6, "cv": 0,
+                 "rank": 1}],
+    "skipped": [], "failed": []})";
+  try {
+    parse_measurement_file(text, "m.json");
+    FAIL();
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("m.json: error: results[0].params.cc_multi_gpu: "
+                                         "\"protected_pcie\" contradicts "
+                                         "machines[1].gpu.confidential_computing.multi_gpu_mode"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(MeasurementFile, UnknownStatesContradictNothing) {
+  // A result stamped "unknown" (NVML unreadable) and a host machine without GPU facts.
+  const std::string text = R"({"format": "plainsight-probe/1",
+    "machine": {"gpu": {"confidential_computing": {"cc": "unknown"}}},
+    "results": [{"probe": "cuda.h2d", "params": {"bytes": 4096, "cc": "on"},
+                 "samples_s": [1e-6], "median_s": 1e-6, "min_s": 1e-6, "max_s": 1e-6, "cv": 0}],
+    "skipped": [], "failed": []})";
+  EXPECT_NO_THROW(parse_measurement_file(text, "m.json"));
 }
 
 TEST(MeasurementFile, MissingFileIsAnInputError) {

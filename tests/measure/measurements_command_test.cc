@@ -86,16 +86,70 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"ansi-hostname.json", "error: machine.hostname: \"<U+001B>[2Jhost\""},
         BadCase{"tiny-time.json", "a bandwidth beyond any plausible one"},
         BadCase{"huge-time.json", "1e+300 s is beyond any plausible duration"},
-        BadCase{"rank-in-single-rank.json", "error: results[0].rank: a single-rank"}),
+        BadCase{"rank-in-single-rank.json", "error: results[0].rank: a single-rank"},
+        BadCase{"cc-contradiction.json",
+                "error: results[1].params.cc: \"on\" contradicts "
+                "machine.gpu.confidential_computing.cc \"off\""}),
     plainsight::test::file_case_name<BadCase>);
 
 TEST(MeasurementsCli, AnalyzeWithMeasurementsShowsTheirSource) {
-  const Result r =
-      run("analyze scenarios/silo-hopper.yaml --measurements " + kData + "fixture-host.json");
+  const Result r = run("analyze scenarios/silo-hopper.yaml --allow-emulation --measurements " +
+                       kData + "fixture-host.json");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("fixture-host.json: host.bounce_buffer"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("emulated"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("Confidential mode off and on"), std::string::npos);
   EXPECT_NE(r.out.find("with confidential mode on"), std::string::npos);
+}
+
+// The issue's check: with the committed host file, aws-frontier keeps pcie and
+// checkpoint_write at their catalog figures, and says which host results were refused and
+// why: in the report, once each on stderr, and in JSON (warnings, each figure's chain).
+TEST(MeasurementsCli, CommittedHostFileIsRefusedOnAwsFrontierAndSaysWhy) {
+  const std::string args =
+      "analyze scenarios/aws-frontier.yaml --no-threats --measurements "
+      "model/measurements/host-vm-amd-epyc.json";
+  const Result r = run(args + " --format csv");
+  ASSERT_EQ(r.code, 0) << r.err;
+  for (const char* row : {"\n\"checkpoint_write\",", "\n\"pcie\","}) {
+    const auto at = r.out.find(row);
+    ASSERT_NE(at, std::string::npos) << r.out;
+    const std::string line = r.out.substr(at + 1, r.out.find('\n', at + 1) - at - 1);
+    EXPECT_NE(line.find(",datasheet,"), std::string::npos) << line;
+  }
+  const std::string pcie =
+      "plainsight: warning: stage 'pcie': host.bounce_buffer in host-vm-amd-epyc.json is an "
+      "emulation of the CC copy path on the host CPU: never used on a CC-off platform; the "
+      "datasheet figure stays\n";
+  const std::string ckpt =
+      "plainsight: warning: stage 'checkpoint_write': host.checkpoint in host-vm-amd-epyc.json "
+      "was written to ext4";
+  const auto once = [](const std::string& text, const std::string& what) {
+    const auto at = text.find(what);
+    return at != std::string::npos && text.find(what, at + 1) == std::string::npos;
+  };
+  EXPECT_TRUE(once(r.err, pcie)) << r.err;
+  EXPECT_TRUE(once(r.err, ckpt)) << r.err;
+  EXPECT_TRUE(once(r.err, "host-vm-amd-epyc.json: none of its results was used")) << r.err;
+
+  const Result json = run(args + " --format json");
+  ASSERT_EQ(json.code, 0) << json.err;
+  EXPECT_NE(json.out.find("\"stage 'pcie': host.bounce_buffer in host-vm-amd-epyc.json is an "
+                          "emulation"),
+            std::string::npos);
+  EXPECT_NE(json.out.find("\"considered\": ["), std::string::npos);
+  const Result md = run(args + " --format md");
+  EXPECT_NE(md.out.find("considered: 1) host.checkpoint in host-vm-amd-epyc.json was written to "
+                        "ext4"),
+            std::string::npos)
+      << md.out;
+}
+
+TEST(MeasurementsCli, AllowEmulationIsAFlagOfEveryMeasuredCommand) {
+  for (const char* cmd : {"analyze", "simulate", "diff"}) {
+    const Result r = run(std::string(cmd) + " --help");
+    EXPECT_NE(r.out.find("--allow-emulation"), std::string::npos) << cmd;
+  }
 }
 
 TEST(MeasurementsCli, MismatchWarnsAndAllowMismatchUses) {

@@ -67,6 +67,89 @@ TEST(ProbeMapLoader, RefusesAnUnknownMedium) {
   EXPECT_NE(e.find(":4:"), std::string::npos) << e;
 }
 
+TEST(ProbeMapLoader, BundledMapStatesWhatEachProbeDependsOn) {
+  const ProbeMap& m = test::bundled_catalog().probe_map;
+  EXPECT_EQ(m.fit_bounds.min_sizes, 3);
+  EXPECT_EQ(m.fit_bounds.min_r2, 0.99);
+  EXPECT_EQ(m.fit_bounds.max_rms_error, 0.15);
+  EXPECT_EQ(m.fit_bounds.max_extrapolation, 100);
+  for (const ProbeRule& r : m.rules)
+    for (const ProbeCandidate& c : r.candidates) {
+      // Every GPU probe depends on the GPU model, the CC state and the multi-GPU mode.
+      if (c.probe.starts_with("cuda.") || c.probe.starts_with("nccl.")) {
+        EXPECT_TRUE(c.depends_on_facet(PlatformFacet::gpu)) << r.id << " " << c.probe;
+        EXPECT_TRUE(c.depends_on_facet(PlatformFacet::cc)) << r.id << " " << c.probe;
+        EXPECT_TRUE(c.depends_on_facet(PlatformFacet::multi_gpu_mode)) << r.id << " " << c.probe;
+      }
+      if (c.probe.starts_with("fabric.") || c.probe == "nccl.all_reduce") {
+        EXPECT_TRUE(c.depends_on_facet(PlatformFacet::fabric)) << r.id << " " << c.probe;
+      }
+      if (c.probe.ends_with(".checkpoint")) {
+        EXPECT_TRUE(c.depends_on_facet(PlatformFacet::storage)) << r.id << " " << c.probe;
+      }
+      if (c.emulation) {
+        EXPECT_TRUE(c.depends_on_facet(PlatformFacet::cc)) << c.probe;
+      }
+      if (r.medium == "fs_cache") {
+        EXPECT_EQ(c.fit.max_extrapolation, 10) << c.probe;
+      }
+    }
+  const PlatformClass* lustre = ProbeMap::class_of_link(m.storage_classes, "fsx_lustre_p2_1000");
+  ASSERT_TRUE(lustre);
+  EXPECT_EQ(lustre->id, "lustre");
+  EXPECT_EQ(m.storage_of_filesystem("ext4")->id, "local_disk");
+  EXPECT_EQ(m.storage_of_filesystem("tmpfs"), nullptr);
+  EXPECT_EQ(ProbeMap::class_of_link(m.fabrics, "efa_p5")->id, "efa");
+}
+
+TEST(ProbeMapLoader, RefusesCcWithoutDependingOnIt) {
+  const std::string e = error_of(
+      "gpu_models: []\nrules:\n  - id: x\n    medium: pcie\n    why: w\n"
+      "    probes:\n      - {probe: cuda.h2d, label: l, cc: {param: cc, on: [on], off: [off]}}\n");
+  EXPECT_NE(e.find("`cc` needs cc in depends_on"), std::string::npos) << e;
+  const std::string e2 = error_of(
+      "gpu_models: []\nrules:\n  - id: x\n    medium: pcie\n    why: w\n"
+      "    probes:\n      - {probe: cuda.h2d, label: l, depends_on: [cc]}\n");
+  EXPECT_NE(e2.find("depends_on cc needs `cc`"), std::string::npos) << e2;
+}
+
+TEST(ProbeMapLoader, RefusesAnUnknownFacet) {
+  const std::string e = error_of(
+      "gpu_models: []\nrules:\n  - id: x\n    medium: pcie\n    why: w\n"
+      "    probes:\n      - {probe: cuda.h2d, label: l, depends_on: [gpu_model]}\n");
+  EXPECT_NE(e.find("unknown depends_on facet 'gpu_model'"), std::string::npos) << e;
+}
+
+TEST(ProbeMapLoader, ReadsFitBoundsAndPerProbeOverrides) {
+  const std::string path =
+      write_temp("probe-map-bounds",
+                 "gpu_models: []\nfit_bounds: {min_r2: 0.9, max_extrapolation: 50}\nrules:\n"
+                 "  - id: x\n    medium: host_dram\n    why: w\n    probes:\n"
+                 "      - {probe: host.memcpy, label: l, fit: {max_extrapolation: 5}}\n"
+                 "      - {probe: host.aes_gcm, label: l}\n");
+  const ProbeMap m = load_probe_map(path, test::bundled_catalog());
+  std::filesystem::remove(path);
+  EXPECT_EQ(m.fit_bounds.min_r2, 0.9);
+  EXPECT_EQ(m.fit_bounds.max_rms_error, 0.15);  // the default, not given
+  EXPECT_EQ(m.rules[0].candidates[0].fit.max_extrapolation, 5);
+  EXPECT_EQ(m.rules[0].candidates[0].fit.min_r2, 0.9);  // inherited
+  EXPECT_EQ(m.rules[0].candidates[1].fit.max_extrapolation, 50);
+  EXPECT_NE(error_of("gpu_models: []\nfit_bounds: {min_r2: 1.5}\nrules: []\n").find("min_r2"),
+            std::string::npos);
+}
+
+TEST(ProbeMapLoader, RefusesALinkInTwoClassesOrAnUnknownLink) {
+  const std::string twice = error_of(
+      "gpu_models: []\nrules: []\nstorage_classes:\n"
+      "  - {id: a, name: A, links: [nvme_gen4], filesystems: [ext4]}\n"
+      "  - {id: b, name: B, links: [nvme_gen4], filesystems: [xfs]}\n");
+  EXPECT_NE(twice.find("link 'nvme_gen4' is already in storage_classes 'a'"), std::string::npos)
+      << twice;
+  const std::string unknown =
+      error_of("gpu_models: []\nrules: []\nfabrics:\n  - {id: a, name: A, links: [efa_p6]}\n");
+  EXPECT_NE(unknown.find("unknown link 'efa_p6'"), std::string::npos) << unknown;
+}
+
 TEST(ProbeMapLoader, RefusesAnUnknownGpu) {
   const std::string e = error_of("gpu_models: [{match: X, gpu: h900}]\nrules: []\n");
   EXPECT_NE(e.find("unknown gpu 'h900'"), std::string::npos) << e;

@@ -29,6 +29,11 @@ def main():
     runs.append(["scenarios/aws-frontier.yaml", "--set", "platform.gpu=b200",
                  "--set", "platform.confidential_mode=on", "--set", "platform.cpu_tee=tdx"])
     runs.append(["scenarios/aws-frontier.yaml", "--set", "stages.fabric.protection=derived"])
+    # Measured: the figures' `considered` chains, and an `emulated` provenance.
+    runs.append(["scenarios/aws-frontier.yaml", "--measurements",
+                 "model/measurements/host-vm-amd-epyc.json"])
+    runs.append(["scenarios/silo-hopper.yaml", "--allow-emulation", "--measurements",
+                 "tests/measure/data/fixture-host.json"])
     failures = 0
     report = None
     for args in runs:
@@ -64,7 +69,8 @@ def main():
             if w["plaintext_coverage_s"] > report["scenario"]["horizon_s"] * (1 + 1e-12):
                 print(f"FAIL {name}: {w['stage']}: coverage beyond the horizon")
                 failures += 1
-        if len(args) > 1 and report["scenario"]["overrides"] != args[2::2]:
+        sets = [v for k, v in zip(args, args[1:]) if k == "--set"]
+        if report["scenario"]["overrides"] != sets:
             print(f"FAIL {name}: overrides {report['scenario']['overrides']}")
             failures += 1
         print(f"ok {name}")

@@ -54,6 +54,20 @@ TEST(ExposureCeiling, HandComputed) {
   EXPECT_TRUE(b.threat.ceiling.windows.front().readable);
 }
 
+// The relay breach reads the 7-day retention in full, but its path (10 d to compromise) does
+// not fit OC2's 7-day dwell: OC2 is held off, OC3's stolen credentials break the ceiling. The
+// attack-path table says the same ("Within dwell: no" for OC2).
+TEST(ExposureCeiling, RelayBreachOutlastsOc2sDwell) {
+  Analysis a = analyze_file(scenario_path("transfer-cloud-relay"), {}, false);
+  EXPECT_EQ(a.threat.ceiling.level, 2);
+  EXPECT_EQ(a.threat.ceiling.breached_by, "oc3");
+  ASSERT_EQ(a.threat.ceiling.held_off.size(), 1u);
+  EXPECT_EQ(a.threat.ceiling.held_off[0].actor, "oc2");
+  EXPECT_TRUE(testing::actor(a, 2).path.found);
+  EXPECT_FALSE(testing::actor(a, 2).path.within_dwell);
+  EXPECT_TRUE(testing::actor(a, 3).path.within_dwell);
+}
+
 TEST(ExposureCeiling, NoBreachReachesTheTop) {
   // Blackwell CC in a CVM with customer keys and no way to HBM: the generated p2p case aside,
   // a scenario with only encrypted stages keeps every level out.

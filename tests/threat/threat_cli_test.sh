@@ -57,8 +57,11 @@ check "generate" 0 $?
 check "generated scenario analyses" 0 $?
 
 # Measured durations: simulate draws the schedule's jitter from the measured spread (the
-# same for any --threads), diff prices both sides with them; a bad file is exit 2.
-m=$root/model/measurements/host-vm-amd-epyc.json
+# same for any --threads), diff prices both sides with them; a bad file is exit 2. The
+# hand-made fixtures match the scenarios' platforms (the committed host file applies to
+# neither stage: docs/measurements.md).
+m=$root/tests/measure/data/rules/h2d-fast.json
+gpu="--measurements $root/tests/measure/data/fixture-h100-cc-off.json --measurements $root/tests/measure/data/rules/h100-protected-pcie.json"
 bad=$root/tests/measure/data/bad/truncated.json
 for t in 1 3; do
   "$bin" simulate "$s/aws-frontier.yaml" --actor OC4 --trials 4000 --seed 5 --threads $t \
@@ -70,7 +73,7 @@ grep -q '"jitter_s"' "$tmp/m1.json" || { echo "FAIL measured simulate json lacks
 grep -q '"jitter": \[\]' "$tmp/t1.json" || { echo "FAIL simulate without measurements has jitter"; fail=1; }
 "$bin" simulate "$s/aws-frontier.yaml" --actor OC4 --trials 2000 --measurements "$m" >"$tmp/m.txt"
 check "simulate --measurements, table" 0 $?
-grep -q "^jitter: pcie (host_root): event start sd .*measured in host-vm-amd-epyc.json: host.bounce_buffer" \
+grep -q "^jitter: pcie (host_root): event start sd .*in h2d-fast.json: cuda.h2d" \
   "$tmp/m.txt" || { echo "FAIL simulate table lacks the jitter line: $(cat "$tmp/m.txt")"; fail=1; }
 grep -q "no measured jitter" "$tmp/m.txt" && { echo "FAIL no-jitter note with measurements"; fail=1; }
 "$bin" simulate "$s/aws-frontier.yaml" --actor OC4 --trials 2000 >"$tmp/n.txt"
@@ -80,11 +83,11 @@ check "simulate, bad measurement file" 2 $?
 grep -q "truncated.json" "$tmp/err" || { echo "FAIL simulate error does not name the file"; fail=1; }
 "$bin" diff "$s/silo-hopper.yaml" --set platform.confidential_mode=off --trials 0 >"$tmp/d0.txt"
 "$bin" diff "$s/silo-hopper.yaml" --set platform.confidential_mode=off --trials 0 \
-  --measurements "$m" >"$tmp/d1.txt"
+  $gpu >"$tmp/d1.txt"
 check "diff --measurements" 0 $?
-grep -q "workload run time: .*priced with: per step measured.*(probe results: host-vm-amd-epyc.json: host.bounce_buffer)" \
+grep -q "workload run time: .*priced with: per step measured.*(probe results: fixture-h100-cc-off.json: cuda.h2d" \
   "$tmp/d1.txt" || { echo "FAIL diff time cost lacks measured figures: $(cat "$tmp/d1.txt")"; fail=1; }
-grep -q "^measurements: host-vm-amd-epyc.json" "$tmp/d1.txt" || { echo "FAIL diff lacks the file"; fail=1; }
+grep -q "^measurements: fixture-h100-cc-off.json" "$tmp/d1.txt" || { echo "FAIL diff lacks the file"; fail=1; }
 cmp -s "$tmp/d0.txt" "$tmp/d1.txt" && { echo "FAIL diff the same with and without measurements"; fail=1; }
 grep -q "probe results" "$tmp/d0.txt" && { echo "FAIL diff without measurements cites probes"; fail=1; }
 "$bin" diff "$s/silo-hopper.yaml" --set platform.confidential_mode=off --measurements "$bad" \

@@ -6,25 +6,36 @@ import json
 
 HOST = {"hostname": "test-fixture (not a measurement)", "cpu": {"model": "Fixture CPU", "logical_cores": 4},
         "kernel": {"release": "fixture"}}
-def gpu_machine(cc):
+H100 = "NVIDIA H100 80GB HBM3"
+
+def gpu_machine(cc, multi_gpu="none", name=H100):
+    """A GPU node as hwprobe records it: NVML's CC state and multi-GPU mode (docs/probes.md)."""
     m = dict(HOST)
-    m["gpu"] = {"nvml": "ok", "confidential_computing": {"cc": cc},
-                "gpus": [{"index": 0, "name": "NVIDIA H100 80GB HBM3"}]}
+    m["gpu"] = {"nvml": "ok", "confidential_computing": {"cc": cc, "multi_gpu_mode": multi_gpu},
+                "gpus": [{"index": 0, "name": name}]}
     return m
 
-def result(probe, params, t):
-    return {"probe": probe, "params": params, "samples_s": [t, t, t], "median_s": t,
-            "min_s": t, "max_s": t, "cv": 0.0}
+def host_machine(filesystem):
+    m = dict(HOST)
+    m["dir"] = {"path": "/fixture", "filesystem": filesystem}
+    return m
 
-def doc(machine, results):
-    return {"format": "plainsight-probe/1", "started_at": "2026-01-01T00:00:00Z", "duration_s": 1.0,
+def result(probe, params, t, spread=0.0):
+    samples = [t * (1 - spread), t, t * (1 + spread)]
+    return {"probe": probe, "params": params, "samples_s": samples, "median_s": t,
+            "min_s": samples[0], "max_s": samples[2], "cv": spread}
+
+def doc(machine, results, started="2026-01-01T00:00:00Z"):
+    return {"format": "plainsight-probe/1", "started_at": started, "duration_s": 1.0,
             "options": {}, "machine": machine, "results": results, "skipped": [], "failed": []}
 
 MiB = 1 << 20
-SIZES = [MiB, 16 * MiB, 256 * MiB]
+GiB = 1 << 30
+SIZES = [MiB, 16 * MiB, 256 * MiB, GiB]  # the GPU probes' default sweep ends at 1 GiB
+HOST_SIZES = SIZES + [4 * GiB]  # 140 GB is 32.6x past 4 GiB, within the fit bounds
 
 host = []
-for b in SIZES:  # bounce-buffer emulation: off 10 us + b / 8 GB/s, on 40 us + b / 2 GB/s
+for b in HOST_SIZES:  # bounce-buffer emulation: off 10 us + b / 8 GB/s, on 40 us + b / 2 GB/s
     host.append(result("host.bounce_buffer", {"bytes": b, "mode": "cc_off", "threads": 4}, 10e-6 + b / 8e9))
     host.append(result("host.bounce_buffer", {"bytes": b, "mode": "cc_on", "threads": 4}, 40e-6 + b / 2e9))
     # a slower 2-thread sweep the map must not prefer over the 4-thread one
@@ -33,15 +44,63 @@ for b in SIZES:  # bounce-buffer emulation: off 10 us + b / 8 GB/s, on 40 us + b
     host.append(result("host.envelope", {"bytes": b, "phase": "open", "threads": 1}, 5e-6 + b / 4e9))
     host.append(result("host.envelope", {"bytes": b, "phase": "seal", "threads": 1}, 6e-6 + b / 4e9))
 
-def h2d(cc, latency, bw):
+def h2d(cc, latency, bw, multi_gpu="none", sizes=SIZES, name=H100, spread=0.0):
     return [result("cuda.h2d", {"bytes": b, "memory": "pinned", "clock": "host", "device": 0, "cc": cc,
-                                "gpu": "NVIDIA H100 80GB HBM3"}, latency + b / bw) for b in SIZES]
+                                "cc_multi_gpu": multi_gpu, "gpu": name}, latency + b / bw, spread) for b in sizes]
 
 files = {
     "fixture-host.json": doc(HOST, host),
     "fixture-h100-cc-off.json": doc(gpu_machine("off"), h2d("off", 8e-6, 50e9)),
+    # CC on for a single GPU (multi-GPU mode none), as a CC-on node without PPCIe reports it
     "fixture-h100-cc-on.json": doc(gpu_machine("on"), h2d("on", 30e-6, 4e9)),
 }
+
+# Up to 1 GiB and more, as `plainsight probe --max-bytes 4GiB` sweeps: aws-frontier's PCIe
+# shard (101.2 GB) is 94x past 1 GiB, inside the fit bounds.
+FIVE = [16 * MiB, 64 * MiB, 256 * MiB, GiB, 4 * GiB]
+THREE = [64 * MiB, 256 * MiB, GiB]
+
+# One file per rule of docs/measurements.md ("When a result applies").
+rules = {}
+# A protected-PCIe node: NVML says CC feature off, multi-GPU mode protected PCIe; hwprobe
+# labels its results cc=protected_pcie so they match a protected-PCIe scenario only.
+rules["h100-protected-pcie.json"] = doc(gpu_machine("protected_pcie", "protected_pcie"),
+                                        h2d("protected_pcie", 30e-6, 4e9, "protected_pcie"))
+# Another model of the same generation: an H200 does not stand for an H100.
+H200 = "NVIDIA H200"
+rules["h200-cc-off.json"] = doc(gpu_machine("off", name=H200), h2d("off", 8e-6, 50e9, sizes=THREE, name=H200))
+# Two runs of the same probe on the same kind of node: a fast 5-size sweep and a slow
+# 3-size one. The larger sweep is used and the other reported with its disagreement.
+# The fast run's samples spread 5% around each median (cv 0.05): a measured jitter.
+rules["h2d-fast.json"] = doc(gpu_machine("off"), h2d("off", 8e-6, 50e9, sizes=FIVE, spread=0.05),
+                             "2026-01-02T00:00:00Z")
+rules["h2d-slow.json"] = doc(gpu_machine("off"), h2d("off", 8e-6, 25e9, sizes=THREE), "2026-01-03T00:00:00Z")
+# A poor fit: envelope open times that do not follow one line (a cache cliff past 16 MiB),
+# up to 4 GiB so that 140 GB is within the extrapolation bound: only the fit is at fault.
+poor = []
+for b, t in [(MiB, 2.5e-4), (16 * MiB, 1.0e-3), (256 * MiB, 6.0e-2), (4 * GiB, 2.0)]:
+    poor.append(result("host.envelope", {"bytes": b, "phase": "open", "threads": 1}, t))
+rules["poor-fit.json"] = doc(HOST, poor)
+# Far extrapolation: a clean envelope sweep that stops at 1 MiB (140 GB is 133,514x past it).
+far = [result("host.envelope", {"bytes": b, "phase": "open", "threads": 1}, 5e-6 + b / 4e9)
+       for b in [16 * 1024, 64 * 1024, 256 * 1024, MiB]]
+rules["far-extrapolation.json"] = doc(HOST, far)
+# Checkpoint writes into the page cache of ext4 and of Lustre: only the second is FSx's.
+# Sizes up to 1 TiB, so that aws-frontier's 5.67 TB checkpoint is within 10x of the sweep.
+TiB = 1 << 40
+def ckpt(bw):
+    return [result("host.checkpoint", {"bytes": b, "phase": "page_cache_write", "mode": "plain",
+                                       "threads": 1}, 1e-3 + b / bw) for b in [16 * GiB, 64 * GiB, 256 * GiB, TiB]]
+rules["checkpoint-ext4.json"] = doc(host_machine("ext4"), ckpt(3e9))
+rules["checkpoint-lustre.json"] = doc(host_machine("lustre"), ckpt(1.5e9))
+# Multi-node all-reduce over EFA: matches an EFA fabric, not InfiniBand.
+allreduce = [result("nccl.all_reduce", {"bytes": b, "placement": "out_of_place", "process_model": "mpi_rank_per_gpu",
+                                         "ranks": 16, "rank": 0, "cc": "off", "cc_multi_gpu": "none", "gpu": H100,
+                                         "fabric": "efa"}, 20e-6 + b / 40e9) for b in THREE]
+rules["allreduce-efa.json"] = doc(gpu_machine("off"), allreduce)
+for name, d in rules.items():
+    files["rules/" + name] = d
+
 for name, d in files.items():
     with open(name, "w") as f:
         json.dump(d, f, indent=1)
@@ -81,6 +140,9 @@ d = json.loads(good)
 r = d["results"][0]; r["samples_s"] = [1e300] * 3; r["median_s"] = r["min_s"] = r["max_s"] = 1e300
 bad["huge-time.json"] = json.dumps(d, indent=1)
 d = json.loads(good); d["machines"] = [d["machine"]]; bad["machines-without-ranks.json"] = json.dumps(d, indent=1)
+# A file that contradicts itself: CC on in a result's params, off in its machine identity.
+d = json.loads(json.dumps(files["fixture-h100-cc-off.json"])); d["results"][1]["params"]["cc"] = "on"
+bad["cc-contradiction.json"] = json.dumps(d, indent=1)
 for name, text in bad.items():
     with open("bad/" + name, "w") as f:
         f.write(text)
