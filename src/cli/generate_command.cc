@@ -96,10 +96,11 @@ void check_spec(const Catalog& c, const ClusterSpec& spec, bool expand) {
       if (shard > cap->second.figure.value * (1 + 1e-9))
         throw InputError(
             kWhere,
-            fmt::format("{}: {:g} parameters over {} GPUs put {} in each GPU's HBM, "
+            fmt::format("{}: {:g} parameters over {} GPU{} put {} in each GPU's HBM, "
                         "more than the {} of an {} ({}); use more GPUs per node, "
                         "fewer parameters or a larger GPU",
-                        class_label(spec, k), spec.parameters, k.gpus_per_node, format_bytes(shard),
+                        class_label(spec, k), spec.parameters, k.gpus_per_node,
+                        k.gpus_per_node == 1 ? "" : "s", format_bytes(shard),
                         format_bytes(cap->second.figure.value), gpu->name, cap->second.source.id));
     }
   }
@@ -189,7 +190,8 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
               : (globals->model_dir.empty() ? default_model_dir()
                                             : std::filesystem::path(globals->model_dir)) /
                     "slurm_features.yaml";
-      const SlurmFeatureMap map = load_slurm_feature_map(map_file, catalog);
+      SlurmFeatureMap map = load_slurm_feature_map(map_file, catalog);
+      if (slurm_map->empty()) map.file = "model/slurm_features.yaml (the default)";
       SlurmClasses classes =
           slurm_node_classes(read_slurm_nodes(*slurm), map, *slurm, *available_only);
       spec->classes = std::move(classes.classes);

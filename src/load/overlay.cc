@@ -66,14 +66,26 @@ void set_below(YamlFile& file, YamlNode node, const std::vector<Segment>& parts,
     walked += parts[i].item ? "[" + part + "]" : (walked.empty() ? "" : ".") + part;
     if (node.IsSequence()) {
       YamlNode found;
-      for (const YamlNode& item : node)
-        if (item["id"].IsScalar() && item["id"].Scalar() == part) found = item;  // last wins
-      if (!found)
-        throw InputError(
-            where, fmt::format("no item with id '{}' in '{}'{}", echo(part), echo(walked),
-                               part.find('.') == std::string::npos && !parts[i].item
-                                   ? ""
-                                   : "; an id with dots goes in brackets: list[id.with.dots]"));
+      std::string_view dotted;  // an id that starts with this segment and a dot
+      for (const YamlNode& item : node) {
+        if (!item["id"].IsScalar()) continue;
+        const std::string_view id = item["id"].Scalar();
+        if (id == part) found = item;  // last wins
+        if (dotted.empty() && id.size() > part.size() && id.starts_with(part) &&
+            id[part.size()] == '.')
+          dotted = id;
+      }
+      if (!found) {
+        // The list's own path, for the suggestion: "stages" of "stages.n0".
+        std::string list = walked.substr(0, walked.size() - part.size() - (parts[i].item ? 2 : 0));
+        if (!list.empty() && list.back() == '.') list.pop_back();
+        throw InputError(where,
+                         fmt::format("no item with id '{}' in '{}'{}", echo(part), echo(walked),
+                                     dotted.empty() || parts[i].item
+                                         ? ""
+                                         : fmt::format("; an id with dots goes in brackets: {}[{}]",
+                                                       echo(list), echo(dotted))));
+      }
       if (last)
         throw InputError(where, fmt::format("'{}' is a list item, not a value", echo(walked)));
       node = found;

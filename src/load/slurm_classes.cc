@@ -143,12 +143,14 @@ SlurmClasses slurm_node_classes(const std::vector<SlurmNode>& nodes, const Slurm
     c.confidential_mode = key.cc;
     c.multi_gpu_mode = key.multi_gpu_mode;
     c.notes.push_back(fmt::format(
-        "{}: {} nodes ({}){}", c.id, format_count(k.nodes), some(k.examples, k.nodes),
+        "{}: {} node{} ({}){}", c.id, format_count(k.nodes), k.nodes == 1 ? "" : "s",
+        some(k.examples, k.nodes),
         k.partitions.empty() ? "" : fmt::format(", partitions {}", fmt::join(k.partitions, ", "))));
     if (k.down + k.drained + k.other_out > 0)
       c.notes.push_back(fmt::format(
-          "  of which {} down, {} drained, {} otherwise out of service: counted (their GPUs, "
-          "NVMe and memory may still hold the weights; --available-only leaves them out)",
+          "  of which {} down, {} drained, {} otherwise out of service: counted, as out of service "
+          "is not out of the cluster (a draining node finishes its jobs, a down one keeps its "
+          "disks); --available-only leaves them out",
           k.down, k.drained, k.other_out));
     out.classes.push_back(std::move(c));
   }

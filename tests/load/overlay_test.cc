@@ -157,3 +157,85 @@ TEST(Overlay, ErrorsInAnOverriddenValueNameTheOverride) {
 
 }  // namespace
 }  // namespace plainsight
+
+namespace plainsight {
+namespace {
+
+const char* kDotted = R"(name: s
+platform: {gpu: h100, cpu_tee: none}
+stages:
+  - {id: n0.ckpt, duration: 1s}
+  - {id: n1, duration: 3s}
+groups:
+  - id: cc
+    platform: {cpu_tee: sev_snp}
+    stages:
+      - {id: g0.pcie, duration: 1s}
+  - id: plain
+    stages:
+      - {id: hbm, resident: horizon}
+)";
+
+std::string dotted_error(const std::string& assignment) {
+  YamlFile f = YamlFile::parse(kDotted, "s.yaml");
+  try {
+    apply_override(f, assignment);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+// Generated clusters have ids with dots: `stages[n0.ckpt]` names the item whole.
+TEST(Overlay, BracketsNameAnItemWhoseIdHasDots) {
+  YamlFile f = YamlFile::parse(kDotted, "s.yaml");
+  apply_override(f, "stages[n0.ckpt].duration=5s");
+  EXPECT_EQ(f.root()["stages"][0]["duration"].Scalar(), "5s");
+  EXPECT_EQ(f.root()["stages"][1]["duration"].Scalar(), "3s");  // n1 untouched
+  apply_override(f, "groups[cc].stages[g0.pcie].duration=7s");
+  EXPECT_EQ(f.root()["groups"][0]["stages"][0]["duration"].Scalar(), "7s");
+  apply_override(f, "groups.plain.stages[hbm].resident=2d");  // dots and brackets mix
+  EXPECT_EQ(f.root()["groups"][1]["stages"][0]["resident"].Scalar(), "2d");
+  // Without brackets a segment is an id, and the message says how to name one with dots.
+  EXPECT_THAT(dotted_error("stages.n0.ckpt.duration=5s"),
+              HasSubstr("error: no item with id 'n0' in 'stages.n0'; an id with dots goes in "
+                        "brackets: stages[n0.ckpt]"));
+  EXPECT_THAT(dotted_error("groups[cc].stages.g0.pcie.duration=5s"),
+              HasSubstr("brackets: groups[cc].stages[g0.pcie]"));
+}
+
+TEST(Overlay, MalformedBrackets) {
+  EXPECT_THAT(dotted_error("stages[n0.ckpt.duration=5s"), HasSubstr("'[' without a closing ']'"));
+  EXPECT_THAT(dotted_error("stages[].duration=5s"), HasSubstr("expected an id between"));
+  EXPECT_THAT(dotted_error("stages]x.duration=5s"), HasSubstr("']' without '['"));
+  EXPECT_THAT(dotted_error("stages[n0]duration=5s"), HasSubstr("expected '.' or '[' after ']'"));
+  EXPECT_THAT(dotted_error("platform[gpu]=b200"),
+              HasSubstr("[gpu] names a list item, but this is not a list"));
+  EXPECT_THAT(dotted_error("stages[n9].duration=5s"), HasSubstr("no item with id 'n9'"));
+}
+
+// A platform key set for the cluster reaches the groups that set it themselves; the others
+// take the scenario's anyway.
+TEST(Overlay, PlatformKeysReachGroupsThatSetThem) {
+  YamlFile f = YamlFile::parse(kDotted, "s.yaml");
+  apply_override(f, "platform.cpu_tee=tdx");
+  EXPECT_EQ(f.root()["platform"]["cpu_tee"].Scalar(), "tdx");
+  EXPECT_EQ(f.root()["groups"][0]["platform"]["cpu_tee"].Scalar(), "tdx");
+  EXPECT_FALSE(f.root()["groups"][1]["platform"]);
+  apply_override(f, "platform.gpu=b200");
+  EXPECT_FALSE(f.root()["groups"][0]["platform"]["gpu"]);  // not set there: inherited
+  // Errors on the group's value name the override.
+  EXPECT_EQ(f.at(f.root()["groups"][0]["platform"]["cpu_tee"]).str(), "--set platform.cpu_tee=tdx");
+}
+
+// Brackets keep the limits on keys: a long id counts its bytes.
+TEST(Overlay, BracketedKeysKeepTheLimits) {
+  EXPECT_THAT(dotted_error("stages[" + std::string(1100, 'a') + "].duration=1s"),
+              HasSubstr("the limit is 1024"));
+  std::string segments = "stages[n0.ckpt]";
+  for (int i = 0; i < 64; ++i) segments += ".x";
+  EXPECT_THAT(dotted_error(segments + "=1"), HasSubstr("the key has more than 64 segments"));
+}
+
+}  // namespace
+}  // namespace plainsight

@@ -1,0 +1,191 @@
+// Groups and counts in scenario files (docs/scenarios.md#groups): qualified ids, replicas,
+// flows resolved within a group, a group's own platform, and what is refused where.
+#include <filesystem>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "load/catalog_loader.h"
+#include "load/overlay.h"
+#include "load/scenario_loader.h"
+
+namespace plainsight {
+namespace {
+
+using ::testing::HasSubstr;
+
+const Catalog& catalog() {
+  static const Catalog c =
+      load_catalog(std::filesystem::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "model");
+  return c;
+}
+
+const char* kHead = R"(name: t
+horizon: 30d
+asset: {parameters: 70e9}
+platform: {gpu: h100, gpus_per_node: 8}
+)";
+
+const char* kGroups = R"(stages:
+  - {id: store, link: s3_sse_kms, payload: checkpoint, resident: horizon}
+groups:
+  - id: node
+    name: Node
+    count: 1000
+    stages:
+      - {id: staging, link: nitro_nvme_p5, resident: horizon}
+      - {id: pcie, link: pcie_gen5_x16, payload: 17.5GB, count: 8, duration: from_link}
+      - {id: hbm, medium: hbm, payload: 17.5GB, count: 8, resident: horizon}
+    flows:
+      - {from: store, to: staging}
+      - {from: staging, to: pcie}
+      - {from: pcie, to: hbm}
+  - id: cc
+    count: 12
+    platform: {cpu_tee: sev_snp, confidential_mode: on}
+    stages:
+      - {id: hbm, medium: hbm, payload: 17.5GB, count: 8, resident: horizon}
+flows:
+  - {from: node.hbm, to: cc.hbm}
+)";
+
+Scenario parse(const std::string& body, const std::vector<std::string>& sets = {}) {
+  YamlFile f = YamlFile::parse(std::string(kHead) + body, "t.yaml");
+  return read_scenario(f, catalog(), sets);
+}
+
+std::string error_of(const std::string& body, const std::vector<std::string>& sets = {}) {
+  try {
+    parse(body, sets);
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+TEST(ScenarioGroups, QualifiesIdsAndCountsReplicas) {
+  const Scenario s = parse(kGroups);
+  ASSERT_EQ(s.groups.size(), 2u);
+  ASSERT_EQ(s.stages.size(), 5u);
+  // Top-level stages first, then each group's in file order.
+  EXPECT_EQ(s.stages[0].id, "store");
+  EXPECT_EQ(s.stages[1].id, "node.staging");
+  EXPECT_EQ(s.stages[1].name, "Node: staging");
+  EXPECT_EQ(s.stages[1].replicas, 1000);
+  EXPECT_EQ(s.stages[2].count, 8);
+  EXPECT_EQ(s.stages[2].replicas, 8000);
+  EXPECT_EQ(s.stages[2].group, 0);
+  EXPECT_EQ(s.stages[4].id, "cc.hbm");
+  EXPECT_EQ(s.stages[4].replicas, 96);
+  EXPECT_EQ(s.stages[0].replicas, 1);
+  EXPECT_EQ(s.stages[0].group, -1);
+}
+
+// A group's flows name its own stages first, then top-level ones; other groups' stages by
+// their qualified ids.
+TEST(ScenarioGroups, ResolvesFlowsWithinTheGroupFirst) {
+  const Scenario s = parse(kGroups);
+  ASSERT_EQ(s.flows.size(), 4u);
+  EXPECT_EQ(s.flows[0].from, "node.hbm");  // top-level flows come first
+  EXPECT_EQ(s.flows[0].to, "cc.hbm");
+  EXPECT_EQ(s.flows[1].from, "store");
+  EXPECT_EQ(s.flows[1].to, "node.staging");
+  EXPECT_EQ(s.flows[3].from, "node.pcie");
+  EXPECT_EQ(s.flows[3].to, "node.hbm");
+}
+
+TEST(ScenarioGroups, AGroupRunsOnItsOwnPlatform) {
+  const Scenario s = parse(kGroups);
+  EXPECT_FALSE(s.groups[0].platform);
+  ASSERT_TRUE(s.groups[1].platform);
+  const Platform& p = *s.groups[1].platform;
+  EXPECT_TRUE(p.confidential_mode);
+  EXPECT_EQ(p.cpu_tee, "sev_snp");
+  EXPECT_EQ(p.gpu, "h100");  // the scenario's, not set by the group
+  EXPECT_FALSE(s.platform.confidential_mode);
+  EXPECT_TRUE(s.platform_of(s.stages[4]).confidential_mode);
+  EXPECT_FALSE(s.platform_of(s.stages[3]).confidential_mode);
+}
+
+// `--set platform.KEY` changes the whole cluster: a group that sets the key itself too.
+TEST(ScenarioGroups, APlatformSetReachesEveryGroup) {
+  const Scenario s = parse(kGroups, {"platform.cpu_tee=tdx"});
+  EXPECT_EQ(s.platform.cpu_tee, "tdx");
+  EXPECT_EQ(s.groups[1].platform->cpu_tee, "tdx");
+  // One group alone, through brackets.
+  const Scenario t = parse(kGroups, {"groups[cc].platform.confidential_mode=off"});
+  EXPECT_FALSE(t.groups[1].platform->confidential_mode);
+  EXPECT_EQ(t.groups[1].platform->cpu_tee, "sev_snp");
+}
+
+TEST(ScenarioGroups, StagesOfGroupsAreReachedByBrackets) {
+  const Scenario s = parse(kGroups, {"groups[node].stages[pcie].count=4"});
+  EXPECT_EQ(s.stage("node.pcie")->replicas, 4000);
+  const Scenario t = parse(kGroups, {"groups[node].count=3"});
+  EXPECT_EQ(t.stage("node.hbm")->replicas, 24);
+}
+
+TEST(ScenarioGroups, RefusesWhatDoesNotFit) {
+  // A group's platform the vendor refuses, at the group's key.
+  EXPECT_THAT(error_of(R"(groups:
+  - id: g
+    platform: {confidential_mode: on}
+    stages: [{id: hbm, medium: hbm, payload: 1GB, resident: horizon}]
+)"),
+              HasSubstr("t.yaml:7:35: error: group 'g' platform: platform refused"));
+  EXPECT_THAT(error_of(R"(groups:
+  - {id: g, stages: [{id: a, medium: hbm, resident: horizon}]}
+  - {id: g, stages: [{id: b, medium: hbm, resident: horizon}]}
+)"),
+              HasSubstr("t.yaml:7:10: error: duplicate group id 'g' (first at line 6)"));
+  // A qualified id that a top-level stage already has.
+  EXPECT_THAT(error_of(R"(stages:
+  - {id: g.a, medium: hbm, resident: horizon}
+groups:
+  - {id: g, stages: [{id: a, medium: hbm, resident: horizon}]}
+)"),
+              HasSubstr("duplicate stage id 'g.a'"));
+  EXPECT_THAT(error_of(R"(groups:
+  - {id: g, count: 2.5, stages: [{id: a, medium: hbm, resident: horizon}]}
+)"),
+              HasSubstr("'count' expected a whole number"));
+  EXPECT_THAT(error_of(R"(groups:
+  - {id: g, count: 20000000, stages: [{id: a, medium: hbm, resident: horizon}]}
+)"),
+              HasSubstr("expected between 1 and 10000000"));
+  EXPECT_THAT(error_of(R"(groups:
+  - {id: g, stages: []}
+)"),
+              HasSubstr("group 'g' has no stages"));
+  EXPECT_THAT(error_of(R"(groups:
+  - {id: g, nodes: 2, stages: [{id: a, medium: hbm, resident: horizon}]}
+)"),
+              HasSubstr("unknown key 'nodes'"));
+  EXPECT_THAT(error_of(R"(groups:
+  - id: g
+    platform: {nodes: 4}
+    stages: [{id: a, medium: hbm, resident: horizon}]
+)"),
+              HasSubstr("unknown key 'nodes'"));
+  EXPECT_THAT(error_of(R"(groups:
+  - id: g
+    stages: [{id: a, medium: hbm, resident: horizon}]
+    flows: [{from: a, to: b}]
+)"),
+              HasSubstr("t.yaml:8:27: error: unknown stage 'b'"));
+  EXPECT_THAT(error_of("groups: []\n"), HasSubstr("a scenario needs at least one stage"));
+}
+
+// A group's HBM is checked against the group's own GPU.
+TEST(ScenarioGroups, ChecksHbmAgainstTheGroupsGpu) {
+  const std::string body = R"(groups:
+  - id: g
+    platform: {gpu: b200}
+    stages: [{id: hbm, medium: hbm, payload: 100GB, resident: horizon}]
+)";
+  EXPECT_EQ(error_of(body), "(no error)");  // 100 GB fits a B200's 180 GB or more
+  EXPECT_THAT(error_of(body, {"groups[g].platform.gpu=h100"}), HasSubstr("more than the 80 GB"));
+}
+
+}  // namespace
+}  // namespace plainsight

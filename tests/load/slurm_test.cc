@@ -1,0 +1,229 @@
+// Reading a Slurm inventory (`scontrol show node -o`) and grouping its nodes into classes
+// through the feature map (model/slurm_features.yaml).
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <stdexcept>
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "load/catalog_loader.h"
+#include "load/slurm_classes.h"
+#include "load/slurm_feature_map.h"
+#include "load/slurm_nodes.h"
+
+namespace plainsight {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+namespace fs = std::filesystem;
+
+const fs::path kRoot = PLAINSIGHT_SOURCE_DIR_FOR_TESTS;
+const std::string kInventory = (kRoot / "tests" / "cli" / "data" / "scontrol_nodes.txt").string();
+
+const Catalog& catalog() {
+  static const Catalog c = load_catalog(kRoot / "model");
+  return c;
+}
+
+const SlurmFeatureMap& default_map() {
+  static const SlurmFeatureMap m =
+      load_slurm_feature_map(kRoot / "model" / "slurm_features.yaml", catalog());
+  return m;
+}
+
+template <class F>
+std::string error_of(F f) {
+  try {
+    f();
+  } catch (const InputError& e) {
+    return e.what();
+  }
+  return "(no error)";
+}
+
+// Values run to the next ` Key=`: OS holds spaces, CfgTRES holds '=', Reason ends the line.
+TEST(SlurmNodes, ReadsFieldsWhoseValuesHoldSpacesAndEquals) {
+  const auto f = scontrol_fields(
+      "NodeName=gpu001 OS=Linux 5.15.0-91-generic #101-Ubuntu SMP Tue Nov 14 UTC 2023 "
+      "CfgTRES=cpu=96,mem=2000000M,gres/gpu=8 AllocTRES= State=DOWN* Reason=Not responding "
+      "[slurm@2024-01-30T12:05:00]");
+  ASSERT_EQ(f.size(), 6u);
+  EXPECT_EQ(f[0].first, "NodeName");
+  EXPECT_EQ(f[0].second, "gpu001");
+  EXPECT_EQ(f[1].second, "Linux 5.15.0-91-generic #101-Ubuntu SMP Tue Nov 14 UTC 2023");
+  EXPECT_EQ(f[2].first, "CfgTRES");
+  EXPECT_EQ(f[2].second, "cpu=96,mem=2000000M,gres/gpu=8");
+  EXPECT_EQ(f[3].second, "");
+  EXPECT_EQ(f[4].second, "DOWN*");
+  EXPECT_EQ(f[5].second, "Not responding [slurm@2024-01-30T12:05:00]");
+}
+
+TEST(SlurmNodes, ReadsGpusFromGres) {
+  EXPECT_EQ(gres_gpus("gpu:h100:8(S:0-1)").type, "h100");
+  EXPECT_EQ(gres_gpus("gpu:h100:8(S:0-1)").count, 8);
+  EXPECT_EQ(gres_gpus("gpu:nvidia_h100_80gb_hbm3:4").type, "nvidia_h100_80gb_hbm3");
+  EXPECT_EQ(gres_gpus("gpu:8").count, 8);
+  EXPECT_EQ(gres_gpus("gpu:8").type, "");
+  // Other resources beside the GPUs, and two entries of one type.
+  EXPECT_EQ(gres_gpus("shard:h100:32,gpu:h100:4(S:0),gpu:h100:4(S:1)").count, 8);
+  EXPECT_EQ(gres_gpus("(null)").count, 0);
+  EXPECT_EQ(gres_gpus("").count, 0);
+  EXPECT_THROW(gres_gpus("gpu:a100:4,gpu:h100:4"), std::invalid_argument);
+  EXPECT_THROW(gres_gpus("gpu:h100:many"), std::invalid_argument);
+  EXPECT_THROW(gres_gpus("gpu:h100:100000"), std::invalid_argument);
+}
+
+TEST(SlurmNodes, KnowsWhichStatesAreOutOfService) {
+  for (const char* out : {"DOWN", "DOWN*", "IDLE+DRAIN", "MIXED+DRAIN", "DOWN*+DRAIN", "DRAINED",
+                          "IDLE+POWERED_DOWN", "FAIL"})
+    EXPECT_TRUE(slurm_unavailable(out)) << out;
+  for (const char* in : {"IDLE", "ALLOCATED", "MIXED", "IDLE*", "COMPLETING"})
+    EXPECT_FALSE(slurm_unavailable(in)) << in;
+}
+
+TEST(SlurmNodes, ReadsAnInventory) {
+  const std::vector<SlurmNode> nodes = read_slurm_nodes(kInventory);
+  ASSERT_EQ(nodes.size(), 8u);
+  EXPECT_EQ(nodes[0].name, "gpu001");
+  EXPECT_EQ(nodes[0].gres, "gpu:h100:8(S:0-1)");
+  EXPECT_THAT(nodes[0].features, ElementsAre("h100", "ib", "cc", "sev_snp", "ppcie"));
+  EXPECT_THAT(nodes[0].partitions, ElementsAre("secure", "gpu"));
+  EXPECT_EQ(nodes[1].state, "IDLE+DRAIN");
+  EXPECT_EQ(nodes[3].state, "DOWN*+DRAIN");
+  EXPECT_EQ(nodes[3].line, 4);
+  EXPECT_TRUE(nodes[6].features.empty());  // (null)
+}
+
+TEST(SlurmNodes, RefusesWhatIsNotAnInventory) {
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("", "n.txt"); }),
+              HasSubstr("n.txt: error: no nodes: expected the output of `scontrol show node -o`"));
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a State=IDLE\nhello\n", "n.txt"); }),
+              HasSubstr("n.txt:2:1: error: expected a node of `scontrol show node -o`"));
+  // `scontrol show node` without -o: one field per line.
+  EXPECT_THAT(
+      error_of([] { parse_slurm_nodes("NodeName=a Arch=x86_64\n   CPUAlloc=0\n", "n.txt"); }),
+      HasSubstr("n.txt:2:1: error"));
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a;rm State=IDLE\n", "n.txt"); }),
+              HasSubstr("is not a host name"));
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a Gres=\x1b[31m\n", "n.txt"); }),
+              HasSubstr("n.txt:1:1: error: expected text"));
+  EXPECT_THAT(error_of([] {
+                parse_slurm_nodes("NodeName=a OS=" + std::string(70000, 'x') + "\n", "n.txt");
+              }),
+              HasSubstr("n.txt:1:1: error: a line of 70014 bytes; the limit is 65536"));
+  EXPECT_THAT(error_of([] { read_slurm_nodes("/nonexistent/nodes.txt"); }),
+              HasSubstr("cannot read"));
+}
+
+TEST(SlurmFeatureMap, MatchesGpuTypesByPattern) {
+  EXPECT_TRUE(glob_match("h100*", "H100"));
+  EXPECT_TRUE(glob_match("nvidia_h100*", "nvidia_h100_80gb_hbm3"));
+  EXPECT_TRUE(glob_match("*h100*", "nvidia_h100_80gb_hbm3"));
+  EXPECT_FALSE(glob_match("h100*", "nvidia_h100"));
+  EXPECT_FALSE(glob_match("h100", "h1000"));
+  EXPECT_TRUE(glob_match("a*b*c", "axxbyyc"));
+  EXPECT_FALSE(glob_match("a*b*c", "axxbyy"));
+  const SlurmFeatureMap& m = default_map();
+  EXPECT_EQ(m.gpu_of("nvidia_h100_80gb_hbm3"), "h100");
+  EXPECT_EQ(m.gpu_of("B200"), "b200");
+  EXPECT_EQ(m.gpu_of("a100"), "");
+  EXPECT_EQ(m.features.at("sev_snp").cpu_tee, "sev_snp");
+  EXPECT_EQ(m.features.at("cc").confidential_mode, 1);
+}
+
+TEST(SlurmFeatureMap, RefusesIdsTheCatalogLacks) {
+  const fs::path dir =
+      fs::temp_directory_path() / ("plainsight-slurm-map-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto load = [&](const std::string& text) {
+    std::ofstream(dir / "m.yaml") << text;
+    return error_of([&] { load_slurm_feature_map(dir / "m.yaml", catalog()); });
+  };
+  EXPECT_THAT(load("gpu_types: [{match: a100*, gpu: a100}]\n"),
+              HasSubstr("m.yaml:1:33: error: unknown gpu 'a100'"));
+  EXPECT_THAT(load("features: {snp: {cpu_tee: sev}}\n"),
+              HasSubstr("m.yaml:1:27: error: unknown cpu_tee 'sev'"));
+  EXPECT_THAT(load("features: {cc: {confidential: on}}\n"),
+              HasSubstr("unknown key 'confidential'"));
+  EXPECT_THAT(load("features: {x: {multi_gpu_mode: ppcie}}\n"),
+              HasSubstr("multi_gpu_mode 'ppcie': expected none"));
+  EXPECT_THAT(load("features: {x: {}}\n"), HasSubstr("feature 'x' sets nothing"));
+  EXPECT_THAT(load("features: {CC: {confidential_mode: on}, cc: {confidential_mode: off}}\n"),
+              HasSubstr("feature 'cc' is given twice"));
+  fs::remove_all(dir);
+}
+
+// Three classes from the hand-written inventory: plain H100 nodes (one down), CC H100 nodes
+// in a SEV-SNP VM in protected-PCIe mode (one drained), a B200 node with TDX whose Gres names
+// no type; the login and CPU nodes are counted and left out.
+TEST(SlurmClasses, GroupsNodesByGpuAndFeatures) {
+  const SlurmClasses k =
+      slurm_node_classes(read_slurm_nodes(kInventory), default_map(), "nodes.txt", false);
+  ASSERT_EQ(k.classes.size(), 3u);
+  const NodeClass& plain = k.classes[0];
+  EXPECT_EQ(plain.id, "h100x8");
+  EXPECT_EQ(plain.nodes, 3);
+  EXPECT_FALSE(plain.confidential_mode);
+  EXPECT_THAT(plain.notes[0], HasSubstr("3 nodes (gpu101, gpu102, gpu103), partitions debug, gpu"));
+  EXPECT_THAT(plain.notes[1], HasSubstr("of which 1 down, 0 drained"));
+  const NodeClass& cc = k.classes[1];
+  EXPECT_EQ(cc.id, "h100x8-sev_snp-cc-protected_pcie");
+  EXPECT_EQ(cc.nodes, 2);
+  EXPECT_TRUE(cc.confidential_mode);
+  EXPECT_EQ(cc.cpu_tee, "sev_snp");
+  EXPECT_EQ(cc.multi_gpu_mode, "protected_pcie");
+  EXPECT_THAT(cc.notes[1], HasSubstr("0 down, 1 drained"));
+  const NodeClass& b200 = k.classes[2];
+  EXPECT_EQ(b200.gpu, "b200");  // from the feature: Gres=gpu:4 names no type
+  EXPECT_EQ(b200.gpus_per_node, 4);
+  EXPECT_EQ(b200.cpu_tee, "tdx");
+  EXPECT_EQ(b200.notes.size(), 1u);  // in service
+  EXPECT_THAT(k.notes[0], HasSubstr("8 nodes read, 6 in 3 classes"));
+  EXPECT_THAT(k.notes[1], HasSubstr("2 nodes without GPUs left out (login01, cpu001)"));
+  EXPECT_THAT(k.notes[2], HasSubstr("Features with no meaning in the map, ignored: ib (5)"));
+}
+
+TEST(SlurmClasses, LeavesOutNodesOutOfServiceWhenAsked) {
+  const SlurmClasses k =
+      slurm_node_classes(read_slurm_nodes(kInventory), default_map(), "nodes.txt", true);
+  ASSERT_EQ(k.classes.size(), 3u);
+  EXPECT_EQ(k.classes[0].nodes, 2);  // gpu101, gpu103
+  EXPECT_EQ(k.classes[1].nodes, 1);  // a tie in count: the class order stays the key's
+  EXPECT_EQ(k.classes[2].nodes, 1);
+  EXPECT_THAT(k.notes[2], HasSubstr("2 nodes out of service left out (--available-only: gpu002, "
+                                    "gpu102)"));
+}
+
+TEST(SlurmClasses, RefusesNodesItCannotPlace) {
+  auto classes = [](const std::string& text) {
+    return error_of([&] {
+      slurm_node_classes(parse_slurm_nodes(text, "n.txt"), default_map(), "n.txt", false);
+    });
+  };
+  EXPECT_THAT(classes("NodeName=a Gres=gpu:a100:8 State=IDLE\n"),
+              HasSubstr("n.txt:1:1: error: node a: no GPU model for Gres 'gpu:a100:8'"));
+  EXPECT_THAT(classes("NodeName=a Gres=gpu:8 State=IDLE\n"), HasSubstr("(it names no type)"));
+  EXPECT_THAT(classes("NodeName=a Gres=gpu:h100:8 AvailableFeatures=sev_snp,tdx State=IDLE\n"),
+              HasSubstr("features 'sev_snp' and 'tdx' disagree on cpu_tee"));
+  EXPECT_THAT(classes("NodeName=a Gres=gpu:h100:8 AvailableFeatures=b200 State=IDLE\n"),
+              HasSubstr("disagree on gpu"));
+  EXPECT_THAT(classes("NodeName=a Gres=gpu:x:1,gpu:y:1 State=IDLE\n"),
+              HasSubstr("n.txt:1:1: error: node a: Gres 'gpu:x:1,gpu:y:1': GPUs of several types"));
+  EXPECT_THAT(classes("NodeName=a Gres=(null) State=IDLE\n"),
+              HasSubstr("no node with GPUs to describe"));
+  // ActiveFeatures win over AvailableFeatures: a node that can boot into CC but does not.
+  const SlurmClasses k = slurm_node_classes(
+      parse_slurm_nodes("NodeName=a AvailableFeatures=cc,sev_snp ActiveFeatures=sev_snp "
+                        "Gres=gpu:h100:8 State=IDLE\n",
+                        "n.txt"),
+      default_map(), "n.txt", false);
+  EXPECT_FALSE(k.classes[0].confidential_mode);
+  EXPECT_EQ(k.classes[0].cpu_tee, "sev_snp");
+}
+
+}  // namespace
+}  // namespace plainsight
