@@ -7,6 +7,11 @@
 // one of its own), so the result does not depend on the number of threads. The jitter is
 // the spread of the per-event duration measured by the probe (Figure::spread_s), i.e. on
 // the probe's machine, taken as the standard deviation of an event's start.
+// A window that stands for N identical replicas (docs/scenarios.md#groups) is one route; what
+// each of N routes would draw on its own (a reduced step, a key step, the jitter) is drawn
+// once as the earliest of N, from that minimum's own distribution. That is the expanded
+// form's distribution whenever a route draws one such thing; one that draws a reduced or
+// key step and jitter takes the earliest of each, which favours the attacker, and says so.
 #pragma once
 
 #include <cstdint>
@@ -34,7 +39,10 @@ struct SimulationRoute {
   double open_s = 0;                 // plaintext seconds per event, or the resident lifetime
   double period_s = 0;               // 0: one window open from the start of the horizon
   double events = 1;
-  double jitter_s = 0;        // standard deviation of an event's start (measured), 0 when unknown
+  double jitter_s = 0;  // standard deviation of an event's start (measured), 0 when unknown
+  // Identical replicas of the window (Reach::replicas). What is drawn per route (a reduced
+  // step, a key step, the jitter) is drawn once as the earliest of this many.
+  double replicas = 1;
   std::string jitter_source;  // the measurement it came from ("file: probe"), "" without
   double events_needed = 1;
   double read_s = 0;  // total reading time for a full copy

@@ -19,6 +19,7 @@ Reach window_reach(const Scenario& s, const Window& w, std::size_t index, const 
   Reach r;
   r.window = index;
   r.stage = w.stage;
+  r.replicas = static_cast<double>(w.replicas);
   r.capability = cell.capability;
   r.capability_index = cell_index;
   const Stage& st = s.stages[index];

@@ -17,6 +17,9 @@ namespace plainsight {
 struct Reach {
   std::size_t window = 0;  // index into the windows (scenario stage order)
   std::string stage;
+  // Identical replicas of the window (Window::replicas): each is reached on its own, on the
+  // same terms, so the figures below are one replica's.
+  double replicas = 1;
   std::string capability;
   std::size_t capability_index = 0;  // into the catalog's capabilities
   bool readable = false;             // a full copy can be read before the window closes

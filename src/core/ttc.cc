@@ -1,10 +1,14 @@
 #include "core/ttc.h"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
 #include <cmath>
 #include <limits>
 #include <vector>
+
+#include <boost/math/special_functions/erf.hpp>
+#include <boost/math/special_functions/gamma.hpp>
 
 namespace plainsight {
 namespace {
@@ -174,6 +178,52 @@ double Ttc::mean_s() const {
       break;
     case Kind::uniform:
       days = (a + b) / 2;
+      break;
+  }
+  return days * kSecondsPerDay;
+}
+
+namespace {
+
+// 1 - (1 - u)^(1/n): the CDF value of the smallest of n uniform draws, exact for u near 0
+// and n in the millions; kept inside (0, 1), where the quantiles below are finite.
+double min_uniform(double u, double n) {
+  return std::clamp(-std::expm1(std::log1p(-u) / n), std::numeric_limits<double>::min(),
+                    std::nextafter(1.0, 0.0));
+}
+
+// The standard normal quantile.
+double normal_quantile(double v) { return -std::sqrt(2.0) * boost::math::erfc_inv(2 * v); }
+
+}  // namespace
+
+double sample_min_normal(Rng& rng, double n) {
+  return normal_quantile(min_uniform(rng.uniform(), n));
+}
+
+double Ttc::sample_min_s(Rng& rng, double n) const {
+  // P(min <= t) = 1 - (1 - p F(t))^n; below 1 - (1 - p)^n every replica's step failed.
+  const double u = rng.uniform();
+  const double reached = p_success >= 1 ? 1 : -std::expm1(n * std::log1p(-p_success));
+  if (u >= reached) return kInf;
+  const double v = std::min(std::nextafter(1.0, 0.0), min_uniform(u, n) / p_success);
+  double days = 0;
+  switch (kind) {
+    case Kind::zero:
+      return 0;
+    case Kind::infinity:
+      return kInf;
+    case Kind::exponential:
+      days = -std::log1p(-v) / a;
+      break;
+    case Kind::gamma:
+      days = boost::math::gamma_p_inv(a, v) * b;
+      break;
+    case Kind::lognormal:
+      days = std::exp(a + b * normal_quantile(v));
+      break;
+    case Kind::uniform:
+      days = a + (b - a) * v;
       break;
   }
   return days * kSecondsPerDay;

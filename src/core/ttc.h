@@ -23,9 +23,17 @@ struct Ttc {
   double mean_s() const;
   // One draw in seconds; +infinity when the Bernoulli factor fails.
   double sample_s(Rng& rng) const;
+  // The earliest of `n` independent draws, drawn at once from its own distribution (one
+  // uniform through the inverse of P(min <= t) = 1 - (1 - p F(t))^n): the step worked on at
+  // each of n identical replicas side by side. n = 1 is a draw like sample_s, from a
+  // different use of the stream.
+  double sample_min_s(Rng& rng, double n) const;
 };
 
 inline constexpr double kSecondsPerDay = 86400.0;
+
+// The smallest of `n` standard normal draws, from one uniform (the inverse of its CDF).
+double sample_min_normal(Rng& rng, double n);
 
 // Parses `text`; on failure returns false and says what was expected in *error.
 bool parse_ttc(std::string_view text, Ttc* out, std::string* error);

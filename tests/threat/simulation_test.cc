@@ -189,3 +189,46 @@ TEST(Simulation, WilsonInterval) {
 
 }  // namespace
 }  // namespace plainsight
+
+namespace plainsight {
+namespace {
+
+// A window standing for N replicas answers like N windows side by side: with a reduced
+// step (drawn per window) and with measured jitter (drawn per window), the probability of
+// a copy agrees within the intervals.
+TEST(Simulation, ReplicasAnswerLikeTheWindowsTheyStandFor) {
+  Ttc extra;
+  std::string err;
+  ASSERT_TRUE(parse_ttc("Exponential(0.5)", &extra, &err));
+  for (const bool jitter : {false, true}) {
+    ClosedForm f(0.2);
+    f.actor.dwell.value = jitter ? 3600 : 0.5 * kDay;
+    SimulationRoute& r = f.routes[0];
+    if (jitter) {
+      r.open_s = 1;
+      r.period_s = kDay;
+      r.events = 30;
+      r.read_s = 0.5;
+      r.jitter_s = 10 * kDay;
+    } else {
+      r.extra = &extra;
+    }
+    SimulationOptions o;
+    o.trials = 20000;
+    o.seed = 9;
+    const SimulationResult one = simulate(f.catalog, f.actor, 30 * kDay, f.routes, o);
+    std::vector<SimulationRoute> eight(8, r);
+    const SimulationResult side_by_side = simulate(f.catalog, f.actor, 30 * kDay, eight, o);
+    r.replicas = 8;
+    const SimulationResult replicated = simulate(f.catalog, f.actor, 30 * kDay, f.routes, o);
+    SCOPED_TRACE(jitter ? "jitter" : "reduced step");
+    // More windows give more chances: the replicas count.
+    EXPECT_GT(side_by_side.ci_low, one.ci_high);
+    EXPECT_LE(replicated.ci_low, side_by_side.ci_high);
+    EXPECT_GE(replicated.ci_high, side_by_side.ci_low);
+    EXPECT_NEAR(replicated.probability, side_by_side.probability, 0.02);
+  }
+}
+
+}  // namespace
+}  // namespace plainsight
