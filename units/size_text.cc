@@ -45,6 +45,12 @@ SizeText fail(std::initializer_list<std::string_view> parts) {
 
 }  // namespace
 
+std::vector<std::string_view> size_units() {
+  std::vector<std::string_view> out;
+  for (const Unit& u : kUnits) out.push_back(u.suffix);
+  return out;
+}
+
 SizeText parse_size_text(std::string_view text) {
   const std::string_view s = trim(text);
   if (s.empty()) return fail({"expected ", kExpected, ", got an empty value"});

@@ -13,6 +13,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace plainsight::units {
 
@@ -24,5 +25,8 @@ struct SizeText {
 // Spaces and tabs around the number and the unit are ignored. Finite, any sign: callers
 // check their own range (a scenario size > 0, a probe size >= 1 byte and whole).
 SizeText parse_size_text(std::string_view text);
+
+// The unit suffixes parse_size_text takes ("B", "KiB", ... "PB").
+std::vector<std::string_view> size_units();
 
 }  // namespace plainsight::units

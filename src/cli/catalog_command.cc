@@ -8,6 +8,7 @@
 #include "core/quantity.h"
 #include "load/catalog_loader.h"
 #include "load/did_you_mean.h"
+#include "load/scenario_schema.h"
 #include "report/citation_phrase.h"
 #include "report/text_table.h"
 
@@ -180,6 +181,7 @@ const std::vector<std::string> kTopics{"media",     "gpus",        "cpu_tees",  
 void add_catalog_command(CLI::App& app, std::shared_ptr<Globals> globals) {
   auto name = std::make_shared<std::string>();
   auto detail = std::make_shared<bool>(false);
+  auto schema = std::make_shared<bool>(false);
   CLI::App* cmd = app.add_subcommand(
       "catalog", "Show the model catalog (model/*.yaml) with each fact's source and status");
   cmd->footer(fmt::format(
@@ -187,14 +189,25 @@ void add_catalog_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       "roadmap), claimed (a third party's statement), research (shown in a paper), assumed "
       "(plainsight's own); 'disputed' when a source says otherwise.\nExamples:\n"
       "  plainsight catalog protections\n  plainsight catalog protections --detail\n"
-      "  plainsight catalog sources",
+      "  plainsight catalog sources\n"
+      "  plainsight catalog --schema > docs/scenario.schema.json",
       join(kTopics)));
   cmd->add_option("topic", *name, "What to show; without it, a summary of every topic");
   cmd->add_flag("--detail", *detail,
                 "Under the table, each fact's source: the sentence it rests on, supporting and "
                 "disagreeing sources");
-  cmd->callback([name, detail, globals] {
+  cmd->add_flag("--schema", *schema,
+                "Print the JSON Schema of scenario files (draft 2020-12, for editors), made from "
+                "the loader's keys and this catalog's ids")
+      ->excludes("--detail");
+  cmd->callback([name, detail, schema, globals] {
     Catalog c = load_catalog_for(*globals);
+    if (*schema) {
+      if (!name->empty())
+        throw CLI::ValidationError("--schema", "takes no topic: the schema covers every key");
+      std::cout << scenario_schema_json(c);
+      return;
+    }
     if (name->empty()) {
       TextTable t;
       t.header = {"topic", "entries"};

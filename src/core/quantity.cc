@@ -86,6 +86,18 @@ std::string sig4(double v) {
 
 }  // namespace
 
+std::vector<std::string_view> quantity_units(QuantityKind kind) {
+  std::vector<std::string_view> out;
+  auto add = [&](const auto& units) {
+    for (const Unit& u : units) out.push_back(u.suffix);
+  };
+  if (kind == QuantityKind::size)
+    for (std::string_view u : units::size_units()) out.push_back(u);
+  if (kind == QuantityKind::duration || kind == QuantityKind::rate) add(kDurationUnits);
+  if (kind == QuantityKind::bandwidth) add(kRateUnits);
+  return out;
+}
+
 double parse_bytes(std::string_view text, QuantityError* error) {
   // The one size grammar of the project, shared with the probes' --sizes and --max-bytes.
   const units::SizeText s = units::parse_size_text(text);

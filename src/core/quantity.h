@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/limits.h"
 
@@ -32,6 +33,9 @@ enum class QuantityKind { size, duration, bandwidth, rate };
 // it, to follow "'dwell' is 1e308s; ": "a duration must be at least 1 ns", "that is beyond
 // any plausible duration (the limit is 100 y)". For readers that parse text themselves.
 std::string implausible(QuantityKind kind, double value);
+// The unit suffixes a kind takes ("GB", "MiB", ... for sizes); a rate takes a duration's
+// after its '/'. For the scenario schema's patterns.
+std::vector<std::string_view> quantity_units(QuantityKind kind);
 
 // "140 GB" style, decimal units, 4 significant figures; exact and deterministic.
 std::string format_bytes(double bytes);

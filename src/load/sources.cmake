@@ -18,6 +18,7 @@ add_library(plainsight_load STATIC
   load/slurm_nodes.cc
   load/transfer_pricing_loader.cc
   load/scenario_keys.cc
+  load/scenario_schema.cc
   load/scenario_loader.cc
   load/workload_loader.cc
   load/yaml_file.cc
