@@ -25,8 +25,8 @@ void render_csv(std::ostream& out, const Analysis& a) {
     for (const auto& r : w.plaintext_readers()) readers += (readers.empty() ? "" : ";") + r;
     out << fmt::format(
         "{},{},{},{},{},{},{:.17g},{},{:.17g},{},{},{:.17g},{:.17g},{:.17g},{:.17g},{},{},{},{}\n",
-        q(w.stage), q(w.name), q(w.location), q(w.medium), to_string(w.state), q(w.protection),
-        w.bytes, w.resident ? "true" : "false", w.per_event.value,
+        q(w.stage), q(w.name), q(w.location), q(w.medium), to_string(w.state),
+        q(protection_phrase(w)), w.bytes, w.resident ? "true" : "false", w.per_event.value,
         to_string(w.per_event.provenance), q(w.per_event.source), w.events,
         w.plaintext_per_event.value, w.plaintext_total_s, w.plaintext_coverage_s, q(readers),
         // CC off and on where both were measured; empty otherwise.

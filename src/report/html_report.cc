@@ -3,6 +3,7 @@
 
 #include "core/quantity.h"
 #include "report/cost_section.h"
+#include "report/figure_phrase.h"
 #include "report/phrases.h"
 #include "report/render.h"
 #include "report/window_notes.h"
@@ -87,7 +88,7 @@ void render_html(std::ostream& out, const Analysis& a) {
   out << "<h2>Where each window's duration comes from</h2>\n<ul>\n";
   for (std::size_t i : table_order(a))
     out << "<li><b>" << esc(a.windows[i].name)
-        << "</b>: " << esc(provenance_phrase(a.windows[i].per_event)) << "</li>\n";
+        << "</b>: " << esc(provenance_phrase(*a.catalog, a.windows[i].per_event)) << "</li>\n";
   out << "</ul>\n";
   for (const std::string& line : cost_lines(a)) out << "<p>" << esc(line) << "</p>\n";
   out << "<h2>Exposure matrix</h2>\n";

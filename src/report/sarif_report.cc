@@ -4,6 +4,7 @@
 
 #include "build_info.h"
 #include "core/quantity.h"
+#include "report/cell_reason.h"
 #include "report/json_stream.h"
 #include "report/render.h"
 
@@ -50,7 +51,7 @@ void render_sarif(std::ostream& out, const Analysis& a) {
                 {"message",
                  {{"text", w.name + " (" + w.location + "): plaintext for " +
                                format_duration(w.plaintext_total_s) + " over the horizon; " +
-                               cell.reason}}},
+                               cell_reason(*a.catalog, w, cell)}}},
                 {"locations", json::array({loc})},
                 {"properties",
                  {{"stage", w.stage},

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "core/quantity.h"
+#include "report/figure_phrase.h"
 #include "report/measurement_section.h"
 #include "report/phrases.h"
 #include "report/render.h"
@@ -44,7 +45,7 @@ void render_markdown(std::ostream& out, const Analysis& a) {
   out << "\n## Where each window's duration comes from\n\n";
   for (std::size_t i : table_order(a))
     out << fmt::format("- **{}**: {}\n", a.windows[i].name,
-                       provenance_phrase(a.windows[i].per_event));
+                       provenance_phrase(*a.catalog, a.windows[i].per_event));
   measurement_sections_markdown(out, a);
   out << "\n## Exposure matrix\n\n";
   TextTable::markdown_header(out, exposure_matrix_header(a));

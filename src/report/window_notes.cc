@@ -98,7 +98,13 @@ std::vector<std::string> window_notes(const Analysis& a, std::size_t i) {
                                 citation_phrase(c, cell.extracts->source),
                                 status_phrase(c, cell.extracts->source)));
   }
-  out.insert(out.end(), w.notes.begin(), w.notes.end());
+  if (w.decrypts_nothing)
+    out.push_back(
+        "'decrypts' is set but nothing encrypted arrives here: the bytes are held as the medium "
+        "holds them for the whole window");
+  if (w.rule && !w.rule->note.empty() && w.protection_id == w.rule->id) out.push_back(w.rule->note);
+  if (auto m = st.attributes.find("metadata"); m != st.attributes.end())
+    out.push_back("metadata visible to whoever runs or watches it: " + m->second);
   return out;
 }
 

@@ -27,7 +27,7 @@ std::vector<std::string> window_table_row(const Analysis& a, std::size_t i) {
   return {w.name,
           w.location,
           state_phrase(w, a.scenario.stages[i]),
-          w.protection,
+          protection_phrase(w),
           format_bytes(w.bytes),
           window_phrase(w),
           plaintext_total_phrase(w),
