@@ -55,6 +55,7 @@ json window_json(const Analysis& a, std::size_t i) {
              {"protection_id", w.protection_id},
              {"bytes", w.bytes},
              {"resident", w.resident},
+             {"resident_s", w.resident_s},
              {"per_event_s", figure_json(*a.catalog, w.per_event)},
              {"plaintext_per_event_s", figure_json(*a.catalog, w.plaintext_per_event)},
              {"events", w.events},

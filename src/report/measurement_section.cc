@@ -6,6 +6,7 @@
 
 #include "core/quantity.h"
 #include "report/cost_section.h"
+#include "report/escaping.h"
 #include "report/figure_phrase.h"
 #include "report/phrases.h"
 
@@ -104,7 +105,7 @@ void measurement_sections_plain(std::ostream& out, const Analysis& a) {
 void measurement_sections_markdown(std::ostream& out, const Analysis& a) {
   if (!a.measurements.empty()) {
     out << "\n## Measurements\n\n";
-    for (const std::string& m : measurement_lines(a)) out << "- " << m << "\n";
+    for (const std::string& m : measurement_lines(a)) out << "- " << md_text(m) << "\n";
   }
   TextTable cc = cc_pair_table(a);
   if (!cc.rows.empty()) {
@@ -112,27 +113,29 @@ void measurement_sections_markdown(std::ostream& out, const Analysis& a) {
     cc.write_markdown(out);
   }
   if (a.workload) {
-    out << "\n## Workload cost of confidential mode\n\n" << workload_claim(*a.workload) << ".\n\n";
+    out << "\n## Workload cost of confidential mode\n\n"
+        << md_text(workload_claim(*a.workload)) << ".\n\n";
     if (!a.workload->lines.empty()) {
       workload_table(a).write_markdown(out);
-      out << "\nFigures: " << provenance_summary(*a.workload) << ".\n\n";
+      out << "\nFigures: " << md_text(provenance_summary(*a.workload)) << ".\n\n";
       for (const CostLine& l : a.workload->lines) {
         out << fmt::format("- {} CC off: {}\n", transfer_phrase(l.kind),
-                           provenance_phrase(*a.catalog, l.off));
+                           md_text(provenance_phrase(*a.catalog, l.off)));
         out << fmt::format("- {} CC on: {}\n", transfer_phrase(l.kind),
-                           provenance_phrase(*a.catalog, l.on));
+                           md_text(provenance_phrase(*a.catalog, l.on)));
       }
     }
-    for (const std::string& n : workload_notes(*a.workload)) out << "\nNote: " << n << "\n";
+    for (const std::string& n : workload_notes(*a.workload))
+      out << "\nNote: " << md_text(n) << "\n";
     const std::vector<std::string> published = published_run_lines(a);
     if (!published.empty()) out << '\n';
     for (const std::string& l : published)
-      out << (l.starts_with("  ") ? "  - " + l.substr(2) : "- " + l) << "\n";
+      out << (l.starts_with("  ") ? "  - " + md_text(l.substr(2)) : "- " + md_text(l)) << "\n";
   }
   const std::vector<std::string> transfer = transfer_cost_lines(a);
   if (!transfer.empty()) out << "\n## Transfer cost\n\n";
   for (const std::string& l : transfer)
-    out << (l.starts_with("  ") ? "  - " + l.substr(2) : "- " + l) << "\n";
+    out << (l.starts_with("  ") ? "  - " + md_text(l.substr(2)) : "- " + md_text(l)) << "\n";
 }
 
 }  // namespace plainsight

@@ -6,12 +6,14 @@ add_library(plainsight_report STATIC
   report/csv_report.cc
   report/diff_report.cc
   report/dot_report.cc
+  report/escaping.cc
   report/figure_phrase.cc
   report/html_report.cc
   report/json_report.cc
   report/json_stream.cc
   report/json_values.cc
   report/measurement_section.cc
+  report/palette.cc
   report/phrases.cc
   report/render.cc
   report/sarif_report.cc

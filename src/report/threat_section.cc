@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/quantity.h"
+#include "report/escaping.h"
 #include "report/json_stream.h"
 #include "report/json_values.h"
 #include "report/phrases.h"
@@ -83,13 +84,16 @@ TextTable paths_table(const Analysis& a) {
   return t;
 }
 
+// `text` makes each line safe for the format (Markdown escapes; plain text as it is).
 void steps_text(std::ostream& out, const Analysis& a, const ActorThreat& at,
-                const std::string& bullet) {
+                const std::string& bullet, std::string (*text)(std::string_view) = nullptr) {
   const AttackPath& p = at.path;
   for (std::size_t i = 0; i < p.steps.size(); ++i) {
     const PathStep& s = p.steps[i];
-    out << fmt::format("{}{} {} ({}): {}\n", bullet, to_string(s.kind), s.name,
-                       time_or_never(s.expected_s), step_detail(a, at.actor, p, i));
+    const std::string line =
+        fmt::format("{} {} ({}): {}", to_string(s.kind), s.name, time_or_never(s.expected_s),
+                    step_detail(a, at.actor, p, i));
+    out << bullet << (text ? text(line) : line) << "\n";
   }
 }
 
@@ -125,19 +129,19 @@ void threat_sections_markdown(std::ostream& out, const Analysis& a) {
   out << fmt::format(
       "\n## Exposure ceiling: {}\n\n{}. This is an exposure-based reading of RAND SL1..SL5, "
       "not a certification.\n\n",
-      ceiling_label(c.level), ceiling_summary(a));
+      ceiling_label(c.level), md_text(ceiling_summary(a)));
   if (!c.windows.empty()) ceiling_table(a).write_markdown(out);
   out << "\n## Attack paths\n\n";
   paths_table(a).write_markdown(out);
   for (const ActorThreat& at : a.threat.actors) {
     if (!at.path.found) continue;
-    out << fmt::format("\n### {}\n\n{}\n\n", at.actor.name,
-                       path_summary(*a.catalog, at.actor, at.path));
-    steps_text(out, a, at, "- ");
+    out << fmt::format("\n### {}\n\n{}\n\n", md_text(at.actor.name),
+                       md_text(path_summary(*a.catalog, at.actor, at.path)));
+    steps_text(out, a, at, "- ", md_text);
     if (a.threat.defenses && at.defense.needed)
       out << fmt::format("\nMinimal defence: {}. After it: {}\n",
-                         defense_summary(at.actor, at.defense),
-                         path_summary(*a.catalog, at.actor, at.defense.after));
+                         md_text(defense_summary(at.actor, at.defense)),
+                         md_text(path_summary(*a.catalog, at.actor, at.defense.after)));
   }
 }
 

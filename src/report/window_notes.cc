@@ -6,6 +6,7 @@
 
 #include "analyze/window_basis.h"
 #include "report/citation_phrase.h"
+#include "report/escaping.h"
 #include "report/phrases.h"
 #include "report/window_table.h"
 
@@ -125,8 +126,8 @@ void notes_markdown(std::ostream& out, const Analysis& a) {
     if (notes.empty()) continue;
     if (!any) out << "\n## Notes\n";
     any = true;
-    out << fmt::format("\n**{}**\n\n", a.windows[i].name);
-    for (const std::string& n : notes) out << "- " << n << "\n";
+    out << fmt::format("\n**{}**\n\n", md_text(a.windows[i].name));
+    for (const std::string& n : notes) out << "- " << md_text(n) << "\n";
   }
 }
 
