@@ -15,12 +15,14 @@ add_library(plainsight_report STATIC
   report/measurement_section.cc
   report/palette.cc
   report/phrases.cc
+  report/pipeline_drawing.cc
   report/render.cc
   report/sarif_report.cc
   report/table_report.cc
   report/text_table.cc
   report/threat_phrases.cc
   report/threat_section.cc
+  report/timeline_drawing.cc
   report/window_notes.cc
   report/window_table.cc
 )

@@ -37,6 +37,8 @@ json route_phrases(const std::vector<RouteRef>& routes) {
 
 std::string time_or_never(double s) { return std::isfinite(s) ? format_duration(s) : "never"; }
 
+}  // namespace
+
 TextTable ceiling_table(const Analysis& a) {
   const ExposureCeiling& c = a.threat.ceiling;
   const ActorThreat* breach = actor_threat(a, c.breached_by);
@@ -84,17 +86,24 @@ TextTable paths_table(const Analysis& a) {
   return t;
 }
 
-// `text` makes each line safe for the format (Markdown escapes; plain text as it is).
-void steps_text(std::ostream& out, const Analysis& a, const ActorThreat& at,
-                const std::string& bullet, std::string (*text)(std::string_view) = nullptr) {
+std::vector<std::string> step_lines(const Analysis& a, const ActorThreat& at) {
+  std::vector<std::string> out;
   const AttackPath& p = at.path;
   for (std::size_t i = 0; i < p.steps.size(); ++i) {
     const PathStep& s = p.steps[i];
-    const std::string line =
-        fmt::format("{} {} ({}): {}", to_string(s.kind), s.name, time_or_never(s.expected_s),
-                    step_detail(a, at.actor, p, i));
-    out << bullet << (text ? text(line) : line) << "\n";
+    out.push_back(fmt::format("{} {} ({}): {}", to_string(s.kind), s.name,
+                              time_or_never(s.expected_s), step_detail(a, at.actor, p, i)));
   }
+  return out;
+}
+
+namespace {
+
+// `text` makes each line safe for the format (Markdown escapes; plain text as it is).
+void steps_text(std::ostream& out, const Analysis& a, const ActorThreat& at,
+                const std::string& bullet, std::string (*text)(std::string_view) = nullptr) {
+  for (const std::string& line : step_lines(a, at))
+    out << bullet << (text ? text(line) : line) << "\n";
 }
 
 }  // namespace
