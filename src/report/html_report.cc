@@ -52,7 +52,7 @@ svg text{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif}
 table.heat{table-layout:fixed;width:100%}
 table.heat th.cap{height:11em;vertical-align:bottom;padding:2px;font-weight:normal;font-size:.85em}
 table.heat th.cap div{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;
-  margin:0 auto;max-height:10.5em;overflow:hidden}
+  margin:0 auto}
 table.heat th.stage{width:13em}
 table.heat td.c{text-align:center;font-weight:bold;padding:2px 0;font-size:.9em}
 td.a-plaintext{background:#b2182b;color:#fff}
@@ -214,9 +214,10 @@ void matrix(std::ostream& out, const Analysis& a) {
       << html_text(cell_code_legend())
       << ". Columns are the catalog's capabilities; hover a cell for why.</p>\n";
   out << "<table class=\"heat\">\n<thead><tr><th class=\"stage\">Stage</th>";
+  // Ids fit a rotated header on any page; the names follow the table.
   for (const Capability& c : caps)
-    out << fmt::format("<th class=\"cap\" title=\"{}\"><div>{}</div></th>", html_text(c.id),
-                       html_text(c.name));
+    out << fmt::format("<th class=\"cap\" title=\"{}\"><div>{}</div></th>", html_text(c.name),
+                       html_text(c.id));
   out << "</tr></thead>\n<tbody>\n";
   for (std::size_t i : table_order(a)) {
     const Window& w = a.windows[i];
@@ -227,7 +228,10 @@ void matrix(std::ostream& out, const Analysis& a) {
                          html_text(cell_code(cell)));
     out << "</tr>\n";
   }
-  out << "</tbody></table>\n</section>\n";
+  out << "</tbody></table>\n<p class=\"small\">Columns: ";
+  for (std::size_t k = 0; k < caps.size(); ++k)
+    out << (k ? "; " : "") << "<b>" << html_text(caps[k].id) << "</b> " << html_text(caps[k].name);
+  out << ".</p>\n</section>\n";
 }
 
 void threats(std::ostream& out, const Analysis& a) {
