@@ -127,9 +127,10 @@ void summary(std::ostream& out, const Analysis& a) {
         if (!cw.readable) continue;
         const Window& w = a.windows[cw.window];
         const Capability* cap = a.catalog->capability(cw.capability);
-        out << fmt::format("<li><b>{}</b> ({}): {} reads a full copy; {}. {}</li>\n",
+        out << fmt::format("<li><b>{}</b> ({}): {} reads a full copy{}; {}. {}</li>\n",
                            html_text(w.name), html_text(w.location),
                            html_text(cap ? cap->name : cw.capability),
+                           cw.key_route ? " once a forged attestation has the key released" : "",
                            html_text(protection_phrase(w)),
                            html_text(reach_reason(breach->reach[cw.reach], breach->actor)));
       }

@@ -52,7 +52,7 @@ void pipeline_svg(std::ostream& out, const Analysis& a) {
   for (std::size_t i = 0; i < n; ++i) column[i] = per_layer[layer[i]]++;
   const int widest = per_layer.empty() ? 0 : *std::max_element(per_layer.begin(), per_layer.end());
   const int legend_x = kMargin + widest * (kBoxW + kGapX);
-  const int width = legend_x + 250;
+  const int width = legend_x + 300;
   const int height = std::max(kMargin * 2 + layers * (kBoxH + kGapY), 330);
   auto x_of = [&](std::size_t i) { return kMargin + column[i] * (kBoxW + kGapX); };
   auto y_of = [&](std::size_t i) { return kMargin + layer[i] * (kBoxH + kGapY); };
@@ -109,10 +109,10 @@ void pipeline_svg(std::ostream& out, const Analysis& a) {
         "stroke=\"#333\" stroke-width=\"1\"/>",
         x, y, kBoxW, kBoxH, sw.fill);
     out << text(x + 8, y + 17, cut(w.name, 32), sw.text, " font-weight=\"bold\" font-size=\"13\"")
-        << text(x + 8, y + 33, cut(w.location, 38), sw.text, " font-size=\"11\"")
-        << text(x + 8, y + 48, cut(state_phrase(w, s.stages[i]), 38), sw.text,
+        << text(x + 8, y + 33, cut(w.location, 35), sw.text, " font-size=\"11\"")
+        << text(x + 8, y + 48, cut(state_phrase(w, s.stages[i]), 36), sw.text,
                 " font-size=\"11\" font-style=\"italic\"")
-        << text(x + 8, y + 63, cut(who, 40), sw.text, " font-size=\"10\"") << "</g>\n";
+        << text(x + 8, y + 63, cut(who, 42), sw.text, " font-size=\"10\"") << "</g>\n";
   }
   // Legend: states, then the two kinds of marked flow.
   int ly = kMargin;
@@ -125,7 +125,7 @@ void pipeline_svg(std::ostream& out, const Analysis& a) {
                "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"16\" rx=\"3\" fill=\"{}\" "
                "stroke=\"#333\"/>",
                legend_x + 10, ly, sw.fill)
-        << text(legend_x + 38, ly + 12, cut(sw.label, 30), "#000", " font-size=\"11\"") << "\n";
+        << text(legend_x + 38, ly + 12, cut(sw.label, 44), "#000", " font-size=\"11\"") << "\n";
     ly += 24;
   }
   out << fmt::format(

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "analyze/durations.h"
 #include "core/quantity.h"
 #include "report/escaping.h"
 #include "report/palette.h"
@@ -45,7 +46,7 @@ void timeline_svg(std::ostream& out, const Analysis& a) {
       "width=\"{:.0f}\" role=\"img\" aria-labelledby=\"timeline-title\">\n"
       "<title id=\"timeline-title\">When the bytes sit at each stage over the {} horizon</title>\n"
       "<defs><pattern id=\"dense\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
-      "patternTransform=\"rotate(45)\"><rect width=\"3\" height=\"6\" fill=\"#b2182b\"/>"
+      "patternTransform=\"rotate(45)\"><rect width=\"2\" height=\"6\" fill=\"#333\"/>"
       "</pattern></defs>\n",
       width, height, width, format_duration(horizon));
   // Axis: 0, quarters, the horizon.
@@ -66,9 +67,14 @@ void timeline_svg(std::ostream& out, const Analysis& a) {
     out << fmt::format("<text x=\"{}\" y=\"{:.2f}\" font-size=\"11\">{}</text>", kMargin, y + h - 4,
                        label(w.name));
     // Residence: the whole time the bytes are there, in the state they are held in.
+    // A residence that recurs (a relay refilled every 2 h, each copy kept 7 d) covers the
+    // span of all of them.
     if (w.resident) {
       const State held = w.state == State::ciphertext_then_plaintext ? State::ciphertext : w.state;
-      out << rect(x0, y, x_at(w.resident_s) - x0, h, state_swatch(held).fill,
+      const bool recurs = w.state != State::ciphertext_then_plaintext && w.events > 1;
+      const double there =
+          recurs ? coverage(w.resident_s, w.events, w.event_period_s, horizon) : w.resident_s;
+      out << rect(x0, y, x_at(there) - x0, h, state_swatch(held).fill,
                   " stroke=\"#666\" stroke-width=\"0.5\"");
     }
     // Events: plaintext per event (a decrypt, a transfer, a checkpoint write).
@@ -86,12 +92,13 @@ void timeline_svg(std::ostream& out, const Analysis& a) {
                       fill);
       } else {
         const double end = std::min(horizon, (n - 1) * period + open);
-        out << rect(x0, y + 2, x_at(end) - x0, h - 4, "url(#dense)",
-                    " stroke=\"#b2182b\" stroke-width=\"0.5\"");
+        out << rect(x0, y + 2, x_at(end) - x0, h - 4, fill)
+            << rect(x0, y + 2, x_at(end) - x0, h - 4, "url(#dense)",
+                    " stroke=\"#333\" stroke-width=\"0.5\"");
         out << fmt::format(
             "<text x=\"{:.2f}\" y=\"{:.2f}\" font-size=\"10\" fill=\"#000\" "
             "paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"3\">{:g} events of {}, one "
-            "every {}: {} in all</text>",
+            "every {}: {} in plaintext</text>",
             x0 + 6, y + h - 4, n, format_duration(open), format_duration(period),
             html_text(plaintext_total_phrase(w)));
       }
@@ -109,7 +116,7 @@ void timeline_svg(std::ostream& out, const Analysis& a) {
               " stroke=\"#666\" stroke-width=\"0.5\"")
       << fmt::format("<text x=\"{:.2f}\" y=\"{:.2f}\" font-size=\"10\">ciphertext resident</text>",
                      x0 + 250, ly)
-      << rect(x0 + 370, ly - 9, 16, 10, "url(#dense)")
+      << rect(x0 + 370, ly - 9, 16, 10, "url(#dense)", " stroke=\"#333\" stroke-width=\"0.5\"")
       << fmt::format(
              "<text x=\"{:.2f}\" y=\"{:.2f}\" font-size=\"10\">events too dense to draw one by "
              "one</text>",
