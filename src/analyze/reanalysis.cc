@@ -23,7 +23,6 @@ Reanalyze file_reanalysis(const Catalog& catalog, const Scenario& base, std::str
           computed](const std::vector<std::string>& extra, std::vector<Window> spent) {
     AnalyzeOptions o;
     o.measured = measured;
-    o.numbers_only = true;  // outcomes keep routes and paths, never the windows' sentences
     Variant v;
     Platform platform = base.platform;
     bool platform_only = true;

@@ -5,8 +5,12 @@
 
 #include "analyze/window_basis.h"
 #include "build_info.h"
+#include "report/cell_reason.h"
 #include "report/cost_section.h"
+#include "report/figure_phrase.h"
 #include "report/json_stream.h"
+#include "report/json_values.h"
+#include "report/measurement_section.h"
 #include "report/phrases.h"
 #include "report/render.h"
 #include "report/threat_section.h"
@@ -16,25 +20,6 @@ namespace plainsight {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-json figure_json(const Figure& f) {
-  json out = {{"value", f.value},
-              {"provenance", to_string(f.provenance)},
-              {"source", f.source},
-              {"detail", f.detail}};
-  if (!f.considered.empty()) out["considered"] = f.considered;
-  return out;
-}
-
-json citation_json(const Catalog& c, const Citation& k) {
-  const Source* s = c.source(k.id);
-  return {{"source", k.id},
-          {"title", s ? s->title : ""},
-          {"status", to_string(k.status)},
-          {"release", k.release},
-          {"where", k.where},
-          {k.verbatim ? "quote" : "paraphrase", k.says}};
-}
 
 // What the row rests on: each deciding fact with its citation and those that disagree.
 json basis_json(const Analysis& a, std::size_t i) {
@@ -66,12 +51,13 @@ json window_json(const Analysis& a, std::size_t i) {
              {"medium", w.medium},
              {"state", to_string(w.state)},
              {"state_phrase", state_phrase(w, a.scenario.stages[i])},
-             {"protection", w.protection},
+             {"protection", protection_phrase(w)},
              {"protection_id", w.protection_id},
              {"bytes", w.bytes},
              {"resident", w.resident},
-             {"per_event_s", figure_json(w.per_event)},
-             {"plaintext_per_event_s", figure_json(w.plaintext_per_event)},
+             {"resident_s", w.resident_s},
+             {"per_event_s", figure_json(*a.catalog, w.per_event)},
+             {"plaintext_per_event_s", figure_json(*a.catalog, w.plaintext_per_event)},
              {"events", w.events},
              {"event_period_s", w.event_period_s},
              {"plaintext_total_s", w.plaintext_total_s},
@@ -82,19 +68,19 @@ json window_json(const Analysis& a, std::size_t i) {
              {"notes", window_notes(a, i)}};
   if (w.derived) wj["derived_protection_id"] = w.derived->id;
   if (w.cc)
-    wj["cc"] = {{"off_s", figure_json(w.cc->off)},
-                {"on_s", figure_json(w.cc->on)},
+    wj["cc"] = {{"off_s", figure_json(*a.catalog, w.cc->off)},
+                {"on_s", figure_json(*a.catalog, w.cc->on)},
                 {"ratio", w.cc->ratio()}};
   return wj;
 }
 
-json matrix_row_json(const Window& w) {
+json matrix_row_json(const Catalog& catalog, const Window& w) {
   json cells = json::array();
   for (const Cell& c : w.cells) {
     json cj = {{"capability", c.capability},
                {"access", to_string(c.access)},
                {"decided_by", c.decided_by},
-               {"reason", c.reason}};
+               {"reason", cell_reason(catalog, w, c)}};
     if (c.reduced) cj["reduced_by"] = {{"step", c.reduced->step}, {"ttc", c.reduced->ttc.text}};
     if (c.extracts) cj["key"] = c.extracts->key;
     cells.push_back(std::move(cj));
@@ -143,19 +129,19 @@ void render_json(std::ostream& out, const Analysis& a) {
   js.member("capabilities", caps);
   js.key("rows");
   js.begin_array();
-  for (const Window& w : a.windows) js.value(matrix_row_json(w));
+  for (const Window& w : a.windows) js.value(matrix_row_json(*a.catalog, w));
   js.end();
   js.end();
-  if (!a.measurements.empty()) js.member("measurements", a.measurements);
+  if (!a.measurements.empty()) js.member("measurements", measurement_lines(a));
   if (a.workload) {
     json lines = json::array();
     for (const CostLine& l : a.workload->lines)
-      lines.push_back({{"what", l.what},
+      lines.push_back({{"what", transfer_phrase(l.kind)},
                        {"stage", l.stage},
                        {"bytes", l.bytes},
                        {"count", l.count},
-                       {"off_s", figure_json(l.off)},
-                       {"on_s", figure_json(l.on)},
+                       {"off_s", figure_json(*a.catalog, l.off)},
+                       {"on_s", figure_json(*a.catalog, l.on)},
                        {"extra_s", l.extra_s()}});
     json published = json::array();
     for (const PublishedRunCost& p : a.workload->published) {
@@ -176,16 +162,17 @@ void render_json(std::ostream& out, const Analysis& a) {
     }
     json inputs = json::array();
     for (const WorkloadInput& i : a.workload->inputs)
-      inputs.push_back({{"what", i.what}, {"value", i.value}, {"where", i.where.str()}});
+      inputs.push_back(
+          {{"what", input_phrase(i)}, {"value", input_value_phrase(i)}, {"where", i.where.str()}});
     js.member("workload", {{"run_off_s", a.workload->run_off_s},
                            {"run_on_s", a.workload->run_on_s},
                            {"extra_s", a.workload->extra_s()},
                            {"overhead", a.workload->overhead()},
-                           {"claim", a.workload->claim()},
+                           {"claim", workload_claim(*a.workload)},
                            {"lines", std::move(lines)},
                            {"published", std::move(published)},
                            {"assumed_inputs", std::move(inputs)},
-                           {"notes", a.workload->notes},
+                           {"notes", workload_notes(*a.workload)},
                            {"comparison", published_run_lines(a)}});
   }
   if (a.transfer_cost) {

@@ -21,7 +21,10 @@ std::string window_phrase(const Window& w);
 // "14.17 min", or "6.899 y summed, 30 d covered" when overlapping events exceed the wall
 // clock they cover (a 7-day retention refilled every 2 h).
 std::string plaintext_total_phrase(const Window& w);
-// "datasheet: 140 GB / 63 GB/s (PCIe Gen5 x16) [pcie5-spec]"
-std::string provenance_phrase(const Figure& f);
+// The protection column: the deciding rule's label, "AES-256-GCM, customer key (Customer-held
+// key)" for bytes that arrived encrypted, "<scheme> blob; decrypted here under: <label>".
+std::string protection_phrase(const Window& w);
+// The deciding rule's state qualifier ("SSE-KMS"), where the rule decides the state; "".
+const std::string& qualifier(const Window& w);
 
 }  // namespace plainsight
