@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include <benchmark/benchmark.h>
 #include <fmt/format.h>
@@ -19,6 +20,7 @@
 #include "load/cluster_generator.h"
 #include "load/scenario_loader.h"
 #include "load/yaml_file.h"
+#include "report/render.h"
 
 namespace plainsight {
 namespace {
@@ -83,6 +85,38 @@ void BM_AnalyzeWithDefenses(benchmark::State& state) {
   state.SetComplexityN(static_cast<benchmark::IterationCount>(s.stages.size()));
 }
 
+// The grouped form end to end, as `plainsight analyze -f json` does it: load, windows,
+// threats with the minimal defences re-analysed, and the JSON report. Nodes of 8 GPUs;
+// 125,000 nodes is a million GPUs. Cost follows classes, not replicas: compare 10 with
+// 125000 in one run.
+void BM_GroupedEndToEnd(benchmark::State& state) {
+  ClusterSpec spec;
+  spec.classes[0].nodes = static_cast<int>(state.range(0));
+  spec.classes[0].gpus_per_node = 8;
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() /
+      fmt::format("plainsight-bench-grouped-{}-{}.yaml", ::getpid(), state.range(0));
+  {
+    std::ofstream out(file);
+    out << cluster_scenario_yaml(spec);
+  }
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const Scenario s = load_scenario(file.string(), catalog(), {});
+    Analysis a = analyze(catalog(), s);
+    a.threat = analyze_threats(
+        catalog(), a.scenario, a.windows, {},
+        file_reanalysis(catalog(), a.scenario, file.string(), {}, nullptr, &a.arriving));
+    std::ostringstream out;
+    render(out, a, Format::json);
+    bytes = out.str().size();
+    benchmark::DoNotOptimize(bytes);
+  }
+  std::filesystem::remove(file);
+  state.counters["gpus"] = static_cast<double>(state.range(0)) * 8;
+  state.counters["json_bytes"] = static_cast<double>(bytes);
+}
+
 // The window table alone, for comparison with the full analysis.
 void BM_Windows(benchmark::State& state) {
   YamlFile f = YamlFile::parse(cluster(static_cast<int>(state.range(0))), "generated.yaml");
@@ -125,6 +159,7 @@ BENCHMARK(BM_AnalyzeWithDefenses)
     ->Arg(5000)
     ->Unit(benchmark::kMillisecond)
     ->Complexity();
+BENCHMARK(BM_GroupedEndToEnd)->Arg(10)->Arg(125000)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Windows)->Arg(50)->Arg(500)->Arg(5000)->Unit(benchmark::kMillisecond)->Complexity();
 BENCHMARK(BM_Simulate)
     ->Args({50, 20000})

@@ -72,9 +72,7 @@ Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::str
   a.transfer_cost = transfer_cost(catalog, a.scenario);
   if (measured) {
     for (const MeasurementFile& f : measured->files())
-      a.measurements.push_back(fmt::format(
-          "{}: {}, {} results, started {}", f.name, f.machine.summary(), f.results.size(),
-          f.started_at.empty() ? "at an unknown time" : f.started_at));
+      a.measurements.push_back({f.name, f.machine.summary(), f.results.size(), f.started_at});
     a.measurement_warnings = std::move(log.warnings);
     for (const MeasurementFile& f : measured->files()) {
       if (figures_from(a, f.name)) continue;

@@ -17,6 +17,14 @@
 
 namespace plainsight {
 
+// A probe result file behind the durations (--measurements).
+struct MeasurementUse {
+  std::string file;     // its name as given
+  std::string machine;  // the machine it ran on, as the file identifies it
+  std::size_t results = 0;
+  std::string started_at;  // "" when the file does not say
+};
+
 struct Analysis {
   const Catalog* catalog = nullptr;
   Scenario scenario;
@@ -31,10 +39,9 @@ struct Analysis {
   std::vector<std::string> measurement_warnings;
   ThreatAnalysis threat;                       // filled by analyze_threats (issue 6)
   std::optional<SimulationResult> simulation;  // filled by `simulate`
-  // Probe files the durations came from (--measurements): "file: machine, N results".
-  std::vector<std::string> measurements;
-  std::optional<WorkloadCost> workload;       // the scenario's `workload:`, CC off and on
-  std::optional<TransferCost> transfer_cost;  // the scenario's `transfer_cost:`
+  std::vector<MeasurementUse> measurements;    // probe files the durations came from
+  std::optional<WorkloadCost> workload;        // the scenario's `workload:`, CC off and on
+  std::optional<TransferCost> transfer_cost;   // the scenario's `transfer_cost:`
   // The table's row order, as indices into `windows`: empty is pipeline order (the
   // scenario's stage order); `analyze --sort exposure` fills it.
   std::vector<std::size_t> row_order;

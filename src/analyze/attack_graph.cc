@@ -1,12 +1,11 @@
 #include "analyze/attack_graph.h"
 
+#include <algorithm>
+#include <cmath>
 #include <limits>
 #include <map>
 
-#include <fmt/format.h>
 #include <boost/graph/dijkstra_shortest_paths.hpp>
-
-#include "core/quantity.h"
 
 namespace plainsight {
 
@@ -64,12 +63,30 @@ AttackGraph build_attack_graph(const Catalog& c, const std::vector<Window>& wind
   return a;
 }
 
+std::string_view to_string(PathStep::Kind k) {
+  switch (k) {
+    case PathStep::Kind::foothold:
+      return "foothold";
+    case PathStep::Kind::step:
+      return "step";
+    case PathStep::Kind::key:
+      return "key";
+    case PathStep::Kind::window:
+      return "window";
+    case PathStep::Kind::exfiltrate:
+      return "exfiltrate";
+  }
+  return "";
+}
+
 AttackPath cheapest_path(const AttackGraph& a, const Catalog& c, const std::vector<Window>& windows,
                          const ActorProfile& actor) {
+  using K = PathStep::Kind;
   AttackPath p;
   p.actor = actor.id;
   p.level = actor.level;
   p.arrival_s = 1 / actor.foothold_rate.value;
+  p.dwell_s = actor.dwell.value;
   const auto& g = a.g;
   const std::size_t n = boost::num_vertices(g);
   std::vector<double> dist(n);
@@ -80,13 +97,7 @@ AttackPath cheapest_path(const AttackGraph& a, const Catalog& c, const std::vect
                                          dist.begin(), boost::get(boost::vertex_index, g)))
                                      .predecessor_map(boost::make_iterator_property_map(
                                          pred.begin(), boost::get(boost::vertex_index, g))));
-  if (pred[a.goal] == a.goal || !std::isfinite(dist[a.goal])) {
-    p.summary = fmt::format(
-        "{} has no path to a full copy: no capability it fields reads a "
-        "plaintext window in full before it closes",
-        actor.name);
-    return p;
-  }
+  if (pred[a.goal] == a.goal || !std::isfinite(dist[a.goal])) return p;
   p.found = true;
   p.expected_s = dist[a.goal];
   p.within_dwell = p.expected_s <= actor.dwell.value;
@@ -101,96 +112,45 @@ AttackPath cheapest_path(const AttackGraph& a, const Catalog& c, const std::vect
         best = &g[*e];
     return best;
   };
-  p.steps.push_back(
-      {"foothold", actor.id, g[a.foothold].name, p.arrival_s,
-       fmt::format("footholds arrive at {} ({}); expected wait {}", actor.foothold_rate.detail,
-                   to_string(actor.foothold_rate.provenance), format_duration(p.arrival_s))});
+  p.steps.push_back({K::foothold, actor.id, g[a.foothold].name, p.arrival_s});
   // The route the path reads through: the reach of the edge into its window.
-  const Reach* via = nullptr;
   for (std::size_t k = 1; k < chain.size(); ++k)
     if (g[chain[k]].kind == AttackVertex::Kind::window)
-      via = &(*a.routes)[edge_between(chain[k - 1], chain[k])->reach];
+      p.via = (*a.routes)[edge_between(chain[k - 1], chain[k])->reach];
+  const Reach& via = p.via;
   for (std::size_t k = 1; k < chain.size(); ++k) {
     const AttackVertex& v = g[chain[k]];
     const AttackEdge* e = edge_between(chain[k - 1], chain[k]);
     switch (v.kind) {
-      case AttackVertex::Kind::step: {
-        const Capability* cap = c.capability(v.id);
-        std::string detail = fmt::format("{} fields it; time to compromise {} (mean {})",
-                                         actor.name, cap->ttc.text, format_duration(e->expected_s));
-        if (via->key_step) {
-          const Window& kw = windows[via->key_window];
-          for (const Cell& cell : kw.cells)
-            if (cell.capability == v.id && cell.extracts)
-              detail += fmt::format("; at {} ({}) it gets the {} key: {}", kw.name, kw.location,
-                                    cell.extracts->key, cell.extracts->source.says);
-          p.key_capability = v.id;
-        } else {
-          p.capability = v.id;
-        }
-        p.steps.push_back({"step", v.id, v.name, e->expected_s, detail});
+      case AttackVertex::Kind::step:
+        (via.key_step ? p.key_capability : p.capability) = v.id;
+        p.steps.push_back({K::step, v.id, v.name, e->expected_s});
         break;
-      }
       case AttackVertex::Kind::released: {
-        const KeyStep& ks = *via->key_step;
-        p.key_step = ks.id;
-        p.steps.push_back({"key", ks.id, ks.name, e->expected_s,
-                           fmt::format("time to compromise {} (mean {}); a key custody that "
-                                       "releases its key on {} hands it out: {}",
-                                       ks.ttc.text, format_duration(e->expected_s), ks.releases,
-                                       ks.source.says)});
+        p.key_step = via.key_step->id;
+        p.steps.push_back({K::key, via.key_step->id, via.key_step->name, e->expected_s});
         // The reading capability, worked on alongside: only its excess over the key counts.
-        const Capability* reader = c.capability(via->capability);
-        const double excess = std::max(0.0, reader->ttc.mean_s() - via->key_s);
+        const Capability* reader = c.capability(via.capability);
         p.capability = reader->id;
         p.steps.push_back(
-            {"step", reader->id, reader->name, excess,
-             fmt::format("{} fields it; time to compromise {} (mean {}), in parallel with the "
-                         "key: {} beyond it",
-                         actor.name, reader->ttc.text, format_duration(reader->ttc.mean_s()),
-                         format_duration(excess))});
+            {K::step, reader->id, reader->name, std::max(0.0, reader->ttc.mean_s() - via.key_s)});
         break;
       }
       case AttackVertex::Kind::window: {
-        const Window& w = windows[via->window];
-        std::string why;
-        for (const Cell& cell : w.cells)
-          if (cell.capability == via->capability) why = cell.reason;
+        const Window& w = windows[via.window];
         p.stage = w.stage;
-        const double reading = via->window_cost_s();
-        std::string detail =
-            via->key_step
-                ? fmt::format("ciphertext to {} ({}), decrypted with the released key; {}",
-                              via->capability, why, reach_reason(*via, actor))
-                : fmt::format("plaintext to {} ({}); {}", via->capability, why,
-                              reach_reason(*via, actor));
-        if (via->reduced)
-          detail +=
-              fmt::format("; first {} (time to compromise {}, mean {})", via->reduced->step,
-                          via->reduced->ttc.text, format_duration(via->reduced->ttc.mean_s()));
+        p.location = w.location;
         p.steps.push_back(
-            {"window", w.stage, w.name, via->key_step ? reading : e->expected_s, detail});
+            {K::window, w.stage, w.name, via.key_step ? via.window_cost_s() : e->expected_s});
         break;
       }
       case AttackVertex::Kind::goal:
-        p.steps.push_back({"exfiltrate", "goal", v.name, e->expected_s,
-                           fmt::format("{} out at {}", format_bytes(via->bytes_needed),
-                                       format_bandwidth(actor.egress_bandwidth.value))});
+        p.steps.push_back({K::exfiltrate, "goal", v.name, e->expected_s});
         break;
       case AttackVertex::Kind::foothold:
         break;
     }
   }
-  const Window& w = windows[via->window];
-  std::string route = c.capability(p.capability)->name;
-  if (via->key_step)
-    route = fmt::format("{} -> {} -> {}", c.capability(p.key_capability)->name, via->key_step->name,
-                        route);
-  p.summary = fmt::format("{}: {} -> {} ({}) -> a full copy out; expected {} after a foothold{}",
-                          actor.name, route, w.name, w.location, format_duration(p.expected_s),
-                          p.within_dwell ? ""
-                                         : fmt::format(", longer than its dwell of {}",
-                                                       format_duration(actor.dwell.value)));
   return p;
 }
 

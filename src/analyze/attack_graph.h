@@ -10,6 +10,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -48,12 +49,18 @@ AttackGraph build_attack_graph(const Catalog& catalog, const std::vector<Window>
                                const ActorProfile& actor, const std::vector<Reach>& routes);
 
 struct PathStep {
-  std::string kind;  // foothold | step | key | window | exfiltrate
-  std::string id;
+  enum class Kind {
+    foothold,    // waiting for the actor's foothold
+    step,        // getting a capability working
+    key,         // a key step: a forged attestation has the weights' key released
+    window,      // reading a full copy from a window
+    exfiltrate,  // getting the copy out
+  } kind = Kind::foothold;
+  std::string id;  // actor, capability, key step or stage id; "goal" for exfiltrate
   std::string name;
   double expected_s = 0;  // this step's expected time
-  std::string detail;     // why it is reachable, how the time follows
 };
+std::string_view to_string(PathStep::Kind kind);  // "foothold", "step", "key", ...
 
 struct AttackPath {
   std::string actor;
@@ -62,12 +69,14 @@ struct AttackPath {
   bool within_dwell = false;   // and its expected time fits in one foothold's dwell
   double expected_s = 0;       // after the foothold: steps + reading + egress
   double arrival_s = 0;        // expected wait for the foothold itself (1 / rate)
+  double dwell_s = 0;          // the actor's dwell: how long one foothold lasts
   std::string stage;           // the window it goes through
+  std::string location;        // that window's location, as analysed
   std::string capability;      // what reads it
   std::string key_capability;  // a key route: what extracted the key ("" otherwise)
   std::string key_step;        // a key route: the key step that had the key released
+  Reach via;                   // the route it reads through (found paths)
   std::vector<PathStep> steps;
-  std::string summary;  // one sentence
 };
 
 // The cheapest path by expected time (Boost Dijkstra) from the foothold to the goal.

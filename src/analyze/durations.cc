@@ -2,48 +2,56 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
-
-#include "core/quantity.h"
-
 namespace plainsight {
 
 Figure catalog_duration(const Catalog& c, const Scenario& sc, const Stage& st,
                         const DurationSpec& spec) {
+  using K = Derivation::Kind;
   const double bytes = sc.stage_bytes(st);
+  Figure f;
   switch (spec.kind) {
     case DurationSpec::Kind::stated:
-      return {spec.seconds, Provenance::assumed, spec.where.str(), "stated in the scenario"};
+      f = {spec.seconds, Provenance::assumed, spec.where.str(), {}};
+      f.how.kind = K::stated;
+      return f;
     case DurationSpec::Kind::link_transfer: {
       const Link& l = *c.link(spec.link);
-      double bw = l.bandwidth_Bps;
-      std::string how = l.name;
+      f = {0, Provenance::datasheet, l.source.id, {}};
+      f.how.kind = K::link;
+      f.how.ref = l.id;
+      f.how.bytes = bytes;
+      f.how.bandwidth_Bps = l.bandwidth_Bps;
       if (l.bandwidth_per_TiB_Bps > 0) {
-        bw = l.bandwidth_per_TiB_Bps * spec.capacity_bytes / 1099511627776.0;
-        how = fmt::format("{} x {:.4g} TiB", l.name, spec.capacity_bytes / 1099511627776.0);
+        f.how.capacity_bytes = spec.capacity_bytes;
+        f.how.bandwidth_Bps = l.bandwidth_per_TiB_Bps * spec.capacity_bytes / 1099511627776.0;
       }
-      return {bytes / bw, Provenance::datasheet, l.source.id,
-              fmt::format("{} / {} ({})", format_bytes(bytes), format_bandwidth(bw), how)};
+      f.value = bytes / f.how.bandwidth_Bps;
+      return f;
     }
     case DurationSpec::Kind::stated_bandwidth:
-      return {bytes / spec.bandwidth_Bps, Provenance::assumed, spec.where.str(),
-              fmt::format("{} / {} (bandwidth stated in the scenario)", format_bytes(bytes),
-                          format_bandwidth(spec.bandwidth_Bps))};
+      f = {bytes / spec.bandwidth_Bps, Provenance::assumed, spec.where.str(), {}};
+      f.how.kind = K::stated_bandwidth;
+      f.how.bytes = bytes;
+      f.how.bandwidth_Bps = spec.bandwidth_Bps;
+      return f;
     case DurationSpec::Kind::figure: {
-      const PublishedFigure& f = *c.figure(spec.figure);
-      if (f.unit == "seconds") return {f.value, Provenance::published, f.source.id, f.description};
-      return {bytes / f.value, Provenance::published, f.source.id,
-              fmt::format("{} / {} ({})", format_bytes(bytes), format_bandwidth(f.value),
-                          f.description)};
+      const PublishedFigure& p = *c.figure(spec.figure);
+      const bool seconds = p.unit == "seconds";
+      f = {seconds ? p.value : bytes / p.value, Provenance::published, p.source.id, {}};
+      f.how.kind = K::figure;
+      f.how.ref = p.id;
+      if (!seconds) f.how.bytes = bytes, f.how.bandwidth_Bps = p.value;
+      return f;
     }
   }
-  return {};
+  return f;
 }
 
 Figure lifetime_figure(const Scenario& sc, const Stage& st) {
-  return {st.lifetime_s, Provenance::assumed, st.where.str(),
-          st.lifetime_s == sc.horizon_s ? "resident for the whole horizon"
-                                        : "resident lifetime stated in the scenario"};
+  Figure f{st.lifetime_s, Provenance::assumed, st.where.str(), {}};
+  f.how.kind = st.lifetime_s == sc.horizon_s ? Derivation::Kind::resident_horizon
+                                             : Derivation::Kind::resident_stated;
+  return f;
 }
 
 double coverage(double d, double events, double period, double horizon) {

@@ -18,16 +18,12 @@
 namespace plainsight {
 
 struct CeilingWindow {
+  std::size_t window = 0;  // index into the windows
+  std::size_t reach = 0;   // index into the breaching actor's reach
   std::string stage;
-  std::string name;
-  std::string location;
   std::string capability;
-  std::string capability_name;
-  std::string protection;  // the protection that leaves it in plaintext: the source's reason
-  std::string protection_id;
   bool readable = false;   // false: reachable, but the window is too short for a full copy
   bool key_route = false;  // read as ciphertext once a forged attestation released the key
-  std::string reason;
 };
 
 // An actor below the breach that reads a window in full but whose cheapest path outlasts
@@ -41,7 +37,6 @@ struct HeldOff {
 
 struct ExposureCeiling {
   int level = 0;            // 0 when not even OC1 is kept out
-  std::string label;        // "OC2", or "none"
   std::string breached_by;  // the first actor that reaches a window ("oc3"); "" when none
   int breached_level = 0;
   double breached_dwell_s = 0;  // the breaching actor's dwell, its path fits in
@@ -50,7 +45,6 @@ struct ExposureCeiling {
   std::vector<CeilingWindow> windows;
   std::vector<HeldOff> held_off;
   AttackPath path;  // the breaching actor's path
-  std::string summary;
 };
 
 // Each actor (in level order) with its actor_reach and cheapest path.
@@ -59,7 +53,7 @@ struct ActorExposure {
   const std::vector<Reach>* reach = nullptr;
   const AttackPath* path = nullptr;
 };
-ExposureCeiling exposure_ceiling(const Catalog& catalog, const std::vector<Window>& windows,
+ExposureCeiling exposure_ceiling(const std::vector<Window>& windows,
                                  const std::vector<ActorExposure>& actors);
 
 }  // namespace plainsight

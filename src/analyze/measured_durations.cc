@@ -120,7 +120,12 @@ std::string sweep_text(const ProbeCandidate& c, const ProbeResult& first) {
 
 std::string catalog_text(const Figure& f) {
   std::string out = fmt::format("{} figure {}", to_string(f.provenance), format_duration(f.value));
-  if (!f.detail.empty()) out += " (" + f.detail + ")";
+  // The chain names the catalog figure by its numbers (the words are report/'s).
+  if (!f.detail.empty())
+    out += " (" + f.detail + ")";
+  else if (f.how.bandwidth_Bps > 0)
+    out +=
+        fmt::format(" ({} / {})", format_bytes(f.how.bytes), format_bandwidth(f.how.bandwidth_Bps));
   if (!f.source.empty()) out += " [" + f.source + "]";
   return out;
 }
@@ -200,12 +205,14 @@ Gathered gather(const Catalog& catalog, const std::vector<MeasurementFile>& file
       }
     }
   }
-  for (const auto& [where, lines] : mismatched) {
+  for (const auto& entry : mismatched) {
+    // A named pair, not a structured binding: clang 14 cannot capture bindings in lambdas.
+    const auto& where = entry.first;
     const bool has_series = std::any_of(g.series.begin(), g.series.end(), [&](const Series& s) {
       return s.candidate == where.first && s.file == where.second;
     });
     if (!has_series)
-      for (const std::string& l : lines) add_once(g.refused, l);
+      for (const std::string& l : entry.second) add_once(g.refused, l);
   }
   return g;
 }

@@ -6,8 +6,6 @@
 #include <set>
 #include <unordered_map>
 
-#include <fmt/format.h>
-
 #include "analyze/min_cut.h"
 #include "analyze/parallel.h"
 #include "analyze/window_reach.h"
@@ -36,13 +34,92 @@ AttackPath path_in(const Catalog& c, const std::vector<Window>& w, const ActorPr
   return cheapest_path(build_attack_graph(c, w, actor, routes), c, w, actor);
 }
 
-// The first few of a long list, then how many more: a cluster can leave thousands.
-std::string brief_list(const std::vector<std::string>& v) {
-  constexpr std::size_t kShown = 4;
-  std::vector<std::string> head(v.begin(), v.begin() + std::min(v.size(), kShown));
-  std::string out = fmt::format("{}", fmt::join(head, ", "));
-  if (v.size() > kShown) out += fmt::format(" and {} more", v.size() - kShown);
-  return out;
+// A vertex of one actor's defence network.
+struct Node {
+  enum class Kind { foothold, goal, capability, window_in, window_out } kind;
+  std::size_t index = 0;  // the capability's or the window's index
+  auto operator<=>(const Node&) const = default;
+};
+Node capability_node(RouteId r, std::size_t ncap) { return {Node::Kind::capability, r % ncap}; }
+Node window_in(std::size_t w) { return {Node::Kind::window_in, w}; }
+Node window_out(std::size_t w) { return {Node::Kind::window_out, w}; }
+
+// What cutting an edge takes: the cheapest control that removes it (-1: none does); a route
+// edge also names its route.
+struct Removal {
+  int control = -1;
+  bool route_edge = false;
+  RouteId route = 0;
+};
+
+using DefenseNetwork = FlowNetwork<Node, Removal>;
+
+double capacity(const Catalog& c, int control) {
+  return control < 0 ? kUncuttable : c.controls[static_cast<std::size_t>(control)].cost;
+}
+
+// The cheapest control k for which closes(k) holds; -1 when none does.
+template <class Closes>
+int cheapest_control(const Catalog& c, Closes closes) {
+  int best = -1;
+  for (std::size_t k = 0; k < c.controls.size(); ++k)
+    if (closes(k) && (best < 0 || c.controls[k].cost < c.controls[best].cost))
+      best = static_cast<int>(k);
+  return best;
+}
+
+// foothold -> capability -> window in -> window out -> goal over the routes in `ordered`: a
+// route's edge costs the cheapest control that closes it (`closed`: what each control
+// closes), a window's edge the cheapest that closes every route through it. `uncut` gets
+// the routes no single control closes, through a window no single control closes: their
+// edges are set aside, so that the cut still covers every other path.
+DefenseNetwork defense_network(const Catalog& c, const std::vector<RouteId>& ordered,
+                               const std::vector<Routes>& closed, Routes* uncut) {
+  const std::size_t ncap = c.capabilities.size();
+  DefenseNetwork net({Node::Kind::foothold, 0}, {Node::Kind::goal, 0});
+  // Vertices numbered as first seen, capabilities before windows: equal-cost cuts are then
+  // chosen the same way every run.
+  std::vector<std::size_t> caps, windows;
+  std::unordered_map<std::size_t, std::vector<RouteId>> through;  // window -> its routes
+  for (RouteId r : ordered)
+    if (!net.has(capability_node(r, ncap))) {
+      net.vertex(capability_node(r, ncap));
+      caps.push_back(r % ncap);
+    }
+  for (RouteId r : ordered) {
+    const std::size_t w = r / ncap;
+    if (!net.has(window_in(w))) {
+      net.vertex(window_in(w));
+      net.vertex(window_out(w));
+      windows.push_back(w);
+    }
+    through[w].push_back(r);
+  }
+  for (std::size_t k : caps)
+    net.add_edge({Node::Kind::foothold, 0}, {Node::Kind::capability, k}, kUncuttable, {});
+  std::unordered_map<std::size_t, int> window_control;
+  for (std::size_t w : windows) {
+    const int k = cheapest_control(c, [&](std::size_t i) {
+      for (RouteId r : through[w])
+        if (!has(closed[i], r)) return false;
+      return true;
+    });
+    window_control[w] = k;
+    net.add_edge(window_in(w), window_out(w), capacity(c, k), {k});
+    net.add_edge(window_out(w), {Node::Kind::goal, 0}, kUncuttable, {});
+  }
+  for (RouteId r : ordered) {
+    const int k = cheapest_control(c, [&](std::size_t i) { return has(closed[i], r); });
+    net.add_edge(capability_node(r, ncap), window_in(r / ncap), capacity(c, k), {k, true, r});
+    if (k < 0 && window_control[r / ncap] < 0) uncut->push_back(r);
+  }
+  std::sort(uncut->begin(), uncut->end());
+  net.set_capacity(
+      [&](const Removal& x, double cap) {
+        return x.route_edge && cap >= kUncuttable && has(*uncut, x.route);
+      },
+      0);
+  return net;
 }
 
 }  // namespace
@@ -116,6 +193,58 @@ const VariantOutcome& ControlVariants::with(std::vector<std::string> controls) {
   }
 }
 
+namespace {
+
+// Controls interact (one may change what another closes): the cut's choice is verified by
+// re-analysis; while a route is still open, the control that leaves the fewest open (the
+// cheapest among equals) is added, until nothing helps. Then the controls the result does
+// not need are dropped, the most expensive first. Routes in `uncut` do not count.
+std::set<std::string> settle(const Catalog& c, const std::string& actor,
+                             std::set<std::string> chosen, const Routes& uncut,
+                             ControlVariants& variants) {
+  // A reference into the variants' cache (a std::map: stable), not a copy of the routes.
+  auto open_routes = [&](const std::set<std::string>& ks) -> const Routes& {
+    return variants.with({ks.begin(), ks.end()}).live.at(actor);
+  };
+  auto left_open = [&](const std::set<std::string>& ks) {
+    std::size_t n = 0;
+    for (RouteId r : open_routes(ks)) n += !has(uncut, r);
+    return n;
+  };
+  std::size_t left = left_open(chosen);
+  while (left > 0) {
+    int best = -1;
+    std::size_t best_left = 0;
+    for (std::size_t k = 0; k < c.controls.size(); ++k) {
+      if (chosen.count(c.controls[k].id)) continue;
+      std::set<std::string> trial = chosen;
+      trial.insert(c.controls[k].id);
+      const std::size_t n = left_open(trial);
+      if (n < left && (best < 0 || n < best_left ||
+                       (n == best_left && c.controls[k].cost < c.controls[best].cost))) {
+        best_left = n;
+        best = static_cast<int>(k);
+      }
+    }
+    if (best < 0) break;
+    chosen.insert(c.controls[best].id);
+    left = left_open(chosen);
+  }
+  std::vector<const Control*> order;
+  for (const Control& k : c.controls)
+    if (chosen.count(k.id)) order.push_back(&k);
+  std::stable_sort(order.begin(), order.end(),
+                   [](const Control* x, const Control* y) { return x->cost > y->cost; });
+  for (const Control* k : order) {
+    std::set<std::string> trial = chosen;
+    trial.erase(k->id);
+    if (left_open(trial) <= left) chosen = trial;
+  }
+  return chosen;
+}
+
+}  // namespace
+
 MinimalDefense minimal_defense(const Catalog& c, const std::vector<Window>& windows,
                                const ActorProfile& actor, const std::vector<Reach>& reach,
                                ControlVariants& variants) {
@@ -126,15 +255,14 @@ MinimalDefense minimal_defense(const Catalog& c, const std::vector<Window>& wind
   if (!d.needed) {
     d.cuttable = true;
     d.after = path_in(c, windows, actor, reach);
-    d.summary = fmt::format("{} has no path to a full copy; no control is needed", actor.name);
     return d;
   }
   const std::size_t ncap = c.capabilities.size();
   auto stage_of = [&](RouteId r) -> const std::string& { return windows[r / ncap].stage; };
   auto cap_of = [&](RouteId r) -> const std::string& { return c.capabilities[r % ncap].id; };
-  auto route_name = [&](RouteId r) { return cap_of(r) + " at " + stage_of(r); };
-  // Routes by (stage id, capability id): the order names are listed in, and the order of
-  // the flow network's vertices (equal-cost cuts are then chosen the same way every run).
+  auto ref = [&](RouteId r) { return RouteRef{cap_of(r), stage_of(r)}; };
+  // Routes by (stage id, capability id): the order they are listed in, and the order of the
+  // flow network's vertices.
   auto by_name = [&](RouteId x, RouteId y) {
     const int s = stage_of(x).compare(stage_of(y));
     return s != 0 ? s < 0 : cap_of(x) < cap_of(y);
@@ -148,141 +276,29 @@ MinimalDefense minimal_defense(const Catalog& c, const std::vector<Window>& wind
     std::set_difference(routes.begin(), routes.end(), left.begin(), left.end(),
                         std::back_inserter(closed[k]));
   }
-  // Flow network: foothold -> capability -> window in -> window out -> goal.
-  // Vertices by index (maps, not scans: a generated cluster has tens of thousands of routes).
-  std::vector<std::size_t> cap_vertex(ncap, SIZE_MAX);       // capability -> its index in caps
-  std::vector<std::size_t> caps;                             // capability indices, first seen
-  std::unordered_map<std::size_t, std::size_t> stage_index;  // window -> index in stages
-  std::vector<std::size_t> stages;                           // window indices, first seen
-  std::vector<std::vector<RouteId>> stage_routes;
-  for (RouteId r : ordered) {
-    const std::size_t k = r % ncap, w = r / ncap;
-    if (cap_vertex[k] == SIZE_MAX) {
-      cap_vertex[k] = caps.size();
-      caps.push_back(k);
-    }
-    auto [it, fresh] = stage_index.emplace(w, stages.size());
-    if (fresh) {
-      stages.push_back(w);
-      stage_routes.emplace_back();
-    }
-    stage_routes[it->second].push_back(r);
-  }
-  auto cap_v = [&](RouteId r) { return 2 + cap_vertex[r % ncap]; };
-  auto win_in = [&](RouteId r) { return 2 + caps.size() + 2 * stage_index.at(r / ncap); };
-  std::vector<CutEdge> edges;
-  std::vector<int> edge_control;  // the cheapest control that removes the edge, -1 none
-  auto cheapest = [&](auto closes) {
-    int best = -1;
-    for (std::size_t k = 0; k < c.controls.size(); ++k)
-      if (closes(k) && (best < 0 || c.controls[k].cost < c.controls[best].cost))
-        best = static_cast<int>(k);
-    return best;
-  };
-  auto add = [&](std::size_t u, std::size_t v, int control) {
-    edges.push_back({u, v, control < 0 ? kUncuttable : c.controls[control].cost});
-    edge_control.push_back(control);
-  };
-  for (std::size_t i = 0; i < caps.size(); ++i) add(0, 2 + i, -1);
-  for (std::size_t j = 0; j < stages.size(); ++j) {
-    int k = cheapest([&](std::size_t i) {
-      for (RouteId r : stage_routes[j])
-        if (!has(closed[i], r)) return false;
-      return true;
-    });
-    const std::size_t in = 2 + caps.size() + 2 * j;
-    add(in, in + 1, k);
-    add(in + 1, 1, -1);
-  }
   Routes uncut;
-  for (RouteId r : ordered) {
-    int k = cheapest([&](std::size_t i) { return has(closed[i], r); });
-    add(cap_v(r), win_in(r), k);
-    // A route no single control closes, through a window no single control closes.
-    if (k < 0 && edges[2 * stage_index.at(r / ncap) + caps.size()].capacity >= kUncuttable) {
-      d.uncut.push_back(route_name(r));
-      uncut.push_back(r);
-    }
-  }
-  std::sort(uncut.begin(), uncut.end());
-  // Paths nothing can cut are set aside so the cut still covers every other path.
-  for (std::size_t i = 0; i < edges.size(); ++i)
-    if (edges[i].capacity >= kUncuttable && edges[i].from >= 2 && edges[i].from < 2 + caps.size()) {
-      const std::size_t w = stages[(edges[i].to - 2 - caps.size()) / 2];
-      const std::size_t k = caps[edges[i].from - 2];
-      if (has(uncut, w * ncap + k)) edges[i].capacity = 0;
-    }
-  MinCut cut = min_cut(2 + caps.size() + 2 * stages.size(), edges, 0, 1);
-  d.cuttable = d.uncut.empty() && cut.finite;
+  const DefenseNetwork network = defense_network(c, ordered, closed, &uncut);
+  const DefenseNetwork::Cut cut = network.min_cut();  // its labels point into `network`
+  std::vector<RouteId> uncut_named = uncut;
+  std::sort(uncut_named.begin(), uncut_named.end(), by_name);
+  for (RouteId r : uncut_named) d.uncut.push_back(ref(r));
   std::set<std::string> chosen;
-  for (std::size_t i : cut.edges)
-    if (edge_control[i] >= 0) chosen.insert(c.controls[edge_control[i]].id);
-  // Controls interact (one may change what another closes): verify by re-analysis, add the
-  // cheapest control that closes a route still open, and stop when nothing helps.
-  // A reference into the variants' cache (a std::map: stable), not a copy of the routes.
-  auto open_routes = [&](const std::set<std::string>& ks) -> const Routes& {
-    return variants.with({ks.begin(), ks.end()}).live.at(actor.id);
-  };
-  auto not_uncut = [&](const Routes& s) {
-    std::size_t n = 0;
-    for (RouteId r : s) n += !has(uncut, r);
-    return n;
-  };
-  std::size_t left = not_uncut(open_routes(chosen));
-  while (left > 0) {
-    int best = -1;
-    std::size_t best_left = 0;
-    for (std::size_t k = 0; k < c.controls.size(); ++k) {
-      if (chosen.count(c.controls[k].id)) continue;
-      std::set<std::string> trial = chosen;
-      trial.insert(c.controls[k].id);
-      const std::size_t n = not_uncut(open_routes(trial));
-      if (n < left && (best < 0 || n < best_left ||
-                       (n == best_left && c.controls[k].cost < c.controls[best].cost))) {
-        best_left = n;
-        best = static_cast<int>(k);
-      }
-    }
-    if (best < 0) break;
-    chosen.insert(c.controls[best].id);
-    left = not_uncut(open_routes(chosen));
+  for (const Removal* x : cut.labels)
+    if (x->control >= 0) chosen.insert(c.controls[x->control].id);
+  chosen = settle(c, actor.id, std::move(chosen), uncut, variants);
+  d.cuttable = d.uncut.empty() && cut.cut.finite &&
+               variants.with({chosen.begin(), chosen.end()}).live.at(actor.id).empty();
+  for (std::size_t k = 0; k < c.controls.size(); ++k) {
+    if (!chosen.count(c.controls[k].id)) continue;
+    d.controls.push_back(c.controls[k].id);
+    d.cost += c.controls[k].cost;
+    std::vector<RouteId> named = closed[k];
+    std::sort(named.begin(), named.end(), by_name);
+    ControlClosure cl{c.controls[k].id, {}};
+    for (RouteId r : named) cl.closes.push_back(ref(r));
+    d.closes.push_back(std::move(cl));
   }
-  // Drop controls the result does not need, the most expensive first.
-  std::vector<const Control*> order;
-  for (const Control& k : c.controls)
-    if (chosen.count(k.id)) order.push_back(&k);
-  std::stable_sort(order.begin(), order.end(),
-                   [](const Control* x, const Control* y) { return x->cost > y->cost; });
-  for (const Control* k : order) {
-    std::set<std::string> trial = chosen;
-    trial.erase(k->id);
-    if (not_uncut(open_routes(trial)) <= left) chosen = trial;
-  }
-  d.cuttable = d.cuttable && open_routes(chosen).empty();
-  for (const Control& k : c.controls)
-    if (chosen.count(k.id)) {
-      d.controls.push_back(k.id);
-      d.cost += k.cost;
-      ControlClosure cl{k.id, {}};
-      const std::size_t idx = static_cast<std::size_t>(&k - c.controls.data());
-      std::vector<RouteId> named = closed[idx];
-      std::sort(named.begin(), named.end(), by_name);
-      for (RouteId r : named) cl.closes.push_back(route_name(r));
-      d.closes.push_back(std::move(cl));
-    }
   d.after = variants.with(d.controls).path.at(actor.id);
-  if (d.cuttable)
-    d.summary = fmt::format(
-        "{} (cost {:g}) cuts every path of {}",
-        d.controls.empty() ? "no control" : fmt::format("{}", fmt::join(d.controls, " + ")), d.cost,
-        actor.name);
-  else
-    d.summary = fmt::format(
-        "no set of catalog controls cuts every path of {}: nothing in the catalog closes {}{}",
-        actor.name, d.uncut.empty() ? std::string("the paths left") : brief_list(d.uncut),
-        d.controls.empty() ? ""
-                           : fmt::format("; {} (cost {:g}) cuts the others",
-                                         fmt::join(d.controls, " + "), d.cost));
   return d;
 }
 

@@ -17,9 +17,16 @@
 
 namespace plainsight {
 
+// One capability reading at one stage: what a control closes, or what nothing closes.
+struct RouteRef {
+  std::string capability;
+  std::string stage;
+  bool operator==(const RouteRef&) const = default;
+};
+
 struct ControlClosure {
   std::string control;
-  std::vector<std::string> closes;  // "host_root at hbm"
+  std::vector<RouteRef> closes;  // the routes it closes, by stage id then capability id
 };
 
 struct MinimalDefense {
@@ -29,9 +36,8 @@ struct MinimalDefense {
   std::vector<std::string> controls;
   double cost = 0;
   std::vector<ControlClosure> closes;  // per chosen control, the routes it closes
-  std::vector<std::string> uncut;      // routes no single control in the catalog closes
+  std::vector<RouteRef> uncut;         // routes no single control in the catalog closes
   AttackPath after;                    // the cheapest path left with the controls applied
-  std::string summary;
 };
 
 // A route: one capability at one window of the scenario as analysed without controls,

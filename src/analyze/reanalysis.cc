@@ -23,7 +23,6 @@ Reanalyze file_reanalysis(const Catalog& catalog, const Scenario& base, std::str
           computed](const std::vector<std::string>& extra, std::vector<Window> spent) {
     AnalyzeOptions o;
     o.measured = measured;
-    o.numbers_only = true;  // outcomes keep routes and paths, never the windows' sentences
     Variant v;
     // A platform set changes the whole cluster: the scenario's platform and every group's.
     PlatformSet platforms = base.platforms();

@@ -6,8 +6,6 @@
 #include <map>
 #include <thread>
 
-#include <fmt/format.h>
-
 #include "core/rng.h"
 #include "core/ttc.h"
 
@@ -160,28 +158,12 @@ SimulationResult simulate(const Catalog& c, const ActorProfile& actor, double ho
   for (const std::string& id : actor.capabilities) caps.push_back(c.capability(id));
   for (const Capability* cap : caps)
     if (!cap) throw std::runtime_error("actor " + actor.id + " names an unknown capability");
-  std::size_t periodic = 0, jittered = 0;
   for (const SimulationRoute& r : routes) {
-    periodic += r.period_s > 0;
-    jittered += r.period_s > 0 && r.jitter_s > 0;
+    res.periodic_routes += r.period_s > 0;
+    res.jittered_routes += r.period_s > 0 && r.jitter_s > 0;
+    res.bounded_routes +=
+        r.replicas > 1 && r.jitter_s > 0 && r.period_s > 0 && (r.extra || r.key_ttc);
   }
-  std::size_t bounded = 0;
-  for (const SimulationRoute& r : routes)
-    bounded += r.replicas > 1 && r.jitter_s > 0 && r.period_s > 0 && (r.extra || r.key_ttc);
-  if (bounded > 0)
-    res.notes.push_back(fmt::format(
-        "{} route{} through replicated windows draw both a step per replica and measured jitter: "
-        "the earliest of each is taken together, a bound in the attacker's favour",
-        bounded, bounded == 1 ? "" : "s"));
-  if (jittered == 0)
-    res.notes.push_back(
-        "no measured jitter: per-event windows follow their nominal schedule (events at k x "
-        "period from the start of the horizon)");
-  else if (jittered < periodic)
-    res.notes.push_back(
-        fmt::format("measured jitter on {} of {} per-event routes; the others follow their nominal "
-                    "schedule",
-                    jittered, periodic));
   const unsigned threads = static_cast<unsigned>(
       std::max<std::uint64_t>(1, std::min<std::uint64_t>(o.threads, o.trials)));
   std::vector<Accumulator> acc(threads);

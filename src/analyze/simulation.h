@@ -76,7 +76,12 @@ struct SimulationResult {
   std::uint64_t footholds = 0;                         // over all trials
   std::uint64_t window_trials = 0;                     // route evaluations: the unit of work
   std::vector<SimulationRoute> routes;
-  std::vector<std::string> notes;
+  // Per-event routes (a period), and those of them drawn with a measured jitter.
+  std::size_t periodic_routes = 0;
+  std::size_t jittered_routes = 0;
+  // Routes through replicated windows that draw both a step per replica and a jitter: the
+  // earliest of each is taken together, a bound in the attacker's favour.
+  std::size_t bounded_routes = 0;
 };
 
 // Routes for the simulation: every window the actor's capabilities read in plaintext and

@@ -33,7 +33,7 @@ ThreatAnalysis analyze_threats(const Catalog& c, const Scenario& scenario,
       at.defense = minimal_defense(c, windows, at.actor, at.reach, *variants);
   std::vector<ActorExposure> exposure;
   for (const ActorThreat& at : t.actors) exposure.push_back({&at.actor, &at.reach, &at.path});
-  t.ceiling = exposure_ceiling(c, windows, exposure);
+  t.ceiling = exposure_ceiling(windows, exposure);
   return t;
 }
 

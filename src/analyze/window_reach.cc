@@ -3,10 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include <fmt/format.h>
-
-#include "core/quantity.h"
-
 namespace plainsight {
 
 double full_copy_bytes(const Scenario& s, const Stage& /*stage*/) {
@@ -53,25 +49,6 @@ Reach window_reach(const Scenario& s, const Window& w, std::size_t index, const 
   // Waiting: half a period for the first event, then whole periods for the others.
   r.wait_s = r.period_s > 0 ? r.period_s / 2 + (r.events_needed - 1) * r.period_s : 0;
   return r;
-}
-
-std::string reach_reason(const Reach& r, const ActorProfile& actor) {
-  const double read_bw = actor.read_bandwidth.value;
-  if (r.bytes_held + 1e-9 * r.bytes_needed < r.bytes_needed)
-    return fmt::format("holds {}, less than a full copy ({})", format_bytes(r.bytes_held),
-                       format_bytes(r.bytes_needed));
-  if (r.open_s <= 0) return "never plaintext here";
-  if (r.events_needed <= 1)
-    return fmt::format("{} open{}; {} at {} takes {}", format_duration(r.open_s),
-                       r.events > 1 ? " per event" : "", format_bytes(r.bytes_needed),
-                       format_bandwidth(read_bw), format_duration(r.read_s));
-  return fmt::format(
-      "{} open per event reads {} at {}: a full copy ({}) needs {:g} events, {} within a "
-      "dwell of {} ({:g} available)",
-      format_duration(r.open_s), format_bytes(std::min(r.bytes_needed, r.open_s * read_bw)),
-      format_bandwidth(read_bw), format_bytes(r.bytes_needed), r.events_needed,
-      r.readable ? "possible" : "more than fit", format_duration(actor.dwell.value),
-      r.events_in_dwell);
 }
 
 namespace {

@@ -54,9 +54,6 @@ struct Reach {
 // Bytes a full copy of the weights needs from a stage, and what the stage holds in total.
 double full_copy_bytes(const Scenario& scenario, const Stage& stage);
 
-// Why it is (or is not) readable, in words; built on demand (large scenarios have many).
-std::string reach_reason(const Reach& reach, const ActorProfile& actor);
-
 // `cell` is the window's cell at `cell_index` (its capability's catalog index).
 Reach window_reach(const Scenario& scenario, const Window& window, std::size_t index,
                    const Cell& cell, std::size_t cell_index, const ActorProfile& actor);

@@ -19,9 +19,6 @@
 namespace plainsight {
 namespace {
 
-// The value and provenance of a figure, without the sentences that cite it.
-Figure number_of(const Figure& f) { return {f.value, f.provenance, {}, {}}; }
-
 // A cluster repeats a handful of stage kinds many thousand times. What a stage's medium,
 // link and attributes decide (rule attributes, the protection rule) and what the rule and
 // the arriving content decide (the exposure-matrix row) is computed once per kind.
@@ -56,10 +53,10 @@ class StageKinds {
                const AnalyzeOptions& o) {
     const double bytes = s.stage_bytes(st);
     const Figure& catalog = catalog_event(s, st, bytes);
-    if (!o.measured) return o.numbers_only ? number_of(catalog) : catalog;
+    if (!o.measured) return catalog;
     DurationDecision d = o.measured->decide(s, st, bytes, attrs, catalog);
     if (o.log) o.log->add(d);
-    return o.numbers_only ? number_of(d.figure) : std::move(d.figure);
+    return std::move(d.figure);
   }
 
   const Figure& catalog_event(const Scenario& s, const Stage& st, double bytes) {
@@ -117,7 +114,12 @@ void check_window(const Window& w, const Stage& st) {
   if (std::isfinite(d) && d >= 0 && d <= kMaxSeconds && std::isfinite(w.bytes) && w.bytes >= 0)
     return;
   const SourceLocation& at = st.duration ? st.duration->where : st.where;
-  const std::string how = w.per_event.detail.empty() ? "" : " (" + w.per_event.detail + ")";
+  const Figure& f = w.per_event;
+  const std::string how = !f.detail.empty() ? " (" + f.detail + ")"
+                          : f.how.bandwidth_Bps > 0
+                              ? fmt::format(" ({} / {})", format_bytes(f.how.bytes),
+                                            format_bandwidth(f.how.bandwidth_Bps))
+                              : "";
   if (!std::isfinite(d) || d < 0)
     throw InputError(at, fmt::format("stage '{}': the window per event is not a duration ({}){}",
                                      st.id, d, how));
@@ -149,10 +151,12 @@ class KindsByPlatform {
 // One stage's window; `kinds` carries what earlier stages of the same kind decided.
 void fill_window(Window& w, const Catalog& c, const Scenario& s, const Stage& st, const Content& in,
                  StageKinds& kinds, const AnalyzeOptions& o) {
+  using K = Derivation::Kind;
   const StageKinds::Decided& decided = kinds.decided(st);
   const Attributes& attrs = decided.attributes;
   const ProtectionRule& rule = *decided.rule;
   w.derived = decided.derived;
+  w.rule = &rule;
 
   w.stage = st.id;
   w.replicas = st.replicas;
@@ -164,11 +168,8 @@ void fill_window(Window& w, const Catalog& c, const Scenario& s, const Stage& st
   w.events = st.events;
   w.event_period_s = st.event_period_s;
 
-  const bool text = !o.numbers_only;
   Figure event = st.duration ? kinds.event(s, st, attrs, o) : Figure{};
-  Figure life = !st.resident ? Figure{}
-                : text       ? lifetime_figure(s, st)
-                             : Figure{st.lifetime_s, Provenance::assumed, {}, {}};
+  Figure life = st.resident ? lifetime_figure(s, st) : Figure{};
   w.resident_s = st.resident ? life.value : 0;
   // A stage that holds a blob and decrypts it per event: its window is the decrypt. Where
   // nothing encrypted arrives there is nothing to decrypt: the bytes stay as the medium
@@ -179,38 +180,36 @@ void fill_window(Window& w, const Catalog& c, const Scenario& s, const Stage& st
     if (auto pair = o.measured->cc_pair(s, st, w.bytes, attrs))
       w.cc = std::make_shared<const CcPair>(*pair);
 
+  // Plaintext per event where the bytes are never plaintext: zero, with the window's own
+  // provenance and source, and why.
+  auto none = [&](K why, State held) {
+    Figure f{0, w.per_event.provenance, w.per_event.source, {}};
+    f.how.kind = why;
+    f.how.state = held;
+    return f;
+  };
+  if (in.encrypted) {
+    w.custody = Catalog::find(c.key_custodies, in.custody);
+    w.scheme = in.scheme;
+  }
   if (in.encrypted && !st.decrypts) {
     w.state = State::ciphertext;
+    w.decided = Window::Decided::arrived_encrypted;
     w.protection_id = in.custody;
-    w.plaintext_per_event = {0, w.per_event.provenance, w.per_event.source, {}};
-    if (text) {
-      const PlatformOption* k = Catalog::find(c.key_custodies, in.custody);
-      w.protection = fmt::format("{} ({})", in.scheme, k ? k->name : in.custody);
-      w.plaintext_per_event.detail = "never plaintext here";
-    }
+    w.plaintext_per_event = none(K::never_plaintext, State::ciphertext);
   } else if (in.encrypted && st.decrypts) {
     w.state = State::ciphertext_then_plaintext;
-    if (text)
-      w.protection = fmt::format("{} blob; decrypted here under: {}", in.scheme, rule.label);
+    w.decided = Window::Decided::decrypted_here;
     w.protection_id = rule.id;
     w.plaintext_per_event = st.duration ? event : life;
   } else {
     w.state = rule.state;
-    if (text) {
-      w.protection = rule.label;
-      w.qualifier = rule.qualifier;
-    }
+    w.decided = Window::Decided::rule;
     w.protection_id = rule.id;
-    const bool plain = rule.state == State::plaintext;
     w.plaintext_per_event =
-        plain ? w.per_event
-              : Figure{0, w.per_event.provenance, w.per_event.source,
-                       text ? "held as " + std::string(to_string(rule.state)) : std::string()};
+        rule.state == State::plaintext ? w.per_event : none(K::held_encrypted, rule.state);
     if (st.decrypts) {
-      if (text)
-        w.notes.push_back(
-            "'decrypts' is set but nothing encrypted arrives here: the bytes are held as the "
-            "medium holds them for the whole window");
+      w.decrypts_nothing = true;
       // The events were decrypts of one resident blob, not separate residences.
       if (st.resident && st.duration) w.events = 1, w.event_period_s = 0;
     }
@@ -218,9 +217,6 @@ void fill_window(Window& w, const Catalog& c, const Scenario& s, const Stage& st
   w.plaintext_total_s = w.plaintext_per_event.value * w.events;
   w.plaintext_coverage_s =
       coverage(w.plaintext_per_event.value, w.events, w.event_period_s, s.horizon_s);
-  if (text && !rule.note.empty() && w.protection_id == rule.id) w.notes.push_back(rule.note);
-  if (auto m = st.attributes.find("metadata"); text && m != st.attributes.end())
-    w.notes.push_back("metadata visible to whoever runs or watches it: " + m->second);
 
   w.cells = kinds.cells(st, in, rule);
   check_window(w, st);

@@ -23,11 +23,6 @@ struct AnalyzeOptions {
   // What arrives at each stage (propagate_content), when the caller already has it: it
   // depends on the stages and flows alone, not on the platform a control changes.
   const std::vector<Content>* arriving = nullptr;
-  // Only what the threat analysis of a control's variant reads: states, figures' values
-  // and provenance, events, bytes, exposure-matrix rows, stage ids, names and locations.
-  // No protection labels, figure sources or details, or notes: on a cluster those
-  // sentences cost more than everything else, once per stage and variant.
-  bool numbers_only = false;
   // Threads for a large scenario (0: one per hardware thread); the windows are the same
   // whatever the number.
   unsigned threads = 0;

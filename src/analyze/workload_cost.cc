@@ -16,23 +16,39 @@ namespace {
 
 // Bytes through a stage from what the scenario and catalog say, CC aside.
 std::optional<Figure> baseline(const Catalog& c, const Scenario& s, const Stage& st, double bytes) {
-  if (const Link* l = c.link(st.link); l && l->bandwidth_Bps > 0)
-    return Figure{bytes / l->bandwidth_Bps, Provenance::datasheet, l->source.id,
-                  fmt::format("{} / {} ({})", format_bytes(bytes),
-                              format_bandwidth(l->bandwidth_Bps), l->name)};
+  using K = Derivation::Kind;
+  Figure f;
+  f.how.bytes = bytes;
+  if (const Link* l = c.link(st.link); l && l->bandwidth_Bps > 0) {
+    f = {bytes / l->bandwidth_Bps, Provenance::datasheet, l->source.id, {}, 0, f.how};
+    f.how.kind = K::link;
+    f.how.ref = l->id;
+    f.how.bandwidth_Bps = l->bandwidth_Bps;
+    return f;
+  }
   if (!st.duration) return std::nullopt;
   const DurationSpec& d = *st.duration;
-  if (d.kind == DurationSpec::Kind::stated_bandwidth)
-    return Figure{bytes / d.bandwidth_Bps, Provenance::assumed, d.where.str(),
-                  "bandwidth stated in the scenario"};
-  if (d.kind == DurationSpec::Kind::figure) {
-    const PublishedFigure& f = *c.figure(d.figure);
-    if (f.unit == "bytes_per_second")
-      return Figure{bytes / f.value, Provenance::published, f.source.id, f.description};
+  if (d.kind == DurationSpec::Kind::stated_bandwidth) {
+    f = {bytes / d.bandwidth_Bps, Provenance::assumed, d.where.str(), {}, 0, f.how};
+    f.how.kind = K::stated_bandwidth;
+    f.how.bandwidth_Bps = d.bandwidth_Bps;
+    return f;
   }
-  if (d.kind == DurationSpec::Kind::stated && s.stage_bytes(st) > 0)
-    return Figure{d.seconds * bytes / s.stage_bytes(st), Provenance::assumed, d.where.str(),
-                  "the stated duration scaled to these bytes"};
+  if (d.kind == DurationSpec::Kind::figure) {
+    const PublishedFigure& p = *c.figure(d.figure);
+    if (p.unit == "bytes_per_second") {
+      f = {bytes / p.value, Provenance::published, p.source.id, {}, 0, f.how};
+      f.how.kind = K::figure;
+      f.how.ref = p.id;
+      f.how.bandwidth_Bps = p.value;
+      return f;
+    }
+  }
+  if (d.kind == DurationSpec::Kind::stated && s.stage_bytes(st) > 0) {
+    f = {d.seconds * bytes / s.stage_bytes(st), Provenance::assumed, d.where.str(), {}, 0, f.how};
+    f.how.kind = K::scaled_stated;
+    return f;
+  }
   return std::nullopt;
 }
 
@@ -49,16 +65,16 @@ const CcCost* transfer_cost(const Catalog& c, const std::string& medium, const A
   return best;
 }
 
-CostLine price(const Catalog& c, const Scenario& s, const WorkloadTransfer& t, std::string what,
-               std::string kind, double count, const DurationSource* measured,
-               std::vector<std::string>* warnings) {
+CostLine price(const Catalog& c, const Scenario& s, const WorkloadTransfer& t, TransferKind kind,
+               double count, const DurationSource* measured, std::vector<std::string>* warnings) {
+  using K = Derivation::Kind;
   const Stage& st = *s.stage(t.stage);
   Platform off_p = s.platform, on_p = s.platform;
   off_p.confidential_mode = false;
   on_p.confidential_mode = true;
   const Attributes off_a = stage_attributes(c, off_p, st);
   const Attributes on_a = stage_attributes(c, on_p, st);
-  CostLine line{std::move(what), std::move(kind), st.id, t.bytes, count, {}, {}};
+  CostLine line{kind, st.id, t.bytes, count, {}, {}};
   if (measured)
     if (auto pair = measured->cc_pair(s, st, t.bytes, on_a)) {
       line.off = pair->off;
@@ -76,7 +92,9 @@ CostLine price(const Catalog& c, const Scenario& s, const WorkloadTransfer& t, s
         fmt::format("workload: stage '{}' has no bandwidth to price {} with; "
                     "counted as free",
                     st.id, format_bytes(t.bytes)));
-    line.off = line.on = Figure{0, Provenance::assumed, t.where.str(), "no figure"};
+    line.off = Figure{0, Provenance::assumed, t.where.str(), {}};
+    line.off.how.kind = K::unpriced;
+    line.on = line.off;
     return line;
   }
   line.off = *off;
@@ -87,17 +105,21 @@ CostLine price(const Catalog& c, const Scenario& s, const WorkloadTransfer& t, s
   // plaintext), the transfer is unchanged.
   if (r_off.state == r_on.state) {
     line.on = *off;
-    line.on.detail = fmt::format("confidential mode does not change {} here ({} either way: {})",
-                                 st.medium, to_string(r_on.state), r_on.id);
+    line.on.detail.clear();
+    line.on.how = {};
+    line.on.how.kind = K::cc_unchanged;
+    line.on.how.state = r_on.state;
+    line.on.how.ref = r_on.id;
+    line.on.how.medium = st.medium;
     return line;
   }
-  if (const CcCost* k = transfer_cost(c, st.medium, on_a, line.kind)) {
+  if (const CcCost* k = transfer_cost(c, st.medium, on_a, std::string(to_string(line.kind)))) {
     const PublishedFigure& f = *c.figure(k->figure);
     line.priced_by = k;
-    line.on = Figure{
-        off->value * f.value, Provenance::published, f.source.id,
-        fmt::format("{} x {:.4g} ({}){}", format_duration(off->value), f.value, f.description,
-                    k->borrowed ? "; borrowed: " + k->borrowed_because.says : "")};
+    line.on = Figure{off->value * f.value, Provenance::published, f.source.id, {}};
+    line.on.how.kind = K::cc_factor;
+    line.on.how.base_s = off->value;
+    line.on.how.ref = k->id;
     return line;
   }
   warnings->push_back(
@@ -106,21 +128,22 @@ CostLine price(const Catalog& c, const Scenario& s, const WorkloadTransfer& t, s
                   st.medium, st.id));
   line.on = *off;
   line.on.provenance = Provenance::assumed;
-  line.on.detail = "no CC-on figure: assumed unchanged";
+  line.on.detail.clear();
+  line.on.how = {};
+  line.on.how.kind = K::cc_unpriced;
   return line;
 }
 
-std::vector<WorkloadInput> workload_inputs(const Scenario& s, const Workload& w) {
+std::vector<WorkloadInput> workload_inputs(const Workload& w) {
+  using K = WorkloadInput::Kind;
   std::vector<WorkloadInput> in;
-  in.push_back({"run (CC off)", format_duration(w.run_s), w.where});
-  if (w.step_s > 0) in.push_back({"step time", format_duration(w.step_s), w.where});
+  in.push_back({K::run, {}, w.run_s, w.where});
+  if (w.step_s > 0) in.push_back({K::step, {}, w.step_s, w.where});
   for (const WorkloadTransfer& t : w.per_step)
-    in.push_back({"per step to " + t.stage, format_bytes(t.bytes), t.where});
+    in.push_back({K::per_step, t.stage, t.bytes, t.where});
   if (w.checkpoint_every_s > 0)
-    in.push_back({"checkpoint every", format_duration(w.checkpoint_every_s), w.checkpoint.where});
-  if (w.model_loads > 0)
-    in.push_back({"model loads", fmt::format("{:g}", w.model_loads), w.model_load.where});
-  (void)s;
+    in.push_back({K::checkpoint_every, {}, w.checkpoint_every_s, w.checkpoint.where});
+  if (w.model_loads > 0) in.push_back({K::model_loads, {}, w.model_loads, w.model_load.where});
   return in;
 }
 
@@ -150,9 +173,16 @@ std::vector<PublishedRunCost> published_run_costs(const Catalog& c, const Platfo
 
 }  // namespace
 
-std::string WorkloadCost::claim() const {
-  return fmt::format("a {} run takes an extra {} ({:.1f}%) with confidential mode on",
-                     format_duration(run_off_s), format_duration(extra_s()), 100 * overhead());
+std::string_view to_string(TransferKind k) {
+  switch (k) {
+    case TransferKind::per_step:
+      return "per_step";
+    case TransferKind::checkpoint:
+      return "checkpoint";
+    case TransferKind::model_load:
+      return "model_load";
+  }
+  return "";
 }
 
 std::optional<WorkloadCost> workload_cost(const Catalog& c, const Scenario& s,
@@ -164,25 +194,22 @@ std::optional<WorkloadCost> workload_cost(const Catalog& c, const Scenario& s,
   out.run_off_s = w.run_s;
   if (s.platform.gpu.empty()) {
     out.run_on_s = w.run_s;
-    out.notes.push_back("no GPU in the platform: confidential mode does not apply");
+    out.no_gpu = true;
     return out;
   }
   for (const WorkloadTransfer& t : w.per_step)
-    out.lines.push_back(price(c, s, t, "per step", "per_step", w.steps(), measured, warnings));
+    out.lines.push_back(price(c, s, t, TransferKind::per_step, w.steps(), measured, warnings));
   if (w.checkpoint_every_s > 0)
-    out.lines.push_back(price(c, s, w.checkpoint, "checkpoint", "checkpoint",
+    out.lines.push_back(price(c, s, w.checkpoint, TransferKind::checkpoint,
                               std::floor(w.run_s / w.checkpoint_every_s), measured, warnings));
   if (w.model_loads > 0)
     out.lines.push_back(
-        price(c, s, w.model_load, "model load", "model_load", w.model_loads, measured, warnings));
-  out.inputs = workload_inputs(s, w);
+        price(c, s, w.model_load, TransferKind::model_load, w.model_loads, measured, warnings));
+  out.inputs = workload_inputs(w);
   out.published = published_run_costs(c, s.platform);
   double extra = 0;
   for (const CostLine& l : out.lines) extra += l.extra_s();
   out.run_on_s = w.run_s + extra;
-  out.notes.push_back(
-      "transfers are counted on the critical path (none overlapped with compute): an upper "
-      "bound on the overhead");
   return out;
 }
 

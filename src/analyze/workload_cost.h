@@ -1,10 +1,11 @@
 // What confidential mode costs a run: the scenario's `workload:` priced with the durations
-// of the stages it uses, with CC off and on, each figure with its provenance. The form of
-// the answer is the source's own: "a 2-hour run takes an extra 11 minutes (<10%)".
+// of the stages it uses, with CC off and on, each figure with its provenance. report/ says
+// it in the source's own form: "a 2-hour run takes an extra 11 minutes (<10%)".
 #pragma once
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/catalog.h"
@@ -15,16 +16,19 @@ namespace plainsight {
 
 class DurationSource;
 
+// The kinds of transfer a run makes; model/cc_costs.yaml prices them by these ids.
+enum class TransferKind { per_step, checkpoint, model_load };
+std::string_view to_string(TransferKind kind);  // "per_step", "checkpoint", "model_load"
+
 // One kind of transfer in the run: its duration with CC off and on, and how often.
 struct CostLine {
-  std::string what;  // "per step", "checkpoint", "model load"
-  std::string kind;  // per_step | checkpoint | model_load: what model/cc_costs.yaml prices
+  TransferKind kind = TransferKind::per_step;
   std::string stage;
   double bytes = 0;
   double count = 0;  // occurrences over the run
   Figure off;        // seconds per occurrence, CC off
   Figure on;         // seconds per occurrence, CC on
-  // The catalog cost that priced CC on ("" when measured or unchanged), and whether its
+  // The catalog cost that priced CC on (null when measured or unchanged), and whether its
   // figure was borrowed from another generation.
   const CcCost* priced_by = nullptr;
   double extra_s() const { return count * (on.value - off.value); }
@@ -44,8 +48,9 @@ struct PublishedRunCost {
 
 // A scenario input the estimate rests on, stated by the scenario (provenance assumed).
 struct WorkloadInput {
-  std::string what;  // "step time", "per step to pcie"
-  std::string value;
+  enum class Kind { run, step, per_step, checkpoint_every, model_loads } kind = Kind::run;
+  std::string stage;  // per_step: the stage the bytes go to
+  double value = 0;   // seconds (run, step, checkpoint_every), bytes (per_step), or a count
   SourceLocation where;
 };
 
@@ -55,12 +60,12 @@ struct WorkloadCost {
   std::vector<CostLine> lines;
   std::vector<PublishedRunCost> published;
   std::vector<WorkloadInput> inputs;
-  std::vector<std::string> notes;
+  // No GPU in the platform: confidential mode does not apply and nothing is priced.
+  // Otherwise transfers are counted on the critical path: the overhead is an upper bound.
+  bool no_gpu = false;
 
   double extra_s() const { return run_on_s - run_off_s; }
   double overhead() const { return run_off_s > 0 ? extra_s() / run_off_s : 0; }
-  // "a 2.00 h run takes an extra 11.0 min (9.2%) with confidential mode on"
-  std::string claim() const;
 };
 
 // Null when the scenario has no workload. `measured` may be null (catalog figures only).

@@ -24,6 +24,7 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     std::string require_ceiling;  // --require-ceiling OCn
     bool no_threats = false;
     std::string sort = "pipeline";
+    std::string docs_url;
     MeasurementOptions measurements;
   };
   auto o = std::make_shared<Opts>();
@@ -53,6 +54,18 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
                   "Row order of the tables: pipeline (the scenario's stage order, the default) or "
                   "exposure (most plaintext time first)")
       ->check(CLI::IsMember({"pipeline", "exposure"}));
+  cmd->add_option("--docs-url", o->docs_url,
+                  "Absolute URL of plainsight's docs/ folder, e.g. "
+                  "https://github.com/ORG/REPO/blob/main/docs: SARIF rules link their help there")
+      ->check(CLI::Validator(
+          [](std::string& url) -> std::string {
+            const bool web = url.starts_with("https://") || url.starts_with("http://");
+            if (!web || url.find_first_of(" \t\n\"<>") != std::string::npos)
+              return "expected an absolute http(s) URL";
+            while (url.ends_with("/")) url.pop_back();
+            return "";
+          },
+          "URL"));
   cmd->add_flag("--no-threats", o->no_threats,
                 "Windows only: skip attack paths, minimal defences and the exposure ceiling");
   o->measurements.add_to(*cmd, "the window durations (e.g. a CC-off and a CC-on GPU run)");
@@ -75,7 +88,9 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     }
     Format f;
     parse_format(o->format, &f);
-    write_output(o->output, [&](std::ostream& out) { render(out, a, f); });
+    ReportOptions ro;
+    ro.docs_url = o->docs_url;
+    write_output(o->output, [&](std::ostream& out) { render(out, a, f, ro); });
     timer.mark("report");
     if (required > 0) check_ceiling_gate(a, required);
   });

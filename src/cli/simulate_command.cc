@@ -15,6 +15,7 @@
 #include "core/quantity.h"
 #include "load/measurement_file.h"
 #include "load/scenario_loader.h"
+#include "report/measurement_section.h"
 #include "report/render.h"
 #include "report/threat_section.h"
 
@@ -98,7 +99,7 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     }
     std::string out = fmt::format("{}\nactor: {}\n", a.scenario.name, chosen->actor.name);
     for (const auto& set : o->sets) out += "override: " + set + "\n";
-    for (const std::string& m : a.measurements) out += "measurements: " + m + "\n";
+    for (const std::string& m : measurement_lines(a)) out += "measurements: " + m + "\n";
     for (const std::string& w : a.warnings) out += "warning: " + w + "\n";
     out += o->format == "md" ? simulation_markdown(a) : simulation_plain(a);
     write_output(o->output, out);

@@ -7,6 +7,7 @@
 
 #include "analyze/reanalysis.h"
 #include "cli/commands.h"
+#include "report/threat_phrases.h"
 
 namespace plainsight::cli {
 
@@ -30,7 +31,7 @@ int parse_oc_level(const std::string& option, const std::string& text) {
 void check_ceiling_gate(const Analysis& a, int required) {
   if (a.threat.ceiling.level >= required) return;
   std::cerr << fmt::format("plainsight: exposure ceiling {} is below the required OC{}: {}\n",
-                           a.threat.ceiling.label, required, a.threat.ceiling.summary);
+                           ceiling_label(a.threat.ceiling.level), required, ceiling_summary(a));
   throw ExitCode(1);
 }
 

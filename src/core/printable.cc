@@ -90,6 +90,14 @@ std::string printable(std::string_view text) {
   std::string out;
   out.reserve(text.size());
   for (std::size_t i = 0; i < text.size();) {
+    // Runs of visible ASCII, nearly all report text, are copied whole.
+    std::size_t run = i;
+    while (run < text.size() && text[run] >= 0x20 && text[run] < 0x7F) ++run;
+    if (run > i) {
+      out.append(text.substr(i, run - i));
+      i = run;
+      continue;
+    }
     char32_t c;
     const std::size_t len = decode(text, i, &c);
     if (len == 0) {
@@ -108,6 +116,10 @@ std::string printable(std::string_view text) {
 
 bool is_printable(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
+    if (text[i] >= 0x20 && text[i] < 0x7F) {
+      ++i;
+      continue;
+    }
     char32_t c;
     const std::size_t len = decode(text, i, &c);
     if (len == 0 || is_invisible(c)) return false;

@@ -7,18 +7,37 @@
 #include <string>
 #include <vector>
 
+#include "core/platform_option.h"
 #include "core/protection_rule.h"
 #include "core/provenance.h"
 #include "core/state.h"
 
 namespace plainsight {
 
+// Why a cell of the exposure matrix reads as it does; report/ writes the words (cell_reason).
+enum class CellBasis {
+  out_of_reach,       // the capability does not reach the stage's medium
+  metadata,           // an observer: sizes, endpoints, timing and names, whatever the cipher
+  key_here,           // a capability that gets keys, never bytes: a key worth having is here
+  no_key_here,        // the same, and no key worth having is here
+  key_service,        // arrived encrypted; its key custody decrypts for this capability
+  arrived_encrypted,  // arrived encrypted and stays so: the capability gets ciphertext
+  rule_key_reader,    // the stage's rule: the capability decrypts through the key service
+  rule_blocks,        // the stage's rule keeps the capability to ciphertext
+  rule_patterns,      // the stage's rule leaves the capability patterns
+  rule_plaintext,     // the stage's rule leaves the bytes in plaintext to the capability
+};
+
 // One cell of the exposure matrix: what a capability gets at this stage and what decides it.
 struct Cell {
   std::string capability;
   Access access = Access::unreachable;
-  std::string decided_by;  // protection rule id, key custody id, or "reach"
-  std::string reason;      // human sentence
+  std::string decided_by;  // protection rule id, key custody id, "metadata" or "reach"
+  CellBasis basis = CellBasis::out_of_reach;
+  bool decrypted_here = false;  // the bytes arrived encrypted and are decrypted at this stage
+  bool side_channel = false;    // a side channel: the plaintext there yields only patterns
+  const ProtectionRule* rule = nullptr;     // the stage's rule (catalog), where it is named
+  const PlatformOption* custody = nullptr;  // the custody of what arrived encrypted (catalog)
   // Reduced, not closed: the access above comes after this extra step (a catalog rule's).
   const Reduction* reduced = nullptr;
   // A key the capability obtains here besides (or instead of) the bytes.
@@ -59,12 +78,18 @@ struct Window {
   std::string location;
   std::string medium;
   State state = State::plaintext;
-  std::string protection;     // label of the deciding protection
-  std::string protection_id;  // rule or key custody id
+  // What decides the state: the stage's protection rule, or what arrived encrypted (kept,
+  // or decrypted here).
+  enum class Decided { rule, arrived_encrypted, decrypted_here } decided = Decided::rule;
+  const ProtectionRule* rule = nullptr;     // the stage's protection rule (catalog)
+  const PlatformOption* custody = nullptr;  // arrived encrypted: its key custody (catalog)
+  std::string scheme;                       // arrived encrypted: the flow's scheme
+  std::string protection_id;                // rule or key custody id
   // When the scenario states the protection (stage `protection:`) and the catalog derives
   // another for this platform: the derived rule (the sources disagree); null otherwise.
   const ProtectionRule* derived = nullptr;
-  std::string qualifier;  // the deciding rule's state qualifier, "" if none
+  // `decrypts` is set but nothing encrypted arrives: the bytes stay as the medium holds them.
+  bool decrypts_nothing = false;
   double bytes = 0;
   bool resident = false;
   double resident_s = 0;       // how long the bytes stay (resident stages), in whatever state
@@ -78,7 +103,6 @@ struct Window {
   // Measured runs only; a pointer keeps the window small (a cluster has 100,000 of them,
   // rebuilt once per control variant).
   std::shared_ptr<const CcPair> cc;
-  std::vector<std::string> notes;
 
   // Capabilities that read the bytes in plaintext here.
   std::vector<std::string> plaintext_readers() const {

@@ -79,6 +79,29 @@ void set_below(YamlFile& file, YamlNode node, const std::vector<Segment>& parts,
         // The list's own path, for the suggestion: "stages" of "stages.n0".
         std::string list = walked.substr(0, walked.size() - part.size() - (parts[i].item ? 2 : 0));
         if (!list.empty() && list.back() == '.') list.pop_back();
+        // The longest run of the following segments that, joined by dots, is an id: the
+        // whole key as it was meant ("stages[node-17.ckpt].duration").
+        if (!parts[i].item) {
+          std::string joined = part;
+          std::string best;
+          std::size_t best_end = i;
+          for (std::size_t j = i + 1; j < parts.size() && !parts[j].item; ++j) {
+            joined += "." + parts[j].text;
+            for (const YamlNode& item : node)
+              if (item["id"].IsScalar() && item["id"].Scalar() == joined) {
+                best = joined;
+                best_end = j;
+              }
+          }
+          if (!best.empty()) {
+            std::string meant = list + "[" + best + "]";
+            for (std::size_t j = best_end + 1; j < parts.size(); ++j)
+              meant += parts[j].item ? "[" + parts[j].text + "]" : "." + parts[j].text;
+            throw InputError(where, fmt::format("no item with id '{}' in '{}'; an id with dots "
+                                                "goes in brackets: {}",
+                                                echo(part), echo(walked), echo(meant)));
+          }
+        }
         throw InputError(where,
                          fmt::format("no item with id '{}' in '{}'{}", echo(part), echo(walked),
                                      dotted.empty() || parts[i].item

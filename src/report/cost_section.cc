@@ -46,7 +46,8 @@ std::vector<std::string> published_run_lines(const Analysis& a) {
   }
   std::vector<std::string> inputs;
   for (const WorkloadInput& i : w.inputs)
-    inputs.push_back(fmt::format("{} {} (line {})", i.what, i.value, i.where.line));
+    inputs.push_back(
+        fmt::format("{} {} (line {})", input_phrase(i), input_value_phrase(i), i.where.line));
   out.push_back(fmt::format(
       "The estimate ({:.1f}%) counts only the scenario's transfers through the media confidential "
       "mode encrypts, priced per transfer, on the critical path; the published figures measure "
@@ -90,6 +91,63 @@ std::vector<std::string> transfer_cost_lines(const Analysis& a) {
                               status_phrase(c, x.published->source)));
   }
   return out;
+}
+
+std::string workload_claim(const WorkloadCost& w) {
+  return fmt::format("a {} run takes an extra {} ({:.1f}%) with confidential mode on",
+                     format_duration(w.run_off_s), format_duration(w.extra_s()),
+                     100 * w.overhead());
+}
+
+std::vector<std::string> workload_notes(const WorkloadCost& w) {
+  if (w.no_gpu) return {"no GPU in the platform: confidential mode does not apply"};
+  return {
+      "transfers are counted on the critical path (none overlapped with compute): an upper "
+      "bound on the overhead"};
+}
+
+std::string transfer_phrase(TransferKind k) {
+  switch (k) {
+    case TransferKind::per_step:
+      return "per step";
+    case TransferKind::checkpoint:
+      return "checkpoint";
+    case TransferKind::model_load:
+      return "model load";
+  }
+  return "";
+}
+
+std::string input_phrase(const WorkloadInput& i) {
+  using K = WorkloadInput::Kind;
+  switch (i.kind) {
+    case K::run:
+      return "run (CC off)";
+    case K::step:
+      return "step time";
+    case K::per_step:
+      return "per step to " + i.stage;
+    case K::checkpoint_every:
+      return "checkpoint every";
+    case K::model_loads:
+      return "model loads";
+  }
+  return "";
+}
+
+std::string input_value_phrase(const WorkloadInput& i) {
+  using K = WorkloadInput::Kind;
+  switch (i.kind) {
+    case K::per_step:
+      return format_bytes(i.value);
+    case K::model_loads:
+      return fmt::format("{:g}", i.value);
+    case K::run:
+    case K::step:
+    case K::checkpoint_every:
+      return format_duration(i.value);
+  }
+  return "";
 }
 
 std::vector<std::string> cost_lines(const Analysis& a) {

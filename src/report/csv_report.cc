@@ -1,41 +1,39 @@
-// CSV: one row per window with machine-readable numbers (bytes, seconds).
+// CSV: one row per window with machine-readable numbers (bytes, seconds), each the shortest
+// text that reads back as the same double; text fields neutralised against formulas.
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "report/escaping.h"
 #include "report/phrases.h"
 #include "report/render.h"
 #include "report/window_notes.h"
 
 namespace plainsight {
-namespace {
-std::string q(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-}  // namespace
 
 void render_csv(std::ostream& out, const Analysis& a) {
-  out << "stage,name,location,medium,state,protection,bytes,resident,per_event_s,provenance,source,"
-         "events,plaintext_per_event_s,plaintext_total_s,plaintext_coverage_s,plaintext_readers,"
-         "cc_off_s,cc_on_s,cc_ratio,rests_on,notes,replicas\n";
+  out << "stage,name,location,medium,state,protection,bytes,resident,resident_s,per_event_s,"
+         "provenance,source,events,plaintext_per_event_s,plaintext_total_s,plaintext_coverage_s,"
+         "plaintext_readers,cc_off_s,cc_on_s,cc_ratio,rests_on,notes,replicas\n";
+  const auto n = [](double x) { return csv_number(x); };
   for (std::size_t i = 0; i < a.windows.size(); ++i) {
     const Window& w = a.windows[i];
     std::string readers;
     for (const auto& r : w.plaintext_readers()) readers += (readers.empty() ? "" : ";") + r;
     out << fmt::format(
-        "{},{},{},{},{},{},{:.17g},{},{:.17g},{},{},{:.17g},{:.17g},{:.17g},{:.17g},{},{},{},{},{}"
-        "\n",
-        q(w.stage), q(w.name), q(w.location), q(w.medium), to_string(w.state), q(w.protection),
-        w.bytes, w.resident ? "true" : "false", w.per_event.value,
-        to_string(w.per_event.provenance), q(w.per_event.source), w.events,
-        w.plaintext_per_event.value, w.plaintext_total_s, w.plaintext_coverage_s, q(readers),
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(w.stage),
+        csv_field(w.name), csv_field(w.location), csv_field(w.medium), to_string(w.state),
+        csv_field(protection_phrase(w)), n(w.bytes), w.resident ? "true" : "false",
+        // How long the bytes stay, whatever their state: a decrypting stage's
+        // blob residence; empty where the stage is not resident.
+        w.resident_s > 0 ? n(w.resident_s) : "", n(w.per_event.value),
+        to_string(w.per_event.provenance), csv_field(w.per_event.source), n(w.events),
+        n(w.plaintext_per_event.value), n(w.plaintext_total_s), n(w.plaintext_coverage_s),
+        csv_field(readers),
         // CC off and on where both were measured; empty otherwise.
-        w.cc
-            ? fmt::format("{:.17g},{:.17g},{:.17g}", w.cc->off.value, w.cc->on.value, w.cc->ratio())
-            : std::string(",,"),
-        q(rests_on_phrase(a, i)), q(fmt::format("{}", fmt::join(window_notes(a, i), " | "))),
-        w.replicas);
+        w.cc ? fmt::format("{},{},{}", n(w.cc->off.value), n(w.cc->on.value), n(w.cc->ratio()))
+             : std::string(",,"),
+        csv_field(rests_on_phrase(a, i)),
+        csv_field(fmt::format("{}", fmt::join(window_notes(a, i), " | "))), w.replicas);
   }
 }
 

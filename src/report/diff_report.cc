@@ -1,14 +1,20 @@
 #include "report/diff_report.h"
 
+#include <algorithm>
 #include <sstream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "build_info.h"
 #include "core/quantity.h"
+#include "report/cost_section.h"
 #include "report/json_stream.h"
+#include "report/measurement_section.h"
+#include "report/phrases.h"
 #include "report/text_table.h"
+#include "report/threat_phrases.h"
 
 namespace plainsight {
 namespace {
@@ -20,6 +26,14 @@ std::string prob(const std::optional<SimulationResult>& s) {
   return fmt::format("{:.4f} [{:.4f}, {:.4f}]", s->probability, s->ci_low, s->ci_high);
 }
 
+// "2.362 s -> 1.2 s per event (-49.2%; datasheet -> measured)"
+std::string per_event_change(const Window& w, const Window& v) {
+  return fmt::format("{} -> {} per event ({:+.1f}%; {} -> {})", format_duration(w.per_event.value),
+                     format_duration(v.per_event.value),
+                     100 * (v.per_event.value - w.per_event.value) / w.per_event.value,
+                     to_string(w.per_event.provenance), to_string(v.per_event.provenance));
+}
+
 json sim_json(const std::optional<SimulationResult>& s) {
   if (!s) return nullptr;
   return {{"trials", s->trials},
@@ -28,39 +42,130 @@ json sim_json(const std::optional<SimulationResult>& s) {
           {"ci95", {s->ci_low, s->ci_high}}};
 }
 
+// "plaintext total: 30 d -> 0 s", ...: what changed in a window, one line per field.
+std::vector<std::string> window_changes(const ScenarioDiff& d, const WindowDelta& wd) {
+  std::vector<std::string> out;
+  if (wd.change != WindowDelta::Change::changed) return out;
+  const Window& w = d.a->windows[wd.a];
+  const Window& v = d.b->windows[wd.b];
+  if (wd.replicas)
+    out.push_back(
+        fmt::format("replicas: {} -> {}", format_count(w.replicas), format_count(v.replicas)));
+  if (wd.state)
+    out.push_back(fmt::format("state: {} -> {}", to_string(w.state), to_string(v.state)));
+  if (wd.protection)
+    out.push_back(fmt::format("protection: {} -> {}", protection_phrase(w), protection_phrase(v)));
+  if (wd.plaintext_total)
+    out.push_back(fmt::format("plaintext total: {} -> {}", format_duration(w.plaintext_total_s),
+                              format_duration(v.plaintext_total_s)));
+  if (wd.readers)
+    out.push_back(fmt::format("plaintext readers: [{}] -> [{}]",
+                              fmt::join(w.plaintext_readers(), ", "),
+                              fmt::join(v.plaintext_readers(), ", ")));
+  if (wd.per_event) out.push_back("per event " + per_event_change(w, v));
+  return out;
+}
+
+// What the run-time figures rest on: each transfer's provenance (CC off/on where they
+// differ) and the sources that were measured or fitted, so that a reader sees at once
+// whether the time cost is the catalog's or the probe's.
+std::string priced_with(const WorkloadCost& w) {
+  std::vector<std::string> parts;
+  std::vector<std::string> sources;
+  for (const CostLine& l : w.lines) {
+    const std::string off(to_string(l.off.provenance)), on(to_string(l.on.provenance));
+    parts.push_back(
+        fmt::format("{} {}", transfer_phrase(l.kind), off == on ? off : off + "/" + on));
+    for (const Figure* f : {&l.off, &l.on})
+      if ((f->provenance == Provenance::measured || f->provenance == Provenance::fitted ||
+           f->provenance == Provenance::emulated) &&
+          std::find(sources.begin(), sources.end(), f->source) == sources.end())
+        sources.push_back(f->source);
+  }
+  if (parts.empty()) return "";
+  std::string out = fmt::format("; priced with: {}", fmt::join(parts, ", "));
+  if (!sources.empty()) out += fmt::format(" (probe results: {})", fmt::join(sources, ", "));
+  return out;
+}
+
+double run_time(const Analysis& a) {
+  return a.scenario.platform.confidential_mode ? a.workload->run_on_s : a.workload->run_off_s;
+}
+
+// The time cost in sentences with provenance: each transfer window whose per-event duration
+// changed, then the workload's run time on both sides.
+std::vector<std::string> time_cost(const ScenarioDiff& d) {
+  std::vector<std::string> out;
+  for (const WindowDelta& wd : d.windows) {
+    if (!wd.per_event || d.a->windows[wd.a].resident) continue;
+    out.push_back(d.a->windows[wd.a].name + ": " +
+                  per_event_change(d.a->windows[wd.a], d.b->windows[wd.b]));
+  }
+  if (d.workload) {
+    const Analysis& a = *d.a;
+    const Analysis& b = *d.b;
+    const double ta = run_time(a), tb = run_time(b);
+    out.push_back(fmt::format(
+        "workload run time: {} -> {} ({:+.1f}%), confidential mode {} -> {}; figures: {}{}",
+        format_duration(ta), format_duration(tb), ta > 0 ? 100 * (tb - ta) / ta : 0.0,
+        a.scenario.platform.confidential_mode ? "on" : "off",
+        b.scenario.platform.confidential_mode ? "on" : "off", workload_claim(*b.workload),
+        priced_with(*b.workload)));
+    // The whole-run cost published for each side's GPU generation, beside the estimate.
+    for (const auto& [side, x] : {std::pair{"A", &a}, std::pair{"B", &b}})
+      for (const PublishedRunCost& p : x->workload->published)
+        out.push_back(fmt::format(
+            "published for {}'s GPU generation ({}): {}: +{:.1f}%{} of the run [{}: {}]", side,
+            x->scenario.platform.gpu, p.cost->name, 100 * p.low,
+            p.high > p.low ? fmt::format(" to +{:.1f}%", 100 * p.high) : std::string(),
+            to_string(p.status), p.figures.front()->source.id));
+  } else {
+    out.push_back(
+        "no workload section on both sides: the run-time cost is not computed (per-event "
+        "durations above show the transfer cost)");
+  }
+  return out;
+}
+
+std::vector<std::string> route_phrases(const std::vector<RouteRef>& routes) {
+  std::vector<std::string> out;
+  for (const RouteRef& r : routes) out.push_back(route_phrase(r));
+  return out;
+}
+
 }  // namespace
 
 void render_diff_plain(std::ostream& out, const ScenarioDiff& d) {
-  out << fmt::format("A: {}\nB: {}\n", d.name_a, d.name_b);
-  for (const std::string& m : d.measurements) out << fmt::format("measurements: {}\n", m);
+  out << fmt::format("A: {}\nB: {}\n", d.a->scenario.name, d.b->scenario.name);
+  for (const std::string& m : measurement_lines(*d.a)) out << fmt::format("measurements: {}\n", m);
   for (const std::string& w : d.warnings) out << fmt::format("warning: {}\n", w);
   out << fmt::format("\nExposure ceiling: OC{} -> OC{}{}\n  A: {}\n  B: {}\n", d.ceiling_a,
                      d.ceiling_b,
                      d.ceiling_b > d.ceiling_a   ? " (raised)"
                      : d.ceiling_b < d.ceiling_a ? " (lowered)"
                                                  : " (unchanged)",
-                     d.ceiling_summary_a, d.ceiling_summary_b);
+                     ceiling_summary(*d.a), ceiling_summary(*d.b));
   out << fmt::format("Plaintext time summed over windows: {} -> {}\n",
                      format_duration(d.plaintext_total_a), format_duration(d.plaintext_total_b));
   out << "\nWindows\n";
   if (d.windows.empty()) out << "  no window changed\n";
   for (const WindowDelta& w : d.windows) {
-    out << fmt::format("  {} {} ({})\n", w.change, w.stage, w.name);
-    for (const std::string& s : w.what) out << fmt::format("    {}\n", s);
+    out << fmt::format("  {} {} ({})\n", to_string(w.change), w.stage, w.name);
+    for (const std::string& s : window_changes(d, w)) out << fmt::format("    {}\n", s);
   }
   TextTable t;
   t.header = {"Actor", "Path A", "Path B", "Opened in B", "Closed in B", "P(copy) A", "P(copy) B"};
   for (const ActorDelta& a : d.actors)
-    t.rows.push_back({fmt::format("OC{}", a.level),
-                      a.path_a ? format_duration(a.expected_a) : "none",
-                      a.path_b ? format_duration(a.expected_b) : "none",
-                      a.opened.empty() ? "-" : fmt::format("{}", fmt::join(a.opened, ", ")),
-                      a.closed.empty() ? "-" : fmt::format("{}", fmt::join(a.closed, ", ")),
-                      prob(a.sim_a), prob(a.sim_b)});
+    t.rows.push_back(
+        {fmt::format("OC{}", a.level), a.path_a ? format_duration(a.expected_a) : "none",
+         a.path_b ? format_duration(a.expected_b) : "none",
+         a.opened.empty() ? "-" : fmt::format("{}", fmt::join(route_phrases(a.opened), ", ")),
+         a.closed.empty() ? "-" : fmt::format("{}", fmt::join(route_phrases(a.closed), ", ")),
+         prob(a.sim_a), prob(a.sim_b)});
   out << "\nReachability (readable plaintext routes; expected time of the cheapest path)\n\n";
   t.write_plain(out);
   out << "\nTime cost\n";
-  for (const std::string& s : d.time_cost) out << fmt::format("  {}\n", s);
+  for (const std::string& s : time_cost(d)) out << fmt::format("  {}\n", s);
 }
 
 void render_diff_json(std::ostream& out, const ScenarioDiff& d) {
@@ -68,17 +173,20 @@ void render_diff_json(std::ostream& out, const ScenarioDiff& d) {
   js.begin_object();
   js.member("format", "plainsight-diff/1");
   js.member("tool", {{"name", "plainsight"}, {"version", PLAINSIGHT_VERSION}});
-  js.member("a", d.name_a);
-  js.member("b", d.name_b);
+  js.member("a", d.a->scenario.name);
+  js.member("b", d.b->scenario.name);
   js.key("windows");
   js.begin_array();
   for (const WindowDelta& w : d.windows)
-    js.value({{"stage", w.stage}, {"name", w.name}, {"change", w.change}, {"what", w.what}});
+    js.value({{"stage", w.stage},
+              {"name", w.name},
+              {"change", to_string(w.change)},
+              {"what", window_changes(d, w)}});
   js.end();
   js.member("exposure_ceiling", {{"a", d.ceiling_a},
                                  {"b", d.ceiling_b},
-                                 {"a_summary", d.ceiling_summary_a},
-                                 {"b_summary", d.ceiling_summary_b}});
+                                 {"a_summary", ceiling_summary(*d.a)},
+                                 {"b_summary", ceiling_summary(*d.b)}});
   js.key("reachability");
   js.begin_array();
   for (const ActorDelta& a : d.actors)
@@ -88,16 +196,16 @@ void render_diff_json(std::ostream& out, const ScenarioDiff& d) {
               {"path_b", a.path_b},
               {"expected_a_s", a.path_a ? json(a.expected_a) : json()},
               {"expected_b_s", a.path_b ? json(a.expected_b) : json()},
-              {"opened", a.opened},
-              {"closed", a.closed},
+              {"opened", route_phrases(a.opened)},
+              {"closed", route_phrases(a.closed)},
               {"simulation_a", sim_json(a.sim_a)},
               {"simulation_b", sim_json(a.sim_b)},
               {"probability_change",
                a.sim_a && a.sim_b ? json(a.sim_b->probability - a.sim_a->probability) : json()}});
   js.end();
   js.member("plaintext_total_s", {{"a", d.plaintext_total_a}, {"b", d.plaintext_total_b}});
-  js.member("time_cost", d.time_cost);
-  js.member("measurements", d.measurements);
+  js.member("time_cost", time_cost(d));
+  js.member("measurements", measurement_lines(*d.a));
   js.member("warnings", d.warnings);
   js.end();
   out.put('\n');

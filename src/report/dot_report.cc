@@ -1,53 +1,75 @@
-// DOT: the pipeline graph for graphviz; stages coloured by state, flows labelled when they
-// encrypt or decrypt. `plainsight analyze S -f dot | dot -Tsvg > s.svg`.
+// DOT: the pipeline graph for graphviz, top to bottom in the order the bytes flow; stages
+// coloured by state (legend beside them), flows marked where they encrypt or decrypt, and each
+// stage's plaintext readers counted. `plainsight analyze S -f dot | dot -Tsvg > s.svg`.
 #include <fmt/format.h>
 
+#include "report/escaping.h"
+#include "report/palette.h"
 #include "report/phrases.h"
 #include "report/render.h"
 
 namespace plainsight {
 namespace {
 
-std::string q(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c == '\n' ? ' ' : c;
-  }
-  return out + "\"";
-}
+constexpr const char* kEncrypt = "#2166ac";
+constexpr const char* kDecrypt = "#b2182b";
 
-const char* colour(State s) {
-  switch (s) {
-    case State::plaintext:
-      return "#f5b7b1";
-    case State::ciphertext_then_plaintext:
-      return "#fad7a0";
-    case State::deterministic_ciphertext:
-      return "#f9e79f";
-    case State::ciphertext:
-      return "#abebc6";
-    case State::metadata_only:
-      return "#d6eaf8";
-  }
-  return "white";
+std::string readers_line(const Window& w) {
+  const std::size_t n = w.plaintext_readers().size();
+  if (n == 0) return "no capability reads plaintext";
+  return fmt::format("plaintext to {} capabilit{}", n, n == 1 ? "y" : "ies");
 }
 
 }  // namespace
 
 void render_dot(std::ostream& out, const Analysis& a) {
-  out << "digraph plainsight {\n  rankdir=LR;\n  node [shape=box, style=filled, "
-         "fontname=\"Helvetica\"];\n";
-  out << "  label=" << q(a.scenario.name) << ";\n";
-  for (const Window& w : a.windows)
-    out << fmt::format("  {} [label={}, fillcolor=\"{}\"];\n", q(w.stage),
-                       q(name_phrase(w) + "\\n" + w.location + "\\n" + state_phrase(w)),
-                       colour(w.state));
-  for (const Flow& f : a.scenario.flows) {
-    std::string label = f.encrypts ? "encrypt: " + f.scheme : f.decrypts ? "decrypt" : "";
-    out << fmt::format("  {} -> {}{};\n", q(f.from), q(f.to),
-                       label.empty() ? "" : " [label=" + q(label) + "]");
+  out << "digraph plainsight {\n"
+         "  rankdir=TB;\n  newrank=true;\n  fontname=\"Helvetica\";\n"
+         "  node [shape=box, style=\"filled,rounded\", fontname=\"Helvetica\", fontsize=10];\n"
+         "  edge [fontname=\"Helvetica\", fontsize=9];\n";
+  out << "  label=" << dot_string(a.scenario.name) << ";\n  labelloc=t;\n";
+  for (const Window& w : a.windows) {
+    const Swatch s = state_swatch(w.state);
+    out << fmt::format("  {} [label={}, fillcolor=\"{}\", fontcolor=\"{}\"];\n",
+                       dot_string(w.stage),
+                       dot_string(name_phrase(w) + "\n" + w.location + "\n" + state_phrase(w) +
+                                  "\n" + readers_line(w)),
+                       s.fill, s.text);
   }
+  for (const Flow& f : a.scenario.flows) {
+    std::string attrs;
+    if (f.encrypts)
+      attrs = fmt::format(" [label={}, color=\"{}\", fontcolor=\"{}\", penwidth=2]",
+                          dot_string("encrypts: " + f.scheme), kEncrypt, kEncrypt);
+    else if (f.decrypts)
+      attrs = fmt::format(
+          " [label=\"decrypts\", color=\"{}\", fontcolor=\"{}\", style=dashed, "
+          "penwidth=2]",
+          kDecrypt, kDecrypt);
+    out << fmt::format("  {} -> {}{};\n", dot_string(f.from), dot_string(f.to), attrs);
+  }
+  // The legend: one box per state, then the two kinds of marked flow.
+  out << "  subgraph cluster_legend {\n    label=\"Legend\";\n    fontsize=10;\n"
+         "    color=\"#999999\";\n    node [shape=box, fontsize=9, width=2.4];\n";
+  std::string previous;
+  for (State st : legend_states()) {
+    const Swatch s = state_swatch(st);
+    const std::string id = fmt::format("legend_{}", to_string(st));
+    out << fmt::format("    {} [label={}, fillcolor=\"{}\", fontcolor=\"{}\"];\n", id,
+                       dot_string(s.label), s.fill, s.text);
+    if (!previous.empty()) out << fmt::format("    {} -> {} [style=invis];\n", previous, id);
+    previous = id;
+  }
+  out << fmt::format(
+      "    legend_flow_a [label=\"\", shape=point, width=0.05];\n"
+      "    legend_flow_b [label=\"\", shape=point, width=0.05];\n"
+      "    legend_flow_c [label=\"\", shape=point, width=0.05];\n"
+      "    {} -> legend_flow_a [style=invis];\n"
+      "    legend_flow_a -> legend_flow_b [label=\"encrypting flow\", color=\"{}\", "
+      "fontcolor=\"{}\", penwidth=2];\n"
+      "    legend_flow_b -> legend_flow_c [label=\"decrypting flow\", color=\"{}\", "
+      "fontcolor=\"{}\", style=dashed, penwidth=2];\n  }}\n",
+      previous, kEncrypt, kEncrypt, kDecrypt, kDecrypt);
   out << "}\n";
 }
 

@@ -1,12 +1,20 @@
 // JSON, described by docs/report.schema.json. Keys keep insertion order for stable output.
 // Written window by window (JsonStream): at cluster scale the tree of the whole report would
 // be several GB, its text hundreds of MB.
+#include <string>
+#include <unordered_map>
+
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "analyze/window_basis.h"
 #include "build_info.h"
+#include "report/cell_reason.h"
 #include "report/cost_section.h"
+#include "report/figure_phrase.h"
 #include "report/json_stream.h"
+#include "report/json_values.h"
+#include "report/measurement_section.h"
 #include "report/phrases.h"
 #include "report/render.h"
 #include "report/threat_section.h"
@@ -17,90 +25,106 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json figure_json(const Figure& f) {
-  json out = {{"value", f.value},
-              {"provenance", to_string(f.provenance)},
-              {"source", f.source},
-              {"detail", f.detail}};
-  if (!f.considered.empty()) out["considered"] = f.considered;
-  return out;
-}
-
-json citation_json(const Catalog& c, const Citation& k) {
-  const Source* s = c.source(k.id);
-  return {{"source", k.id},
-          {"title", s ? s->title : ""},
-          {"status", to_string(k.status)},
-          {"release", k.release},
-          {"where", k.where},
-          {k.verbatim ? "quote" : "paraphrase", k.says}};
-}
-
-// What the row rests on: each deciding fact with its citation and those that disagree.
-json basis_json(const Analysis& a, std::size_t i) {
-  json facts = json::array();
-  const Catalog& c = *a.catalog;
-  for (const BasisFact& f : window_basis(c, a.scenario, a.scenario.stages[i], a.windows[i])) {
-    static const char* const kKinds[] = {"protection", "derived", "custody", "gpu",  "cpu_tee",
-                                         "link",       "figure",  "stated",  "reach"};
-    json fj = {{"kind", kKinds[static_cast<int>(f.kind)]},
-               {"id", f.id},
-               {"source", citation_json(c, *f.source)}};
-    if (f.cited) {
-      json also = json::array(), disputed = json::array();
-      for (const Citation& k : f.cited->also) also.push_back(citation_json(c, k));
-      for (const Citation& k : f.cited->disputed_by) disputed.push_back(citation_json(c, k));
-      if (!also.empty()) fj["also"] = std::move(also);
-      if (!disputed.empty()) fj["disputed_by"] = std::move(disputed);
-    }
-    facts.push_back(std::move(fj));
+// A value many windows share, serialized once per report (see JsonStream::dumped). Each
+// cache serves one place in the document, so its texts all have that place's depth.
+class Repeated {
+ public:
+  template <typename Make>
+  void write(JsonStream& js, const std::string& key, Make make) {
+    auto it = texts_.find(key);
+    if (it != texts_.end()) return js.raw(it->second);
+    // Values that name their stage never repeat: past a bound they are written, not kept.
+    if (texts_.size() >= kMaxKept) return js.value(make());
+    js.raw(texts_.emplace(key, js.dumped(make())).first->second);
   }
-  return facts;
+
+ private:
+  static constexpr std::size_t kMaxKept = 4096;
+  std::unordered_map<std::string, std::string> texts_;
+};
+
+// One deciding fact with its citation and those that support or disagree.
+json fact_json(const Catalog& c, const BasisFact& f) {
+  static const char* const kKinds[] = {"protection", "derived", "custody", "gpu",  "cpu_tee",
+                                       "link",       "figure",  "stated",  "reach"};
+  json fj = {{"kind", kKinds[static_cast<int>(f.kind)]},
+             {"id", f.id},
+             {"source", citation_json(c, *f.source)}};
+  if (f.cited) {
+    json also = json::array(), disputed = json::array();
+    for (const Citation& k : f.cited->also) also.push_back(citation_json(c, k));
+    for (const Citation& k : f.cited->disputed_by) disputed.push_back(citation_json(c, k));
+    if (!also.empty()) fj["also"] = std::move(also);
+    if (!disputed.empty()) fj["disputed_by"] = std::move(disputed);
+  }
+  return fj;
 }
 
-json window_json(const Analysis& a, std::size_t i) {
+void write_window(JsonStream& js, const Analysis& a, std::size_t i, Repeated& facts) {
   const Window& w = a.windows[i];
-  json wj = {{"stage", w.stage},
-             {"replicas", w.replicas},
-             {"name", w.name},
-             {"location", w.location},
-             {"medium", w.medium},
-             {"state", to_string(w.state)},
-             {"state_phrase", state_phrase(w, a.scenario.stages[i])},
-             {"protection", w.protection},
-             {"protection_id", w.protection_id},
-             {"bytes", w.bytes},
-             {"resident", w.resident},
-             {"per_event_s", figure_json(w.per_event)},
-             {"plaintext_per_event_s", figure_json(w.plaintext_per_event)},
-             {"events", w.events},
-             {"event_period_s", w.event_period_s},
-             {"plaintext_total_s", w.plaintext_total_s},
-             {"plaintext_coverage_s", w.plaintext_coverage_s},
-             {"plaintext_readers", w.plaintext_readers()},
-             {"rests_on", rests_on_phrase(a, i)},
-             {"basis", basis_json(a, i)},
-             {"notes", window_notes(a, i)}};
-  if (w.derived) wj["derived_protection_id"] = w.derived->id;
+  const Catalog& c = *a.catalog;
+  js.begin_object();
+  js.member("stage", w.stage);
+  js.member("replicas", w.replicas);
+  js.member("name", w.name);
+  js.member("location", w.location);
+  js.member("medium", w.medium);
+  js.member("state", to_string(w.state));
+  js.member("state_phrase", state_phrase(w, a.scenario.stages[i]));
+  js.member("protection", protection_phrase(w));
+  js.member("protection_id", w.protection_id);
+  js.member("bytes", w.bytes);
+  js.member("resident", w.resident);
+  js.member("resident_s", w.resident_s);
+  js.member("per_event_s", figure_json(c, w.per_event));
+  js.member("plaintext_per_event_s", figure_json(c, w.plaintext_per_event));
+  js.member("events", w.events);
+  js.member("event_period_s", w.event_period_s);
+  js.member("plaintext_total_s", w.plaintext_total_s);
+  js.member("plaintext_coverage_s", w.plaintext_coverage_s);
+  js.member("plaintext_readers", w.plaintext_readers());
+  js.member("rests_on", rests_on_phrase(a, i));
+  // What the row rests on: each deciding fact, the same few facts across a cluster's windows.
+  js.key("basis");
+  js.begin_array();
+  for (const BasisFact& f : window_basis(c, a.scenario, a.scenario.stages[i], w))
+    facts.write(js,
+                fmt::format("{}|{}|{}|{}", static_cast<int>(f.kind), f.id,
+                            static_cast<const void*>(f.source), static_cast<const void*>(f.cited)),
+                [&] { return fact_json(c, f); });
+  js.end();
+  js.member("notes", window_notes(a, i));
+  if (w.derived) js.member("derived_protection_id", w.derived->id);
   if (w.cc)
-    wj["cc"] = {{"off_s", figure_json(w.cc->off)},
-                {"on_s", figure_json(w.cc->on)},
-                {"ratio", w.cc->ratio()}};
-  return wj;
+    js.member("cc", {{"off_s", figure_json(c, w.cc->off)},
+                     {"on_s", figure_json(c, w.cc->on)},
+                     {"ratio", w.cc->ratio()}});
+  js.end();
 }
 
-json matrix_row_json(const Window& w) {
-  json cells = json::array();
+void write_matrix_row(JsonStream& js, const Catalog& catalog, const Window& w, Repeated& cells) {
+  js.begin_object();
+  js.member("stage", w.stage);
+  js.key("cells");
+  js.begin_array();
   for (const Cell& c : w.cells) {
-    json cj = {{"capability", c.capability},
-               {"access", to_string(c.access)},
-               {"decided_by", c.decided_by},
-               {"reason", c.reason}};
-    if (c.reduced) cj["reduced_by"] = {{"step", c.reduced->step}, {"ttc", c.reduced->ttc.text}};
-    if (c.extracts) cj["key"] = c.extracts->key;
-    cells.push_back(std::move(cj));
+    const std::string reason = cell_reason(catalog, w, c);
+    std::string key =
+        fmt::format("{}|{}|{}|{}", c.capability, static_cast<int>(c.access), c.decided_by, reason);
+    if (c.reduced) key += fmt::format("|{}|{}", c.reduced->step, c.reduced->ttc.text);
+    if (c.extracts) key += "|" + c.extracts->key;
+    cells.write(js, key, [&] {
+      json cj = {{"capability", c.capability},
+                 {"access", to_string(c.access)},
+                 {"decided_by", c.decided_by},
+                 {"reason", reason}};
+      if (c.reduced) cj["reduced_by"] = {{"step", c.reduced->step}, {"ttc", c.reduced->ttc.text}};
+      if (c.extracts) cj["key"] = c.extracts->key;
+      return cj;
+    });
   }
-  return {{"stage", w.stage}, {"cells", std::move(cells)}};
+  js.end();
+  js.end();
 }
 
 }  // namespace
@@ -158,7 +182,8 @@ void render_json(std::ostream& out, const Analysis& a) {
                        {"events", sum.events}});
   js.key("windows");
   js.begin_array();
-  for (std::size_t i = 0; i < a.windows.size(); ++i) js.value(window_json(a, i));
+  Repeated facts, cells;
+  for (std::size_t i = 0; i < a.windows.size(); ++i) write_window(js, a, i, facts);
   js.end();
   js.key("exposure_matrix");
   js.begin_object();
@@ -167,19 +192,19 @@ void render_json(std::ostream& out, const Analysis& a) {
   js.member("capabilities", caps);
   js.key("rows");
   js.begin_array();
-  for (const Window& w : a.windows) js.value(matrix_row_json(w));
+  for (const Window& w : a.windows) write_matrix_row(js, *a.catalog, w, cells);
   js.end();
   js.end();
-  if (!a.measurements.empty()) js.member("measurements", a.measurements);
+  if (!a.measurements.empty()) js.member("measurements", measurement_lines(a));
   if (a.workload) {
     json lines = json::array();
     for (const CostLine& l : a.workload->lines)
-      lines.push_back({{"what", l.what},
+      lines.push_back({{"what", transfer_phrase(l.kind)},
                        {"stage", l.stage},
                        {"bytes", l.bytes},
                        {"count", l.count},
-                       {"off_s", figure_json(l.off)},
-                       {"on_s", figure_json(l.on)},
+                       {"off_s", figure_json(*a.catalog, l.off)},
+                       {"on_s", figure_json(*a.catalog, l.on)},
                        {"extra_s", l.extra_s()}});
     json published = json::array();
     for (const PublishedRunCost& p : a.workload->published) {
@@ -200,16 +225,17 @@ void render_json(std::ostream& out, const Analysis& a) {
     }
     json inputs = json::array();
     for (const WorkloadInput& i : a.workload->inputs)
-      inputs.push_back({{"what", i.what}, {"value", i.value}, {"where", i.where.str()}});
+      inputs.push_back(
+          {{"what", input_phrase(i)}, {"value", input_value_phrase(i)}, {"where", i.where.str()}});
     js.member("workload", {{"run_off_s", a.workload->run_off_s},
                            {"run_on_s", a.workload->run_on_s},
                            {"extra_s", a.workload->extra_s()},
                            {"overhead", a.workload->overhead()},
-                           {"claim", a.workload->claim()},
+                           {"claim", workload_claim(*a.workload)},
                            {"lines", std::move(lines)},
                            {"published", std::move(published)},
                            {"assumed_inputs", std::move(inputs)},
-                           {"notes", a.workload->notes},
+                           {"notes", workload_notes(*a.workload)},
                            {"comparison", published_run_lines(a)}});
   }
   if (a.transfer_cost) {

@@ -77,6 +77,20 @@ void JsonStream::end() {
   flush_if_full();
 }
 
+std::string JsonStream::dumped(const json& v) const {
+  std::string out;
+  nlohmann::detail::serializer<json> ser(nlohmann::detail::output_adapter<char>(out), ' ',
+                                         nlohmann::detail::error_handler_t::strict);
+  ser.dump(v, true, false, 2, indent());
+  return out;
+}
+
+void JsonStream::raw(std::string_view dumped_text) {
+  before_value();
+  pending_ += dumped_text;
+  flush_if_full();
+}
+
 void JsonStream::value(const json& v) {
   before_value();
   ser_.dump(v, true, false, 2, indent());

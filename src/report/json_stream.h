@@ -31,6 +31,12 @@ class JsonStream {
   // A whole value at the current position, indented as dump(2) would indent it there.
   void value(const json& v);
 
+  // The text value(v) would write at the current depth, and that text written as the next
+  // value: a value repeated across thousands of windows (a fact's citation, an exposure
+  // cell) is serialized once and written many times, byte for byte the same.
+  std::string dumped(const json& v) const;
+  void raw(std::string_view dumped_text);
+
   void member(std::string_view k, const json& v) {
     key(k);
     value(v);

@@ -6,6 +6,8 @@
 
 #include "core/quantity.h"
 #include "report/cost_section.h"
+#include "report/escaping.h"
+#include "report/figure_phrase.h"
 #include "report/phrases.h"
 
 namespace plainsight {
@@ -25,8 +27,8 @@ std::string figure_cell(const Figure& f) {
 std::string provenance_summary(const WorkloadCost& w) {
   std::map<std::string, std::vector<std::string>> by;
   for (const CostLine& l : w.lines) {
-    by[std::string(to_string(l.off.provenance))].push_back(l.what + " CC off");
-    by[std::string(to_string(l.on.provenance))].push_back(l.what + " CC on");
+    by[std::string(to_string(l.off.provenance))].push_back(transfer_phrase(l.kind) + " CC off");
+    by[std::string(to_string(l.on.provenance))].push_back(transfer_phrase(l.kind) + " CC on");
   }
   std::string out;
   for (const auto& [prov, what] : by)
@@ -41,7 +43,7 @@ TextTable cc_pair_table(const Analysis& a) {
   t.header = {"Stage", "CC off", "CC on", "On/off", "Window uses"};
   for (const Window& w : a.windows) {
     if (!w.cc) continue;
-    t.rows.push_back({w.name, figure_cell(w.cc->off), figure_cell(w.cc->on),
+    t.rows.push_back({name_phrase(w), figure_cell(w.cc->off), figure_cell(w.cc->on),
                       fmt::format("{:.2f}x", w.cc->ratio()),
                       a.scenario.platform.confidential_mode ? "CC on" : "CC off"});
   }
@@ -53,20 +55,29 @@ TextTable workload_table(const Analysis& a) {
   t.header = {"Transfer", "Stage", "Bytes", "Times", "CC off", "CC on", "Extra over the run"};
   if (!a.workload) return t;
   for (const CostLine& l : a.workload->lines)
-    t.rows.push_back({l.what, l.stage, format_bytes(l.bytes), fmt::format("{:g}", l.count),
-                      figure_cell(l.off), figure_cell(l.on), format_duration(l.extra_s())});
+    t.rows.push_back({transfer_phrase(l.kind), l.stage, format_bytes(l.bytes),
+                      fmt::format("{:g}", l.count), figure_cell(l.off), figure_cell(l.on),
+                      format_duration(l.extra_s())});
   t.rows.push_back({"total", "", "", "", format_duration(a.workload->run_off_s),
                     format_duration(a.workload->run_on_s), format_duration(a.workload->extra_s())});
   return t;
 }
 
+std::vector<std::string> measurement_lines(const Analysis& a) {
+  std::vector<std::string> out;
+  for (const MeasurementUse& m : a.measurements)
+    out.push_back(fmt::format("{}: {}, {} results, started {}", m.file, m.machine, m.results,
+                              m.started_at.empty() ? "at an unknown time" : m.started_at));
+  return out;
+}
+
 void measurement_sections_plain(std::ostream& out, const Analysis& a) {
   if (!a.measurements.empty()) {
     out << "\nMeasurements:\n";
-    for (const std::string& m : a.measurements) out << "  " << m << "\n";
+    for (const std::string& m : measurement_lines(a)) out << "  " << m << "\n";
     for (const Window& w : a.windows)
       if (from_probe(w.per_event))
-        out << fmt::format("  {}: {}\n", w.stage, provenance_phrase(w.per_event));
+        out << fmt::format("  {}: {}\n", w.stage, provenance_phrase(*a.catalog, w.per_event));
   }
   TextTable cc = cc_pair_table(a);
   if (!cc.rows.empty()) {
@@ -74,16 +85,18 @@ void measurement_sections_plain(std::ostream& out, const Analysis& a) {
     cc.write_plain(out);
   }
   if (a.workload) {
-    out << "\nWorkload cost of confidential mode: " << a.workload->claim() << "\n";
+    out << "\nWorkload cost of confidential mode: " << workload_claim(*a.workload) << "\n";
     if (!a.workload->lines.empty()) {
       workload_table(a).write_plain(out);
       out << "Figures: " << provenance_summary(*a.workload) << "\n";
       for (const CostLine& l : a.workload->lines) {
-        out << fmt::format("  {} CC off: {}\n", l.what, provenance_phrase(l.off));
-        out << fmt::format("  {} CC on: {}\n", l.what, provenance_phrase(l.on));
+        out << fmt::format("  {} CC off: {}\n", transfer_phrase(l.kind),
+                           provenance_phrase(*a.catalog, l.off));
+        out << fmt::format("  {} CC on: {}\n", transfer_phrase(l.kind),
+                           provenance_phrase(*a.catalog, l.on));
       }
     }
-    for (const std::string& n : a.workload->notes) out << "Note: " << n << "\n";
+    for (const std::string& n : workload_notes(*a.workload)) out << "Note: " << n << "\n";
     for (const std::string& l : published_run_lines(a)) out << l << "\n";
   }
   const std::vector<std::string> transfer = transfer_cost_lines(a);
@@ -94,7 +107,7 @@ void measurement_sections_plain(std::ostream& out, const Analysis& a) {
 void measurement_sections_markdown(std::ostream& out, const Analysis& a) {
   if (!a.measurements.empty()) {
     out << "\n## Measurements\n\n";
-    for (const std::string& m : a.measurements) out << "- " << m << "\n";
+    for (const std::string& m : measurement_lines(a)) out << "- " << md_text(m) << "\n";
   }
   TextTable cc = cc_pair_table(a);
   if (!cc.rows.empty()) {
@@ -102,25 +115,29 @@ void measurement_sections_markdown(std::ostream& out, const Analysis& a) {
     cc.write_markdown(out);
   }
   if (a.workload) {
-    out << "\n## Workload cost of confidential mode\n\n" << a.workload->claim() << ".\n\n";
+    out << "\n## Workload cost of confidential mode\n\n"
+        << md_text(workload_claim(*a.workload)) << ".\n\n";
     if (!a.workload->lines.empty()) {
       workload_table(a).write_markdown(out);
-      out << "\nFigures: " << provenance_summary(*a.workload) << ".\n\n";
+      out << "\nFigures: " << md_text(provenance_summary(*a.workload)) << ".\n\n";
       for (const CostLine& l : a.workload->lines) {
-        out << fmt::format("- {} CC off: {}\n", l.what, provenance_phrase(l.off));
-        out << fmt::format("- {} CC on: {}\n", l.what, provenance_phrase(l.on));
+        out << fmt::format("- {} CC off: {}\n", transfer_phrase(l.kind),
+                           md_text(provenance_phrase(*a.catalog, l.off)));
+        out << fmt::format("- {} CC on: {}\n", transfer_phrase(l.kind),
+                           md_text(provenance_phrase(*a.catalog, l.on)));
       }
     }
-    for (const std::string& n : a.workload->notes) out << "\nNote: " << n << "\n";
+    for (const std::string& n : workload_notes(*a.workload))
+      out << "\nNote: " << md_text(n) << "\n";
     const std::vector<std::string> published = published_run_lines(a);
     if (!published.empty()) out << '\n';
     for (const std::string& l : published)
-      out << (l.starts_with("  ") ? "  - " + l.substr(2) : "- " + l) << "\n";
+      out << (l.starts_with("  ") ? "  - " + md_text(l.substr(2)) : "- " + md_text(l)) << "\n";
   }
   const std::vector<std::string> transfer = transfer_cost_lines(a);
   if (!transfer.empty()) out << "\n## Transfer cost\n\n";
   for (const std::string& l : transfer)
-    out << (l.starts_with("  ") ? "  - " + l.substr(2) : "- " + l) << "\n";
+    out << (l.starts_with("  ") ? "  - " + md_text(l.substr(2)) : "- " + md_text(l)) << "\n";
 }
 
 }  // namespace plainsight

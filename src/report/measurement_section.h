@@ -16,6 +16,9 @@ TextTable cc_pair_table(const Analysis& analysis);
 // One row per priced transfer, then the total.
 TextTable workload_table(const Analysis& analysis);
 
+// "file: machine, N results, started T": one per probe file behind the durations.
+std::vector<std::string> measurement_lines(const Analysis& analysis);
+
 void measurement_sections_plain(std::ostream& out, const Analysis& analysis);
 void measurement_sections_markdown(std::ostream& out, const Analysis& analysis);
 

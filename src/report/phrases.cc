@@ -6,11 +6,29 @@
 
 namespace plainsight {
 
+const std::string& qualifier(const Window& w) {
+  static const std::string kNone;
+  return w.decided == Window::Decided::rule && w.rule ? w.rule->qualifier : kNone;
+}
+
+std::string protection_phrase(const Window& w) {
+  const std::string label = w.rule ? w.rule->label : w.protection_id;
+  switch (w.decided) {
+    case Window::Decided::arrived_encrypted:
+      return fmt::format("{} ({})", w.scheme, w.custody ? w.custody->name : w.protection_id);
+    case Window::Decided::decrypted_here:
+      return fmt::format("{} blob; decrypted here under: {}", w.scheme, label);
+    case Window::Decided::rule:
+      return label;
+  }
+  return label;
+}
+
 std::string state_phrase(const Window& w) {
   // A rule's qualifier says what matters more than how long: "Encrypted (SSE-KMS)".
-  if (!w.qualifier.empty() && (w.state == State::plaintext || w.state == State::ciphertext))
-    return fmt::format("{} ({})", w.state == State::plaintext ? "Plaintext" : "Encrypted",
-                       w.qualifier);
+  const std::string& q = qualifier(w);
+  if (!q.empty() && (w.state == State::plaintext || w.state == State::ciphertext))
+    return fmt::format("{} ({})", w.state == State::plaintext ? "Plaintext" : "Encrypted", q);
   switch (w.state) {
     case State::plaintext:
       return w.resident ? "Plaintext, continuously" : "Plaintext, briefly";
@@ -61,21 +79,15 @@ std::string name_phrase(const Window& w) {
   return w.replicas > 1 ? fmt::format("{} (x {})", w.name, format_count(w.replicas)) : w.name;
 }
 
+std::string located(std::string_view name, std::string_view location) {
+  return location.empty() ? std::string(name) : fmt::format("{} ({})", name, location);
+}
+
 std::string plaintext_total_phrase(const Window& w) {
   if (w.plaintext_total_s > w.plaintext_coverage_s * 1.001)
     return fmt::format("{} summed, {} covered", format_duration(w.plaintext_total_s),
                        format_duration(w.plaintext_coverage_s));
   return format_duration(w.plaintext_total_s);
-}
-
-std::string provenance_phrase(const Figure& f) {
-  std::string s(to_string(f.provenance));
-  if (!f.detail.empty()) s += ": " + f.detail;
-  if (!f.source.empty()) s += " [" + f.source + "]";
-  // The chain: what else was weighed for this figure, numbered.
-  for (std::size_t i = 0; i < f.considered.size(); ++i)
-    s += fmt::format("{}{}) {}", i == 0 ? "; considered: " : "; ", i + 1, f.considered[i]);
-  return s;
 }
 
 }  // namespace plainsight

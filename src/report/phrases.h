@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "core/stage.h"
 #include "core/window.h"
@@ -24,7 +25,12 @@ std::string plaintext_total_phrase(const Window& w);
 // "Node fabric (x 125,000)": the window's name, and how many identical replicas it stands
 // for when more than one.
 std::string name_phrase(const Window& w);
-// "datasheet: 140 GB / 63 GB/s (PCIe Gen5 x16) [pcie5-spec]"
-std::string provenance_phrase(const Figure& f);
+// "Object storage (us-east-1)"; the name alone where the location is empty.
+std::string located(std::string_view name, std::string_view location);
+// The protection column: the deciding rule's label, "AES-256-GCM, customer key (Customer-held
+// key)" for bytes that arrived encrypted, "<scheme> blob; decrypted here under: <label>".
+std::string protection_phrase(const Window& w);
+// The deciding rule's state qualifier ("SSE-KMS"), where the rule decides the state; "".
+const std::string& qualifier(const Window& w);
 
 }  // namespace plainsight

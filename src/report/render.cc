@@ -29,7 +29,9 @@ bool parse_format(const std::string& name, Format* out) {
   return false;
 }
 
-void render(std::ostream& out, const Analysis& a, Format f) {
+void render(std::ostream& out, const Analysis& a, Format f) { render(out, a, f, {}); }
+
+void render(std::ostream& out, const Analysis& a, Format f, const ReportOptions& o) {
   switch (f) {
     case Format::table:
       return render_table(out, a);
@@ -42,7 +44,7 @@ void render(std::ostream& out, const Analysis& a, Format f) {
     case Format::html:
       return render_html(out, a);
     case Format::sarif:
-      return render_sarif(out, a);
+      return render_sarif(out, a, o);
     case Format::dot:
       return render_dot(out, a);
   }

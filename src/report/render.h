@@ -13,9 +13,18 @@ namespace plainsight {
 
 enum class Format { table, md, csv, json, html, sarif, dot };
 
+// What a report links to outside itself.
+struct ReportOptions {
+  // Absolute URL of plainsight's docs/ folder (no trailing '/'): SARIF rules link their help
+  // there (helpUri must be absolute). Empty: the help names the docs' path, and no link.
+  std::string docs_url;
+};
+
 bool parse_format(const std::string& name, Format* out);
 std::vector<std::string> format_names();
 void render(std::ostream& out, const Analysis& analysis, Format format);
+void render(std::ostream& out, const Analysis& analysis, Format format,
+            const ReportOptions& options);
 // The same bytes as a string: for tests and small reports.
 std::string render(const Analysis& analysis, Format format);
 
@@ -25,6 +34,7 @@ void render_csv(std::ostream& out, const Analysis& a);
 void render_json(std::ostream& out, const Analysis& a);
 void render_html(std::ostream& out, const Analysis& a);
 void render_sarif(std::ostream& out, const Analysis& a);
+void render_sarif(std::ostream& out, const Analysis& a, const ReportOptions& options);
 void render_dot(std::ostream& out, const Analysis& a);
 
 // Each format as a string: for tests and small reports.

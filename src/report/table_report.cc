@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include "core/quantity.h"
+#include "report/escaping.h"
+#include "report/figure_phrase.h"
 #include "report/measurement_section.h"
 #include "report/phrases.h"
 #include "report/render.h"
@@ -11,7 +13,9 @@
 
 namespace plainsight {
 
-void render_table(std::ostream& out, const Analysis& a) {
+void render_table(std::ostream& raw, const Analysis& a) {
+  // Scenario text shows up in many sentences: every line is made visible on its way out.
+  ShownStream out(raw);
   const Scenario& s = a.scenario;
   out << fmt::format("{}\n", s.name);
   out << fmt::format("asset: {} ({} weights, {} checkpoint); horizon {}\n", s.asset.name,
@@ -23,6 +27,11 @@ void render_table(std::ostream& out, const Analysis& a) {
   window_table(a).write_plain(out);
   if (const std::string t = totals_line(a); !t.empty()) out << '\n' << t << '\n';
   notes_plain(out, a);
+  out << "\nExposure matrix (" << cell_code_legend() << "):\n\n";
+  compact_matrix_table(a).write_plain(out);
+  const auto& caps = a.catalog->capabilities;
+  for (std::size_t k = 0; k < caps.size(); ++k)
+    out << fmt::format("{:>3} {} ({})\n", k + 1, caps[k].id, caps[k].name);
   measurement_sections_plain(out, a);
   threat_sections_plain(out, a);
   out << simulation_plain(a);
@@ -32,12 +41,12 @@ void render_table(std::ostream& out, const Analysis& a) {
 
 void render_markdown(std::ostream& out, const Analysis& a) {
   const Scenario& s = a.scenario;
-  out << fmt::format("# {}\n\n", s.name);
-  if (!s.description.empty()) out << s.description << "\n\n";
-  out << fmt::format("Asset: {} ({} weights, {} checkpoint). Horizon: {}.\n\n", s.asset.name,
-                     format_bytes(s.asset.weights_bytes()),
+  out << fmt::format("# {}\n\n", md_text(s.name));
+  if (!s.description.empty()) out << md_text(s.description) << "\n\n";
+  out << fmt::format("Asset: {} ({} weights, {} checkpoint). Horizon: {}.\n\n",
+                     md_text(s.asset.name), format_bytes(s.asset.weights_bytes()),
                      format_bytes(s.asset.checkpoint_bytes()), format_duration(s.horizon_s));
-  for (const auto& o : a.overrides) out << "Override: `" << o << "`\n\n";
+  for (const auto& o : a.overrides) out << "Override: " << md_text(o) << "\n\n";
   out << "## Plaintext windows\n\n";
   TextTable::markdown_header(out, window_table_header());
   for (std::size_t i : table_order(a)) TextTable::markdown_row(out, window_table_row(a, i));
@@ -45,8 +54,8 @@ void render_markdown(std::ostream& out, const Analysis& a) {
   notes_markdown(out, a);
   out << "\n## Where each window's duration comes from\n\n";
   for (std::size_t i : table_order(a))
-    out << fmt::format("- **{}**: {}\n", a.windows[i].name,
-                       provenance_phrase(a.windows[i].per_event));
+    out << fmt::format("- **{}**: {}\n", md_text(name_phrase(a.windows[i])),
+                       md_text(provenance_phrase(*a.catalog, a.windows[i].per_event)));
   measurement_sections_markdown(out, a);
   out << "\n## Exposure matrix\n\n";
   TextTable::markdown_header(out, exposure_matrix_header(a));
@@ -55,7 +64,7 @@ void render_markdown(std::ostream& out, const Analysis& a) {
   threat_sections_markdown(out, a);
   out << simulation_markdown(a);
   out << "\nUnits: GB = 1e9 bytes.\n";
-  for (const auto& w : a.warnings) out << "\n> warning: " << w << "\n";
+  for (const auto& w : a.warnings) out << "\n> warning: " << md_text(w) << "\n";
 }
 
 }  // namespace plainsight

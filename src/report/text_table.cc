@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <sstream>
 
+#include "report/escaping.h"
+
 namespace plainsight {
 namespace {
 
@@ -11,13 +13,6 @@ std::size_t width(const std::string& s) {
   std::size_t n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80;
   return n;
-}
-
-void escape_md(std::ostream& out, const std::string& s) {
-  for (char c : s) {
-    if (c == '|') out.put('\\');
-    out.put(c == '\n' ? ' ' : c);
-  }
 }
 
 }  // namespace
@@ -57,7 +52,7 @@ void TextTable::markdown_row(std::ostream& out, const std::vector<std::string>& 
   out.put('|');
   for (const auto& c : cells) {
     out.put(' ');
-    escape_md(out, c);
+    out << md_text(c);
     out << " |";
   }
   out.put('\n');

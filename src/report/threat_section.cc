@@ -3,32 +3,63 @@
 #include <fmt/format.h>
 
 #include "core/quantity.h"
+#include "report/escaping.h"
 #include "report/json_stream.h"
+#include "report/json_values.h"
+#include "report/phrases.h"
 #include "report/text_table.h"
+#include "report/threat_phrases.h"
 
 namespace plainsight {
 namespace {
 
 using json = nlohmann::ordered_json;
 
-std::string time_or_never(double s) { return std::isfinite(s) ? format_duration(s) : "never"; }
-
-json figure_json(const Figure& f) {
-  return {{"value", f.value},
-          {"provenance", to_string(f.provenance)},
-          {"source", f.source},
-          {"detail", f.detail}};
+// Whether the simulation's schedules were drawn with a measured jitter.
+std::vector<std::string> simulation_notes(const SimulationResult& r) {
+  std::vector<std::string> out;
+  if (r.bounded_routes > 0)
+    out.push_back(fmt::format(
+        "{} route{} through replicated windows draw both a step per replica and measured jitter: "
+        "the earliest of each is taken together, a bound in the attacker's favour",
+        r.bounded_routes, r.bounded_routes == 1 ? "" : "s"));
+  if (r.jittered_routes == 0)
+    out.push_back(
+        "no measured jitter: per-event windows follow their nominal schedule (events at k x "
+        "period from the start of the horizon)");
+  else if (r.jittered_routes < r.periodic_routes)
+    out.push_back(
+        fmt::format("measured jitter on {} of {} per-event routes; the others follow their "
+                    "nominal schedule",
+                    r.jittered_routes, r.periodic_routes));
+  return out;
 }
 
-TextTable ceiling_table(const ExposureCeiling& c) {
+json route_phrases(const std::vector<RouteRef>& routes) {
+  json out = json::array();
+  for (const RouteRef& r : routes) out.push_back(route_phrase(r));
+  return out;
+}
+
+std::string time_or_never(double s) { return std::isfinite(s) ? format_duration(s) : "never"; }
+
+}  // namespace
+
+TextTable ceiling_table(const Analysis& a) {
+  const ExposureCeiling& c = a.threat.ceiling;
+  const ActorThreat* breach = actor_threat(a, c.breached_by);
   TextTable t;
   t.header = {"Window",     "Location", "Capability", "Protection (why plaintext)",
               "Full copy?", "Why"};
-  for (const CeilingWindow& w : c.windows)
-    t.rows.push_back(
-        {w.name, w.location,
-         w.key_route ? w.capability_name + " (once the key is released)" : w.capability_name,
-         w.protection, w.readable ? "yes" : "no, too short", w.reason});
+  for (const CeilingWindow& cw : c.windows) {
+    const Window& w = a.windows[cw.window];
+    const Capability* cap = a.catalog->capability(cw.capability);
+    const std::string name = cap ? cap->name : cw.capability;
+    t.rows.push_back({name_phrase(w), w.location,
+                      cw.key_route ? name + " (once the key is released)" : name,
+                      protection_phrase(w), cw.readable ? "yes" : "no, too short",
+                      reach_reason(breach->reach[cw.reach], breach->actor)});
+  }
   return t;
 }
 
@@ -41,7 +72,7 @@ TextTable paths_table(const Analysis& a) {
     if (at.path.found) {
       path.clear();
       for (const PathStep& s : at.path.steps)
-        if (s.kind != "foothold") path += (path.empty() ? "" : " -> ") + s.id;
+        if (s.kind != PathStep::Kind::foothold) path += (path.empty() ? "" : " -> ") + s.id;
     }
     std::string defence = "-";
     std::string cost = "-";
@@ -50,10 +81,7 @@ TextTable paths_table(const Analysis& a) {
                     ? "none"
                     : fmt::format("{}", fmt::join(at.defense.controls, " + "));
       if (!at.defense.cuttable) {
-        const auto& u = at.defense.uncut;
-        std::vector<std::string> head(u.begin(), u.begin() + std::min<std::size_t>(u.size(), 3));
-        defence += fmt::format(" (uncut: {}{})", fmt::join(head, ", "),
-                               u.size() > 3 ? fmt::format(" and {} more", u.size() - 3) : "");
+        defence += fmt::format(" (uncut: {})", brief_routes(at.defense.uncut, 3));
       }
       cost = fmt::format("{:g}", at.defense.cost);
     }
@@ -64,10 +92,24 @@ TextTable paths_table(const Analysis& a) {
   return t;
 }
 
-void steps_text(std::ostream& out, const AttackPath& p, const std::string& bullet) {
-  for (const PathStep& s : p.steps)
-    out << fmt::format("{}{} {} ({}): {}\n", bullet, s.kind, s.name, time_or_never(s.expected_s),
-                       s.detail);
+std::vector<std::string> step_lines(const Analysis& a, const ActorThreat& at) {
+  std::vector<std::string> out;
+  const AttackPath& p = at.path;
+  for (std::size_t i = 0; i < p.steps.size(); ++i) {
+    const PathStep& s = p.steps[i];
+    out.push_back(fmt::format("{} {} ({}): {}", to_string(s.kind), s.name,
+                              time_or_never(s.expected_s), step_detail(a, at.actor, p, i)));
+  }
+  return out;
+}
+
+namespace {
+
+// `text` makes each line safe for the format (Markdown escapes; plain text as it is).
+void steps_text(std::ostream& out, const Analysis& a, const ActorThreat& at,
+                const std::string& bullet, std::string (*text)(std::string_view) = nullptr) {
+  for (const std::string& line : step_lines(a, at))
+    out << bullet << (text ? text(line) : line) << "\n";
 }
 
 }  // namespace
@@ -78,20 +120,20 @@ void threat_sections_plain(std::ostream& out, const Analysis& a) {
   out << fmt::format(
       "\nExposure ceiling: {} (an exposure-based reading of RAND SL levels, not a "
       "certification)\n{}\n",
-      c.label, c.summary);
+      ceiling_label(c.level), ceiling_summary(a));
   if (!c.windows.empty()) {
     out << '\n';
-    ceiling_table(c).write_plain(out);
+    ceiling_table(a).write_plain(out);
   }
   out << "\nAttack paths (expected times; MAL time-to-compromise, days as in MAL)\n\n";
   paths_table(a).write_plain(out);
   for (const ActorThreat& at : a.threat.actors) {
     if (!at.path.found) continue;
-    out << fmt::format("\n{}\n", at.path.summary);
-    steps_text(out, at.path, "  ");
+    out << fmt::format("\n{}\n", path_summary(*a.catalog, at.actor, at.path));
+    steps_text(out, a, at, "  ");
     if (a.threat.defenses && at.defense.needed) {
-      out << fmt::format("  defence: {}\n", at.defense.summary);
-      out << fmt::format("  after: {}\n", at.defense.after.summary);
+      out << fmt::format("  defence: {}\n", defense_summary(at.actor, at.defense));
+      out << fmt::format("  after: {}\n", path_summary(*a.catalog, at.actor, at.defense.after));
     }
   }
 }
@@ -102,17 +144,19 @@ void threat_sections_markdown(std::ostream& out, const Analysis& a) {
   out << fmt::format(
       "\n## Exposure ceiling: {}\n\n{}. This is an exposure-based reading of RAND SL1..SL5, "
       "not a certification.\n\n",
-      c.label, c.summary);
-  if (!c.windows.empty()) ceiling_table(c).write_markdown(out);
+      ceiling_label(c.level), md_text(ceiling_summary(a)));
+  if (!c.windows.empty()) ceiling_table(a).write_markdown(out);
   out << "\n## Attack paths\n\n";
   paths_table(a).write_markdown(out);
   for (const ActorThreat& at : a.threat.actors) {
     if (!at.path.found) continue;
-    out << fmt::format("\n### {}\n\n{}\n\n", at.actor.name, at.path.summary);
-    steps_text(out, at.path, "- ");
+    out << fmt::format("\n### {}\n\n{}\n\n", md_text(at.actor.name),
+                       md_text(path_summary(*a.catalog, at.actor, at.path)));
+    steps_text(out, a, at, "- ", md_text);
     if (a.threat.defenses && at.defense.needed)
-      out << fmt::format("\nMinimal defence: {}. After it: {}\n", at.defense.summary,
-                         at.defense.after.summary);
+      out << fmt::format("\nMinimal defence: {}. After it: {}\n",
+                         md_text(defense_summary(at.actor, at.defense)),
+                         md_text(path_summary(*a.catalog, at.actor, at.defense.after)));
   }
 }
 
@@ -145,7 +189,7 @@ std::string simulation_plain(const Analysis& a) {
                          rt.capability, format_duration(rt.jitter_s), 100 * rt.jitter_s / rt.open_s,
                          format_duration(rt.open_s),
                          rt.jitter_source.empty() ? "" : ", measured in " + rt.jitter_source);
-  for (const std::string& n : r.notes) out += fmt::format("note: {}\n", n);
+  for (const std::string& n : simulation_notes(r)) out += fmt::format("note: {}\n", n);
   return out;
 }
 
@@ -161,19 +205,22 @@ void write_threat_json(const Analysis& a, JsonStream& js) {
     for (const ActorThreat& at : a.threat.actors) {
       const AttackPath& p = at.path;
       json steps = json::array();
-      for (const PathStep& s : p.steps)
-        steps.push_back({{"kind", s.kind},
+      for (std::size_t i = 0; i < p.steps.size(); ++i) {
+        const PathStep& s = p.steps[i];
+        steps.push_back({{"kind", to_string(s.kind)},
                          {"id", s.id},
                          {"name", s.name},
                          {"expected_s", std::isfinite(s.expected_s) ? json(s.expected_s) : json()},
-                         {"detail", s.detail}});
+                         {"detail", step_detail(a, at.actor, p, i)}});
+      }
       js.begin_object();
       js.member("actor", at.actor.id);
       js.member("level", at.actor.level);
-      js.member("parameters", {{"foothold_rate_per_s", figure_json(at.actor.foothold_rate)},
-                               {"dwell_s", figure_json(at.actor.dwell)},
-                               {"read_bandwidth_Bps", figure_json(at.actor.read_bandwidth)},
-                               {"egress_bandwidth_Bps", figure_json(at.actor.egress_bandwidth)}});
+      js.member("parameters",
+                {{"foothold_rate_per_s", figure_json(*a.catalog, at.actor.foothold_rate)},
+                 {"dwell_s", figure_json(*a.catalog, at.actor.dwell)},
+                 {"read_bandwidth_Bps", figure_json(*a.catalog, at.actor.read_bandwidth)},
+                 {"egress_bandwidth_Bps", figure_json(*a.catalog, at.actor.egress_bandwidth)}});
       js.member("found", p.found);
       js.member("within_dwell", p.within_dwell);
       js.member("expected_s", p.expected_s);
@@ -184,7 +231,7 @@ void write_threat_json(const Analysis& a, JsonStream& js) {
         js.member("key_capability", p.key_capability);
         js.member("key_step", p.key_step);
       }
-      js.member("summary", p.summary);
+      js.member("summary", path_summary(*a.catalog, at.actor, p));
       js.member("steps", steps);
       // Readable routes only: a generated cluster has hundreds of thousands of the others.
       js.key("reach");
@@ -225,17 +272,17 @@ void write_threat_json(const Analysis& a, JsonStream& js) {
         const MinimalDefense& d = at.defense;
         json closes = json::array();
         for (const ControlClosure& cl : d.closes)
-          closes.push_back({{"control", cl.control}, {"closes", cl.closes}});
+          closes.push_back({{"control", cl.control}, {"closes", route_phrases(cl.closes)}});
         js.value({{"actor", d.actor},
                   {"needed", d.needed},
                   {"cuttable", d.cuttable},
                   {"controls", d.controls},
                   {"cost", d.cost},
                   {"closes", std::move(closes)},
-                  {"uncut", d.uncut},
+                  {"uncut", route_phrases(d.uncut)},
                   {"after_found", d.after.found},
-                  {"after", d.after.summary},
-                  {"summary", d.summary}});
+                  {"after", path_summary(*a.catalog, at.actor, d.after)},
+                  {"summary", defense_summary(at.actor, d)}});
       }
       js.end();
     }
@@ -243,20 +290,23 @@ void write_threat_json(const Analysis& a, JsonStream& js) {
     js.key("exposure_ceiling");
     js.begin_object();
     js.member("level", c.level);
-    js.member("label", c.label);
+    js.member("label", ceiling_label(c.level));
     js.member("breached_by", c.breached_by.empty() ? json() : json(c.breached_by));
     js.member("breached_level", c.breached_level);
     js.key("windows");
     js.begin_array();
-    for (const CeilingWindow& w : c.windows)
-      js.value({{"stage", w.stage},
+    const ActorThreat* breach = actor_threat(a, c.breached_by);
+    for (const CeilingWindow& cw : c.windows) {
+      const Window& w = a.windows[cw.window];
+      js.value({{"stage", cw.stage},
                 {"name", w.name},
-                {"capability", w.capability},
-                {"protection", w.protection},
+                {"capability", cw.capability},
+                {"protection", protection_phrase(w)},
                 {"protection_id", w.protection_id},
-                {"readable", w.readable},
-                {"key_route", w.key_route},
-                {"reason", w.reason}});
+                {"readable", cw.readable},
+                {"key_route", cw.key_route},
+                {"reason", reach_reason(breach->reach[cw.reach], breach->actor)}});
+    }
     js.end();
     json held = json::array();
     for (const HeldOff& h : c.held_off)
@@ -267,7 +317,7 @@ void write_threat_json(const Analysis& a, JsonStream& js) {
     js.member("held_off_by_dwell", held);
     js.member("rule",
               "an actor breaks the ceiling only with a path that completes within its dwell");
-    js.member("summary", c.summary);
+    js.member("summary", ceiling_summary(a));
     js.member("reading", "exposure-based reading of RAND SL1..SL5");
     js.end();
   }
@@ -300,7 +350,7 @@ void write_threat_json(const Analysis& a, JsonStream& js) {
                              {"footholds", r.footholds},
                              {"window_trials", r.window_trials},
                              {"jitter", std::move(jitter)},
-                             {"notes", r.notes}});
+                             {"notes", simulation_notes(r)}});
   }
 }
 

@@ -6,6 +6,7 @@
 
 #include "analyze/window_basis.h"
 #include "report/citation_phrase.h"
+#include "report/escaping.h"
 #include "report/phrases.h"
 #include "report/window_table.h"
 
@@ -98,7 +99,13 @@ std::vector<std::string> window_notes(const Analysis& a, std::size_t i) {
                                 citation_phrase(c, cell.extracts->source),
                                 status_phrase(c, cell.extracts->source)));
   }
-  out.insert(out.end(), w.notes.begin(), w.notes.end());
+  if (w.decrypts_nothing)
+    out.push_back(
+        "'decrypts' is set but nothing encrypted arrives here: the bytes are held as the medium "
+        "holds them for the whole window");
+  if (w.rule && !w.rule->note.empty() && w.protection_id == w.rule->id) out.push_back(w.rule->note);
+  if (auto m = st.attributes.find("metadata"); m != st.attributes.end())
+    out.push_back("metadata visible to whoever runs or watches it: " + m->second);
   return out;
 }
 
@@ -119,8 +126,8 @@ void notes_markdown(std::ostream& out, const Analysis& a) {
     if (notes.empty()) continue;
     if (!any) out << "\n## Notes\n";
     any = true;
-    out << fmt::format("\n**{}**\n\n", a.windows[i].name);
-    for (const std::string& n : notes) out << "- " << n << "\n";
+    out << fmt::format("\n**{}**\n\n", md_text(name_phrase(a.windows[i])));
+    for (const std::string& n : notes) out << "- " << md_text(n) << "\n";
   }
 }
 

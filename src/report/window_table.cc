@@ -27,7 +27,7 @@ std::vector<std::string> window_table_row(const Analysis& a, std::size_t i) {
   return {name_phrase(w),
           w.location,
           state_phrase(w, a.scenario.stages[i]),
-          w.protection,
+          protection_phrase(w),
           format_bytes(w.bytes),
           window_phrase(w),
           plaintext_total_phrase(w),
@@ -59,6 +59,48 @@ std::string cell_phrase(const Cell& c) {
     return c.access == Access::unreachable ? "key" : std::string(to_string(c.access)) + " + key";
   if (c.reduced && c.access == Access::plaintext) return "plaintext (reduced)";
   return std::string(to_string(c.access));
+}
+
+std::string cell_code(const Cell& c) {
+  std::string code;
+  switch (c.access) {
+    case Access::plaintext:
+      code = c.reduced ? "P*" : "P";
+      break;
+    case Access::patterns:
+      code = "p";
+      break;
+    case Access::ciphertext:
+      code = "C";
+      break;
+    case Access::metadata:
+      code = "M";
+      break;
+    case Access::unreachable:
+    case Access::keys:
+      code = ".";
+      break;
+  }
+  if (c.extracts) code = code == "." ? "K" : code + "+K";
+  return code;
+}
+
+std::string cell_code_legend() {
+  return "P plaintext, P* plaintext after an extra step (reduced, not closed), p patterns, "
+         "C ciphertext, M metadata, K a key, . out of reach";
+}
+
+TextTable compact_matrix_table(const Analysis& a) {
+  TextTable t;
+  t.header = {"Stage"};
+  for (std::size_t k = 1; k <= a.catalog->capabilities.size(); ++k)
+    t.header.push_back(std::to_string(k));
+  for (std::size_t i : table_order(a)) {
+    std::vector<std::string> row{a.windows[i].name};
+    for (const Cell& c : a.windows[i].cells) row.push_back(cell_code(c));
+    t.rows.push_back(std::move(row));
+  }
+  return t;
 }
 
 std::vector<std::string> exposure_matrix_row(const Window& w) {

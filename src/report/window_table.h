@@ -28,5 +28,12 @@ std::string totals_line(const Analysis& analysis);
 
 // "plaintext", "patterns + key", "key": one matrix cell.
 std::string cell_phrase(const Cell& cell);
+// The same in one or two characters for the compact matrix of the plain-text report: "P",
+// "P*" (plaintext after an extra step), "p" (patterns), "C", "M", "." (out of reach), "+K".
+std::string cell_code(const Cell& cell);
+// What the codes mean, in one line.
+std::string cell_code_legend();
+// The exposure matrix with a column per capability, numbered (the legend lines name them).
+TextTable compact_matrix_table(const Analysis& analysis);
 
 }  // namespace plainsight

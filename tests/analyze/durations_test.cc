@@ -42,7 +42,10 @@ TEST(Durations, FromLinkIsBytesOverDatasheetBandwidth) {
   EXPECT_DOUBLE_EQ(f.value, 140e9 / 8 / 63e9);
   EXPECT_EQ(f.provenance, Provenance::datasheet);
   EXPECT_EQ(f.source, "pcie5-spec");
-  EXPECT_NE(f.detail.find("17.5 GB"), std::string::npos) << f.detail;
+  EXPECT_EQ(f.how.kind, Derivation::Kind::link);
+  EXPECT_EQ(f.how.ref, "pcie_gen5_x16");
+  EXPECT_DOUBLE_EQ(f.how.bytes, 17.5e9);
+  EXPECT_DOUBLE_EQ(f.how.bandwidth_Bps, 63e9);
 }
 
 TEST(Durations, FromLinkOnCapacityScaledStorageUsesPerTiBThroughput) {
@@ -59,7 +62,8 @@ TEST(Durations, FromLinkOnCapacityScaledStorageUsesPerTiBThroughput) {
   EXPECT_DOUBLE_EQ(f.value, 5.67e12 / 2.4e12);
   EXPECT_EQ(f.provenance, Provenance::datasheet);
   EXPECT_EQ(f.source, "aws-fsx-lustre-throughput");
-  EXPECT_NE(f.detail.find("2400 TiB"), std::string::npos) << f.detail;
+  EXPECT_DOUBLE_EQ(f.how.capacity_bytes, 2400 * kTiB);
+  EXPECT_DOUBLE_EQ(f.how.bandwidth_Bps, 2.4e12);
 }
 
 TEST(Durations, FromBandwidthIsAssumed) {
@@ -112,9 +116,10 @@ TEST(Durations, LifetimeIsAssumed) {
   Figure f = lifetime_figure(s, s.stages[0]);
   EXPECT_DOUBLE_EQ(f.value, 30 * 86400.0);
   EXPECT_EQ(f.provenance, Provenance::assumed);
-  EXPECT_EQ(f.detail, "resident for the whole horizon");
+  EXPECT_EQ(f.how.kind, Derivation::Kind::resident_horizon);
+  EXPECT_EQ(f.source, "t.yaml:9:5");
   s.stages[0].lifetime_s = 7 * 86400.0;
-  EXPECT_EQ(lifetime_figure(s, s.stages[0]).detail, "resident lifetime stated in the scenario");
+  EXPECT_EQ(lifetime_figure(s, s.stages[0]).how.kind, Derivation::Kind::resident_stated);
 }
 
 // Coverage: wall-clock time within the horizon with at least one window open.

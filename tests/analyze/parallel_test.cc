@@ -65,14 +65,17 @@ TEST(ParallelFor, ClusterWindowsDoNotDependOnThreads) {
     SCOPED_TRACE(a[i].stage);
     EXPECT_EQ(a[i].stage, b[i].stage);
     EXPECT_EQ(a[i].state, b[i].state);
-    EXPECT_EQ(a[i].protection, b[i].protection);
+    EXPECT_EQ(a[i].decided, b[i].decided);
+    EXPECT_EQ(a[i].protection_id, b[i].protection_id);
+    EXPECT_EQ(a[i].scheme, b[i].scheme);
     EXPECT_EQ(a[i].per_event.value, b[i].per_event.value);
-    EXPECT_EQ(a[i].per_event.detail, b[i].per_event.detail);
+    EXPECT_EQ(a[i].per_event.source, b[i].per_event.source);
+    EXPECT_EQ(a[i].per_event.how.kind, b[i].per_event.how.kind);
     EXPECT_EQ(a[i].plaintext_coverage_s, b[i].plaintext_coverage_s);
-    EXPECT_EQ(a[i].notes, b[i].notes);
+    EXPECT_EQ(a[i].decrypts_nothing, b[i].decrypts_nothing);
     ASSERT_EQ(a[i].cells.size(), b[i].cells.size());
     for (std::size_t k = 0; k < a[i].cells.size(); ++k)
-      EXPECT_EQ(a[i].cells[k].reason, b[i].cells[k].reason);
+      EXPECT_EQ(a[i].cells[k].basis, b[i].cells[k].basis);
   }
 }
 

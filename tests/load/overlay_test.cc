@@ -166,6 +166,8 @@ platform: {gpu: h100, cpu_tee: none}
 stages:
   - {id: n0.ckpt, duration: 1s}
   - {id: n1, duration: 3s}
+  - {id: n2.fabric, duration: 1s}
+  - {id: n2.ckpt, duration: 1s}
 groups:
   - id: cc
     platform: {cpu_tee: sev_snp}
@@ -202,6 +204,9 @@ TEST(Overlay, BracketsNameAnItemWhoseIdHasDots) {
                         "brackets: stages[n0.ckpt]"));
   EXPECT_THAT(dotted_error("groups[cc].stages.g0.pcie.duration=5s"),
               HasSubstr("brackets: groups[cc].stages[g0.pcie]"));
+  // The suggestion is the id the following segments spell, not the first with that prefix.
+  EXPECT_THAT(dotted_error("stages.n2.ckpt.duration=5s"),
+              HasSubstr("brackets: stages[n2.ckpt].duration"));
 }
 
 TEST(Overlay, MalformedBrackets) {

@@ -6,6 +6,8 @@
 #include "analyze/measured_durations.h"
 #include "core/input_error.h"
 #include "load/yaml_file.h"
+#include "report/cost_section.h"
+#include "report/figure_phrase.h"
 #include "test_support.h"
 
 namespace plainsight {
@@ -30,7 +32,7 @@ TEST(WorkloadCost, PublishedRatioHandComputed) {
   ASSERT_TRUE(a.workload);
   const WorkloadCost& w = *a.workload;
   ASSERT_EQ(w.lines.size(), 3u);
-  EXPECT_EQ(w.lines[0].what, "per step");
+  EXPECT_EQ(w.lines[0].kind, TransferKind::per_step);
   EXPECT_DOUBLE_EQ(w.lines[0].count, 7200);
   EXPECT_NEAR(w.lines[0].off.value, 1e-3, 1e-15);
   EXPECT_EQ(w.lines[0].off.provenance, Provenance::datasheet);
@@ -43,7 +45,8 @@ TEST(WorkloadCost, PublishedRatioHandComputed) {
   EXPECT_NEAR(w.extra_s(), 84.168 + 23.38 + 1.169, 1e-9);
   EXPECT_NEAR(w.run_on_s, 7200 + 108.717, 1e-9);
   EXPECT_NEAR(w.overhead(), 108.717 / 7200, 1e-12);
-  EXPECT_EQ(w.claim(), "a 2 h run takes an extra 1.812 min (1.5%) with confidential mode on");
+  EXPECT_EQ(workload_claim(w),
+            "a 2 h run takes an extra 1.812 min (1.5%) with confidential mode on");
 }
 
 TEST(WorkloadCost, MeasuredPairHandComputed) {
@@ -81,7 +84,9 @@ TEST(WorkloadCost, MediaConfidentialModeDoesNotChangeCostNothing) {
   ASSERT_TRUE(w);
   ASSERT_EQ(w->lines[1].stage, "nvlink");
   EXPECT_EQ(w->lines[1].extra_s(), 0);
-  EXPECT_NE(w->lines[1].on.detail.find("does not change nvlink"), std::string::npos);
+  EXPECT_EQ(w->lines[1].on.how.kind, Derivation::Kind::cc_unchanged);
+  EXPECT_EQ(w->lines[1].on.how.medium, "nvlink");
+  EXPECT_NE(figure_how(c, w->lines[1].on).find("does not change nvlink"), std::string::npos);
 }
 
 TEST(WorkloadCost, NoWorkloadNoCost) {

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "analyze/attack_graph.h"
+#include "report/threat_phrases.h"
 #include "threat_support.h"
 
 namespace plainsight {
@@ -23,11 +24,11 @@ TEST(AttackPaths, HandComputedOc1GoesThroughTheWan) {
   EXPECT_NEAR(oc1.path.expected_s, 1 * kDay + 1.5 * kDay + 20 + 200, 1e-6);
   EXPECT_TRUE(oc1.path.within_dwell == (oc1.path.expected_s <= 2 * kDay));
   ASSERT_EQ(oc1.path.steps.size(), 4u);
-  EXPECT_EQ(oc1.path.steps[0].kind, "foothold");
+  EXPECT_EQ(oc1.path.steps[0].kind, PathStep::Kind::foothold);
   EXPECT_NEAR(oc1.path.steps[0].expected_s, 365.25 * kDay / 12, 1);
   EXPECT_EQ(oc1.path.steps[1].id, "remote_eavesdropper");
   EXPECT_EQ(oc1.path.steps[2].id, "wan");
-  EXPECT_EQ(oc1.path.steps[3].kind, "exfiltrate");
+  EXPECT_EQ(oc1.path.steps[3].kind, PathStep::Kind::exfiltrate);
   EXPECT_NEAR(oc1.path.steps[3].expected_s, 200, 1e-9);
 }
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "report/threat_phrases.h"
 #include "threat_support.h"
 
 namespace plainsight {
@@ -10,26 +11,26 @@ namespace {
 using testing::analyze_file;
 using testing::scenario_path;
 
-bool limited_by(const ExposureCeiling& c, const std::string& protection_id) {
-  return std::any_of(c.windows.begin(), c.windows.end(),
-                     [&](const CeilingWindow& w) { return w.protection_id == protection_id; });
+bool limited_by(const Analysis& a, const std::string& protection_id) {
+  const ExposureCeiling& c = a.threat.ceiling;
+  return std::any_of(c.windows.begin(), c.windows.end(), [&](const CeilingWindow& w) {
+    return a.windows[w.window].protection_id == protection_id;
+  });
 }
 
 TEST(ExposureCeiling, BundledScenariosOrder) {
-  const ExposureCeiling aws = analyze_file(scenario_path("aws-frontier"), {}, false).threat.ceiling;
-  const ExposureCeiling hopper =
-      analyze_file(scenario_path("silo-hopper"), {}, false).threat.ceiling;
-  const ExposureCeiling bw =
-      analyze_file(scenario_path("silo-blackwell"), {}, false).threat.ceiling;
-  EXPECT_LT(aws.level, hopper.level);
-  EXPECT_LE(hopper.level, bw.level);
+  const Analysis aws = analyze_file(scenario_path("aws-frontier"), {}, false);
+  const Analysis hopper = analyze_file(scenario_path("silo-hopper"), {}, false);
+  const Analysis bw = analyze_file(scenario_path("silo-blackwell"), {}, false);
+  EXPECT_LT(aws.threat.ceiling.level, hopper.threat.ceiling.level);
+  EXPECT_LE(hopper.threat.ceiling.level, bw.threat.ceiling.level);
   // The source's reasons: unencrypted fabric, PCIe and HBM without an accelerator TEE.
   EXPECT_TRUE(limited_by(aws, "fabric.plain"));
   EXPECT_TRUE(limited_by(aws, "pcie.plain"));
   EXPECT_TRUE(limited_by(aws, "hbm.plain"));
   // NVLink plaintext on Hopper.
   EXPECT_TRUE(limited_by(hopper, "nvlink.hopper_ppcie"));
-  EXPECT_EQ(hopper.windows.front().stage, "nvlink");
+  EXPECT_EQ(hopper.threat.ceiling.windows.front().stage, "nvlink");
   EXPECT_FALSE(limited_by(bw, "nvlink.hopper_ppcie"));
 }
 
@@ -39,7 +40,7 @@ TEST(ExposureCeiling, HandComputed) {
   // attack paths, OC1 is kept out and OC2 (dwell 7 d) breaks the ceiling.
   Analysis a = analyze_file(testing::data_path("two_windows.yaml"), {}, false);
   EXPECT_EQ(a.threat.ceiling.level, 1);
-  EXPECT_EQ(a.threat.ceiling.label, "OC1");
+  EXPECT_EQ(ceiling_label(a.threat.ceiling.level), "OC1");
   EXPECT_EQ(a.threat.ceiling.breached_by, "oc2");
   ASSERT_EQ(a.threat.ceiling.held_off.size(), 1u);
   EXPECT_EQ(a.threat.ceiling.held_off[0].actor, "oc1");

@@ -64,12 +64,9 @@ std::set<std::string> readable(const ActorThreat& t, const ClassOf& class_of) {
   return out;
 }
 
-std::set<std::string> mapped(const std::vector<std::string>& routes, const ClassOf& class_of) {
+std::set<std::string> mapped(const std::vector<RouteRef>& routes, const ClassOf& class_of) {
   std::set<std::string> out;
-  for (const std::string& r : routes) {
-    const auto at = r.find(" at ");
-    out.insert(r.substr(0, at + 4) + class_of(r.substr(at + 4)));
-  }
+  for (const RouteRef& r : routes) out.insert(r.capability + " at " + class_of(r.stage));
   return out;
 }
 
@@ -131,7 +128,7 @@ void expect_equivalent(const Analysis& g, const Analysis& x, const ClassOf& clas
     EXPECT_EQ(b.defense.after.found, a.defense.after.found);
     expect_near(b.defense.after.expected_s, a.defense.after.expected_s, "path after");
     EXPECT_EQ(mapped(b.defense.uncut, class_of),
-              mapped(a.defense.uncut, [](auto& s) { return s; }));
+              mapped(a.defense.uncut, [](const std::string& s) { return s; }));
   }
 }
 

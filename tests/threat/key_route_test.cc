@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "report/threat_phrases.h"
 #include "threat_support.h"
 
 namespace plainsight {
@@ -20,7 +21,7 @@ constexpr double kDay = 86400;
 
 std::vector<std::string> kinds(const AttackPath& p) {
   std::vector<std::string> out;
-  for (const PathStep& s : p.steps) out.push_back(s.kind);
+  for (const PathStep& s : p.steps) out.emplace_back(to_string(s.kind));
   return out;
 }
 
@@ -38,7 +39,7 @@ TEST(KeyRoute, Oc4ForgesAnAttestationOnBlackwell) {
   // are worked on alongside and add nothing; then 140 GB read at 50 GB/s and out at 5 GB/s.
   EXPECT_NEAR(p.expected_s, 40 * kDay + 140e9 / 50e9 + 140e9 / 5e9, 1);
   EXPECT_DOUBLE_EQ(p.steps[3].expected_s, 0);
-  EXPECT_THAT(p.steps[1].detail, HasSubstr("attestation key"));
+  EXPECT_THAT(step_detail(a, actor(a, 4).actor, p, 1), HasSubstr("attestation key"));
   // The reach lists it as a key route with where the key came from.
   bool found = false;
   for (const Reach& r : actor(a, 4).reach)

@@ -18,8 +18,8 @@ TEST(MinimalDefense, HopperNvlinkNeedsBlackwellAgainstOc4) {
   ASSERT_EQ(d.controls, std::vector<std::string>{"blackwell_upgrade"});
   EXPECT_DOUBLE_EQ(d.cost, 10);
   EXPECT_FALSE(d.cuttable);
-  EXPECT_EQ(d.uncut, (std::vector<std::string>{"cloud_credentials at object_store",
-                                               "media_theft at object_store"}));
+  EXPECT_EQ(d.uncut, (std::vector<RouteRef>{{"cloud_credentials", "object_store"},
+                                            {"media_theft", "object_store"}}));
   ASSERT_TRUE(d.after.found);
   EXPECT_EQ(d.after.key_step, "forged_attestation");
   EXPECT_EQ(d.after.key_capability, "bus_interposer");
@@ -32,9 +32,10 @@ TEST(MinimalDefense, UncuttableRoutesAreNamed) {
   const MinimalDefense& d = actor(a, 5).defense;
   EXPECT_TRUE(d.needed);
   EXPECT_FALSE(d.cuttable);
-  EXPECT_EQ(d.uncut, (std::vector<std::string>{
-                         "firmware_compromise at cvm_decrypt", "firmware_compromise at hbm",
-                         "cloud_credentials at object_store", "media_theft at object_store"}));
+  EXPECT_EQ(d.uncut, (std::vector<RouteRef>{{"firmware_compromise", "cvm_decrypt"},
+                                            {"firmware_compromise", "hbm"},
+                                            {"cloud_credentials", "object_store"},
+                                            {"media_theft", "object_store"}}));
   EXPECT_TRUE(d.after.found);
 }
 

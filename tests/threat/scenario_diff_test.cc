@@ -20,13 +20,14 @@ TEST(ScenarioDiff, HopperToBlackwell) {
   bool nvlink_changed = false;
   for (const WindowDelta& w : d.windows)
     if (w.stage == "nvlink") {
-      nvlink_changed = w.change == "changed";
-      ASSERT_FALSE(w.what.empty());
-      EXPECT_NE(w.what[0].find("plaintext -> ciphertext"), std::string::npos);
+      nvlink_changed = w.change == WindowDelta::Change::changed;
+      EXPECT_TRUE(w.state);
+      EXPECT_EQ(a.windows[w.a].state, State::plaintext);
+      EXPECT_EQ(b.windows[w.b].state, State::ciphertext);
     }
   EXPECT_TRUE(nvlink_changed);
   // OC4 loses its NVLink route and keeps the key route.
-  EXPECT_EQ(d.actors[3].closed, std::vector<std::string>{"bus_interposer at nvlink"});
+  EXPECT_EQ(d.actors[3].closed, (std::vector<RouteRef>{{"bus_interposer", "nvlink"}}));
   EXPECT_TRUE(d.actors[3].path_a);
   EXPECT_TRUE(d.actors[3].path_b);
 }
@@ -37,8 +38,8 @@ TEST(ScenarioDiff, AddedAndRemovedWindows) {
   ScenarioDiff d = diff_analyses(a, b);
   int added = 0, removed = 0;
   for (const WindowDelta& w : d.windows) {
-    added += w.change == "added";
-    removed += w.change == "removed";
+    added += w.change == WindowDelta::Change::added;
+    removed += w.change == WindowDelta::Change::removed;
   }
   EXPECT_EQ(removed, 1);  // wan
   EXPECT_EQ(added, 4);    // object_store, cvm_decrypt, pcie, nvlink (hbm is in both)

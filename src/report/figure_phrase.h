@@ -1,0 +1,18 @@
+// The words for how a figure follows from the catalog and the scenario (core's Derivation),
+// shared by every format.
+#pragma once
+
+#include <string>
+
+#include "core/catalog.h"
+#include "core/provenance.h"
+
+namespace plainsight {
+
+// "140 GB / 64 GB/s (PCIe Gen5 x16)", "resident for the whole horizon", or a probe result's
+// own account; "" when there is nothing to say.
+std::string figure_how(const Catalog& catalog, const Figure& figure);
+// "datasheet: 140 GB / 63 GB/s (PCIe Gen5 x16) [pcie5-spec]"
+std::string provenance_phrase(const Catalog& catalog, const Figure& figure);
+
+}  // namespace plainsight

@@ -1,0 +1,27 @@
+#include "report/json_values.h"
+
+#include "report/figure_phrase.h"
+
+namespace plainsight {
+
+nlohmann::ordered_json figure_json(const Catalog& c, const Figure& f) {
+  nlohmann::ordered_json out = {{"value", f.value},
+                                {"provenance", to_string(f.provenance)},
+                                {"source", f.source},
+                                {"detail", figure_how(c, f)}};
+  // What else was weighed for the value (docs/measurements.md): only where there was a choice.
+  if (!f.considered.empty()) out["considered"] = f.considered;
+  return out;
+}
+
+nlohmann::ordered_json citation_json(const Catalog& c, const Citation& k) {
+  const Source* s = c.source(k.id);
+  return {{"source", k.id},
+          {"title", s ? s->title : ""},
+          {"status", to_string(k.status)},
+          {"release", k.release},
+          {"where", k.where},
+          {k.verbatim ? "quote" : "paraphrase", k.says}};
+}
+
+}  // namespace plainsight

@@ -1,0 +1,59 @@
+// What each format's client would act on stays text: formulas, markup, links, bidi overrides.
+#include "report/escaping.h"
+
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+namespace plainsight {
+namespace {
+
+const std::string kRlo = "\xE2\x80\xAE";  // U+202E RIGHT-TO-LEFT OVERRIDE
+
+TEST(Escaping, CsvNeutralisesFormulas) {
+  EXPECT_EQ(csv_field("=HYPERLINK(\"http://x\",\"Open\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"Open\"\")\"");
+  for (const char* lead : {"=", "+", "-", "@", "\t", "\r"})
+    EXPECT_EQ(csv_field(std::string(lead) + "1").substr(0, 2), "\"'") << lead;
+  EXPECT_EQ(csv_field("Long-term storage"), "\"Long-term storage\"");
+  EXPECT_EQ(csv_field(""), "\"\"");
+}
+
+TEST(Escaping, CsvNumbersAreShortestExact) {
+  EXPECT_EQ(csv_number(2.3625), "2.3625");
+  EXPECT_EQ(csv_number(5.67e12), "5670000000000");
+  EXPECT_EQ(std::stod(csv_number(0.1 + 0.2)), 0.1 + 0.2);
+  EXPECT_EQ(csv_number(0.1 + 0.2), "0.30000000000000004");
+}
+
+TEST(Escaping, HtmlMakesMarkupAndBidiText) {
+  EXPECT_EQ(html_text("<img src=x onerror=alert(1)>"), "&lt;img src=x onerror=alert(1)&gt;");
+  EXPECT_EQ(html_text("a\"b'c&d"), "a&quot;b&#39;c&amp;d");
+  EXPECT_EQ(html_text("abc" + kRlo + "fdp.exe"), "abc&lt;U+202E&gt;fdp.exe");
+}
+
+TEST(Escaping, MarkdownEscapesHtmlLinksAndTables) {
+  EXPECT_EQ(md_text("<script>x</script>"), "&lt;script>x&lt;/script>");
+  EXPECT_EQ(md_text("[click](javascript:alert(1))"), "\\[click\\](javascript:alert(1))");
+  EXPECT_EQ(md_text("a|b\nc"), "a\\|b c");
+  EXPECT_EQ(md_text("&#x202E;"), "&amp;#x202E;");
+  EXPECT_EQ(md_text(kRlo), "&lt;U+202E>");
+}
+
+TEST(Escaping, DotEscapesOnceAndBreaksLines) {
+  EXPECT_EQ(dot_string("a\nb"), "\"a\\nb\"");
+  EXPECT_EQ(dot_string("say \"hi\" \\N"), "\"say \\\"hi\\\" \\\\N\"");
+}
+
+TEST(Escaping, ShownStreamMakesEveryLineVisible) {
+  std::ostringstream raw;
+  {
+    ShownStream out(raw);
+    out << "name " << kRlo << "x\n"
+        << "second\x1b[31m line";
+  }
+  EXPECT_EQ(raw.str(), "name <U+202E>x\nsecond<U+001B>[31m line");
+}
+
+}  // namespace
+}  // namespace plainsight
