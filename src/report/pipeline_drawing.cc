@@ -1,6 +1,9 @@
 #include "report/pipeline_drawing.h"
 
 #include <algorithm>
+#include <set>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include <fmt/format.h>
@@ -9,6 +12,7 @@
 #include "report/escaping.h"
 #include "report/palette.h"
 #include "report/phrases.h"
+#include "report/shortened.h"
 
 namespace plainsight {
 namespace {
@@ -73,6 +77,7 @@ void pipeline_svg(std::ostream& out, const Analysis& a) {
       "fill=\"{}\"/></marker></defs>\n",
       width, height, width, kEncrypt, kDecrypt);
   // Flows first, so that the boxes cover their ends.
+  std::set<std::pair<std::size_t, std::string>> labelled;
   for (const Flow& f : s.flows) {
     const Stage* from = s.stage(f.from);
     const Stage* to = s.stage(f.to);
@@ -90,9 +95,11 @@ void pipeline_svg(std::ostream& out, const Analysis& a) {
         f.encrypts   ? "arrow-enc"
         : f.decrypts ? "arrow-dec"
                      : "arrow");
-    if (f.encrypts || f.decrypts)
-      out << text((x1 + x2) / 2 + 6, (y1 + y2) / 2 + 4,
-                  f.encrypts ? cut("encrypts: " + f.scheme, 34) : "decrypts", colour,
+    // A stage that fans out to many (a store feeding every class of node) would stack the
+    // same words on each arrow: they are written once, on the first.
+    const std::string label = f.encrypts ? cut("encrypts: " + f.scheme, 34) : "decrypts";
+    if ((f.encrypts || f.decrypts) && labelled.insert({u, label}).second)
+      out << text((x1 + x2) / 2 + 6, (y1 + y2) / 2 + 4, label, colour,
                   " font-size=\"11\" font-weight=\"bold\"")
           << "\n";
   }
@@ -109,7 +116,7 @@ void pipeline_svg(std::ostream& out, const Analysis& a) {
         "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\" fill=\"{}\" "
         "stroke=\"#333\" stroke-width=\"1\"/>",
         x, y, kBoxW, kBoxH, sw.fill);
-    out << text(x + 8, y + 17, cut(name_phrase(w), 32), sw.text,
+    out << text(x + 8, y + 17, shortened(name_phrase(w), 26), sw.text,
                 " font-weight=\"bold\" font-size=\"13\"")
         << text(x + 8, y + 33, cut(w.location, 35), sw.text, " font-size=\"11\"")
         << text(x + 8, y + 48, cut(state_phrase(w, s.stages[i]), 36), sw.text,

@@ -11,6 +11,7 @@
 #include "report/palette.h"
 #include "report/phrases.h"
 #include "report/pipeline_drawing.h"
+#include "report/shortened.h"
 
 namespace plainsight {
 namespace {
@@ -18,13 +19,7 @@ namespace {
 constexpr double kLabelW = 200, kPlotW = 640, kRowH = 30, kTop = 28, kMargin = 8;
 constexpr double kMinGapPx = 3;  // closer events than this are summarised as one band
 
-std::string label(const std::string& s) {
-  std::size_t chars = 0;
-  for (std::size_t i = 0; i < s.size(); ++i)
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == 28)
-      return html_text(s.substr(0, i)) + "\xE2\x80\xA6";
-  return html_text(s);
-}
+std::string label(const std::string& s) { return html_text(shortened(s, 29)); }
 
 std::string rect(double x, double y, double w, double h, const char* fill, const char* extra = "") {
   return fmt::format(

@@ -40,6 +40,32 @@ TEST(JsonStream, SameBytesAsDump) {
   EXPECT_EQ(streamed(doc), doc.dump(2));
 }
 
+// A value serialised once (dumped) and written many times (raw) gives the bytes value() would.
+TEST(JsonStream, DumpedThenRawIsWhatValueWrites) {
+  const json fact = {{"kind", "reach"}, {"source", {{"quote", "a \"quote\""}, {"n", {1, 2}}}}};
+  const json doc = {{"windows", {{{"basis", {fact, fact}}}, {{"basis", {fact}}}}}};
+  std::ostringstream out;
+  JsonStream js(out);
+  js.begin_object();
+  js.key("windows");
+  js.begin_array();
+  std::string cached;
+  for (int copies : {2, 1}) {
+    js.begin_object();
+    js.key("basis");
+    js.begin_array();
+    for (int k = 0; k < copies; ++k) {
+      if (cached.empty()) cached = js.dumped(fact);
+      js.raw(cached);
+    }
+    js.end();
+    js.end();
+  }
+  js.end();
+  js.end();
+  EXPECT_EQ(out.str(), doc.dump(2));
+}
+
 TEST(JsonStream, EmptyDocument) { EXPECT_EQ(streamed(json::object()), "{}"); }
 
 TEST(JsonStream, InvalidUtf8ThrowsAsDumpDoes) {
