@@ -45,6 +45,9 @@ inline constexpr double kMaxEvents = 1e9;  // events of one stage over the horiz
 // A group's or a stage's `count`: ten million nodes, more than any cluster built. A stage's
 // replicas (its count x its group's) are then at most 1e14, exact in a double and in JSON.
 inline constexpr int kMaxCount = 10000000;
+// All stages of a scenario with their replicas: a thousand times a million-GPU cluster's
+// stages, and far from overflowing the 64-bit totals.
+inline constexpr double kMaxTotalReplicas = 1e15;
 
 // ---- Command-line counts ------------------------------------------------------------------
 inline constexpr unsigned long long kMaxTrials = 1000000000ull;

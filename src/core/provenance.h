@@ -61,7 +61,7 @@ struct Figure {
   // Standard deviation of the value as measured (value x the sweep's relative spread), 0
   // when unknown: only probe results carry one. The simulation draws event jitter from it.
   double spread_s = 0;
-  Derivation how;
+  Derivation how = {};
   // What else was weighed for this value and why it was not used (other probe results,
   // refused ones, the catalog figure a measurement replaced), each naming its source: the
   // chain a report shows after the figure. Empty without measurements.

@@ -174,12 +174,17 @@ void apply_override(YamlFile& file, const std::string& assignment) {
   if (parts.size() < 2 || parts[0].text != "platform" || parts[0].item) return;
   const YamlNode groups = file.root()["groups"];
   if (!groups.IsSequence()) return;
+  // Found first, set after: setting may add a key, which moves the tree's child lists and
+  // would leave an iterator over the groups dangling.
+  std::vector<std::pair<YamlNode, std::string>> targets;
   for (const YamlNode& g : groups) {
     const YamlNode own = g["platform"];
     if (!own.IsMap() || !own[parts[1].text]) continue;
-    const std::string id = g["id"].IsScalar() ? std::string(g["id"].Scalar()) : "?";
-    set_below(file, own, parts, 1, value, where, self, "groups[" + id + "].platform");
+    targets.emplace_back(own, g["id"].IsScalar() ? std::string(g["id"].Scalar()) : "?");
   }
+  for (const auto& target : targets)
+    set_below(file, target.first, parts, 1, value, where, self,
+              "groups[" + target.second + "].platform");
 }
 
 }  // namespace plainsight

@@ -414,10 +414,17 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
   s.stages.reserve(listed.size());  // the index refers to the ids in place
   StageIndex index(s.stages);
   index.reserve(listed.size());
+  std::int64_t all_replicas = 0;
   for (const Listed& l : listed) {
     const YamlNode n = l.list[l.item];
     const int group = l.group ? static_cast<int>(l.group - s.groups.data()) : -1;
     s.stages.push_back(read_stage(f, n, c, s.horizon_s, l.group, group));
+    // Totals count replicas in 64-bit integers: bounded here, not left to overflow.
+    all_replicas += s.stages.back().replicas;
+    if (static_cast<double>(all_replicas) > kMaxTotalReplicas)
+      throw InputError(f.at(n), fmt::format("the scenario's stages with their replicas (counts "
+                                            "times group counts) pass the limit of {}",
+                                            format_count(kMaxTotalReplicas)));
     const auto pos = static_cast<std::uint32_t>(s.stages.size() - 1);
     if (const std::uint32_t first = index.insert(pos); first != StageIndex::kNone) {
       // Named where the second id comes from: the --set that wrote it, or the alias that

@@ -3,7 +3,10 @@
 #include <cctype>
 #include <charconv>
 #include <fstream>
+#include <set>
 #include <stdexcept>
+#include <string_view>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -100,6 +103,9 @@ GresGpus gres_gpus(std::string_view gres) {
       throw std::invalid_argument(fmt::format(
           "Gres '{}': expected gpu[:TYPE]:COUNT, with a count from 0 to 1024", echo(gres)));
     if (n == 0) continue;
+    if (out.count + n > 1024)
+      throw std::invalid_argument(
+          fmt::format("Gres '{}': more than 1024 GPUs in one node", echo(gres)));
     if (out.count > 0 && type != out.type)
       throw std::invalid_argument(fmt::format(
           "Gres '{}': GPUs of several types in one node ('{}' and '{}'); a node class has one",
@@ -126,6 +132,7 @@ bool slurm_unavailable(const std::string& state) {
 
 std::vector<SlurmNode> parse_slurm_nodes(std::string_view text, const std::string& name) {
   std::vector<SlurmNode> out;
+  std::unordered_map<std::string, int> first_line;  // node name -> its line
   int line_no = 0;
   for (std::size_t start = 0; start < text.size();) {
     const std::size_t nl = std::min(text.find('\n', start), text.size());
@@ -142,7 +149,11 @@ std::vector<SlurmNode> parse_slurm_nodes(std::string_view text, const std::strin
     SlurmNode node;
     node.line = line_no;
     bool active = false;
+    // The first occurrence of each key counts: free text (Reason=, Comment=, Extra=) that
+    // holds " State=..." must not override the node's own fields.
+    std::set<std::string_view> seen;
     for (const auto& [key, value] : scontrol_fields(line)) {
+      if (!seen.insert(key).second) continue;
       if (key == "NodeName") node.name = std::string(value);
       if (key == "Gres") node.gres = std::string(value);
       if (key == "State") node.state = std::string(value);
@@ -160,6 +171,10 @@ std::vector<SlurmNode> parse_slurm_nodes(std::string_view text, const std::strin
                                        echo(node.name), kMaxIdChars));
     if (out.size() >= static_cast<std::size_t>(kMaxCount))
       throw InputError(at, fmt::format("more than {} nodes", kMaxCount));
+    // Two inventories concatenated would count their nodes twice.
+    if (const auto [it, fresh] = first_line.emplace(node.name, line_no); !fresh)
+      throw InputError(
+          at, fmt::format("node '{}' again (first at line {})", echo(node.name), it->second));
     out.push_back(std::move(node));
   }
   if (out.empty())

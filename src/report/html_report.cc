@@ -149,7 +149,7 @@ void summary(std::ostream& out, const Analysis& a) {
   for (std::size_t i : table_order(a)) {
     const std::string r = rests_on_phrase(a, i);
     if (!r.starts_with("shipping") || r.find("disputed") != std::string::npos)
-      rests.push_back(a.windows[i].name + ": " + r);
+      rests.push_back(name_phrase(a.windows[i]) + ": " + r);
   }
   out << "<h3>What rests on announced, claimed or assumed facts</h3>\n";
   if (rests.empty())

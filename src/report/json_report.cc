@@ -167,7 +167,8 @@ void render_json(std::ostream& out, const Analysis& a) {
                           {"cpu_tee", g.platform->cpu_tee},
                           {"confidential_mode", g.platform->confidential_mode},
                           {"multi_gpu_mode", g.platform->multi_gpu_mode},
-                          {"key_custody", g.platform->key_custody}};
+                          {"key_custody", g.platform->key_custody},
+                          {"link_encryption", g.platform->link_encryption}};
       groups.push_back(std::move(gj));
     }
     js.member("groups", groups);

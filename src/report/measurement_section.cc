@@ -41,11 +41,14 @@ std::string provenance_summary(const WorkloadCost& w) {
 TextTable cc_pair_table(const Analysis& a) {
   TextTable t;
   t.header = {"Stage", "CC off", "CC on", "On/off", "Window uses"};
-  for (const Window& w : a.windows) {
+  for (std::size_t i = 0; i < a.windows.size(); ++i) {
+    const Window& w = a.windows[i];
     if (!w.cc) continue;
+    // A group may run in its own confidential mode.
+    const Platform& p = a.scenario.platform_of(a.scenario.stages[i]);
     t.rows.push_back({name_phrase(w), figure_cell(w.cc->off), figure_cell(w.cc->on),
                       fmt::format("{:.2f}x", w.cc->ratio()),
-                      a.scenario.platform.confidential_mode ? "CC on" : "CC off"});
+                      p.confidential_mode ? "CC on" : "CC off"});
   }
   return t;
 }

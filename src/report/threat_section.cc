@@ -299,6 +299,7 @@ void write_threat_json(const Analysis& a, JsonStream& js) {
     for (const CeilingWindow& cw : c.windows) {
       const Window& w = a.windows[cw.window];
       js.value({{"stage", cw.stage},
+                {"replicas", w.replicas},
                 {"name", w.name},
                 {"capability", cw.capability},
                 {"protection", protection_phrase(w)},

@@ -115,7 +115,7 @@ void notes_plain(std::ostream& out, const Analysis& a) {
     for (const std::string& n : window_notes(a, i)) {
       if (!any) out << "\nNotes:\n";
       any = true;
-      out << fmt::format("  {}: {}\n", a.windows[i].name, n);
+      out << fmt::format("  {}: {}\n", name_phrase(a.windows[i]), n);
     }
 }
 

@@ -1,6 +1,7 @@
 #include "report/window_table.h"
 
 #include <numeric>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -62,27 +63,26 @@ std::string cell_phrase(const Cell& c) {
 }
 
 std::string cell_code(const Cell& c) {
-  std::string code;
+  std::string_view base = ".";  // out of reach, or keys only
   switch (c.access) {
     case Access::plaintext:
-      code = c.reduced ? "P*" : "P";
+      base = c.reduced ? "P*" : "P";
       break;
     case Access::patterns:
-      code = "p";
+      base = "p";
       break;
     case Access::ciphertext:
-      code = "C";
+      base = "C";
       break;
     case Access::metadata:
-      code = "M";
+      base = "M";
       break;
     case Access::unreachable:
     case Access::keys:
-      code = ".";
       break;
   }
-  if (c.extracts) code = code == "." ? "K" : code + "+K";
-  return code;
+  if (!c.extracts) return std::string(base);
+  return base == "." ? "K" : std::string(base) + "+K";
 }
 
 std::string cell_code_legend() {
@@ -96,7 +96,7 @@ TextTable compact_matrix_table(const Analysis& a) {
   for (std::size_t k = 1; k <= a.catalog->capabilities.size(); ++k)
     t.header.push_back(std::to_string(k));
   for (std::size_t i : table_order(a)) {
-    std::vector<std::string> row{a.windows[i].name};
+    std::vector<std::string> row{name_phrase(a.windows[i])};
     for (const Cell& c : a.windows[i].cells) row.push_back(cell_code(c));
     t.rows.push_back(std::move(row));
   }

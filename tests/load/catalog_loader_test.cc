@@ -76,7 +76,9 @@ void expect_complete(const Catalog& c, const Citation& k, const std::string& fac
   EXPECT_NE(c.source(k.id), nullptr) << fact;
   EXPECT_FALSE(k.where.empty()) << fact;
   EXPECT_FALSE(k.says.empty()) << fact;
-  if (k.status == Status::shipping) EXPECT_FALSE(k.release.empty()) << fact;
+  if (k.status == Status::shipping) {
+    EXPECT_FALSE(k.release.empty()) << fact;
+  }
 }
 
 void expect_cited(const Catalog& c, const Cited& x, const std::string& fact) {

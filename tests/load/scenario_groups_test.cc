@@ -189,3 +189,51 @@ TEST(ScenarioGroups, ChecksHbmAgainstTheGroupsGpu) {
 
 }  // namespace
 }  // namespace plainsight
+
+namespace plainsight {
+namespace {
+
+// Totals count replicas in 64-bit integers: the loader bounds them instead of letting a file
+// of a few KB overflow the sums (11 stages of 1e7 x 1e7 replicas pass 1e15).
+TEST(ScenarioGroups, AllReplicasTogetherAreBounded) {
+  std::string body = "groups:\n  - id: g\n    count: 10000000\n    stages:\n";
+  for (int i = 0; i < 11; ++i)
+    body += "      - {id: hbm" + std::to_string(i) +
+            ", medium: hbm, payload: 1GB, count: 10000000, resident: horizon}\n";
+  const std::string e = error_of(body);
+  EXPECT_THAT(e, HasSubstr("t.yaml:"));
+  EXPECT_THAT(e, HasSubstr("pass the limit of"));
+  // Ten of them (1e15) load.
+  std::string ten = "groups:\n  - id: g\n    count: 10000000\n    stages:\n";
+  for (int i = 0; i < 10; ++i)
+    ten += "      - {id: hbm" + std::to_string(i) +
+           ", medium: hbm, payload: 1GB, count: 10000000, resident: horizon}\n";
+  EXPECT_EQ(parse(ten).stages.size(), 10u);
+}
+
+}  // namespace
+}  // namespace plainsight
+
+namespace plainsight {
+namespace {
+
+// A platform --set reaches every group that sets the key of its own, also where setting it
+// adds a key to each group's map (the tree's child lists grow while the groups are visited).
+TEST(ScenarioGroups, PlatformSetAddsAKeyToEveryGroupsOwnMap) {
+  std::string body = "groups:\n";
+  for (int g = 0; g < 6; ++g)
+    body += "  - id: g" + std::to_string(g) +
+            "\n    platform: {link_encryption: {fabric: on}}\n    stages:\n"
+            "      - {id: hbm, medium: hbm, payload: 1GB, resident: horizon}\n";
+  const Scenario s = parse(body, {"platform.link_encryption.nvlink=on"});
+  ASSERT_EQ(s.groups.size(), 6u);
+  for (const Group& g : s.groups) {
+    SCOPED_TRACE(g.id);
+    ASSERT_TRUE(g.platform);
+    EXPECT_TRUE(g.platform->link_encryption.at("nvlink"));
+    EXPECT_TRUE(g.platform->link_encryption.at("fabric"));
+  }
+}
+
+}  // namespace
+}  // namespace plainsight

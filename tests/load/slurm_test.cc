@@ -75,6 +75,24 @@ TEST(SlurmNodes, ReadsGpusFromGres) {
   EXPECT_THROW(gres_gpus("gpu:a100:4,gpu:h100:4"), std::invalid_argument);
   EXPECT_THROW(gres_gpus("gpu:h100:many"), std::invalid_argument);
   EXPECT_THROW(gres_gpus("gpu:h100:100000"), std::invalid_argument);
+  EXPECT_THROW(gres_gpus("gpu:h100:1000,gpu:h100:1000"), std::invalid_argument);  // > 1024 in all
+}
+
+// Free text that holds " Key=value" does not override the node's own fields, and a node
+// listed twice (two inventories concatenated) is refused.
+TEST(SlurmNodes, FirstOccurrenceCountsAndNodesAreListedOnce) {
+  const std::vector<SlurmNode> n = parse_slurm_nodes(
+      "NodeName=a Gres=gpu:h100:8 State=IDLE Reason=was State=DOWN Gres=gpu:2 [x]\n", "n.txt");
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].state, "IDLE");
+  EXPECT_EQ(n[0].gres, "gpu:h100:8");
+  EXPECT_THAT(error_of([] {
+                parse_slurm_nodes(
+                    "NodeName=a State=IDLE\nNodeName=b State=IDLE\nNodeName=a "
+                    "State=IDLE\n",
+                    "n.txt");
+              }),
+              HasSubstr("n.txt:3:1: error: node 'a' again (first at line 1)"));
 }
 
 TEST(SlurmNodes, KnowsWhichStatesAreOutOfService) {
