@@ -37,8 +37,8 @@ json quantity(QuantityKind kind, const char* description) {
     pattern = "^" + sp + kNumber + sp + alternatives(kind) + "?" + sp + "/" + sp + "(" + kNumber +
               ")?" + sp + alternatives(kind) + sp + "$";
   else
-    pattern = "^" + sp + kNumber + sp + alternatives(kind) + (kind == QuantityKind::size ? "?" : "") +
-              sp + "$";
+    pattern = "^" + sp + kNumber + sp + alternatives(kind) +
+              (kind == QuantityKind::size ? "?" : "") + sp + "$";
   json text = {{"type", "string"}, {"pattern", pattern}};
   if (kind != QuantityKind::size)
     return {{"description", description}, {"type", "string"}, {"pattern", pattern}};
@@ -109,7 +109,8 @@ json value_schema(const KeySpec& k) {
       return {{"anyOf", {{{"const", "horizon"}}, def_ref("duration")}}};
     case ValueKind::stage_duration:
       return {{"anyOf",
-               {def_ref("duration"), {{"enum", {"from_link", "from_bandwidth"}}},
+               {def_ref("duration"),
+                {{"enum", {"from_link", "from_bandwidth"}}},
                 def_ref("duration_figure")}}};
     case ValueKind::events:
       return {{"anyOf", {whole(k), def_ref("events")}}};
@@ -128,7 +129,8 @@ json value_schema(const KeySpec& k) {
     case ValueKind::payload_map:
       return {{"type", "object"},
               {"propertyNames", def_ref("id")},
-              {"additionalProperties", {{"anyOf", {{{"enum", {"weights", "checkpoint"}}}, def_ref("size")}}}}};
+              {"additionalProperties",
+               {{"anyOf", {{{"enum", {"weights", "checkpoint"}}}, def_ref("size")}}}}};
     case ValueKind::actor_map:
       return {{"type", "object"},
               {"propertyNames", def_ref("catalog_actors")},
@@ -168,10 +170,9 @@ std::string scenario_schema_json(const Catalog& c) {
                 {"type", {"string", "integer"}},
                 {"pattern", "^[a-z0-9_.-]+$"},
                 {"maxLength", kMaxIdChars}};
-  defs["on_off"] = {{"description", "on or off"},
-                    {"anyOf",
-                     {{{"type", "boolean"}},
-                      {{"enum", {"on", "off", "true", "false", "yes", "no"}}}}}};
+  defs["on_off"] = {
+      {"description", "on or off"},
+      {"anyOf", {{{"type", "boolean"}}, {{"enum", {"on", "off", "true", "false", "yes", "no"}}}}}};
   defs["size"] = quantity(QuantityKind::size, "a size: 140GB, 512MiB, or a number of bytes");
   defs["duration"] = quantity(QuantityKind::duration, "a duration: 250ms, 2h, 90d");
   defs["bandwidth"] = quantity(QuantityKind::bandwidth, "a bandwidth: 400Gb/s, 25GB/s");
