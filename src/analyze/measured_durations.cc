@@ -422,7 +422,8 @@ std::optional<CcPair> MeasuredDurations::cc_pair(const Scenario&, const Stage& s
   // Host work that confidential mode does not change has no pair to show.
   if (!off.figure || !on.figure || !off.cc_specific || !on.cc_specific) return std::nullopt;
   // A pair compares like with like: both states from the same probe.
-  const auto probe = [](const Figure& f) { return f.source.substr(f.source.find(": ")); };
+  // The source is "FILE: probe"; a file name may itself hold ": ".
+  const auto probe = [](const Figure& f) { return f.source.substr(f.source.rfind(": ")); };
   if (probe(*off.figure) != probe(*on.figure)) return std::nullopt;
   return CcPair{std::move(*off.figure), std::move(*on.figure)};
 }

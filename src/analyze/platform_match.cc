@@ -1,6 +1,7 @@
 #include "analyze/platform_match.h"
 
 #include <algorithm>
+#include <cctype>
 
 #include <fmt/format.h>
 
@@ -23,8 +24,20 @@ void gpu_facet(const Catalog& c, const MeasurementFile& f, const ProbeResult& r,
   std::string name = r.param("gpu");
   if (name.empty() && !f.machine_of(r).gpus.empty()) name = f.machine_of(r).gpus.front();
   std::string id;
+  // A model name as a word of the device name: "NVIDIA H200" is an H200, "NVIDIA GH200
+  // 480GB" (Grace Hopper) is not.
+  auto names = [&](const std::string& model) {
+    for (std::size_t at = name.find(model); at != std::string::npos;
+         at = name.find(model, at + 1)) {
+      const std::size_t end = at + model.size();
+      if ((at == 0 || !std::isalnum(static_cast<unsigned char>(name[at - 1]))) &&
+          (end == name.size() || !std::isalpha(static_cast<unsigned char>(name[end]))))
+        return true;
+    }
+    return false;
+  };
   for (const GpuModel& g : c.probe_map.gpu_models)
-    if (!name.empty() && name.find(g.match) != std::string::npos) {
+    if (!name.empty() && names(g.match)) {
       id = g.gpu;
       break;
     }
@@ -47,7 +60,13 @@ void gpu_facet(const Catalog& c, const MeasurementFile& f, const ProbeResult& r,
 // The multi-GPU mode a result was measured in: its params', else its machine's.
 std::string result_multi_gpu_mode(const MeasurementFile& f, const ProbeResult& r) {
   std::string mode = r.param("cc_multi_gpu");
-  return unknown(mode) ? f.machine_of(r).multi_gpu_mode : mode;
+  if (unknown(mode)) mode = f.machine_of(r).multi_gpu_mode;
+  // A result labelled cc=protected_pcie says its mode even where nothing else records it: it
+  // must match a protected-PCIe scenario only, never a bounce-buffer one.
+  if (unknown(mode) &&
+      (r.param("cc") == "protected_pcie" || f.machine_of(r).cc == "protected_pcie"))
+    mode = "protected_pcie";
+  return mode;
 }
 
 void cc_facet(const ProbeCandidate& c, const MeasurementFile& f, const ProbeResult& r,

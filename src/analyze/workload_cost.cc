@@ -69,7 +69,8 @@ CostLine price(const Catalog& c, const Scenario& s, const WorkloadTransfer& t, T
                double count, const DurationSource* measured, std::vector<std::string>* warnings) {
   using K = Derivation::Kind;
   const Stage& st = *s.stage(t.stage);
-  Platform off_p = s.platform, on_p = s.platform;
+  // A group's stage runs on its group's platform (its own GPU generation and its CC cost).
+  Platform off_p = s.platform_of(st), on_p = off_p;
   off_p.confidential_mode = false;
   on_p.confidential_mode = true;
   const Attributes off_a = stage_attributes(c, off_p, st);
@@ -192,7 +193,15 @@ std::optional<WorkloadCost> workload_cost(const Catalog& c, const Scenario& s,
   const Workload& w = *s.workload;
   WorkloadCost out;
   out.run_off_s = w.run_s;
-  if (s.platform.gpu.empty()) {
+  // The workload runs where its model is loaded (else its first transfer): a group's stage
+  // on its group's platform.
+  const WorkloadTransfer& where = w.model_loads > 0 ? w.model_load
+                                  : w.checkpoint_every_s > 0 || w.per_step.empty()
+                                      ? w.checkpoint
+                                      : w.per_step.front();
+  const Stage* at = s.stage(where.stage);
+  const Platform& p = at ? s.platform_of(*at) : s.platform;
+  if (p.gpu.empty()) {
     out.run_on_s = w.run_s;
     out.no_gpu = true;
     return out;
@@ -206,7 +215,7 @@ std::optional<WorkloadCost> workload_cost(const Catalog& c, const Scenario& s,
     out.lines.push_back(
         price(c, s, w.model_load, TransferKind::model_load, w.model_loads, measured, warnings));
   out.inputs = workload_inputs(w);
-  out.published = published_run_costs(c, s.platform);
+  out.published = published_run_costs(c, p);
   double extra = 0;
   for (const CostLine& l : out.lines) extra += l.extra_s();
   out.run_on_s = w.run_s + extra;

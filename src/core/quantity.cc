@@ -195,6 +195,12 @@ std::string format_bandwidth(double bps) {
   return sig4(bps) + " B/s";
 }
 
+std::string format_events(double count) {
+  if (std::isfinite(count) && count == std::floor(count) && std::fabs(count) < 1e15)
+    return format_count(count);
+  return fmt::format("{:.4g}", count);
+}
+
 std::string format_count(double count) {
   std::string digits = fmt::format("{:.0f}", std::fabs(count));
   std::string out;

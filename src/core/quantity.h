@@ -45,5 +45,8 @@ std::string format_duration(double seconds);
 std::string format_bandwidth(double bytes_per_second);
 // "1,000,000": a whole count with thousands separators (counts past 2^53 are not whole).
 std::string format_count(double count);
+// A number of events or transfers: "1,000,000" when whole, else 4 significant figures
+// ("4.286"), never "1e+06".
+std::string format_events(double count);
 
 }  // namespace plainsight

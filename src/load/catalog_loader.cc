@@ -365,6 +365,12 @@ void read_cc_costs(const YamlFile& f, Catalog& c) {
       if (r.has("extra")) {
         k.extra_figure = figure_of(r, "extra", c, "seconds").id;
         k.run_figure = figure_of(r, "run", c, "seconds").id;
+        // The overhead is extra / run: a run of no time has none to give.
+        if (!(c.figure(k.run_figure)->value > 0))
+          throw InputError(r.at_value("run"),
+                           fmt::format("run_cost '{}': figure '{}' is a run of 0 s; a run takes "
+                                       "time",
+                                       k.id, k.run_figure));
       } else {
         for (const std::string& id : r.str_list("throughput_loss")) {
           check(id, ids_of(c.figures), "figure", r.at_value("throughput_loss"));

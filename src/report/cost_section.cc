@@ -67,15 +67,15 @@ std::vector<std::string> transfer_cost_lines(const Analysis& a) {
           ? fmt::format("{} at {}/GB", format_bytes(t.bytes), format_usd(t.price->value))
           : fmt::format("{} flat", format_usd(t.price->value));
   out.push_back(
-      fmt::format("Transfer cost: {} per transfer ({}); {:g} transfers over the horizon "
+      fmt::format("Transfer cost: {} per transfer ({}); {} transfers over the horizon "
                   "(stage '{}'): {} [{}]",
-                  format_usd(t.per_transfer_usd), price, t.transfers, t.stage,
+                  format_usd(t.per_transfer_usd), price, format_events(t.transfers), t.stage,
                   format_usd(t.horizon_usd), status_phrase(c, t.price->source)));
   if (t.endpoints > 0)
     out.push_back(fmt::format(
-        "  to {} endpoints every {}: {} per period, {:g} periods in a 365-day year: {} a year",
-        t.endpoints, format_duration(t.every_s), format_usd(t.per_period_usd), t.periods_per_year,
-        format_usd(t.per_year_usd)));
+        "  to {} endpoints every {}: {} per period, {} periods in a 365-day year: {} a year",
+        t.endpoints, format_duration(t.every_s), format_usd(t.per_period_usd),
+        format_events(t.periods_per_year), format_usd(t.per_year_usd)));
   for (const PublishedComparison& x : t.compared) {
     const std::string computed =
         x.quantity == "transfers" ? fmt::format("{:g}", x.computed) : format_usd(x.computed);

@@ -10,6 +10,7 @@
 #include "build_info.h"
 #include "core/quantity.h"
 #include "report/cost_section.h"
+#include "report/escaping.h"
 #include "report/json_stream.h"
 #include "report/measurement_section.h"
 #include "report/phrases.h"
@@ -135,7 +136,9 @@ std::vector<std::string> route_phrases(const std::vector<RouteRef>& routes) {
 
 }  // namespace
 
-void render_diff_plain(std::ostream& out, const ScenarioDiff& d) {
+void render_diff_plain(std::ostream& raw, const ScenarioDiff& d) {
+  // Scenario text reaches the terminal: every line is made visible on its way out.
+  ShownStream out(raw);
   out << fmt::format("A: {}\nB: {}\n", d.a->scenario.name, d.b->scenario.name);
   for (const std::string& m : measurement_lines(*d.a)) out << fmt::format("measurements: {}\n", m);
   for (const std::string& w : d.warnings) out << fmt::format("warning: {}\n", w);

@@ -309,7 +309,7 @@ void sources(std::ostream& out, const Analysis& a) {
   const Catalog& c = *a.catalog;
   // Every source a row rests on, with the statuses it is cited with.
   std::map<std::string, std::set<std::string>> used;
-  for (std::size_t i = 0; i < a.windows.size() && i < kMaxDrawnStages; ++i)
+  for (std::size_t i = 0; i < a.windows.size(); ++i)
     for (const BasisFact& f : window_basis(c, a.scenario, a.scenario.stages[i], a.windows[i])) {
       used[f.source->id].insert(status_phrase(c, *f.source));
       if (f.cited)

@@ -9,6 +9,7 @@
 
 #include "analyze/window_basis.h"
 #include "build_info.h"
+#include "core/printable.h"
 #include "report/cell_reason.h"
 #include "report/cost_section.h"
 #include "report/figure_phrase.h"
@@ -136,7 +137,9 @@ void render_json(std::ostream& out, const Analysis& a) {
   js.member("format", "plainsight-report/1");
   js.member("tool", {{"name", "plainsight"}, {"version", PLAINSIGHT_VERSION}});
   js.member("scenario", {{"name", s.name},
-                         {"file", s.file},
+                         // A path may hold bytes that are not UTF-8 (legal on Linux), which
+                         // JSON cannot carry: shown as <0xNN>, as everywhere else.
+                         {"file", printable(s.file)},
                          {"description", s.description},
                          {"source", s.source},
                          {"horizon_s", s.horizon_s},
@@ -196,7 +199,11 @@ void render_json(std::ostream& out, const Analysis& a) {
   for (const Window& w : a.windows) write_matrix_row(js, *a.catalog, w, cells);
   js.end();
   js.end();
-  if (!a.measurements.empty()) js.member("measurements", measurement_lines(a));
+  if (!a.measurements.empty()) {
+    std::vector<std::string> lines = measurement_lines(a);
+    for (std::string& l : lines) l = printable(l);
+    js.member("measurements", lines);
+  }
   if (a.workload) {
     json lines = json::array();
     for (const CostLine& l : a.workload->lines)

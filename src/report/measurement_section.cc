@@ -59,7 +59,7 @@ TextTable workload_table(const Analysis& a) {
   if (!a.workload) return t;
   for (const CostLine& l : a.workload->lines)
     t.rows.push_back({transfer_phrase(l.kind), l.stage, format_bytes(l.bytes),
-                      fmt::format("{:g}", l.count), figure_cell(l.off), figure_cell(l.on),
+                      format_events(l.count), figure_cell(l.off), figure_cell(l.on),
                       format_duration(l.extra_s())});
   t.rows.push_back({"total", "", "", "", format_duration(a.workload->run_off_s),
                     format_duration(a.workload->run_on_s), format_duration(a.workload->extra_s())});

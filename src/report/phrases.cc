@@ -67,12 +67,12 @@ std::string state_phrase(const Window& w, const Stage& st) {
 
 std::string window_phrase(const Window& w) {
   if (w.state == State::ciphertext_then_plaintext && w.resident_s > 0)
-    return fmt::format("{} x {:g} (blob resident {})", format_duration(w.per_event.value), w.events,
-                       format_duration(w.resident_s));
+    return fmt::format("{} x {} (blob resident {})", format_duration(w.per_event.value),
+                       format_events(w.events), format_duration(w.resident_s));
   if (w.resident && w.events <= 1) return "resident " + format_duration(w.per_event.value);
   std::string per = format_duration(w.per_event.value);
   if (w.events <= 1) return per + " per event";
-  return fmt::format("{} x {:g}", per, w.events);
+  return fmt::format("{} x {}", per, format_events(w.events));
 }
 
 std::string name_phrase(const Window& w) {

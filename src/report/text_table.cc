@@ -27,7 +27,13 @@ void TextTable::write_plain(std::ostream& out) const {
     line.clear();
     for (std::size_t i = 0; i < w.size(); ++i) {
       const std::string& c = i < cells.size() ? cells[i] : "";
+      // A line break in a cell (a multi-line location) would start a forged row at column 0:
+      // a cell is one line.
+      const std::size_t from = line.size();
       line += c;
+      std::replace_if(
+          line.begin() + static_cast<std::ptrdiff_t>(from), line.end(),
+          [](char ch) { return ch == '\n' || ch == '\r'; }, ' ');
       if (i + 1 < w.size()) line.append(w[i] - width(c) + 2, ' ');
     }
     while (!line.empty() && line.back() == ' ') line.pop_back();

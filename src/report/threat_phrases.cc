@@ -105,8 +105,9 @@ std::string step_detail(const Analysis& a, const ActorProfile& actor, const Atta
         const Window& kw = a.windows[via.key_window];
         for (const Cell& cell : kw.cells)
           if (cell.capability == s.id && cell.extracts)
-            detail += fmt::format("; at {} ({}) it gets the {} key: {}", kw.name, kw.location,
-                                  cell.extracts->key, cell.extracts->source.says);
+            detail +=
+                fmt::format("; at {} it gets the {} key: {}", located(name_phrase(kw), kw.location),
+                            cell.extracts->key, cell.extracts->source.says);
       }
       return detail;
     }

@@ -254,10 +254,12 @@ void write_threat_json(const Analysis& a, JsonStream& js) {
           if (r.reduced)
             rj["reduced_by"] = {{"step", r.reduced->step}, {"ttc", r.reduced->ttc.text}};
           if (r.key_step)
-            rj["key_route"] = {{"key_step", r.key_step->id},
-                               {"key_capability", r.key_capability},
-                               {"key_stage", a.windows[r.key_window].stage},
-                               {"key_expected_s", r.key_s}};
+            rj["key_route"] = {
+                {"key_step", r.key_step->id},
+                {"key_capability", r.key_capability},
+                {"key_stage",
+                 r.key_window < a.windows.size() ? a.windows[r.key_window].stage : std::string()},
+                {"key_expected_s", r.key_s}};
           js.value(rj);
         }
       js.end();

@@ -52,10 +52,11 @@ std::vector<std::string> window_notes(const Analysis& a, std::size_t i) {
                               st.state_label, state_phrase(w)));
   if (w.derived)
     out.push_back(fmt::format(
-        "the scenario states the protection '{}' ({}); for this platform the catalog derives "
+        "the scenario states the protection '{}'{}; for this platform the catalog derives "
         "'{}' ({}) [{}]: the sources disagree; analyse the derived one with --set "
         "stages.{}.protection=derived",
-        w.protection_id, st.protection_source ? citation_phrase(c, *st.protection_source) : "",
+        w.protection_id,
+        st.protection_source ? " (" + citation_phrase(c, *st.protection_source) + ")" : "",
         w.derived->id, w.derived->label, status_phrase(c, w.derived->source), st.id));
   const std::vector<BasisFact> facts = window_basis(c, a.scenario, st, w);
   std::set<std::string> reach_status;

@@ -104,7 +104,7 @@ TextTable compact_matrix_table(const Analysis& a) {
 }
 
 std::vector<std::string> exposure_matrix_row(const Window& w) {
-  std::vector<std::string> row{w.stage};
+  std::vector<std::string> row{name_phrase(w)};
   for (const Cell& c : w.cells) row.push_back(cell_phrase(c));
   return row;
 }

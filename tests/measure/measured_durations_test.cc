@@ -271,6 +271,49 @@ TEST(MeasuredDurations, ANodeRecordedAsNvidiaSmiSaysItIsAProtectedPcieNode) {
     }
 }
 
+// A result labelled cc=protected_pcie says its mode even where the file records none: it
+// stands for a protected-PCIe scenario, never for a bounce-buffer (multi-GPU mode none) one.
+TEST(MeasuredDurations, AProtectedPcieLabelWithoutARecordedModeIsStillProtectedPcie) {
+  MeasurementFile f = load_measurement_file(test::data(kPpcie));
+  f.path = f.name = "no-mode.json";
+  f.machine.multi_gpu_mode = "";
+  for (ProbeResult& r : f.results) r.params.erase("cc_multi_gpu");
+  const Catalog& c = test::bundled_catalog();
+  MeasuredDurations m(c, {f});
+  Analysis ppcie = analyze(c, load_scenario(test::repo("scenarios/silo-hopper.yaml"), c), {}, &m);
+  Analysis single = analyze(
+      c,
+      load_scenario(test::repo("scenarios/silo-hopper.yaml"), c, {"platform.multi_gpu_mode=none"}),
+      {}, &m);
+  for (const Window& w : ppcie.windows)
+    if (w.stage == "pcie") {
+      EXPECT_EQ(w.per_event.source, "no-mode.json: cuda.h2d");
+    }
+  for (const Window& w : single.windows)
+    if (w.stage == "pcie") {
+      EXPECT_EQ(w.per_event.provenance, Provenance::datasheet);
+    }
+}
+
+// A GPU model is a word of the device name: a Grace Hopper GH200 is not an H200.
+TEST(MeasuredDurations, AGh200IsNotAnH200) {
+  const Catalog& c = test::bundled_catalog();
+  const Scenario h200 =
+      load_scenario(test::repo("scenarios/silo-hopper.yaml"), c, {"platform.gpu=h200"});
+  auto pcie_source = [&](const std::string& device) {
+    MeasurementFile f = load_measurement_file(test::data(kPpcie));
+    f.path = f.name = "device.json";
+    for (ProbeResult& r : f.results) r.params["gpu"] = device;
+    MeasuredDurations m(c, {f});
+    const Analysis a = analyze(c, h200, {}, &m);
+    for (const Window& w : a.windows)
+      if (w.stage == "pcie") return w.per_event.source;
+    return std::string("(no pcie)");
+  };
+  EXPECT_EQ(pcie_source("NVIDIA H200"), "device.json: cuda.h2d");
+  EXPECT_NE(pcie_source("NVIDIA GH200 480GB"), "device.json: cuda.h2d");
+}
+
 // Rule: a fit stands for a payload outside its sweep only within the map's bounds.
 TEST(MeasuredDurations, PoorFitIsRefused) {
   Outcome r = run("silo-hopper.yaml", {"rules/poor-fit.json"});

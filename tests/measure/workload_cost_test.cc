@@ -89,6 +89,38 @@ TEST(WorkloadCost, MediaConfidentialModeDoesNotChangeCostNothing) {
   EXPECT_NE(figure_how(c, w->lines[1].on).find("does not change nvlink"), std::string::npos);
 }
 
+// A workload on a group's stage is priced on the group's platform: its GPU generation's CC
+// cost and its published run costs, not the scenario's.
+TEST(WorkloadCost, AGroupsStageIsPricedOnTheGroupsPlatform) {
+  const Catalog& c = test::bundled_catalog();
+  YamlFile f = YamlFile::parse(R"(name: grouped workload
+horizon: 1d
+asset: {name: small, parameters: 3.15e9, bytes_per_parameter: 2}
+platform: {gpu: h100, gpus_per_node: 1, cpu_tee: sev_snp, confidential_mode: on}
+groups:
+  - id: bw
+    count: 4
+    platform: {gpu: b200, cpu_tee: tdx}
+    stages:
+      - {id: pcie, link: pcie_gen5_x16, payload: weights, duration: from_link}
+workload:
+  run: 2h
+  step_time: 1s
+  model_loads: {count: 1, stage: bw.pcie}
+)",
+                               "grouped-workload.yaml");
+  const Analysis a = analyze(c, read_scenario(f, c), {}, nullptr);
+  ASSERT_TRUE(a.workload);
+  ASSERT_EQ(a.workload->lines.size(), 1u);
+  const CostLine& load = a.workload->lines[0];
+  EXPECT_EQ(load.kind, TransferKind::model_load);
+  // Blackwell's model-load slowdown, not Hopper's transfer figure.
+  EXPECT_NEAR(load.on.value / load.off.value, c.figure("blackwell_cc_model_load_slowdown")->value,
+              1e-9);
+  for (const PublishedRunCost& p : a.workload->published)
+    EXPECT_NE(p.cost->id, "silo_trellis_h100");
+}
+
 TEST(WorkloadCost, NoWorkloadNoCost) {
   const Catalog& c = test::bundled_catalog();
   Scenario s = load_scenario(test::repo("scenarios/aws-frontier.yaml"), c);

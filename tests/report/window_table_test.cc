@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "report/phrases.h"
 #include "report_support.h"
 
 namespace plainsight {
@@ -91,17 +92,23 @@ TEST(WindowTable, TransfersStates) {
   for (const auto& row : p2p.rows) EXPECT_THAT(row[2], ::testing::StartsWith("Encrypted"));
 }
 
+// Rows are named as the window table names them (with "(x N)" for replicas).
 TEST(ExposureMatrixTable, OneColumnPerCapability) {
   Analysis a = analysis_of("silo-hopper");
   TextTable t = exposure_matrix_table(a);
   ASSERT_EQ(t.header.size(), 1 + bundled_catalog().capabilities.size());
-  EXPECT_EQ(cell(t, "nvlink", "bus_interposer"), "plaintext");
-  EXPECT_EQ(cell(t, "nvlink", "host_root"), "ciphertext");
-  EXPECT_EQ(cell(t, "cvm_decrypt", "bus_interposer"), "patterns + key");
-  EXPECT_EQ(cell(t, "hbm", "invasive_chip"), "key");
-  EXPECT_EQ(cell(t, "hbm", "firmware_compromise"), "plaintext (reduced)");
-  EXPECT_EQ(cell(t, "object_store", "metadata_observer"), "metadata");
-  EXPECT_EQ(cell(t, "pcie", "fabric_tap"), "unreachable");
+  auto at = [&](const std::string& stage, const std::string& capability) {
+    for (const Window& w : a.windows)
+      if (w.stage == stage) return cell(t, name_phrase(w), capability);
+    return "(no stage " + stage + ")";
+  };
+  EXPECT_EQ(at("nvlink", "bus_interposer"), "plaintext");
+  EXPECT_EQ(at("nvlink", "host_root"), "ciphertext");
+  EXPECT_EQ(at("cvm_decrypt", "bus_interposer"), "patterns + key");
+  EXPECT_EQ(at("hbm", "invasive_chip"), "key");
+  EXPECT_EQ(at("hbm", "firmware_compromise"), "plaintext (reduced)");
+  EXPECT_EQ(at("object_store", "metadata_observer"), "metadata");
+  EXPECT_EQ(at("pcie", "fabric_tap"), "unreachable");
 }
 
 }  // namespace
