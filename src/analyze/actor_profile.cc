@@ -11,7 +11,14 @@ bool ActorProfile::fields(const std::string& capability) const {
   return std::find(capabilities.begin(), capabilities.end(), capability) != capabilities.end();
 }
 
-ActorProfile actor_profile(const Actor& a, const ActorOverrides& overrides) {
+double ActorProfile::ttc_factor(const Attributes& place) const {
+  for (const PlaceFactor& f : place_reach)
+    if (conditions_hold(f.when, place)) return f.ttc_factor;
+  return 1;
+}
+
+ActorProfile actor_profile(const Actor& a, const ActorOverrides& overrides,
+                           const PlaceReachOverrides* place_reach) {
   ActorProfile p;
   p.id = a.id;
   p.level = a.level;
@@ -36,12 +43,16 @@ ActorProfile actor_profile(const Actor& a, const ActorOverrides& overrides) {
   p.dwell = get("dwell");
   p.read_bandwidth = get("read_bandwidth");
   p.egress_bandwidth = get("egress_bandwidth");
+  p.place_reach = a.place_reach;
+  if (place_reach)
+    if (auto it = place_reach->find(a.id); it != place_reach->end()) p.place_reach = it->second;
   return p;
 }
 
-std::vector<ActorProfile> actor_profiles(const Catalog& c, const ActorOverrides& overrides) {
+std::vector<ActorProfile> actor_profiles(const Catalog& c, const ActorOverrides& overrides,
+                                         const PlaceReachOverrides* place_reach) {
   std::vector<ActorProfile> out;
-  for (const Actor& a : c.actors) out.push_back(actor_profile(a, overrides));
+  for (const Actor& a : c.actors) out.push_back(actor_profile(a, overrides, place_reach));
   return out;
 }
 

@@ -10,11 +10,12 @@ ThreatAnalysis analyze_threats(const Catalog& c, const Scenario& scenario,
   ThreatAnalysis t;
   t.computed = true;
   // Explicit overrides (a caller's) win over the scenario's own `actors:` section.
-  std::vector<ActorProfile> actors =
-      actor_profiles(c, overrides.empty() ? scenario.actor_parameters : overrides);
+  std::vector<ActorProfile> actors = actor_profiles(
+      c, overrides.empty() ? scenario.actor_parameters : overrides, &scenario.actor_place_reach);
   std::optional<ControlVariants> variants;
-  if (reanalyze) variants.emplace(c, reanalyze, actors, windows);
+  if (reanalyze) variants.emplace(c, scenario, reanalyze, actors, windows);
   t.defenses = variants.has_value();
+  if (variants) t.deployments = variants->deployments();
   // Each actor's reach and cheapest path walk every window: side by side on a cluster.
   t.actors.resize(actors.size());
   parallel_for(

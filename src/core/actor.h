@@ -6,10 +6,20 @@
 #include <vector>
 
 #include "core/citation.h"
+#include "core/conditions.h"
 #include "core/input_error.h"
 #include "core/provenance.h"
 
 namespace plainsight {
+
+// How much longer (factor > 1) or shorter (< 1) an actor takes to get a capability working at
+// places that match (a partner site's hosts, a provider's): the capability's time to
+// compromise there is multiplied by the factor. The first matching entry applies.
+struct PlaceFactor {
+  Conditions when;  // place attributes
+  double ttc_factor = 1;
+  Citation source;
+};
 
 struct Actor : Cited {
   std::string id;  // "oc3"
@@ -21,6 +31,7 @@ struct Actor : Cited {
   // each a figure with its provenance; keys are documented in docs/model.md.
   std::map<std::string, Figure> parameters;
   std::map<std::string, Citation> parameter_sources;  // the same keys: where each comes from
+  std::vector<PlaceFactor> place_reach;
   SourceLocation where;
 };
 
