@@ -20,25 +20,39 @@ std::vector<double> hbm_per_gpu(const Scenario& s) {
 // Why `p` cannot be had at `place`, or nullopt when it can.
 std::optional<Undeployable> fault(const Catalog& c, const Place& place, std::size_t index,
                                   const Platform& p, const Control& k, double hbm) {
-  for (const ControlSetting& set : k.sets)
-    if (place.pinned.count(set.key) &&
-        platform_value(place.platform, set.key) != platform_value(p, set.key))
-      return Undeployable{Undeployable::Reason::pinned, index, set.key,
-                          platform_value(place.platform, set.key)};
+  // A place someone else runs changes only where its offering lets customers set the key (a
+  // bucket's encryption); the rest of its platform is not ours to deploy anything on.
+  if (place.operator_role != "us") {
+    const Offering* o = c.offering(place.offering);
+    for (const ControlSetting& set : k.sets)
+      if ((!o || !o->allowed(set.key)) &&
+          platform_value(place.platform, set.key) != platform_value(p, set.key))
+        return Undeployable{Undeployable::Reason::not_ours, index,          set.key,
+                            platform_value(p, set.key),     place.offering, {}};
+  }
   if (const Offering* o = c.offering(place.offering))
     for (const auto& [key, allows] : o->allows) {
       const std::string v = platform_value(p, key);
       if (std::find(allows.values.begin(), allows.values.end(), v) == allows.values.end())
-        return Undeployable{Undeployable::Reason::offering, index, key, v, o->id};
+        return Undeployable{Undeployable::Reason::offering, index, key, v, o->id, {}};
     }
+  for (const ControlSetting& set : k.sets)
+    if (place.pinned.count(set.key) &&
+        platform_value(place.platform, set.key) != platform_value(p, set.key))
+      return Undeployable{Undeployable::Reason::pinned,
+                          index,
+                          set.key,
+                          platform_value(place.platform, set.key),
+                          {},
+                          {}};
   if (p.confidential_mode && p.gpu.empty())
-    return Undeployable{Undeployable::Reason::no_gpu, index, "confidential_mode", "on"};
+    return Undeployable{Undeployable::Reason::no_gpu, index, "confidential_mode", "on", {}, {}};
   if (const PlatformRefusal* r = platform_refusal(c, p))
     return Undeployable{Undeployable::Reason::refused, index, {}, {}, {}, r->id};
   if (const PlatformOption* gpu = Catalog::find(c.gpus, p.gpu); gpu && hbm > 0) {
     auto cap = gpu->figures.find("hbm_capacity");
     if (cap != gpu->figures.end() && hbm > cap->second.figure.value * (1 + 1e-9))
-      return Undeployable{Undeployable::Reason::hbm_fit, index, "gpu", p.gpu};
+      return Undeployable{Undeployable::Reason::hbm_fit, index, "gpu", p.gpu, {}, {}};
   }
   return std::nullopt;
 }

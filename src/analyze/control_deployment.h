@@ -17,6 +17,7 @@ struct Undeployable {
   enum class Reason {
     pinned,    // the scenario states the key at this place (`key`, `value`: what it states)
     offering,  // the place's offering does not offer the value (`key`, `value`, `offering`)
+    not_ours,  // someone else runs the place, and its offering lets customers set no `key`
     refused,   // a platform rule refuses the result (`rule`)
     no_gpu,    // confidential mode without a GPU
     hbm_fit,   // a stage's shard would not fit the new GPU's HBM (`key` gpu, `value`)

@@ -1,7 +1,6 @@
 #include "analyze/pipeline_graph.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 #include <boost/graph/topological_sort.hpp>
 
@@ -9,11 +8,8 @@ namespace plainsight {
 
 PipelineGraph build_pipeline_graph(const Scenario& s) {
   PipelineGraph g(s.stages.size());
-  std::unordered_map<std::string, std::size_t> index;
-  index.reserve(s.stages.size());
-  for (std::size_t i = 0; i < s.stages.size(); ++i) index[s.stages[i].id] = i;
   for (std::size_t f = 0; f < s.flows.size(); ++f)
-    boost::add_edge(index.at(s.flows[f].from), index.at(s.flows[f].to), FlowEdge{f}, g);
+    boost::add_edge(s.flows[f].from_index, s.flows[f].to_index, FlowEdge{f}, g);
   return g;
 }
 

@@ -26,6 +26,7 @@ add_library(plainsight_analyze STATIC
   analyze/scenario_diff.cc
   analyze/simulation.cc
   analyze/threat.cc
+  analyze/trust_boundaries.cc
   analyze/transfer_cost.cc
   analyze/window_reach.cc
 )

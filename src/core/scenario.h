@@ -63,6 +63,13 @@ struct Scenario {
     for (const Place& x : places) p.places.push_back(x.platform);
     return p;
   }
+  // Sets each flow's stage indices from its ids: for scenarios built in code (the loader
+  // resolves them as it reads). Throws std::out_of_range for an id no stage has.
+  void index_flows() {
+    std::map<std::string, std::size_t> at;
+    for (std::size_t i = 0; i < stages.size(); ++i) at[stages[i].id] = i;
+    for (Flow& f : flows) f.from_index = at.at(f.from), f.to_index = at.at(f.to);
+  }
   const Stage* stage(const std::string& id) const {
     for (const Stage& s : stages)
       if (s.id == id) return &s;

@@ -166,9 +166,11 @@ Place read_place(MapReader& r, const Catalog& c, const PlatformSection& section,
           r.at_value("hardware"),
           fmt::format("hardware '{}': expected {}", echo(p.hardware), fmt::join(kOperators, ", ")));
     if (cloud && p.hardware != "provider")
-      throw InputError(r.at_value("hardware"),
-                       fmt::format("offering '{}' ({}) runs on {}'s hardware, not {}", p.offering,
-                                   offering->name, offering->provider_name, p.hardware));
+      throw InputError(
+          r.at_value("hardware"),
+          fmt::format("offering '{}' ({}) runs on hardware run by {}: 'hardware' is "
+                      "provider, not {}",
+                      p.offering, offering->name, offering->provider_name, p.hardware));
   }
   p.operator_name =
       r.str_or("operator_name", p.operator_role == "provider" && offering ? offering->provider_name

@@ -20,6 +20,7 @@
 #include "report/palette.h"
 #include "report/phrases.h"
 #include "report/pipeline_drawing.h"
+#include "report/places_section.h"
 #include "report/render.h"
 #include "report/text_table.h"
 #include "report/threat_phrases.h"
@@ -168,6 +169,22 @@ void pipeline(std::ostream& out, const Analysis& a) {
         a.windows.size(), kMaxDrawnStages);
   else
     pipeline_svg(out, a);
+  if (has_places(a)) {
+    out << "<h3>Places: whose machine each stage is on</h3>\n<table>\n<thead><tr>";
+    const TextTable t = places_table(a);
+    for (const auto& h : t.header) out << "<th>" << html_text(h) << "</th>";
+    out << "</tr></thead>\n<tbody>\n";
+    for (const auto& row : t.rows) {
+      out << "<tr>";
+      for (const auto& c : row) out << "<td>" << html_text(c) << "</td>";
+      out << "</tr>\n";
+    }
+    out << "</tbody></table>\n";
+    if (const std::vector<std::string> b = boundary_lines(a); !b.empty()) {
+      out << "<h3>Trust boundaries: flows from one place to another</h3>\n";
+      list(out, b);
+    }
+  }
   out << "</section>\n<section id=\"timeline\">\n<h2>Over the horizon</h2>\n"
          "<p class=\"small\">Each row is a stage; bars are drawn to scale over the horizon.</p>\n";
   timeline_svg(out, a);

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "analyze/trust_boundaries.h"
 #include "analyze/window_basis.h"
 #include "build_info.h"
 #include "core/printable.h"
@@ -190,6 +191,14 @@ void render_json(std::ostream& out, const Analysis& a) {
     places.push_back(std::move(pj));
   }
   js.member("places", places);
+  json boundaries = json::array();
+  for (const TrustBoundary& b : trust_boundaries(s))
+    boundaries.push_back({{"from", s.flows[b.flow].from},
+                          {"to", s.flows[b.flow].to},
+                          {"from_place", s.places[b.from_place].id},
+                          {"to_place", s.places[b.to_place].id},
+                          {"other_operator", b.other_operator}});
+  js.member("trust_boundaries", boundaries);
   if (!s.groups.empty()) {
     json groups = json::array();
     for (const Group& g : s.groups)

@@ -9,17 +9,22 @@
 #include <fmt/format.h>
 
 #include "analyze/pipeline_graph.h"
+#include "analyze/trust_boundaries.h"
 #include "report/escaping.h"
 #include "report/palette.h"
 #include "report/phrases.h"
+#include "report/place_phrase.h"
+#include "report/places_section.h"
 #include "report/shortened.h"
 
 namespace plainsight {
 namespace {
 
 constexpr int kBoxW = 230, kBoxH = 70, kGapX = 30, kGapY = 56, kMargin = 16;
+constexpr int kBandPad = 10, kBandLabel = 34;  // a place's band: inner margin, label height
 constexpr const char* kEncrypt = "#2166ac";
 constexpr const char* kDecrypt = "#b2182b";
+constexpr const char* kBoundary = "#7b3294";  // places and flows into another place
 
 // Cut to `n` characters (UTF-8 aware), "…" when cut: SVG text does not wrap.
 std::string cut(const std::string& s, std::size_t n) {
@@ -31,6 +36,30 @@ std::string cut(const std::string& s, std::size_t n) {
     }
   }
   return s;
+}
+
+// Up to `lines` lines of at most `width` characters, cut at spaces; the last cut with "…".
+std::vector<std::string> wrapped(const std::string& s, std::size_t width, std::size_t lines) {
+  std::vector<std::string> out;
+  std::string line;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    std::size_t end = s.find(' ', start);
+    if (end == std::string::npos) end = s.size();
+    const std::string word = s.substr(start, end - start);
+    if (!line.empty() && line.size() + 1 + word.size() > width) {
+      if (out.size() + 1 == lines) {
+        out.push_back(cut(line + " " + s.substr(start), width));
+        return out;
+      }
+      out.push_back(line);
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+    start = end + 1;
+  }
+  if (!line.empty()) out.push_back(cut(line, width));
+  return out;
 }
 
 std::string text(int x, int y, const std::string& s, const char* colour, const char* extra = "") {
@@ -52,14 +81,33 @@ void pipeline_svg(std::ostream& out, const Analysis& a) {
       layer[t] = std::max(layer[t], layer[v] + 1);
     }
   const int layers = n ? *std::max_element(layer.begin(), layer.end()) + 1 : 0;
-  std::vector<int> column(n, 0), per_layer(layers, 0);
-  for (std::size_t i = 0; i < n; ++i) column[i] = per_layer[layer[i]]++;
-  const int widest = per_layer.empty() ? 0 : *std::max_element(per_layer.begin(), per_layer.end());
-  const int legend_x = kMargin + widest * (kBoxW + kGapX);
+  // With places, each place is a band of its own, side by side: its stages sit in its band,
+  // in the same layers as everywhere. Without, one band holds them all, unmarked.
+  const bool bands = has_places(a);
+  const std::size_t places = bands ? s.places.size() : 1;
+  auto band_of = [&](std::size_t i) {
+    return bands ? static_cast<std::size_t>(s.stages[i].place) : 0;
+  };
+  std::vector<std::vector<int>> per_layer(places, std::vector<int>(layers, 0));
+  std::vector<int> column(n, 0);
+  for (std::size_t i = 0; i < n; ++i) column[i] = per_layer[band_of(i)][layer[i]]++;
+  std::vector<int> band_x(places, 0), band_w(places, 0);
+  int right = kMargin;
+  for (std::size_t p = 0; p < places; ++p) {
+    const int widest = *std::max_element(per_layer[p].begin(), per_layer[p].end());
+    if (widest == 0) continue;  // a place with no stage takes no room
+    band_x[p] = right;
+    band_w[p] = widest * (kBoxW + kGapX) - kGapX + (bands ? 2 * kBandPad : 0);
+    right += band_w[p] + kGapX;
+  }
+  const int top = kMargin + (bands ? kBandLabel : 0);
+  const int legend_x = right;
   const int width = legend_x + 300;
-  const int height = std::max(kMargin * 2 + layers * (kBoxH + kGapY), 330);
-  auto x_of = [&](std::size_t i) { return kMargin + column[i] * (kBoxW + kGapX); };
-  auto y_of = [&](std::size_t i) { return kMargin + layer[i] * (kBoxH + kGapY); };
+  const int height = std::max(top + kMargin + layers * (kBoxH + kGapY), 360);
+  auto x_of = [&](std::size_t i) {
+    return band_x[band_of(i)] + (bands ? kBandPad : 0) + column[i] * (kBoxW + kGapX);
+  };
+  auto y_of = [&](std::size_t i) { return top + layer[i] * (kBoxH + kGapY); };
 
   out << fmt::format(
       "<svg class=\"pipeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
@@ -76,16 +124,37 @@ void pipeline_svg(std::ostream& out, const Analysis& a) {
       "markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" "
       "fill=\"{}\"/></marker></defs>\n",
       width, height, width, kEncrypt, kDecrypt);
+  // The bands of the places, each labelled with what it is and who runs it.
+  if (bands)
+    for (std::size_t p = 0; p < places; ++p) {
+      if (band_w[p] == 0) continue;
+      out << fmt::format(
+          "<g class=\"place\"><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" "
+          "height=\"{}\" rx=\"10\" fill=\"#f6f2f9\" stroke=\"{}\" stroke-dasharray=\"6 4\"/>",
+          html_text(place_phrase(*a.catalog, s.places[p])), band_x[p], kMargin, band_w[p],
+          height - 2 * kMargin, kBoundary);
+      const std::vector<std::string> label = wrapped(place_phrase(*a.catalog, s.places[p]),
+                                                     static_cast<std::size_t>(band_w[p] / 7), 2);
+      for (std::size_t k = 0; k < label.size(); ++k)
+        out << text(band_x[p] + 8, kMargin + 15 + 13 * static_cast<int>(k), label[k], kBoundary,
+                    " font-size=\"11\" font-weight=\"bold\"");
+      out << "</g>\n";
+    }
+  std::vector<bool> crosses(s.flows.size(), false);
+  for (const TrustBoundary& b : trust_boundaries(s)) crosses[b.flow] = true;
   // Flows first, so that the boxes cover their ends.
   std::set<std::pair<std::size_t, std::string>> labelled;
-  for (const Flow& f : s.flows) {
-    const Stage* from = s.stage(f.from);
-    const Stage* to = s.stage(f.to);
-    if (!from || !to) continue;
-    const std::size_t u = static_cast<std::size_t>(from - s.stages.data());
-    const std::size_t v = static_cast<std::size_t>(to - s.stages.data());
+  for (std::size_t fi = 0; fi < s.flows.size(); ++fi) {
+    const Flow& f = s.flows[fi];
+    const std::size_t u = f.from_index, v = f.to_index;
     const int x1 = x_of(u) + kBoxW / 2, y1 = y_of(u) + kBoxH;
     const int x2 = x_of(v) + kBoxW / 2, y2 = y_of(v);
+    // Into another place: a wide band under the line.
+    if (crosses[fi])
+      out << fmt::format(
+          "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"7\" "
+          "stroke-opacity=\"0.35\"/>\n",
+          x1, y1, x2, y2 - 2, kBoundary);
     const char* colour = f.encrypts ? kEncrypt : f.decrypts ? kDecrypt : "#444";
     out << fmt::format(
         "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"{}\"{} "
@@ -149,6 +218,22 @@ void pipeline_svg(std::ostream& out, const Analysis& a) {
              legend_x + 10, ly + 8, legend_x + 34, kDecrypt)
       << text(legend_x + 38, ly + 12, "decrypting flow", "#000", " font-size=\"11\"") << "\n";
   ly += 24;
+  if (bands) {
+    out << fmt::format(
+               "<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{3}\" "
+               "stroke-width=\"7\" stroke-opacity=\"0.35\"/>",
+               legend_x + 10, ly + 8, legend_x + 34, kBoundary)
+        << text(legend_x + 38, ly + 12, "flow into another place", "#000", " font-size=\"11\"")
+        << "\n";
+    ly += 24;
+    out << fmt::format(
+               "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"16\" rx=\"4\" fill=\"#f6f2f9\" "
+               "stroke=\"{}\" stroke-dasharray=\"4 3\"/>",
+               legend_x + 10, ly, kBoundary)
+        << text(legend_x + 38, ly + 12, "a place: whose machine it is", "#000", " font-size=\"11\"")
+        << "\n";
+    ly += 24;
+  }
   out << text(legend_x + 10, ly + 12, "Last line of a stage: who reads", "#000",
               " font-size=\"11\"")
       << text(legend_x + 10, ly + 26, "its bytes in plaintext there.", "#000", " font-size=\"11\"")

@@ -17,6 +17,7 @@
 #include "report/cell_reason.h"
 #include "report/json_stream.h"
 #include "report/phrases.h"
+#include "report/place_phrase.h"
 #include "report/render.h"
 
 namespace plainsight {
@@ -241,6 +242,9 @@ void render_sarif(std::ostream& out, const Analysis& a, const ReportOptions& o) 
                 {"properties",
                  {{"stage", w.stage},
                   {"replicas", w.replicas},
+                  {"place", a.scenario.places[w.place].id},
+                  {"operator", a.scenario.places[w.place].operator_role},
+                  {"operator_name", operator_words(a.scenario.places[w.place])},
                   {"capability", cell.capability},
                   {"decided_by", cell.decided_by},
                   {"plaintext_total_s", w.plaintext_total_s},

@@ -4,6 +4,7 @@ add_library(plainsight_report STATIC
   report/citation_phrase.cc
   report/cost_section.cc
   report/csv_report.cc
+  report/deployment_phrase.cc
   report/diff_report.cc
   report/dot_report.cc
   report/escaping.cc
@@ -17,6 +18,7 @@ add_library(plainsight_report STATIC
   report/phrases.cc
   report/pipeline_drawing.cc
   report/place_phrase.cc
+  report/places_section.cc
   report/shortened.cc
   report/render.cc
   report/sarif_report.cc

@@ -6,6 +6,7 @@
 #include "report/figure_phrase.h"
 #include "report/measurement_section.h"
 #include "report/phrases.h"
+#include "report/places_section.h"
 #include "report/render.h"
 #include "report/threat_section.h"
 #include "report/window_notes.h"
@@ -26,6 +27,7 @@ void render_table(std::ostream& raw, const Analysis& a) {
   // The rows are held for their column widths, but the text is written as it goes.
   window_table(a).write_plain(out);
   if (const std::string t = totals_line(a); !t.empty()) out << '\n' << t << '\n';
+  places_plain(out, a);
   notes_plain(out, a);
   out << "\nExposure matrix (" << cell_code_legend() << "):\n\n";
   compact_matrix_table(a).write_plain(out);
@@ -51,6 +53,7 @@ void render_markdown(std::ostream& out, const Analysis& a) {
   TextTable::markdown_header(out, window_table_header());
   for (std::size_t i : table_order(a)) TextTable::markdown_row(out, window_table_row(a, i));
   if (const std::string t = totals_line(a); !t.empty()) out << '\n' << t << '\n';
+  places_markdown(out, a);
   notes_markdown(out, a);
   out << "\n## Where each window's duration comes from\n\n";
   for (std::size_t i : table_order(a))

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/quantity.h"
+#include "report/deployment_phrase.h"
 #include "report/escaping.h"
 #include "report/json_stream.h"
 #include "report/json_values.h"
@@ -136,6 +137,10 @@ void threat_sections_plain(std::ostream& out, const Analysis& a) {
       out << fmt::format("  after: {}\n", path_summary(*a.catalog, at.actor, at.defense.after));
     }
   }
+  if (a.threat.defenses) {
+    out << "\nControls and where they can be deployed here (only these are proposed):\n";
+    for (const std::string& line : deployment_lines(a)) out << "  " << line << '\n';
+  }
 }
 
 void threat_sections_markdown(std::ostream& out, const Analysis& a) {
@@ -157,6 +162,11 @@ void threat_sections_markdown(std::ostream& out, const Analysis& a) {
       out << fmt::format("\nMinimal defence: {}. After it: {}\n",
                          md_text(defense_summary(at.actor, at.defense)),
                          md_text(path_summary(*a.catalog, at.actor, at.defense.after)));
+  }
+  if (a.threat.defenses) {
+    out << "\n## Controls and where they can be deployed here\n\nOnly deployable controls are "
+           "proposed.\n\n";
+    for (const std::string& line : deployment_lines(a)) out << "- " << md_text(line) << '\n';
   }
 }
 
@@ -285,6 +295,22 @@ void write_threat_json(const Analysis& a, JsonStream& js) {
                   {"after_found", d.after.found},
                   {"after", path_summary(*a.catalog, at.actor, d.after)},
                   {"summary", defense_summary(at.actor, d)}});
+      }
+      js.end();
+      js.key("control_deployment");
+      js.begin_array();
+      for (const Deployment& d : a.threat.deployments) {
+        json places = json::array(), already = json::array(), not_here = json::array();
+        for (std::size_t i : d.places) places.push_back(a.scenario.places[i].id);
+        for (std::size_t i : d.already) already.push_back(a.scenario.places[i].id);
+        for (const Undeployable& u : d.undeployable)
+          not_here.push_back(
+              {{"place", a.scenario.places[u.place].id}, {"reason", undeployable_phrase(a, u)}});
+        js.value({{"control", d.control},
+                  {"deployable", d.deployable()},
+                  {"places", std::move(places)},
+                  {"already", std::move(already)},
+                  {"undeployable", std::move(not_here)}});
       }
       js.end();
     }

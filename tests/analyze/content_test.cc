@@ -14,6 +14,7 @@ Scenario chain(std::vector<Flow> flows) {
   Scenario s;
   for (const char* id : {"a", "b", "c", "d"}) s.stages.push_back(stage(id, "host_dram"));
   s.flows = std::move(flows);
+  s.index_flows();
   return s;
 }
 
@@ -104,6 +105,7 @@ TEST(Content, FollowsTopologicalNotListOrder) {
   Scenario s;
   for (const char* id : {"d", "c", "b", "a"}) s.stages.push_back(stage(id, "host_dram"));
   s.flows = {flow("c", "d"), flow("b", "c"), encrypting("a", "b", "provider_kms")};
+  s.index_flows();
   auto in = propagate_content(s);
   EXPECT_TRUE(in[0].encrypted);   // d
   EXPECT_TRUE(in[1].encrypted);   // c

@@ -88,7 +88,8 @@ def main():
         if len(rows) != len(doc["windows"]):
             problems.append(f"{name}: {len(rows)} table rows for {len(doc['windows'])} windows")
         for row in rows:
-            w = windows.get(row["Stage"])
+            # A stage standing for replicas is named "Name (x N)" in the table.
+            w = windows.get(re.sub(r" \(x [\d,]+\)$", "", row["Stage"]))
             if w is None:
                 problems.append(f"{name}: window {row['Stage']!r} is not in the JSON")
                 continue

@@ -36,7 +36,9 @@ TEST(ClusterGenerator, ExpandsPerNodeAndGpu) {
   int root_reads = 0;
   for (const Reach& r : testing::actor(a, 4).reach)
     if (r.stage.find(".hbm") != std::string::npos || r.stage.find(".pcie") != std::string::npos) {
-      if (r.capability == "bus_interposer") EXPECT_FALSE(r.readable) << r.stage;
+      if (r.capability == "bus_interposer") {
+        EXPECT_FALSE(r.readable) << r.stage;
+      }
       if (r.capability == "host_root" && r.stage.find(".hbm") != std::string::npos) {
         EXPECT_TRUE(r.readable) << r.stage;
         EXPECT_DOUBLE_EQ(r.bytes_held, 140e9);

@@ -121,10 +121,11 @@ void expect_equivalent(const Analysis& g, const Analysis& x, const ClassOf& clas
     EXPECT_EQ(b.path.key_step, a.path.key_step);
     // The same stage, or one that ties with it: the same capability reads it in full at the
     // same expected time (root on a node reads its NVLink and its GPUs' HBM alike).
-    if (class_of(b.path.stage) != a.path.stage)
+    if (class_of(b.path.stage) != a.path.stage) {
       EXPECT_TRUE(readable(a, [](const std::string& s) { return s; })
                       .count(b.path.capability + " at " + class_of(b.path.stage)))
           << b.path.stage << " vs " << a.path.stage;
+    }
     EXPECT_EQ(readable(b, class_of), readable(a, [](const std::string& s) { return s; }));
     EXPECT_EQ(b.defense.needed, a.defense.needed);
     EXPECT_EQ(b.defense.cuttable, a.defense.cuttable);

@@ -17,7 +17,8 @@ struct Expansion {
   std::vector<std::size_t> class_of;  // expanded stage -> the grouped stage it replicates
 };
 
-// Group G (count N) becomes groups G-0 .. G-(N-1) of count 1 with G's platform; a stage x of
+// Group G (count N) becomes groups G-0 .. G-(N-1) of count 1, each a place of its own with
+// G's platform (a top-level place of count N likewise becomes N places); a stage x of
 // count c becomes x-0 .. x-(c-1) (x when c is 1). A flow between stages of one group (or two
 // top-level ones) connects them within each replica of the group: replica j to replica j
 // where both have the same count, else every replica to every replica; a flow between
@@ -32,11 +33,24 @@ inline Expansion expand_groups(const Scenario& s) {
   // Expanded indices of each grouped stage, by group replica then stage replica.
   std::vector<std::vector<std::vector<std::size_t>>> replicas(s.stages.size());
   std::vector<std::vector<int>> group_of(s.groups.size());  // group, replica -> expanded group
+  // Place, replica -> expanded place.
+  std::vector<std::vector<int>> place_of(s.places.size());
+  x.places.clear();
+  for (std::size_t p = 0; p < s.places.size(); ++p)
+    for (std::int64_t i = 0; i < s.places[p].count; ++i) {
+      Place r = s.places[p];
+      if (r.count > 1) r.id = fmt::format("{}-{}", r.id, i);
+      r.count = 1;
+      place_of[p].push_back(static_cast<int>(x.places.size()));
+      x.places.push_back(r);
+    }
   for (std::size_t g = 0; g < s.groups.size(); ++g)
     for (std::int64_t i = 0; i < s.groups[g].count; ++i) {
       Group r = s.groups[g];
       r.id = fmt::format("{}-{}", r.id, i);
       r.count = 1;
+      r.place = place_of[s.groups[g].place][i];
+      x.places[r.place].group = static_cast<int>(x.groups.size());
       group_of[g].push_back(static_cast<int>(x.groups.size()));
       x.groups.push_back(r);
     }
@@ -51,6 +65,7 @@ inline Expansion expand_groups(const Scenario& s) {
         const std::string id = st.count == 1 ? own : fmt::format("{}-{}", own, j);
         r.id = st.group >= 0 ? fmt::format("{}-{}.{}", s.groups[st.group].id, i, id) : id;
         r.group = st.group >= 0 ? group_of[st.group][i] : -1;
+        r.place = place_of[st.place][st.group >= 0 ? i : 0];
         r.count = r.replicas = 1;
         replicas[k][i].push_back(x.stages.size());
         e.class_of.push_back(k);
@@ -85,6 +100,7 @@ inline Expansion expand_groups(const Scenario& s) {
     for (const auto& r : replicas[b]) all_b.insert(all_b.end(), r.begin(), r.end());
     for (std::size_t p : all_a) connect(f, {p}, all_b);
   }
+  x.index_flows();
   return e;
 }
 

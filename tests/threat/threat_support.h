@@ -40,6 +40,22 @@ inline Analysis analyze_file(const std::string& path, const std::vector<std::str
   return a;
 }
 
+// A file under the source tree ("tests/data/aws-frontier-one-platform.yaml").
+inline std::string repo_path(const std::string& relative) {
+  return (std::filesystem::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / relative).string();
+}
+
+// A scenario given as text (a generated cluster), analysed with its threats.
+inline Analysis analyze_text(const std::string& text, bool defenses = true) {
+  const Catalog& c = bundled_catalog();
+  YamlFile f = YamlFile::parse(text, "scenario.yaml");
+  Analysis a = analyze(c, read_scenario(f, c));
+  Reanalyze re;
+  if (defenses) re = platform_reanalysis(c, a.scenario, nullptr, &a.arriving);
+  a.threat = analyze_threats(c, a.scenario, a.windows, {}, re);
+  return a;
+}
+
 inline const ActorThreat& actor(const Analysis& a, int level) {
   for (const ActorThreat& t : a.threat.actors)
     if (t.actor.level == level) return t;
