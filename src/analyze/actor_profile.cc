@@ -11,7 +11,20 @@ bool ActorProfile::fields(const std::string& capability) const {
   return std::find(capabilities.begin(), capabilities.end(), capability) != capabilities.end();
 }
 
-ActorProfile actor_profile(const Actor& a, const ActorOverrides& overrides) {
+Figure* ActorProfile::parameter(const std::string& name) {
+  if (name == "foothold_rate") return &foothold_rate;
+  if (name == "dwell") return &dwell;
+  if (name == "read_bandwidth") return &read_bandwidth;
+  if (name == "egress_bandwidth") return &egress_bandwidth;
+  return nullptr;
+}
+
+const Figure* ActorProfile::parameter(const std::string& name) const {
+  return const_cast<ActorProfile*>(this)->parameter(name);
+}
+
+ActorProfile actor_profile(const Actor& a, const ActorOverrides& overrides,
+                           const ActorRanges* ranges) {
   ActorProfile p;
   p.id = a.id;
   p.level = a.level;
@@ -36,12 +49,23 @@ ActorProfile actor_profile(const Actor& a, const ActorOverrides& overrides) {
   p.dwell = get("dwell");
   p.read_bandwidth = get("read_bandwidth");
   p.egress_bandwidth = get("egress_bandwidth");
+  for (const char* key : kActorParameters) {
+    const bool overridden = over != overrides.end() && over->second.count(key);
+    if (!overridden) {
+      if (auto it = a.parameter_ranges.find(key); it != a.parameter_ranges.end())
+        p.ranges[key] = it->second;
+    } else if (ranges) {
+      if (auto r = ranges->find(a.id); r != ranges->end())
+        if (auto it = r->second.find(key); it != r->second.end()) p.ranges[key] = it->second;
+    }
+  }
   return p;
 }
 
-std::vector<ActorProfile> actor_profiles(const Catalog& c, const ActorOverrides& overrides) {
+std::vector<ActorProfile> actor_profiles(const Catalog& c, const ActorOverrides& overrides,
+                                         const ActorRanges* ranges) {
   std::vector<ActorProfile> out;
-  for (const Actor& a : c.actors) out.push_back(actor_profile(a, overrides));
+  for (const Actor& a : c.actors) out.push_back(actor_profile(a, overrides, ranges));
   return out;
 }
 

@@ -20,16 +20,33 @@ struct ActorProfile {
   Figure dwell;             // seconds a foothold lasts before detection (mean)
   Figure read_bandwidth;    // bytes per second it can read from a window
   Figure egress_bandwidth;  // bytes per second it can move out
+  // The 90% ranges the four parameters are uncertain over, by parameter name, where the
+  // catalog or the scenario states one (core/figure_range.h).
+  std::map<std::string, FigureRange> ranges;
   bool fields(const std::string& capability) const;
+  // The parameter by name (foothold_rate, dwell, read_bandwidth, egress_bandwidth); null when
+  // there is none.
+  Figure* parameter(const std::string& name);
+  const Figure* parameter(const std::string& name) const;
 };
+
+// The names of the four parameters, in the order reports list them.
+inline constexpr const char* kActorParameters[] = {"foothold_rate", "dwell", "read_bandwidth",
+                                                   "egress_bandwidth"};
 
 // Parameter overrides by actor id, then parameter name (a scenario's `actors:` section).
 using ActorOverrides = std::map<std::string, std::map<std::string, Figure>>;
+// Their stated ranges, by the same keys (a scenario's `actors:` section).
+using ActorRanges = std::map<std::string, std::map<std::string, FigureRange>>;
 
 // Throws InputError at the actor's catalog entry when a parameter is missing or not positive.
-ActorProfile actor_profile(const Actor& actor, const ActorOverrides& overrides = {});
+// A parameter keeps the catalog's range unless overridden; an override has the range
+// `ranges` gives it, if any.
+ActorProfile actor_profile(const Actor& actor, const ActorOverrides& overrides = {},
+                           const ActorRanges* ranges = nullptr);
 std::vector<ActorProfile> actor_profiles(const Catalog& catalog,
-                                         const ActorOverrides& overrides = {});
+                                         const ActorOverrides& overrides = {},
+                                         const ActorRanges* ranges = nullptr);
 // The actor with this id ("oc3") or level ("OC3", "3"); nullptr when none.
 const ActorProfile* find_actor(const std::vector<ActorProfile>& actors, const std::string& name);
 

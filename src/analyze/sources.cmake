@@ -24,6 +24,8 @@ add_library(plainsight_analyze STATIC
   analyze/minimal_defense.cc
   analyze/scenario_diff.cc
   analyze/simulation.cc
+  analyze/sensitivity.cc
+  analyze/sweep.cc
   analyze/threat.cc
   analyze/transfer_cost.cc
   analyze/window_reach.cc

@@ -11,7 +11,8 @@ ThreatAnalysis analyze_threats(const Catalog& c, const Scenario& scenario,
   t.computed = true;
   // Explicit overrides (a caller's) win over the scenario's own `actors:` section.
   std::vector<ActorProfile> actors =
-      actor_profiles(c, overrides.empty() ? scenario.actor_parameters : overrides);
+      actor_profiles(c, overrides.empty() ? scenario.actor_parameters : overrides,
+                     &scenario.actor_parameter_ranges);
   std::optional<ControlVariants> variants;
   if (reanalyze) variants.emplace(c, reanalyze, actors, windows);
   t.defenses = variants.has_value();

@@ -32,6 +32,7 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     std::string output;
     std::vector<std::string> sets;
     MeasurementOptions measurements;
+    bool draw = false;
   };
   auto o = std::make_shared<Opts>();
   CLI::App* cmd = app.add_subcommand(
@@ -59,6 +60,9 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
   cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout")
       ->check(non_empty());
   cmd->add_option("--set", o->sets, "Override a scenario value, KEY=VALUE; repeatable");
+  cmd->add_flag("--draw-parameters", o->draw,
+                "Each trial draws the actor's parameters from their stated 90% ranges "
+                "(`catalog actors --detail`) instead of using the point values");
   o->measurements.add_to(*cmd, "the window durations and their jitter (the measured spread)");
   cmd->callback([o, globals] {
     Catalog catalog = load_catalog_for(*globals);
@@ -88,6 +92,7 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     SimulationOptions so;
     so.trials = o->trials;
     so.seed = o->seed;
+    so.draw_parameters = o->draw;
     so.threads = o->threads ? o->threads : std::max(1u, std::thread::hardware_concurrency());
     a.simulation =
         simulate(catalog, chosen->actor, a.scenario.horizon_s,

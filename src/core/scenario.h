@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/asset.h"
+#include "core/figure_range.h"
 #include "core/flow.h"
 #include "core/group.h"
 #include "core/platform.h"
@@ -38,6 +39,8 @@ struct Scenario {
   std::optional<TransferPricing> transfer_cost;  // the optional `transfer_cost:` section
   // The optional `actors:` section: actor id -> parameter -> figure, replacing the catalog's.
   std::map<std::string, std::map<std::string, Figure>> actor_parameters;
+  // The same keys, where the section states a parameter's 90% range (core/figure_range.h).
+  std::map<std::string, std::map<std::string, FigureRange>> actor_parameter_ranges;
 
   double stage_bytes(const Stage& s) const {
     double b = s.payload == Payload::weights      ? asset.weights_bytes()

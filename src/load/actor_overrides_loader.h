@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/catalog.h"
+#include "core/figure_range.h"
 #include "core/provenance.h"
 #include "load/yaml_file.h"
 
@@ -15,7 +16,9 @@ namespace plainsight {
 
 using ActorParameterOverrides = std::map<std::string, std::map<std::string, Figure>>;
 
-ActorParameterOverrides read_actor_overrides(const YamlFile& file, const YamlNode& node,
-                                             const Catalog& catalog);
+// `ranges`, when given, receives the parameters' stated ranges (`range:`), by the same keys.
+ActorParameterOverrides read_actor_overrides(
+    const YamlFile& file, const YamlNode& node, const Catalog& catalog,
+    std::map<std::string, std::map<std::string, FigureRange>>* ranges = nullptr);
 
 }  // namespace plainsight

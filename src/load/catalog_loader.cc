@@ -267,9 +267,11 @@ Actor read_actor(MapReader& r, const Catalog& c) {
   MapReader pr(r.file(), r.node("parameters"), what + " parameters");
   pr.allow({"foothold_rate", "dwell", "read_bandwidth", "egress_bandwidth"});
   for (const std::string& k : pr.keys()) {
-    CitedFigure f = read_figure(r.file(), pr.node(k), k, what, {&c.sources, false});
+    FigureRange range;
+    CitedFigure f = read_figure(r.file(), pr.node(k), k, what, {&c.sources, false}, &range);
     a.parameters[k] = f.figure;
     a.parameter_sources[k] = f.source;
+    if (range.present()) a.parameter_ranges[k] = range;
   }
   return a;
 }

@@ -126,7 +126,7 @@ Platform read_platform(const YamlFile& f, const YamlNode& n, const Catalog& c, c
   check_ref(p.cpu_tee, c.cpu_tees, "cpu_tee", [&] { return r.at_value("cpu_tee"); });
   p.confidential_mode = r.on_off_or("confidential_mode", p.confidential_mode);
   if (p.confidential_mode && p.gpu.empty())
-    throw InputError(
+    throw PlatformRefused(
         r.has("confidential_mode") ? r.at_value("confidential_mode") : r.at_key("gpu"),
         (base ? what + ": " : std::string()) + "confidential_mode is on but no gpu is set");
   p.multi_gpu_mode = r.str_or("multi_gpu_mode", p.multi_gpu_mode);
@@ -158,7 +158,7 @@ Platform read_platform(const YamlFile& f, const YamlNode& n, const Catalog& c, c
         at = k;
         break;
       }
-    throw InputError(at, (base ? what + ": " : std::string()) + refusal_message(c, *refused));
+    throw PlatformRefused(at, (base ? what + ": " : std::string()) + refusal_message(c, *refused));
   }
   return p;
 }
@@ -522,7 +522,8 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
   if (YamlNode w = r.optional_node("workload")) s.workload = read_workload(f, w, s);
   if (YamlNode t = r.optional_node("transfer_cost"))
     s.transfer_cost = read_transfer_pricing(f, t, s, c);
-  if (YamlNode a = r.optional_node("actors")) s.actor_parameters = read_actor_overrides(f, a, c);
+  if (YamlNode a = r.optional_node("actors"))
+    s.actor_parameters = read_actor_overrides(f, a, c, &s.actor_parameter_ranges);
   return s;
 }
 

@@ -18,12 +18,18 @@ add_library(plainsight_report STATIC
   report/pipeline_drawing.cc
   report/shortened.cc
   report/render.cc
+  report/plot_axis.cc
+  report/plot_svg.cc
   report/sarif_report.cc
+  report/sensitivity_report.cc
   report/table_report.cc
   report/text_table.cc
   report/threat_phrases.cc
+  report/sweep_plot.cc
+  report/sweep_report.cc
   report/threat_section.cc
   report/timeline_drawing.cc
+  report/tornado_plot.cc
   report/window_notes.cc
   report/window_table.cc
 )
