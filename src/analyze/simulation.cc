@@ -78,7 +78,7 @@ double route_done(const SimulationRoute& r, double tc, Rng& rng) {
 }
 
 void run_trials(const std::vector<const Capability*>& caps, const ActorProfile& a, double horizon,
-                const std::vector<SimulationRoute>& all_routes, std::uint64_t seed, bool draw,
+                const std::vector<SimulationRoute>& all_routes, std::uint64_t seed, bool drawing,
                 std::uint64_t begin, std::uint64_t end, Accumulator* acc) {
   double rate = a.foothold_rate.value;
   double mean_dwell = a.dwell.value;
@@ -86,19 +86,19 @@ void run_trials(const std::vector<const Capability*>& caps, const ActorProfile& 
   acc->by_route.assign(all_routes.size(), 0);
   bool jitter = false;
   for (const SimulationRoute& r : all_routes) jitter |= r.jitter_s > 0;
-  draw = draw && !a.ranges.empty();
+  const bool redraw = drawing && !a.ranges.empty();
   std::vector<SimulationRoute> drawn_routes;
   for (std::uint64_t trial = begin; trial < end; ++trial) {
     Rng rng = Rng::stream(seed, trial);
     Rng jitter_rng = jitter ? Rng::stream(seed ^ kJitterStream, trial) : rng;
-    if (draw) {
+    if (redraw) {
       Rng parameter_rng = Rng::stream(seed ^ kParameterStream, trial);
       const ParameterDraw d = draw_parameters(a, parameter_rng);
       rate = a.foothold_rate.value * d.rate;
       mean_dwell = a.dwell.value * d.dwell;
       redrawn_routes(all_routes, d, &drawn_routes);
     }
-    const std::vector<SimulationRoute>& routes = draw ? drawn_routes : all_routes;
+    const std::vector<SimulationRoute>& routes = redraw ? drawn_routes : all_routes;
     double t = 0;
     for (;;) {
       t += rng.exponential(rate);

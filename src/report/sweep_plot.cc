@@ -57,11 +57,14 @@ double p_top(const SweepResult& s) {
 
 std::string line_chart(const SweepResult& s) {
   const SweepAxis& ax = s.axes[0];
-  constexpr double kW = 820, kLeft = 86, kPlotW = 560, kTop = 64, kPH = 300, kGap = 40, kCH = 110,
-                   kBottom = 96;
-  const double height = kTop + kPH + kGap + kCH + kBottom;
-  const double right = kLeft + kPlotW;
+  constexpr double kW = 820, kLeft = 86, kPlotW = 560, kTop = 82, kPH = 300, kGap = 40, kCH = 110;
   const std::size_t n = ax.texts.size();
+  // Words on the x axis are turned when they would not fit side by side, and need more room.
+  const bool turn =
+      !ax.numeric() && (n > 8 || std::any_of(ax.texts.begin(), ax.texts.end(),
+                                             [](const std::string& t) { return t.size() > 8; }));
+  const double height = kTop + kPH + kGap + kCH + (turn ? 120 : 64);
+  const double right = kLeft + kPlotW;
   const DisplayUnit u = unit_of(ax);
   std::vector<double> xs(n);
   std::optional<PlotAxis> xaxis;
@@ -77,9 +80,9 @@ std::string line_chart(const SweepResult& s) {
   auto cy = [&](int level) { return ctop + kCH - level * kCH / 5; };
   std::string out =
       svg_open(kW, height, fmt::format("{}: {} by {}", s.scenario, p_title(s), ax.key));
-  out += svg_text(kLeft, 24, fmt::format("{}: {} by {}", s.scenario, p_title(s), ax.key), 15,
-                  "start", 0, "font-weight=\"bold\"");
-  out += svg_text(kLeft, 44, subtitle(s), 11, "start", 0, "fill=\"#444444\"");
+  out += svg_text(16, 24, s.scenario, 15, "start", 0, "font-weight=\"bold\"");
+  out += svg_text(16, 44, fmt::format("{} and the exposure ceiling by {}", p_title(s), ax.key), 13);
+  out += svg_text(16, 62, subtitle(s), 11, "start", 0, "fill=\"#444444\"");
   // The P panel: grid, ticks, the axis title.
   for (double t : yaxis.ticks()) {
     const double y = yaxis.at(t);
@@ -93,9 +96,6 @@ std::string line_chart(const SweepResult& s) {
     for (double t : xaxis->ticks()) xticks.push_back({xaxis->at(t), tick_text(t)});
   else
     for (std::size_t i = 0; i < n; ++i) xticks.push_back({xs[i], ax.texts[i]});
-  const bool turn =
-      !xaxis && (n > 8 || std::any_of(ax.texts.begin(), ax.texts.end(),
-                                      [](const std::string& t) { return t.size() > 8; }));
   const std::size_t every = std::max<std::size_t>(1, (xticks.size() + 19) / 20);
   for (std::size_t k = 0; k < xticks.size(); ++k) {
     const auto& [x, label] = xticks[k];
@@ -148,8 +148,10 @@ std::string line_chart(const SweepResult& s) {
     out += svg_text(kLeft - 6, cy(level) + 4, ceiling_label(level), 10, "end");
   }
   out += svg_text(22, ctop + kCH / 2, "exposure ceiling", 12, "middle", -90);
+  // The ceiling is a level, not a quantity between points: drawn as steps, changing halfway.
   std::string steps;
   bool open = false;
+  double last_x = 0;
   for (std::size_t i = 0; i < n; ++i) {
     const SweepPoint& p = s.points[i];
     if (p.refused) {
@@ -159,8 +161,12 @@ std::string line_chart(const SweepResult& s) {
       out += svg_text(xs[i], cy(0) + 4, "\u00d7", 14, "middle", 0, "fill=\"#b00020\"");
       continue;
     }
-    steps += fmt::format("{}{:.1f},{:.1f} ", open ? "L" : "M", xs[i], cy(p.ceiling));
+    if (open)
+      steps += fmt::format("H{:.1f} V{:.1f} H{:.1f} ", (last_x + xs[i]) / 2, cy(p.ceiling), xs[i]);
+    else
+      steps += fmt::format("M{:.1f},{:.1f} ", xs[i], cy(p.ceiling));
     open = true;
+    last_x = xs[i];
     out += svg_rect(xs[i] - 3, cy(p.ceiling) - 3, 6, 6, kMuted);
   }
   if (!steps.empty())
@@ -174,14 +180,15 @@ std::string heat_map(const SweepResult& s) {
   const SweepAxis& rows = s.axes[0];
   const SweepAxis& cols = s.axes[1];
   const std::size_t nr = rows.texts.size(), nc = cols.texts.size();
-  const double cw = std::clamp(600.0 / static_cast<double>(nc), 4.0, 64.0);
+  const double cw = std::clamp(600.0 / static_cast<double>(nc), 4.0, 90.0);
   const double ch = std::clamp(320.0 / static_cast<double>(nr), 4.0, 36.0);
-  constexpr double kLeft = 170, kTop = 64, kTitle = 26, kXLabels = 78, kGap = 18;
+  constexpr double kLeft = 170, kTop = 82, kTitle = 26, kXLabels = 78, kGap = 18;
   const double pw = cw * static_cast<double>(nc), ph = ch * static_cast<double>(nr);
   const double panel = kTitle + ph + kXLabels + kGap;
-  const std::size_t actors = std::max<std::size_t>(1, s.actors.size());
-  const double width = kLeft + pw + 150;
-  const double height = kTop + panel * static_cast<double>(actors) + 10;
+  // A panel per simulated actor, then one for the exposure ceiling.
+  const std::size_t actors = s.actors.size();
+  const double width = std::max(760.0, kLeft + pw + 150);
+  const double height = kTop + panel * static_cast<double>(actors + 1) + 10;
   // The colour scale: zero to the highest P, rounded up to a tick.
   double vmax = 0;
   for (const SweepPoint& p : s.points)
@@ -196,9 +203,25 @@ std::string heat_map(const SweepResult& s) {
   const std::string title =
       fmt::format("{}: {} by {} and {}", s.scenario, p_title(s), rows.key, cols.key);
   std::string out = svg_open(width, height, title);
-  out += svg_text(16, 24, title, 15, "start", 0, "font-weight=\"bold\"");
-  out += svg_text(16, 44, subtitle(s).substr(0, subtitle(s).find("; bars")), 11, "start", 0,
+  out += svg_text(16, 24, s.scenario, 15, "start", 0, "font-weight=\"bold\"");
+  out += svg_text(
+      16, 44,
+      fmt::format("{} and the exposure ceiling by {} and {}", p_title(s), rows.key, cols.key), 13);
+  out += svg_text(16, 62, subtitle(s).substr(0, subtitle(s).find("; bars")), 11, "start", 0,
                   "fill=\"#444444\"");
+  // The axes' labels and titles, under and beside a panel whose cells start at y0.
+  auto axes_of = [&](double y0) {
+    std::string a;
+    for (std::size_t r = 0; r < nr; r += row_every)
+      a += svg_text(kLeft - 6, y0 + ch * (static_cast<double>(r) + 0.5) + 4, value_label(rows, r),
+                    11, "end");
+    for (std::size_t c = 0; c < nc; c += col_every)
+      a += svg_text(kLeft + cw * (static_cast<double>(c) + 0.5), y0 + ph + 14, value_label(cols, c),
+                    11, "end", -40);
+    a += svg_text(18, y0 + ph / 2, axis_title(rows), 12, "middle", -90);
+    a += svg_text(kLeft + pw / 2, y0 + ph + kXLabels - 6, axis_title(cols), 12, "middle");
+    return a;
+  };
   for (std::size_t j = 0; j < actors; ++j) {
     const double top = kTop + panel * static_cast<double>(j);
     const double y0 = top + kTitle;
@@ -223,15 +246,7 @@ std::string heat_map(const SweepResult& s) {
                           fmt::format("{:.{}f}", p.actors[j].probability, top_value < 0.1 ? 3 : 2),
                           10, "middle", 0, heat_dark(t) ? "fill=\"#ffffff\"" : "");
       }
-    // Row labels (the first key) and column labels (the second).
-    for (std::size_t r = 0; r < nr; r += row_every)
-      out += svg_text(kLeft - 6, y0 + ch * (static_cast<double>(r) + 0.5) + 4, value_label(rows, r),
-                      11, "end");
-    for (std::size_t c = 0; c < nc; c += col_every)
-      out += svg_text(kLeft + cw * (static_cast<double>(c) + 0.5), y0 + ph + 14,
-                      value_label(cols, c), 11, "end", -40);
-    out += svg_text(18, y0 + ph / 2, axis_title(rows), 12, "middle", -90);
-    out += svg_text(kLeft + pw / 2, y0 + ph + kXLabels - 6, axis_title(cols), 12, "middle");
+    out += axes_of(y0);
     // The legend: the scale as a bar of swatches, and what a grey cell means.
     const double lx = kLeft + pw + 24;
     constexpr int kSteps = 40;
@@ -247,6 +262,25 @@ std::string heat_map(const SweepResult& s) {
     out += svg_rect(lx, y0 + ph + 10, 14, 10, "#bdbdbd");
     out += svg_text(lx + 20, y0 + ph + 19, "refused", 10);
   }
+  // The exposure ceiling: grey by level (darker: more actors kept out), the level written.
+  const double top = kTop + panel * static_cast<double>(actors);
+  const double y0 = top + kTitle;
+  out += svg_text(kLeft, top + 16, "exposure ceiling (the highest OC level kept out)", 13, "start",
+                  0, "font-weight=\"bold\"");
+  for (std::size_t r = 0; r < nr; ++r)
+    for (std::size_t c = 0; c < nc; ++c) {
+      const SweepPoint& p = s.points[r * nc + c];
+      const double x = kLeft + cw * static_cast<double>(c), y = y0 + ch * static_cast<double>(r);
+      const double t = p.refused ? 0 : p.ceiling / 5.0;
+      const int grey = static_cast<int>(std::lround(245 - 170 * t));
+      out += svg_rect(x, y, cw, ch,
+                      p.refused ? "#bdbdbd" : fmt::format("#{0:02x}{0:02x}{0:02x}", grey),
+                      "stroke=\"#ffffff\" stroke-width=\"0.5\"");
+      if (cw >= 26 && ch >= 12)
+        out += svg_text(x + cw / 2, y + ch / 2 + 4, p.refused ? "\u00d7" : ceiling_label(p.ceiling),
+                        10, "middle", 0, t > 0.55 ? "fill=\"#ffffff\"" : "");
+    }
+  out += axes_of(y0);
   out += svg_close();
   return out;
 }

@@ -175,9 +175,10 @@ void sweep_table(std::ostream& out, const SweepResult& s) {
   out << shown(s.scenario) << "\n";
   for (const std::string& set : s.sets) out << "override: " << shown(set) << "\n";
   out << fmt::format(
-      "sweep: {} points, {} window analyses; {} trials per actor and point, seed "
+      "sweep: {} point{}, {} window analys{}; {} trials per actor and point, seed "
       "{}{}\n\n",
-      s.points.size(), s.analyses, s.trials, s.seed,
+      s.points.size(), s.points.size() == 1 ? "" : "s", s.analyses, s.analyses == 1 ? "is" : "es",
+      format_count(static_cast<double>(s.trials)), s.seed,
       s.draw_parameters ? "; actor parameters drawn from their ranges" : "");
   TextTable t;
   for (const SweepAxis& a : s.axes) t.header.push_back(a.key);
@@ -187,12 +188,18 @@ void sweep_table(std::ostream& out, const SweepResult& s) {
   for (const SweepPoint& p : s.points) cc |= p.run_off_s.has_value();
   if (cc) t.header.push_back("CC extra run time");
   for (const std::string& id : s.actors) t.header.push_back("P " + actor_tag(id) + " (95%)");
+  bool refusals = false;
+  for (const SweepPoint& p : s.points) refusals |= p.refused;
+  if (refusals) t.header.push_back("refused because");
   for (const SweepPoint& p : s.points) {
     std::vector<std::string> row;
     for (std::size_t k = 0; k < s.axes.size(); ++k)
       row.push_back(shown(s.axes[k].texts[p.values[k]]));
     if (p.refused) {
-      row.push_back("refused: " + shown(p.refusal));
+      // The rule and its reason; the source's words are in the CSV and JSON.
+      row.push_back("refused");
+      while (row.size() < t.header.size() - 1) row.push_back("-");
+      row.push_back(shown(p.refusal.substr(0, p.refusal.find("; "))));
       t.rows.push_back(std::move(row));
       continue;
     }
@@ -204,6 +211,7 @@ void sweep_table(std::ostream& out, const SweepResult& s) {
                                       100 * (*p.run_on_s - *p.run_off_s) / *p.run_off_s)
                         : "");
     for (const SweepActorResult& a : p.actors) row.push_back(probability_text(a));
+    if (refusals) row.push_back("");
     t.rows.push_back(std::move(row));
   }
   t.write_plain(out);

@@ -34,7 +34,7 @@ std::string tornado_svg(const SensitivityResult& r) {
                    kTop = 100, kLeft = 12;
   const double px = kLeft + kLabelW, cx = px + kPW + kGap, fx = cx + kCW + 16;
   const double width = fx + kFlipW;
-  const double height = kTop + kRowH * static_cast<double>(std::max<std::size_t>(rows, 1)) + 110;
+  const double height = kTop + kRowH * static_cast<double>(std::max<std::size_t>(rows, 1)) + 90;
   const double bottom = kTop + kRowH * static_cast<double>(std::max<std::size_t>(rows, 1));
   // The P axis spans every end, the baseline and (where near) the threshold.
   double lo = r.baseline.probability, hi = r.baseline.probability;
@@ -62,7 +62,9 @@ std::string tornado_svg(const SensitivityResult& r) {
   out += svg_text(cx + kCW / 2, kTop - 10, "exposure ceiling", 12, "middle", 0,
                   "font-weight=\"bold\"");
   out += svg_text(fx, kTop - 10, "verdict flips at", 12, "start", 0, "font-weight=\"bold\"");
-  // Grids and axes.
+  // Stripes under every other row, then the grids and axes over them.
+  for (std::size_t i = 1; i < rows; i += 2)
+    out += svg_rect(kLeft, kTop + kRowH * static_cast<double>(i), width - kLeft, kRowH, "#f4f4f4");
   for (double t : pa.ticks()) {
     out += svg_line(pa.at(t), kTop, pa.at(t), bottom, kGrid);
     out += svg_text(pa.at(t), bottom + 16, tick_text(t), 10, "middle");
@@ -79,7 +81,6 @@ std::string tornado_svg(const SensitivityResult& r) {
   for (std::size_t i = 0; i < rows; ++i) {
     const AssumptionEffect& e = r.effects[i];
     const double y = kTop + kRowH * static_cast<double>(i);
-    if (i % 2 == 1) out += svg_rect(kLeft, y, width - kLeft, kRowH, "#f7f7f7");
     out += svg_text(kLeft, y + 11, shortened(assumption_label(e.assumption), 52), 11);
     out += svg_text(kLeft, y + 23, shortened(assumption_range(e.assumption, r.factor), 60), 9,
                     "start", 0, "fill=\"#555555\"");
