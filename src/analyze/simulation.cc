@@ -144,7 +144,9 @@ std::pair<double, double> wilson_interval(std::uint64_t k, std::uint64_t n) {
   const double denom = 1 + z * z / nn;
   const double center = (p + z * z / (2 * nn)) / denom;
   const double half = z * std::sqrt(p * (1 - p) / nn + z * z / (4 * nn * nn)) / denom;
-  return {std::max(0.0, center - half), std::min(1.0, center + half)};
+  // The bounds are exactly 0 with no successes and 1 with no failures; the formula leaves a
+  // rounding residue there (1e-19).
+  return {k == 0 ? 0.0 : std::max(0.0, center - half), k == n ? 1.0 : std::min(1.0, center + half)};
 }
 
 std::vector<SimulationRoute> simulation_routes(const Catalog& c, const std::vector<Reach>& reach,

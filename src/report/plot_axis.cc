@@ -141,7 +141,7 @@ std::vector<double> PlotAxis::ticks() const {
     return out;
   }
   const double span = hi_ - lo_;
-  const double raw = span / 5;
+  const double raw = span / 6;
   const double mag = std::pow(10.0, std::floor(std::log10(raw)));
   double step = mag;
   for (double m : {1.0, 2.0, 5.0, 10.0})

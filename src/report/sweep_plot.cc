@@ -111,7 +111,9 @@ std::string line_chart(const SweepResult& s) {
   out += svg_rect(kLeft, ctop, kPlotW, kCH, "none", "stroke=\"#888888\"");
   // One series per actor: lines between neighbouring points, the interval as a bar.
   for (std::size_t j = 0; j < s.actors.size(); ++j) {
-    const std::string colour = series_colour(j);
+    // An actor keeps its colour and marker whichever actors are drawn with it: by its level.
+    const std::size_t series = static_cast<std::size_t>(std::max(0, s.levels[j] - 1));
+    const std::string colour = series_colour(series);
     std::string path;
     bool open = false;
     for (std::size_t i = 0; i < n; ++i) {
@@ -135,11 +137,11 @@ std::string line_chart(const SweepResult& s) {
       out += svg_line(xs[i], lo, xs[i], hi, colour, 1.2);
       out += svg_line(xs[i] - 3, lo, xs[i] + 3, lo, colour, 1.2);
       out += svg_line(xs[i] - 3, hi, xs[i] + 3, hi, colour, 1.2);
-      out += series_marker(j, xs[i], yaxis.at(a.probability), 3.5);
+      out += series_marker(series, xs[i], yaxis.at(a.probability), 3.5);
     }
     // The legend, right of the panel.
     const double ly = kTop + 10 + 20 * static_cast<double>(j);
-    out += series_marker(j, right + 22, ly - 4, 4);
+    out += series_marker(series, right + 22, ly - 4, 4);
     out += svg_text(right + 34, ly, actor_tag(s.actors[j]), 12);
   }
   // The ceiling panel: OC levels, a step per point.

@@ -4,8 +4,8 @@
 # examples write (-o, --plot) land there and not in the source tree.
 set -eu
 python=$1
-bin=$2
-root=$3
+bin=$(cd "$(dirname "$2")" && pwd)/$(basename "$2")
+root=$(cd "$3" && pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 for d in scenarios model tests docs; do ln -s "$root/$d" "$tmp/$d"; done
