@@ -37,6 +37,17 @@ const ActorThreat* threat_of(const ThreatAnalysis& t, const std::string& id) {
   return nullptr;
 }
 
+// The catalog with the entry `id` of `list` (its capabilities or key steps) taking `f` times
+// as long.
+template <class T>
+Catalog with_slower(const Catalog& c, std::vector<T> Catalog::*list, const std::string& id,
+                    double f) {
+  Catalog out = c;
+  for (T& k : out.*list)
+    if (k.id == id) k.ttc = scaled_ttc(k.ttc, f);
+  return out;
+}
+
 Stage* stage_of(Scenario& s, const std::string& id) {
   for (Stage& st : s.stages)
     if (st.id == id) return &st;
@@ -63,15 +74,11 @@ SensitivityOutcome evaluate(const Base& b, const Assumption& a, double value, bo
       break;
     }
     case Assumption::Kind::capability_ttc:
-      catalog = b.catalog;
-      for (Capability& k : catalog->capabilities)
-        if (k.id == a.subject) k.ttc = scaled_ttc(k.ttc, f);
+      catalog = with_slower(b.catalog, &Catalog::capabilities, a.subject, f);
       c = &*catalog;
       break;
     case Assumption::Kind::key_step_ttc:
-      catalog = b.catalog;
-      for (KeyStep& k : catalog->key_steps)
-        if (k.id == a.subject) k.ttc = scaled_ttc(k.ttc, f);
+      catalog = with_slower(b.catalog, &Catalog::key_steps, a.subject, f);
       c = &*catalog;
       break;
     case Assumption::Kind::reduction_ttc:

@@ -1,10 +1,10 @@
 // plainsight sensitivity SCENARIO: which assumption decides the answer.
-#include <limits>
 
 #include "analyze/sensitivity.h"
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/plot_output.h"
+#include "cli/simulation_options.h"
 #include "core/limits.h"
 #include "report/sensitivity_report.h"
 #include "report/tornado_plot.h"
@@ -41,10 +41,7 @@ void add_sensitivity_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       "  plainsight sensitivity scenarios/silo-hopper.yaml --format json --plot tornado.svg");
   cmd->add_option("scenario", o->scenario, "Scenario YAML file")->required();
   cmd->add_option("--actor", o->actor, "Actor: OC1..OC5 (or its catalog id)")->check(non_empty());
-  cmd->add_option("--trials", o->trials, "Trials per simulation (default 10000)")
-      ->check(whole_number(1, kMaxTrials));
-  cmd->add_option("--seed", o->seed, "Random seed (default 1)")
-      ->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()));
+  add_trials_and_seed(*cmd, o->trials, o->seed, "Trials per simulation (default 10000)");
   cmd->add_option("--threads", o->threads,
                   "Assumptions evaluated side by side (default: all cores)")
       ->check(whole_number(0, kMaxThreads));

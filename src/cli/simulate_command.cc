@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/measurement_options.h"
 #include "cli/output.h"
+#include "cli/simulation_options.h"
 #include "cli/threat_run.h"
 #include "core/limits.h"
 #include "core/quantity.h"
@@ -49,10 +50,7 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       "      --measurements model/measurements/host-vm-amd-epyc.json");
   cmd->add_option("scenario", o->scenario, "Scenario YAML file")->required();
   cmd->add_option("--actor", o->actor, "Actor: OC1..OC5 (or its catalog id)")->check(non_empty());
-  cmd->add_option("--trials", o->trials, "Number of trials (default 10000)")
-      ->check(whole_number(1, kMaxTrials));
-  cmd->add_option("--seed", o->seed, "Random seed (default 1)")
-      ->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()));
+  add_trials_and_seed(*cmd, o->trials, o->seed, "Number of trials (default 10000)");
   cmd->add_option("--threads", o->threads, "Worker threads (default: all cores)")
       ->check(whole_number(0, kMaxThreads));
   cmd->add_option("--format,-f", o->format, "Output format: table, md, json")

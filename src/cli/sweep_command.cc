@@ -1,5 +1,4 @@
 // plainsight sweep SCENARIO --vary KEY=VALUES...: the analysis and simulation over a grid.
-#include <limits>
 
 #include <fmt/format.h>
 
@@ -7,6 +6,7 @@
 #include "cli/commands.h"
 #include "cli/output.h"
 #include "cli/plot_output.h"
+#include "cli/simulation_options.h"
 #include "core/limits.h"
 #include "report/sweep_plot.h"
 #include "report/sweep_report.h"
@@ -49,10 +49,7 @@ void add_sweep_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       ->required();
   cmd->add_option("--actor", o->actor, "Simulate this actor only (OC1..OC5); default: every one")
       ->check(non_empty());
-  cmd->add_option("--trials", o->trials, "Trials per actor and point (default 10000)")
-      ->check(whole_number(1, kMaxTrials));
-  cmd->add_option("--seed", o->seed, "Random seed (default 1)")
-      ->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()));
+  add_trials_and_seed(*cmd, o->trials, o->seed, "Trials per actor and point (default 10000)");
   cmd->add_option("--threads", o->threads, "Points analysed side by side (default: all cores)")
       ->check(whole_number(0, kMaxThreads));
   cmd->add_option("--format,-f", o->format, "Output format: table, csv, json")

@@ -79,6 +79,20 @@ std::string tick_text(double v) {
   return s;
 }
 
+std::string base_unit_name(QuantityKind kind) {
+  switch (kind) {
+    case QuantityKind::duration:
+      return "s";
+    case QuantityKind::size:
+      return "B";
+    case QuantityKind::bandwidth:
+      return "B/s";
+    case QuantityKind::rate:
+      return "/s";
+  }
+  return "";
+}
+
 std::string format_rate(double per_second) {
   const DisplayUnit u = display_unit(QuantityKind::rate, {per_second});
   return tick_text(per_second / u.scale) + u.name;

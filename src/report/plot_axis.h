@@ -25,6 +25,10 @@ DisplayUnit display_unit(std::optional<QuantityKind> kind, const std::vector<dou
 // A value in its display unit, four significant figures: "10", "1.778", "0.025".
 std::string tick_text(double value_in_unit);
 
+// The name of a kind's base unit, the one the CSV and JSON give numbers in: "s", "B", "B/s",
+// "/s" (events per second).
+std::string base_unit_name(QuantityKind kind);
+
 // A number of events per second as people write rates: "4/y", "0.5/d".
 std::string format_rate(double per_second);
 // A quantity of `kind` in the report's words: "30.0 d", "10.0 GB/s", "140 GB", "4/y".

@@ -30,20 +30,6 @@ std::string kind_name(Assumption::Kind k) {
   return "";
 }
 
-std::string unit_name(QuantityKind k) {
-  switch (k) {
-    case QuantityKind::duration:
-      return "s";
-    case QuantityKind::size:
-      return "B";
-    case QuantityKind::bandwidth:
-      return "B/s";
-    case QuantityKind::rate:
-      return "/s";
-  }
-  return "";
-}
-
 std::string p_text(const SensitivityOutcome& o) {
   return fmt::format("{:.4f} ({:.4f}..{:.4f})", o.probability, o.ci_low, o.ci_high);
 }
@@ -178,7 +164,7 @@ void sensitivity_csv(std::ostream& out, const SensitivityResult& r) {
         kind_name(a.kind),
         csv_field(a.subject),
         csv_field(a.parameter),
-        unit_name(a.unit),
+        base_unit_name(a.unit),
         csv_number(a.point),
         csv_number(a.low),
         csv_number(a.high),
@@ -231,7 +217,7 @@ void sensitivity_json(std::ostream& out, const SensitivityResult& r) {
            {"subject", shown(a.subject)},
            {"parameter", shown(a.parameter)},
            {"label", shown(assumption_label(a))},
-           {"unit", unit_name(a.unit)},
+           {"unit", base_unit_name(a.unit)},
            {"point", a.point},
            {"low", a.low},
            {"high", a.high},

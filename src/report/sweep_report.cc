@@ -25,18 +25,7 @@ std::string actor_tag(const std::string& id) {
 }
 
 std::string base_unit(const SweepAxis& axis) {
-  if (!axis.quantity) return "";
-  switch (*axis.quantity) {
-    case QuantityKind::duration:
-      return "s";
-    case QuantityKind::size:
-      return "B";
-    case QuantityKind::bandwidth:
-      return "B/s";
-    case QuantityKind::rate:
-      return "/s";
-  }
-  return "";
+  return axis.quantity ? base_unit_name(*axis.quantity) : "";
 }
 
 std::string axis_kind(const SweepAxis& axis) {

@@ -12,21 +12,15 @@ import concurrent.futures
 import os
 import shutil
 import struct
-import subprocess
 import sys
 import tempfile
 import zlib
 
 SKIP = 77
 
-
-def run(cmd, **kw):
-    return subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=180, **kw)
-
-
-def chromium(browser, *args):
-    return run([browser, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
-                "--no-first-run", "--disable-extensions", *args])
+# The report tests' way of running Chromium (headless, no sandbox, no profile left behind).
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "report"))
+from browser_test import chromium, run  # noqa: E402
 
 
 def png_rows(path):
