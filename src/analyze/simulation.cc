@@ -27,17 +27,23 @@ struct ParameterDraw {
   double rate = 1, dwell = 1, read = 1, egress = 1;
 };
 
-ParameterDraw draw_parameters(const ActorProfile& a, Rng& rng) {
+// The actor's ranges, looked up once: the four parameters in kActorParameters' order, null
+// where a parameter has none.
+struct ParameterRanges {
+  const FigureRange* of[4] = {};
+  explicit ParameterRanges(const ActorProfile& a) {
+    for (int i = 0; i < 4; ++i)
+      if (auto it = a.ranges.find(kActorParameters[i]); it != a.ranges.end()) of[i] = &it->second;
+  }
+};
+
+ParameterDraw draw_parameters(const ActorProfile& a, const ParameterRanges& ranges, Rng& rng) {
   ParameterDraw d;
-  auto draw = [&](const char* name, const Figure& point, double* m) {
-    auto it = a.ranges.find(name);
-    if (it == a.ranges.end()) return;
-    *m = it->second.at(point.value, rng.normal()) / point.value;
-  };
-  draw("foothold_rate", a.foothold_rate, &d.rate);
-  draw("dwell", a.dwell, &d.dwell);
-  draw("read_bandwidth", a.read_bandwidth, &d.read);
-  draw("egress_bandwidth", a.egress_bandwidth, &d.egress);
+  const Figure* points[] = {&a.foothold_rate, &a.dwell, &a.read_bandwidth, &a.egress_bandwidth};
+  double* draws[] = {&d.rate, &d.dwell, &d.read, &d.egress};
+  for (int i = 0; i < 4; ++i)
+    if (ranges.of[i])
+      *draws[i] = ranges.of[i]->at(points[i]->value, rng.normal()) / points[i]->value;
   return d;
 }
 
@@ -87,13 +93,14 @@ void run_trials(const std::vector<const Capability*>& caps, const ActorProfile& 
   bool jitter = false;
   for (const SimulationRoute& r : all_routes) jitter |= r.jitter_s > 0;
   const bool redraw = drawing && !a.ranges.empty();
+  const ParameterRanges ranges(a);
   std::vector<SimulationRoute> drawn_routes;
   for (std::uint64_t trial = begin; trial < end; ++trial) {
     Rng rng = Rng::stream(seed, trial);
     Rng jitter_rng = jitter ? Rng::stream(seed ^ kJitterStream, trial) : rng;
     if (redraw) {
       Rng parameter_rng = Rng::stream(seed ^ kParameterStream, trial);
-      const ParameterDraw d = draw_parameters(a, parameter_rng);
+      const ParameterDraw d = draw_parameters(a, ranges, parameter_rng);
       rate = a.foothold_rate.value * d.rate;
       mean_dwell = a.dwell.value * d.dwell;
       redrawn_routes(all_routes, d, &drawn_routes);

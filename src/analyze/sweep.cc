@@ -168,6 +168,9 @@ SweepResult run_sweep(const Catalog& catalog, const std::string& path, std::vect
       res.horizon_s = g.analysis->scenario.horizon_s;
     }
   if (res.scenario.empty()) res.scenario = path;  // every point refused
+  // A sweep of the horizon itself has no one horizon.
+  for (const SweepPoint& p : res.points)
+    if (!p.refused && p.horizon_s != res.horizon_s) res.horizon_s = 0;
   res.axes = std::move(axes);
   return res;
 }

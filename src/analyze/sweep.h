@@ -49,7 +49,7 @@ struct SweepPoint {
 
 struct SweepResult {
   std::string scenario;  // its name
-  double horizon_s = 0;
+  double horizon_s = 0;  // 0 when the points' horizons differ (a sweep of the horizon)
   std::vector<SweepAxis> axes;
   std::vector<SweepPoint> points;  // the first axis varies slowest
   std::uint64_t trials = 0, seed = 0;

@@ -100,7 +100,7 @@ void sweep_json(std::ostream& out, const SweepResult& s) {
   using json = nlohmann::ordered_json;
   json j;
   j["scenario"] = shown(s.scenario);
-  j["horizon_s"] = s.horizon_s;
+  j["horizon_s"] = s.horizon_s > 0 ? json(s.horizon_s) : json(nullptr);
   j["trials"] = s.trials;
   j["seed"] = s.seed;
   j["draw_parameters"] = s.draw_parameters;
