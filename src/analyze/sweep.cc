@@ -17,7 +17,7 @@ namespace plainsight {
 namespace {
 
 // The point's own --set assignments, one per axis.
-std::vector<std::string> assignments(const std::vector<SweepAxis>& axes, const SweepPoint& p) {
+std::vector<std::string> assignments(const std::vector<SweepAxis>& axes, const GridPoint& p) {
   std::vector<std::string> out;
   for (std::size_t k = 0; k < axes.size(); ++k)
     out.push_back(axes[k].key + "=" + axes[k].texts[p.values[k]]);
@@ -25,7 +25,7 @@ std::vector<std::string> assignments(const std::vector<SweepAxis>& axes, const S
 }
 
 // What decides a point's windows: every assignment but the actors' parameters.
-std::string window_key(const std::vector<SweepAxis>& axes, const SweepPoint& p) {
+std::string window_key(const std::vector<SweepAxis>& axes, const GridPoint& p) {
   std::string key;
   for (std::size_t k = 0; k < axes.size(); ++k)
     if (!axes[k].actor_parameter) key += axes[k].key + "=" + axes[k].texts[p.values[k]] + '\n';
@@ -131,7 +131,7 @@ SweepResult run_sweep(const Catalog& catalog, const std::string& path, std::vect
   parallel_for(
       n,
       [&](std::size_t i) {
-        SweepPoint& p = res.points[i];
+        GridPoint& p = res.points[i];
         const Group& g = groups[group[i]];
         if (!g.analysis) {
           p.refused = true;
@@ -169,7 +169,7 @@ SweepResult run_sweep(const Catalog& catalog, const std::string& path, std::vect
     }
   if (res.scenario.empty()) res.scenario = path;  // every point refused
   // A sweep of the horizon itself has no one horizon.
-  for (const SweepPoint& p : res.points)
+  for (const GridPoint& p : res.points)
     if (!p.refused && p.horizon_s != res.horizon_s) res.horizon_s = 0;
   res.axes = std::move(axes);
   return res;

@@ -32,7 +32,7 @@ struct SweepActorResult {
   double ci_low = 0, ci_high = 1;  // 95% Wilson score interval
 };
 
-struct SweepPoint {
+struct GridPoint {
   std::vector<std::size_t> values;  // per axis, the index of its value
   bool refused = false;
   std::string refusal;  // why the platform is refused (the loader's message)
@@ -51,7 +51,7 @@ struct SweepResult {
   std::string scenario;  // its name
   double horizon_s = 0;  // 0 when the points' horizons differ (a sweep of the horizon)
   std::vector<SweepAxis> axes;
-  std::vector<SweepPoint> points;  // the first axis varies slowest
+  std::vector<GridPoint> points;  // the first axis varies slowest
   std::uint64_t trials = 0, seed = 0;
   bool draw_parameters = false;
   std::vector<std::string> sets;

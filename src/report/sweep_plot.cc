@@ -50,7 +50,7 @@ std::string subtitle(const SweepResult& s) {
 // The most any interval reaches, as the P axis' top (at least a little above zero).
 double p_top(const SweepResult& s) {
   double top = 0;
-  for (const SweepPoint& p : s.points)
+  for (const GridPoint& p : s.points)
     for (const SweepActorResult& a : p.actors) top = std::max(top, a.ci_high);
   return top > 0 ? std::min(1.0, top) : 1.0;
 }
@@ -117,7 +117,7 @@ std::string line_chart(const SweepResult& s) {
     std::string path;
     bool open = false;
     for (std::size_t i = 0; i < n; ++i) {
-      const SweepPoint& p = s.points[i];
+      const GridPoint& p = s.points[i];
       if (p.refused || j >= p.actors.size()) {
         open = false;
         continue;
@@ -130,7 +130,7 @@ std::string line_chart(const SweepResult& s) {
       out += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.8\"/>\n",
                          path, colour);
     for (std::size_t i = 0; i < n; ++i) {
-      const SweepPoint& p = s.points[i];
+      const GridPoint& p = s.points[i];
       if (p.refused || j >= p.actors.size()) continue;
       const SweepActorResult& a = p.actors[j];
       const double lo = yaxis.at(a.ci_low), hi = yaxis.at(a.ci_high);
@@ -155,7 +155,7 @@ std::string line_chart(const SweepResult& s) {
   bool open = false;
   double last_x = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    const SweepPoint& p = s.points[i];
+    const GridPoint& p = s.points[i];
     if (p.refused) {
       open = false;
       // Refused: marked in both panels, in words.
@@ -193,7 +193,7 @@ std::string heat_map(const SweepResult& s) {
   const double height = kTop + panel * static_cast<double>(actors + 1) + 10;
   // The colour scale: zero to the highest P, rounded up to a tick.
   double vmax = 0;
-  for (const SweepPoint& p : s.points)
+  for (const GridPoint& p : s.points)
     for (const SweepActorResult& a : p.actors) vmax = std::max(vmax, a.probability);
   const PlotAxis scale(0, vmax > 0 ? vmax : 1, 0, 1, false);
   const double top_value = scale.hi();
@@ -233,7 +233,7 @@ std::string heat_map(const SweepResult& s) {
         "start", 0, "font-weight=\"bold\"");
     for (std::size_t r = 0; r < nr; ++r)
       for (std::size_t c = 0; c < nc; ++c) {
-        const SweepPoint& p = s.points[r * nc + c];
+        const GridPoint& p = s.points[r * nc + c];
         const double x = kLeft + cw * static_cast<double>(c), y = y0 + ch * static_cast<double>(r);
         if (p.refused || j >= p.actors.size()) {
           out += svg_rect(x, y, cw, ch, "#bdbdbd", "stroke=\"#ffffff\" stroke-width=\"0.5\"");
@@ -271,7 +271,7 @@ std::string heat_map(const SweepResult& s) {
                   0, "font-weight=\"bold\"");
   for (std::size_t r = 0; r < nr; ++r)
     for (std::size_t c = 0; c < nc; ++c) {
-      const SweepPoint& p = s.points[r * nc + c];
+      const GridPoint& p = s.points[r * nc + c];
       const double x = kLeft + cw * static_cast<double>(c), y = y0 + ch * static_cast<double>(r);
       const double t = p.refused ? 0 : p.ceiling / 5.0;
       const int grey = static_cast<int>(std::lround(245 - 170 * t));
@@ -300,7 +300,7 @@ std::string sweep_html(const SweepResult& s) {
   for (const std::string& id : s.actors)
     table += "<th>P " + html_text(actor_tag(id)) + " (95%)</th>";
   table += "</tr></thead>\n<tbody>\n";
-  for (const SweepPoint& p : s.points) {
+  for (const GridPoint& p : s.points) {
     table += "<tr>";
     for (std::size_t k = 0; k < s.axes.size(); ++k)
       table += "<td>" + html_text(s.axes[k].texts[p.values[k]]) + "</td>";

@@ -62,7 +62,7 @@ void sweep_csv(std::ostream& out, const SweepResult& s) {
   for (std::size_t i = 0; i < header.size(); ++i) out << (i ? "," : "") << csv_field(header[i]);
   out << "\r\n";
   for (std::size_t i = 0; i < s.points.size(); ++i) {
-    const SweepPoint& p = s.points[i];
+    const GridPoint& p = s.points[i];
     std::vector<std::string> row{std::to_string(i + 1)};
     for (std::size_t k = 0; k < s.axes.size(); ++k) {
       row.push_back(csv_field(s.axes[k].texts[p.values[k]]));
@@ -122,7 +122,7 @@ void sweep_json(std::ostream& out, const SweepResult& s) {
   j["actors"] = s.actors;
   j["window_analyses"] = s.analyses;
   j["points"] = json::array();
-  for (const SweepPoint& p : s.points) {
+  for (const GridPoint& p : s.points) {
     json x;
     x["values"] = json::object();
     for (std::size_t k = 0; k < s.axes.size(); ++k)
@@ -174,13 +174,13 @@ void sweep_table(std::ostream& out, const SweepResult& s) {
   t.header.push_back("ceiling");
   t.header.push_back("plaintext total");
   bool cc = false;
-  for (const SweepPoint& p : s.points) cc |= p.run_off_s.has_value();
+  for (const GridPoint& p : s.points) cc |= p.run_off_s.has_value();
   if (cc) t.header.push_back("CC extra run time");
   for (const std::string& id : s.actors) t.header.push_back("P " + actor_tag(id) + " (95%)");
   bool refusals = false;
-  for (const SweepPoint& p : s.points) refusals |= p.refused;
+  for (const GridPoint& p : s.points) refusals |= p.refused;
   if (refusals) t.header.push_back("refused because");
-  for (const SweepPoint& p : s.points) {
+  for (const GridPoint& p : s.points) {
     std::vector<std::string> row;
     for (std::size_t k = 0; k < s.axes.size(); ++k)
       row.push_back(shown(s.axes[k].texts[p.values[k]]));

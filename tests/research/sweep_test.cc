@@ -43,7 +43,7 @@ TEST(Sweep, APointAgreesWithSimulateOnTheSameSetSeedAndTrials) {
                                   o);
   ASSERT_EQ(r.points.size(), 4u);
   ASSERT_EQ(r.actors.size(), 5u);
-  for (const SweepPoint& p : r.points) {
+  for (const GridPoint& p : r.points) {
     std::vector<std::string> sets = o.sets;
     sets.push_back("actors.oc3.dwell=" + r.axes[0].texts[p.values[0]]);
     sets.push_back("actors.oc4.foothold_rate=" + r.axes[1].texts[p.values[1]]);
