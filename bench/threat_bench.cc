@@ -75,9 +75,8 @@ void BM_AnalyzeWithDefenses(benchmark::State& state) {
   const Scenario s = load_scenario(file.string(), catalog(), {});
   for (auto _ : state) {
     Analysis a = analyze(catalog(), s);
-    a.threat = analyze_threats(
-        catalog(), a.scenario, a.windows, {},
-        file_reanalysis(catalog(), a.scenario, file.string(), {}, nullptr, &a.arriving));
+    a.threat = analyze_threats(catalog(), a.scenario, a.windows, {},
+                               platform_reanalysis(catalog(), a.scenario, nullptr, &a.arriving));
     benchmark::DoNotOptimize(a.threat.ceiling.level);
   }
   std::filesystem::remove(file);
@@ -104,9 +103,8 @@ void BM_GroupedEndToEnd(benchmark::State& state) {
   for (auto _ : state) {
     const Scenario s = load_scenario(file.string(), catalog(), {});
     Analysis a = analyze(catalog(), s);
-    a.threat = analyze_threats(
-        catalog(), a.scenario, a.windows, {},
-        file_reanalysis(catalog(), a.scenario, file.string(), {}, nullptr, &a.arriving));
+    a.threat = analyze_threats(catalog(), a.scenario, a.windows, {},
+                               platform_reanalysis(catalog(), a.scenario, nullptr, &a.arriving));
     std::ostringstream out;
     render(out, a, Format::json);
     bytes = out.str().size();

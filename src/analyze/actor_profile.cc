@@ -11,6 +11,12 @@ bool ActorProfile::fields(const std::string& capability) const {
   return std::find(capabilities.begin(), capabilities.end(), capability) != capabilities.end();
 }
 
+double ActorProfile::ttc_factor(const Attributes& place) const {
+  for (const PlaceFactor& f : place_reach)
+    if (conditions_hold(f.when, place)) return f.ttc_factor;
+  return 1;
+}
+
 Figure* ActorProfile::parameter(const std::string& name) {
   if (name == "foothold_rate") return &foothold_rate;
   if (name == "dwell") return &dwell;
@@ -24,7 +30,7 @@ const Figure* ActorProfile::parameter(const std::string& name) const {
 }
 
 ActorProfile actor_profile(const Actor& a, const ActorOverrides& overrides,
-                           const ActorRanges* ranges) {
+                           const PlaceReachOverrides* place_reach, const ActorRanges* ranges) {
   ActorProfile p;
   p.id = a.id;
   p.level = a.level;
@@ -59,13 +65,17 @@ ActorProfile actor_profile(const Actor& a, const ActorOverrides& overrides,
         if (auto it = r->second.find(key); it != r->second.end()) p.ranges[key] = it->second;
     }
   }
+  p.place_reach = a.place_reach;
+  if (place_reach)
+    if (auto it = place_reach->find(a.id); it != place_reach->end()) p.place_reach = it->second;
   return p;
 }
 
 std::vector<ActorProfile> actor_profiles(const Catalog& c, const ActorOverrides& overrides,
+                                         const PlaceReachOverrides* place_reach,
                                          const ActorRanges* ranges) {
   std::vector<ActorProfile> out;
-  for (const Actor& a : c.actors) out.push_back(actor_profile(a, overrides, ranges));
+  for (const Actor& a : c.actors) out.push_back(actor_profile(a, overrides, place_reach, ranges));
   return out;
 }
 

@@ -97,11 +97,10 @@ Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::str
     a.warnings = a.measurement_warnings;
   }
   a.warnings.insert(a.warnings.end(), cost_warnings.begin(), cost_warnings.end());
-  // The scenario's GPU, then any other a group runs on.
+  // The GPU of each place, in place order.
   std::vector<const PlatformOption*> gpus;
-  const PlatformSet platforms = a.scenario.platforms();
-  for (int g = -1; g < static_cast<int>(platforms.groups.size()); ++g)
-    if (const PlatformOption* gpu = Catalog::find(catalog.gpus, platforms.of(g).gpu);
+  for (const Place& p : a.scenario.places)
+    if (const PlatformOption* gpu = Catalog::find(catalog.gpus, p.platform.gpu);
         gpu && std::find(gpus.begin(), gpus.end(), gpu) == gpus.end())
       gpus.push_back(gpu);
   for (const PlatformOption* gpu : gpus)

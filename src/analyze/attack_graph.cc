@@ -16,14 +16,18 @@ AttackGraph build_attack_graph(const Catalog& c, const std::vector<Window>& wind
   auto& g = a.g;
   a.foothold =
       boost::add_vertex({AttackVertex::Kind::foothold, actor.id, actor.name + " foothold"}, g);
-  std::map<std::string, std::size_t> step;
-  for (const Capability& cap : c.capabilities) {
-    if (!actor.fields(cap.id)) continue;
+  // One step per capability and factor on its time to compromise (the actor's place_reach:
+  // a partner's hosts easier, a provider's harder); the plain ones first, as they always were.
+  std::map<std::pair<std::string, double>, std::size_t> step;
+  auto add_step = [&](const Capability& cap, double factor) {
     std::size_t v = boost::add_vertex({AttackVertex::Kind::step, cap.id, cap.name}, g);
-    step[cap.id] = v;
-    const double t = cap.ttc.mean_s();
+    step[{cap.id, factor}] = v;
+    const double t = cap.ttc.mean_s() * factor;
     if (std::isfinite(t)) boost::add_edge(a.foothold, v, {t, "ttc " + cap.ttc.text, -1}, g);
-  }
+    return v;
+  };
+  for (const Capability& cap : c.capabilities)
+    if (actor.fields(cap.id)) add_step(cap, 1);
   a.goal = boost::add_vertex({AttackVertex::Kind::goal, "goal", "A full copy of the weights"}, g);
   // Window vertices by window index; their names stay with the windows (a cluster has
   // tens of thousands, and only the cheapest path's one is ever shown).
@@ -33,8 +37,12 @@ AttackGraph build_attack_graph(const Catalog& c, const std::vector<Window>& wind
   for (std::size_t i = 0; i < routes.size(); ++i) {
     const Reach& r = routes[i];
     if (!r.readable) continue;
-    auto st = step.find(r.capability);
-    if (st == step.end()) continue;
+    if (!actor.fields(r.capability)) continue;
+    auto st = step.find({r.capability, r.ttc_factor});
+    if (st == step.end()) {
+      add_step(*c.capability(r.capability), r.ttc_factor);
+      st = step.find({r.capability, r.ttc_factor});
+    }
     std::size_t& v = window_vertex[r.window];
     if (v == kNone) {
       v = boost::add_vertex({AttackVertex::Kind::window, {}, {}}, g);
@@ -51,11 +59,11 @@ AttackGraph build_attack_graph(const Catalog& c, const std::vector<Window>& wind
     if (fresh) {
       rel->second =
           boost::add_vertex({AttackVertex::Kind::released, r.key_step->id, r.key_step->name}, g);
-      boost::add_edge(step.at(r.key_capability), rel->second,
+      boost::add_edge(step.at({r.key_capability, 1.0}), rel->second,
                       {r.key_step->ttc.mean_s(), "forge", static_cast<int>(i)}, g);
     }
     // The reading capability is worked on from the foothold, alongside the key.
-    const double reader = c.capability(r.capability)->ttc.mean_s();
+    const double reader = c.capability(r.capability)->ttc.mean_s() * r.ttc_factor;
     boost::add_edge(
         rel->second, v,
         {std::max(0.0, reader - r.key_s) + r.window_cost_s(), "read", static_cast<int>(i)}, g);
@@ -132,8 +140,8 @@ AttackPath cheapest_path(const AttackGraph& a, const Catalog& c, const std::vect
         // The reading capability, worked on alongside: only its excess over the key counts.
         const Capability* reader = c.capability(via.capability);
         p.capability = reader->id;
-        p.steps.push_back(
-            {K::step, reader->id, reader->name, std::max(0.0, reader->ttc.mean_s() - via.key_s)});
+        p.steps.push_back({K::step, reader->id, reader->name,
+                           std::max(0.0, reader->ttc.mean_s() * via.ttc_factor - via.key_s)});
         break;
       }
       case AttackVertex::Kind::window: {

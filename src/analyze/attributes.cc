@@ -4,8 +4,10 @@
 
 namespace plainsight {
 
-Attributes stage_attributes(const Catalog& c, const Platform& p, const Stage& s) {
+Attributes stage_attributes(const Catalog& c, const Platform& p, const Place& place,
+                            const Stage& s) {
   Attributes a = platform_attributes(c, p);
+  a.insert(place.attributes.begin(), place.attributes.end());
   auto it = p.link_encryption.find(s.medium);
   a["link_encryption"] = it != p.link_encryption.end() && it->second ? "on" : "off";
   if (const Link* l = c.link(s.link))

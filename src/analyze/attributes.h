@@ -1,5 +1,5 @@
 // The facts protection rules match on, for one stage under one platform: derived from the
-// platform's catalog options, the stage's link and the stage itself.
+// platform's catalog options, the place, the stage's link and the stage itself.
 #pragma once
 
 #include <map>
@@ -11,6 +11,9 @@
 
 namespace plainsight {
 
-Attributes stage_attributes(const Catalog& catalog, const Platform& platform, const Stage& stage);
+// `place`: the stage's place (its attributes: place.kind, place.operator, ...; the platform is
+// the place's as the variant has it).
+Attributes stage_attributes(const Catalog& catalog, const Platform& platform, const Place& place,
+                            const Stage& stage);
 
 }  // namespace plainsight

@@ -9,13 +9,32 @@ bool contains(const std::vector<std::string>& v, const std::string& x) {
 }
 }  // namespace
 
+const PlaceScope* place_scope(const Capability& cap, const Attributes& place) {
+  static const PlaceScope kAnywhere;
+  if (cap.places.empty()) return &kAnywhere;
+  for (const PlaceScope& s : cap.places)
+    if (conditions_hold(s.when, place)) return &s;
+  return nullptr;
+}
+
 Cell exposure_cell(const Catalog& c, const Capability& cap, const Stage& stage,
-                   const Content& arriving, const ProtectionRule& rule) {
+                   const Content& arriving, const ProtectionRule& rule, const Attributes& place) {
   Cell cell;
   cell.capability = cap.id;
   cell.decided_by = "reach";
   cell.rule = &rule;
   if (!contains(cap.reaches, stage.medium)) return cell;  // out of reach
+  // Not at this place: root on our hosts does not reach a provider's file server.
+  const PlaceScope* scope = place_scope(cap, place);
+  if (!scope) {
+    cell.basis = CellBasis::other_place;
+    return cell;
+  }
+  // Protection rules name the capability, or the one it acts as (a provider insider is root
+  // on the provider's hosts: what keeps host root out keeps it out).
+  auto listed = [&](const std::vector<std::string>& ids) {
+    return contains(ids, cap.id) || (!cap.acts_as.empty() && contains(ids, cap.acts_as));
+  };
   if (cap.yields == Access::metadata) {
     cell.access = Access::metadata;
     cell.decided_by = "metadata";
@@ -26,7 +45,7 @@ Cell exposure_cell(const Catalog& c, const Capability& cap, const Stage& stage,
   const bool rule_holds = !arriving.encrypted || stage.decrypts;
   if (rule_holds)
     for (const KeyExtraction& x : rule.extracts)
-      if (x.capability == cap.id) cell.extracts = &x;
+      if (x.capability == cap.id || x.capability == cap.acts_as) cell.extracts = &x;
   if (cap.yields == Access::keys) {
     cell.decided_by = cell.extracts ? rule.id : "reach";
     cell.basis = cell.extracts ? CellBasis::key_here : CellBasis::no_key_here;
@@ -51,22 +70,25 @@ Cell exposure_cell(const Catalog& c, const Capability& cap, const Stage& stage,
   if (rule_decides) {
     cell.decided_by = rule.id;
     cell.decrypted_here = arriving.encrypted;
-    if (contains(rule.key_readers, cap.id)) {
+    if (listed(rule.key_readers)) {
       cell.access = Access::plaintext;
       cell.basis = CellBasis::rule_key_reader;
-    } else if (contains(rule.blocks, cap.id)) {
+    } else if (listed(rule.blocks)) {
       cell.access = Access::ciphertext;
       cell.basis = CellBasis::rule_blocks;
-    } else if (contains(rule.patterns_only, cap.id)) {
+    } else if (listed(rule.patterns_only)) {
       cell.access = Access::patterns;
       cell.basis = CellBasis::rule_patterns;
     } else {
       for (const Reduction& x : rule.reduced)
-        if (x.capability == cap.id) cell.reduced = &x;
+        if (x.capability == cap.id || x.capability == cap.acts_as) cell.reduced = &x;
       cell.access = Access::plaintext;
       cell.basis = CellBasis::rule_plaintext;
     }
   }
+  // Where the rule does not slow it, the place may: an attested workload nobody logs into.
+  if (cell.access == Access::plaintext && !cell.reduced && scope->reduced)
+    cell.reduced = &*scope->reduced;
   if (cell.access == Access::plaintext && cap.yields == Access::patterns) {
     cell.access = Access::patterns;
     cell.side_channel = true;

@@ -8,7 +8,12 @@
 
 namespace plainsight {
 
+// `place`: the stage's place attributes (place_attributes), which capability scopes match.
 Cell exposure_cell(const Catalog& catalog, const Capability& capability, const Stage& stage,
-                   const Content& arriving, const ProtectionRule& rule);
+                   const Content& arriving, const ProtectionRule& rule, const Attributes& place);
+
+// The scope through which a capability reaches a place (the first that holds; a capability
+// with no scopes reaches every place), or null where it does not reach it.
+const PlaceScope* place_scope(const Capability& capability, const Attributes& place);
 
 }  // namespace plainsight

@@ -172,25 +172,32 @@ const VariantOutcome& ControlVariants::remember(const std::vector<std::string>& 
   return o;
 }
 
+ControlVariants::ControlVariants(const Catalog& catalog, const Scenario& scenario,
+                                 Reanalyze reanalyze, std::vector<ActorProfile> actors,
+                                 const std::vector<Window>& windows)
+    : catalog_(catalog),
+      scenario_(scenario),
+      reanalyze_(std::move(reanalyze)),
+      actors_(std::move(actors)),
+      windows_(windows) {
+  // A control that changes no place here (none it selects offers it, the rules refuse it, the
+  // scenario pins the key) is not offered.
+  for (const Control& k : catalog_.controls) {
+    PlatformSet p = scenario_.platforms();
+    deployments_.push_back(deploy_control(catalog_, scenario_, k, p));
+    if (!deployments_.back().deployable()) unfit_.insert(k.id);
+  }
+}
+
 const VariantOutcome& ControlVariants::with(std::vector<std::string> controls) {
   std::sort(controls.begin(), controls.end());
   auto it = cache_.find(controls);
   if (it != cache_.end()) return it->second;
-  // A control whose overrides this scenario rejects (GPU confidential mode where there is no
-  // GPU) changes nothing here: find those one at a time and leave them out.
-  if (controls.size() > 1)
-    for (const std::string& id : controls) with({id});
-  std::vector<std::string> sets;
-  for (const Control& k : catalog_.controls)
-    if (std::binary_search(controls.begin(), controls.end(), k.id) && !unfit_.count(k.id))
-      for (const auto& [key, value] : k.sets) sets.push_back(key + "=" + value);
-  try {
-    return remember(controls, reanalyze_(sets, std::move(spent_)));
-  } catch (const InputError&) {
-    if (controls.size() != 1) throw;
-    unfit_.insert(controls[0]);
-    return remember(controls, reanalyze_({}, std::move(spent_)));
-  }
+  std::vector<std::string> deployed;
+  for (const std::string& id : controls)
+    if (!unfit_.count(id)) deployed.push_back(id);
+  return remember(controls,
+                  reanalyze_(deploy_controls(catalog_, scenario_, deployed), std::move(spent_)));
 }
 
 namespace {

@@ -12,6 +12,7 @@
 
 #include "analyze/actor_profile.h"
 #include "analyze/attack_graph.h"
+#include "analyze/control_deployment.h"
 #include "analyze/variant.h"
 #include "core/catalog.h"
 
@@ -58,26 +59,26 @@ struct VariantOutcome {
 class ControlVariants {
  public:
   // `windows`: the scenario's windows without controls, which route ids index.
-  ControlVariants(const Catalog& catalog, Reanalyze reanalyze, std::vector<ActorProfile> actors,
-                  const std::vector<Window>& windows)
-      : catalog_(catalog),
-        reanalyze_(std::move(reanalyze)),
-        actors_(std::move(actors)),
-        windows_(windows) {}
-  // The outcome with these controls (catalog ids) applied, in catalog order.
+  ControlVariants(const Catalog& catalog, const Scenario& scenario, Reanalyze reanalyze,
+                  std::vector<ActorProfile> actors, const std::vector<Window>& windows);
+  // The outcome with these controls (catalog ids) deployed, in catalog order.
   const VariantOutcome& with(std::vector<std::string> controls);
+  // Where each catalog control deploys on its own, in catalog order.
+  const std::vector<Deployment>& deployments() const { return deployments_; }
 
  private:
   VariantOutcome outcome(const Variant& v) const;
   // Caches the outcome of `v` and keeps its windows' memory for the next variant.
   const VariantOutcome& remember(const std::vector<std::string>& controls, Variant v);
   const Catalog& catalog_;
+  const Scenario& scenario_;
   Reanalyze reanalyze_;
   std::vector<ActorProfile> actors_;
   const std::vector<Window>& windows_;
   std::map<std::vector<std::string>, VariantOutcome> cache_;
-  std::set<std::string> unfit_;  // controls whose overrides this scenario rejects
-  std::vector<Window> spent_;    // the last variant's windows, reused by the next
+  std::set<std::string> unfit_;  // controls this scenario cannot deploy anywhere
+  std::vector<Deployment> deployments_;
+  std::vector<Window> spent_;  // the last variant's windows, reused by the next
 };
 
 // `reach`: the actor's reach over `windows` (actor_reach).

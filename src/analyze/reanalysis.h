@@ -1,7 +1,6 @@
-// How `analyze`, `diff` and the tests re-analyse a scenario under a control's overrides.
+// How `analyze`, `diff` and the tests re-analyse a scenario under a control's platforms.
 #pragma once
 
-#include <string>
 #include <vector>
 
 #include "analyze/content.h"
@@ -12,13 +11,12 @@
 
 namespace plainsight {
 
-// Overrides that only change the platform (what the catalog's controls set) are applied to
-// `base` as loaded, sharing its stages; any other override reloads `path` with the run's own
-// `sets` and then the extra ones, so it is validated as the YAML it replaces. `arriving`:
-// what arrives at each stage of `base` (Analysis::arriving), or null to compute it when
-// first needed. `base`, `measured` and `arriving` must outlive the returned function.
-Reanalyze file_reanalysis(const Catalog& catalog, const Scenario& base, std::string path,
-                          std::vector<std::string> sets, const DurationSource* measured,
-                          const std::vector<Content>* arriving = nullptr);
+// Re-analyses `base` as loaded, sharing its stages, with its places on other platforms.
+// `arriving`: what arrives at each stage of `base` (Analysis::arriving), or null to compute it
+// when first needed (it depends on the stages and flows alone). `base`, `measured` and
+// `arriving` must outlive the returned function.
+Reanalyze platform_reanalysis(const Catalog& catalog, const Scenario& base,
+                              const DurationSource* measured,
+                              const std::vector<Content>* arriving = nullptr);
 
 }  // namespace plainsight

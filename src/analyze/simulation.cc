@@ -123,6 +123,7 @@ void run_trials(const std::vector<const Capability*>& caps, const ActorProfile& 
           return r.replicas > 1 ? ttc.sample_min_s(rng, r.replicas) : ttc.sample_s(rng);
         };
         double tc = step[r.capability_index];
+        if (r.ttc_factor != 1) tc = t + r.ttc_factor * (tc - t);
         if (r.extra) tc += draw(*r.extra);
         if (r.key_ttc) tc = std::max(tc, step[r.key_capability_index] + draw(*r.key_ttc));
         if (tc >= until) continue;
@@ -189,6 +190,7 @@ std::vector<SimulationRoute> simulation_routes(const Catalog& c, const std::vect
     s.egress_s = r.egress_s;
     s.jitter_s = r.jitter_s;
     s.replicas = r.replicas;
+    s.ttc_factor = r.ttc_factor;
     if (s.jitter_s > 0 && windows && r.window < windows->size()) {
       const Window& w = (*windows)[r.window];
       s.jitter_source =

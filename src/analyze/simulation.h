@@ -57,6 +57,8 @@ struct SimulationRoute {
   // step's time (`key_ttc`); reading needs the key and `capability_index`, whichever is later.
   const Ttc* key_ttc = nullptr;
   std::size_t key_capability_index = 0;
+  // The actor's factor on the capability's time to compromise at this route's place.
+  double ttc_factor = 1;
 };
 
 struct WindowUse {

@@ -3,6 +3,7 @@ add_library(plainsight_analyze STATIC
   analyze/analysis.cc
   analyze/attributes.cc
   analyze/content.cc
+  analyze/control_deployment.cc
   analyze/durations.cc
   analyze/exposure_cell.cc
   analyze/fit.cc

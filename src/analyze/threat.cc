@@ -12,10 +12,11 @@ ThreatAnalysis analyze_threats(const Catalog& c, const Scenario& scenario,
   // Explicit overrides (a caller's) win over the scenario's own `actors:` section.
   std::vector<ActorProfile> actors =
       actor_profiles(c, overrides.empty() ? scenario.actor_parameters : overrides,
-                     &scenario.actor_parameter_ranges);
+                     &scenario.actor_place_reach, &scenario.actor_parameter_ranges);
   std::optional<ControlVariants> variants;
-  if (reanalyze) variants.emplace(c, reanalyze, actors, windows);
+  if (reanalyze) variants.emplace(c, scenario, reanalyze, actors, windows);
   t.defenses = variants.has_value();
+  if (variants) t.deployments = variants->deployments();
   // Each actor's reach and cheapest path walk every window: side by side on a cluster.
   t.actors.resize(actors.size());
   parallel_for(

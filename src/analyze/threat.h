@@ -25,6 +25,8 @@ struct ThreatAnalysis {
   std::vector<ActorThreat> actors;  // level order
   ExposureCeiling ceiling;
   bool defenses = false;  // minimal defences computed (needs re-analysis)
+  // Where each catalog control can be deployed in this scenario, and why not elsewhere.
+  std::vector<Deployment> deployments;
 };
 
 // `reanalyze` empty: no minimal defences (they need the scenario re-analysed per control).

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <unordered_map>
 
 namespace plainsight {
 
@@ -10,8 +12,36 @@ double full_copy_bytes(const Scenario& s, const Stage& /*stage*/) {
   return s.asset.weights_bytes();
 }
 
-Reach window_reach(const Scenario& s, const Window& w, std::size_t index, const Cell& cell,
-                   std::size_t cell_index, const ActorProfile& actor) {
+PlaceHoldings::PlaceHoldings(const Catalog& c, const Scenario& s,
+                             const std::vector<Window>& windows)
+    : c_(c) {
+  std::vector<std::size_t> place_wide;
+  for (std::size_t k = 0; k < c.capabilities.size(); ++k)
+    if (c.capabilities[k].foothold == Foothold::place) place_wide.push_back(k);
+  for (std::size_t i = 0; i < windows.size(); ++i) {
+    const Window& w = windows[i];
+    const Stage& st = s.stages[i];
+    const double held = w.bytes * st.shards * static_cast<double>(st.count);
+    for (std::size_t k : place_wide)
+      if (k < w.cells.size()) held_[key(w, k, w.cells[k].access)] += held;
+  }
+}
+
+std::uint64_t PlaceHoldings::key(const Window& w, std::size_t capability, Access access) const {
+  std::uint64_t medium = 0;
+  while (medium < c_.media.size() && c_.media[medium].id != w.medium) ++medium;
+  return (static_cast<std::uint64_t>(w.place) << 24) | (medium << 16) |
+         (static_cast<std::uint64_t>(capability) << 8) | static_cast<std::uint64_t>(access);
+}
+
+double PlaceHoldings::at(const Window& w, std::size_t capability, Access access) const {
+  auto it = held_.find(key(w, capability, access));
+  return it == held_.end() ? 0 : it->second;
+}
+
+Reach window_reach(const Catalog& c, const Scenario& s, const Window& w, std::size_t index,
+                   const Cell& cell, std::size_t cell_index, const ActorProfile& actor,
+                   const PlaceHoldings* holdings) {
   Reach r;
   r.window = index;
   r.stage = w.stage;
@@ -19,9 +49,17 @@ Reach window_reach(const Scenario& s, const Window& w, std::size_t index, const 
   r.capability = cell.capability;
   r.capability_index = cell_index;
   const Stage& st = s.stages[index];
-  // Shards sit side by side (one per GPU or link); one foothold of this kind reaches them
-  // all, so the stage holds shards x bytes per shard.
+  // Shards sit side by side (one per GPU or link): one foothold reaches them all, so the stage
+  // holds shards x bytes per shard. A foothold on the place reads every replica of the stage
+  // the place holds (its `count`: the 8 GPUs of one node), not the place's own replicas.
+  r.place_foothold = c.capabilities[cell_index].foothold == Foothold::place;
   r.bytes_held = w.bytes * st.shards;
+  if (r.place_foothold)
+    r.bytes_held = holdings ? holdings->at(w, cell_index, cell.access)
+                            : r.bytes_held * static_cast<double>(st.count);
+  // Each place is reached on its own: a place foothold stands for the place's replicas.
+  if (r.place_foothold) r.replicas = static_cast<double>(s.places[w.place].count);
+  r.ttc_factor = actor.ttc_factor(s.places[w.place].attributes);
   r.bytes_needed = full_copy_bytes(s, st);
   const double read_bw = actor.read_bandwidth.value;
   const double dwell = actor.dwell.value;
@@ -58,7 +96,7 @@ namespace {
 // by a capability the actor fields that reaches the ciphertext there.
 void add_key_routes(std::vector<Reach>& out, const Catalog& c, const Scenario& s,
                     const std::vector<Window>& windows, const ActorProfile& actor,
-                    bool readable_only) {
+                    bool readable_only, const PlaceHoldings& holdings) {
   for (const KeyStep& step : c.key_steps) {
     // The quickest extraction of the key this step uses, by the capability's expected ttc.
     const Cell* from = nullptr;
@@ -83,7 +121,7 @@ void add_key_routes(std::vector<Reach>& out, const Catalog& c, const Scenario& s
         if (cell.access != Access::ciphertext || !actor.fields(cell.capability)) continue;
         const PlatformOption* custody = Catalog::find(c.key_custodies, cell.decided_by);
         if (!custody || custody->key_release != step.releases) continue;
-        Reach r = window_reach(s, windows[i], i, cell, k, actor);
+        Reach r = window_reach(c, s, windows[i], i, cell, k, actor, &holdings);
         if (readable_only && !r.readable) continue;
         r.key_step = &step;
         r.key_window = from_window;
@@ -102,6 +140,7 @@ std::vector<Reach> actor_reach(const Catalog& c, const Scenario& s,
                                const std::vector<Window>& windows, const ActorProfile& actor,
                                bool readable_only) {
   std::vector<Reach> out;
+  const PlaceHoldings holdings(c, s, windows);
   // Cells come in catalog order in every window: decide "fields it" once per position.
   std::vector<char> fielded;
   for (std::size_t i = 0; i < windows.size(); ++i) {
@@ -112,12 +151,12 @@ std::vector<Reach> actor_reach(const Catalog& c, const Scenario& s,
     }
     for (std::size_t k = 0; k < cells.size(); ++k)
       if (cells[k].access == Access::plaintext && fielded[k]) {
-        Reach r = window_reach(s, windows[i], i, cells[k], k, actor);
+        Reach r = window_reach(c, s, windows[i], i, cells[k], k, actor, &holdings);
         r.reduced = cells[k].reduced;
         if (r.readable || !readable_only) out.push_back(std::move(r));
       }
   }
-  if (!c.key_steps.empty()) add_key_routes(out, c, s, windows, actor, readable_only);
+  if (!c.key_steps.empty()) add_key_routes(out, c, s, windows, actor, readable_only, holdings);
   return out;
 }
 

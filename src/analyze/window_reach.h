@@ -4,7 +4,9 @@
 // dwell, must cover the bytes. Getting the copy out takes bytes / egress bandwidth.
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analyze/actor_profile.h"
@@ -24,15 +26,22 @@ struct Reach {
   std::size_t capability_index = 0;  // into the catalog's capabilities
   bool readable = false;             // a full copy can be read before the window closes
   double bytes_needed = 0;           // a full copy of the weights from this stage
-  double bytes_held = 0;             // what the stage holds, all shards together
-  double open_s = 0;                 // plaintext seconds per event (resident: the lifetime)
-  double period_s = 0;               // seconds between events; 0 for a single or resident window
-  double events = 1;                 // events over the horizon
-  double events_needed = 1;          // events whose bytes together make a full copy
-  double events_in_dwell = 1;        // the most events one foothold can witness
-  double read_s = 0;                 // reading time: bytes / read bandwidth
-  double wait_s = 0;                 // expected waiting for the events, after the step succeeds
-  double egress_s = 0;               // bytes / egress bandwidth
+  // What one foothold of the capability reads there: the stage's shards together (one
+  // device's worth: an interposer on a link), or everything the place holds of the stage
+  // (root on a node: all its GPUs, a tensor-parallel replica together).
+  double bytes_held = 0;
+  bool place_foothold = false;  // bytes_held is the place's (Foothold::place)
+  // The actor's factor on the capability's time to compromise at this place (its profile's
+  // place_reach: a partner's hosts easier, a provider's harder); 1 where none applies.
+  double ttc_factor = 1;
+  double open_s = 0;           // plaintext seconds per event (resident: the lifetime)
+  double period_s = 0;         // seconds between events; 0 for a single or resident window
+  double events = 1;           // events over the horizon
+  double events_needed = 1;    // events whose bytes together make a full copy
+  double events_in_dwell = 1;  // the most events one foothold can witness
+  double read_s = 0;           // reading time: bytes / read bandwidth
+  double wait_s = 0;           // expected waiting for the events, after the step succeeds
+  double egress_s = 0;         // bytes / egress bandwidth
   // Standard deviation of an event's start: the measured spread of the window's per-event
   // duration (Figure::spread_s), periodic windows only; 0 without a measured spread.
   double jitter_s = 0;
@@ -54,9 +63,26 @@ struct Reach {
 // Bytes a full copy of the weights needs from a stage, and what the stage holds in total.
 double full_copy_bytes(const Scenario& scenario, const Stage& stage);
 
-// `cell` is the window's cell at `cell_index` (its capability's catalog index).
-Reach window_reach(const Scenario& scenario, const Window& window, std::size_t index,
-                   const Cell& cell, std::size_t cell_index, const ActorProfile& actor);
+// What one foothold of a place-wide capability (Foothold::place) reads of a medium at a
+// place: every stage of that medium there whose cell gives it the same access, each stage's
+// shards times its count (the 8 GPUs of a node, as one stage with a count or as 8 stages).
+class PlaceHoldings {
+ public:
+  PlaceHoldings(const Catalog& catalog, const Scenario& scenario,
+                const std::vector<Window>& windows);
+  double at(const Window& window, std::size_t capability, Access access) const;
+
+ private:
+  std::uint64_t key(const Window& window, std::size_t capability, Access access) const;
+  const Catalog& c_;
+  std::unordered_map<std::uint64_t, double> held_;
+};
+
+// `cell` is the window's cell at `cell_index` (its capability's catalog index). `holdings`:
+// what the window's place holds (null: this stage's own replicas alone).
+Reach window_reach(const Catalog& catalog, const Scenario& scenario, const Window& window,
+                   std::size_t index, const Cell& cell, std::size_t cell_index,
+                   const ActorProfile& actor, const PlaceHoldings* holdings = nullptr);
 
 // Every (window, capability) where the actor fields the capability and it reads plaintext,
 // readable or not (only the readable ones with `readable_only`: all a control's variant

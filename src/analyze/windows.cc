@@ -24,7 +24,8 @@ namespace {
 // the arriving content decide (the exposure-matrix row) is computed once per kind.
 class StageKinds {
  public:
-  StageKinds(const Catalog& c, const Platform& p) : c_(c), p_(p) {}
+  StageKinds(const Catalog& c, const Platform& p, const Place& place)
+      : c_(c), p_(p), place_(place) {}
 
   struct Decided {
     Attributes attributes;
@@ -35,7 +36,7 @@ class StageKinds {
     auto key = std::tie(st.medium, st.link, st.attributes, st.stated_protection);
     auto it = decided_.find(key);
     if (it != decided_.end()) return it->second;
-    Attributes a = stage_attributes(c_, p_, st);
+    Attributes a = stage_attributes(c_, p_, place_, st);
     const ProtectionRule* derived = &select_protection(c_, st.medium, a);
     const ProtectionRule* rule = st.stated_protection.empty()
                                      ? derived
@@ -85,7 +86,7 @@ class StageKinds {
     std::vector<Cell> row;
     row.reserve(c_.capabilities.size());
     for (const Capability& cap : c_.capabilities)
-      row.push_back(exposure_cell(c_, cap, st, in, rule));
+      row.push_back(exposure_cell(c_, cap, st, in, rule, place_.attributes));
     return rows_
         .emplace(RowKey{r, st.medium, st.decrypts, in.encrypted, in.custody, in.scheme},
                  CellRow(std::move(row)))
@@ -100,6 +101,7 @@ class StageKinds {
   using DurationKey = std::tuple<DurationSpec::Kind, std::string, double, std::string, double>;
   const Catalog& c_;
   const Platform& p_;
+  const Place& place_;
   std::map<StageKey, Decided, std::less<>> decided_;
   std::map<RowKey, CellRow, std::less<>> rows_;
   std::map<DurationKey, Figure, std::less<>> durations_;
@@ -130,20 +132,21 @@ void check_window(const Window& w, const Stage& st) {
   throw InputError(at, fmt::format("stage '{}': {} bytes is not a size", st.id, w.bytes));
 }
 
-// What stages of one kind decided, per platform: the scenario's first, then each group's
-// that has its own. Made when first needed.
-class KindsByPlatform {
+// What stages of one kind decided, per place (its platform and who runs it). Made when first
+// needed: a cluster has a few classes of places, an inventory thousands.
+class KindsByPlace {
  public:
-  KindsByPlatform(const Catalog& c, const PlatformSet& p)
-      : c_(c), p_(p), kinds_(1 + p.groups.size()) {}
+  KindsByPlace(const Catalog& c, const Scenario& s, const PlatformSet& p)
+      : c_(c), s_(s), p_(p), kinds_(s.places.size()) {}
   StageKinds& of(const Stage& st) {
-    const std::size_t k = st.group >= 0 && p_.groups[st.group] ? 1 + st.group : 0;
-    if (!kinds_[k]) kinds_[k].emplace(c_, p_.of(k == 0 ? -1 : st.group));
-    return *kinds_[k];
+    auto& k = kinds_[st.place];
+    if (!k) k.emplace(c_, p_.of(st.place), s_.places[st.place]);
+    return *k;
   }
 
  private:
   const Catalog& c_;
+  const Scenario& s_;
   const PlatformSet& p_;
   std::vector<std::optional<StageKinds>> kinds_;
 };
@@ -159,6 +162,7 @@ void fill_window(Window& w, const Catalog& c, const Scenario& s, const Stage& st
   w.rule = &rule;
 
   w.stage = st.id;
+  w.place = static_cast<std::size_t>(st.place);
   w.replicas = st.replicas;
   w.name = st.name;
   w.location = st.location;
@@ -247,7 +251,7 @@ void compute_windows_into(std::vector<Window>& out, const Catalog& c, const Scen
   parallel_for(
       threads,
       [&](std::size_t t) {
-        KindsByPlatform kinds(c, platforms);
+        KindsByPlace kinds(c, s, platforms);
         for (std::size_t i = t * n / threads; i < (t + 1) * n / threads; ++i)
           fill_window(out[i], c, s, s.stages[i], arriving[i], kinds.of(s.stages[i]), o);
       },

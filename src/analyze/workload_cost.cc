@@ -73,8 +73,8 @@ CostLine price(const Catalog& c, const Scenario& s, const WorkloadTransfer& t, T
   Platform off_p = s.platform_of(st), on_p = off_p;
   off_p.confidential_mode = false;
   on_p.confidential_mode = true;
-  const Attributes off_a = stage_attributes(c, off_p, st);
-  const Attributes on_a = stage_attributes(c, on_p, st);
+  const Attributes off_a = stage_attributes(c, off_p, s.place_of(st), st);
+  const Attributes on_a = stage_attributes(c, on_p, s.place_of(st), st);
   CostLine line{kind, st.id, t.bytes, count, {}, {}};
   if (measured)
     if (auto pair = measured->cc_pair(s, st, t.bytes, on_a)) {
@@ -201,6 +201,8 @@ std::optional<WorkloadCost> workload_cost(const Catalog& c, const Scenario& s,
                                       : w.per_step.front();
   const Stage* at = s.stage(where.stage);
   const Platform& p = at ? s.platform_of(*at) : s.platform;
+  out.gpu = p.gpu;
+  out.confidential_mode = p.confidential_mode;
   if (p.gpu.empty()) {
     out.run_on_s = w.run_s;
     out.no_gpu = true;

@@ -63,6 +63,10 @@ struct WorkloadCost {
   // No GPU in the platform: confidential mode does not apply and nothing is priced.
   // Otherwise transfers are counted on the critical path: the overhead is an upper bound.
   bool no_gpu = false;
+  // The platform the workload runs on (the place of its model-load stage): its GPU and
+  // whether confidential mode is on there.
+  std::string gpu;
+  bool confidential_mode = false;
 
   double extra_s() const { return run_on_s - run_off_s; }
   double overhead() const { return run_off_s > 0 ? extra_s() / run_off_s : 0; }

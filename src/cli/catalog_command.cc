@@ -100,12 +100,21 @@ Topic topic(const Catalog& c, const std::string& name) {
             {p.id + ": " + x.capability + " extracts the " + x.key + " key", &x.source});
     }
   } else if (name == "capabilities") {
-    tb.header = {"id", "name", "reaches", "yields", "ttc", "status", "source"};
+    tb.header = {"id",     "name", "reaches", "at places", "foothold",
+                 "yields", "ttc",  "status",  "source"};
     for (const auto& k : c.capabilities) {
+      std::string places;
+      for (const PlaceScope& x : k.places)
+        places += (places.empty() ? "" : "; ") + conditions(x.when) +
+                  (x.reduced ? " (after: " + x.reduced->step + ")" : "");
       add(t, k.id, k,
-          {k.id, k.name, join(k.reaches), std::string(to_string(k.yields)), k.ttc.text});
+          {k.id, k.name, join(k.reaches), places.empty() ? "every place" : places,
+           k.foothold == Foothold::place ? "the place" : "one device",
+           std::string(to_string(k.yields)), k.ttc.text});
       for (std::size_t i = 0; i < k.reaches.size(); ++i)
         t.more.push_back({k.id + " reaches " + k.reaches[i], &k.reach_sources[i]});
+      for (const PlaceScope& x : k.places)
+        t.more.push_back({k.id + " at " + conditions(x.when), &x.source});
       t.more.push_back({k.id + " ttc", &k.ttc_source});
     }
   } else if (name == "actors") {
@@ -115,12 +124,38 @@ Topic topic(const Catalog& c, const std::string& name) {
       for (const auto& [k, src] : a.parameter_sources) t.more.push_back({a.id + " " + k, &src});
       for (const auto& [k, range] : a.parameter_ranges)
         t.more.push_back({a.id + " " + k + " range", &range.source});
+      for (const auto& f : a.place_reach)
+        t.more.push_back({fmt::format("{} at {}: time to compromise x{:g}", a.id,
+                                      conditions(f.when), f.ttc_factor),
+                          &f.source});
     }
   } else if (name == "controls") {
-    tb.header = {"id", "name", "cost", "sets", "status", "source"};
+    tb.header = {"id",     "name",  "cost", "places", "sets (first the place allows)",
+                 "status", "source"};
     for (const auto& k : c.controls) {
-      add(t, k.id, k, {k.id, k.name, fmt::format("{:g}", k.cost), attrs(k.sets)});
+      std::string sets;
+      for (const ControlSetting& x : k.sets) {
+        std::string values;
+        for (const auto& v : x.values) values += (values.empty() ? "" : "|") + v;
+        sets += (sets.empty() ? "" : ", ") + x.key + "=" + values;
+      }
+      add(t, k.id, k,
+          {k.id, k.name, fmt::format("{:g}", k.cost),
+           k.places.empty() ? "every place" : conditions(k.places), sets});
       t.more.push_back({k.id + " cost", &k.cost_source});
+    }
+  } else if (name == "offerings") {
+    tb.header = {"id", "name", "provider", "kinds", "allows", "status", "source"};
+    for (const auto& o : c.offerings) {
+      std::string allows;
+      for (const auto& [key, a] : o.allows)
+        allows += (allows.empty() ? "" : "; ") + key + "=" + join(a.values);
+      add(t, o.id, o,
+          {o.id, o.name + (o.status_note.empty() ? "" : " (" + o.status_note + ")"),
+           o.provider.empty() ? "on-prem" : o.provider_name, join(o.kinds), allows});
+      for (const auto& [key, a] : o.allows) t.facts.push_back({o.id + " allows " + key, &a});
+      for (const auto& [key, src] : o.attribute_sources)
+        t.more.push_back({o.id + " " + key + " = " + o.attributes.at(key), &src});
     }
   } else if (name == "figures") {
     tb.header = {"id", "value", "unit", "description", "status", "source"};
@@ -178,10 +213,10 @@ void print_detail(const Catalog& c, const Topic& t, const std::string& name) {
     std::cout << fmt::format("{}: {}\n", label, cited_line(c, *k));
 }
 
-const std::vector<std::string> kTopics{"media",     "gpus",        "cpu_tees",     "key_custodies",
-                                       "links",     "protections", "capabilities", "actors",
-                                       "controls",  "figures",     "cc_costs",     "platform_rules",
-                                       "key_steps", "sources"};
+const std::vector<std::string> kTopics{
+    "media",       "gpus",         "cpu_tees",       "key_custodies", "links",
+    "protections", "capabilities", "actors",         "controls",      "offerings",
+    "figures",     "cc_costs",     "platform_rules", "key_steps",     "sources"};
 
 }  // namespace
 
@@ -196,7 +231,7 @@ void add_catalog_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       "roadmap), claimed (a third party's statement), research (shown in a paper), assumed "
       "(plainsight's own); 'disputed' when a source says otherwise.\nExamples:\n"
       "  plainsight catalog protections\n  plainsight catalog protections --detail\n"
-      "  plainsight catalog sources\n"
+      "  plainsight catalog offerings --detail\n  plainsight catalog sources\n"
       "  plainsight catalog --schema > docs/scenario.schema.json",
       join(kTopics)));
   cmd->add_option("topic", *name, "What to show; without it, a summary of every topic");

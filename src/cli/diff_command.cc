@@ -70,8 +70,8 @@ void add_diff_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     Analysis a = analyze(catalog, std::move(sa), {}, m);
     Analysis b = analyze(catalog, std::move(sb), o->sets, m);
     MeasurementOptions::warn({&a, &b});
-    run_threats(a, catalog, o->a, {}, m, false);
-    run_threats(b, catalog, b_path, o->sets, m, false);
+    run_threats(a, catalog, m, false);
+    run_threats(b, catalog, m, false);
     ScenarioDiff d = diff_analyses(a, b);
     if (o->trials > 0) {
       SimulationOptions so;

@@ -1,6 +1,7 @@
 // plainsight generate cluster: writes a cluster scenario, grouped (one group per class of
 // identical nodes) or expanded per node, GPU and link; from options or a Slurm inventory.
 #include <cmath>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -15,6 +16,7 @@
 #include "load/did_you_mean.h"
 #include "load/platform_validity.h"
 #include "load/scenario_loader.h"
+#include "load/scenario_places.h"
 #include "load/slurm_classes.h"
 #include "load/yaml_file.h"
 
@@ -49,7 +51,12 @@ void check_spec(const Catalog& c, const ClusterSpec& spec, bool expand) {
   known(spec.key_custody, c.key_custodies, "key-custody");
   link(spec.fabric_link, "fabric-link", "fabric");
   link(spec.pcie_link, "pcie-link", "pcie");
-  link(spec.storage_link, "storage-link", "object_store");
+  if (spec.onprem) {
+    link(spec.onprem_storage_link, "storage-link", "shared_fs");
+  } else {
+    link(spec.storage_link, "storage-link", "object_store");
+    known(spec.storage_offering, c.offerings, "storage-offering");
+  }
   link(spec.staging_link, "staging-link", "local_nvme");
   if (!std::isfinite(spec.parameters) || spec.parameters < 1 || spec.parameters > 1e15)
     throw InputError(
@@ -90,6 +97,15 @@ void check_spec(const Catalog& c, const ClusterSpec& spec, bool expand) {
     p.key_custody = spec.key_custody;
     if (const PlatformRefusal* r = platform_refusal(c, p))
       throw InputError(kWhere, fmt::format("{}: {}", class_label(spec, k), refusal_message(c, *r)));
+    // What the class's offering can run: checked as the scenario will check its place.
+    if (!k.offering.empty()) {
+      known(k.offering, c.offerings, "offering");
+      Place place;
+      place.offering = k.offering;
+      place.platform = p;
+      place.where = kWhere;
+      check_place_platform(c, place, class_label(spec, k));
+    }
     const PlatformOption* gpu = Catalog::find(c.gpus, k.gpu);
     if (auto cap = gpu->figures.find("hbm_capacity"); cap != gpu->figures.end()) {
       const double shard = spec.parameters * 2 / k.gpus_per_node;
@@ -136,6 +152,7 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       "Examples:\n"
       "  plainsight generate cluster --nodes 125000 --gpus-per-node 8 -o big.yaml\n"
       "  plainsight generate cluster --nodes 4 --gpu b200 --cc on --cpu-tee sev_snp --expand\n"
+      "  plainsight generate cluster --nodes 32 --offering dgx_h100 --onprem -o onprem.yaml\n"
       "  scontrol show node -o > nodes.txt\n"
       "  plainsight generate cluster --from-slurm nodes.txt -o cluster.yaml\n"
       "Limits: up to 10,000,000 nodes; the expanded form only up to what a scenario file may "
@@ -151,6 +168,17 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
   CLI::Option* tee = cmd->add_option("--cpu-tee", one.cpu_tee, "Catalog CPU TEE id (default none)");
   CLI::Option* mode = cmd->add_option("--multi-gpu-mode", one.multi_gpu_mode,
                                       "none, protected_pcie or nvlink_encryption");
+  CLI::Option* offering =
+      cmd->add_option("--offering", one.offering,
+                      "Catalog offering the nodes run on (plainsight catalog offerings): aws_p5, "
+                      "dgx_h100, ...; its defaults fill the GPU, GPUs per node and CPU TEE not "
+                      "given");
+  cmd->add_flag("--onprem", spec->onprem,
+                "Checkpoints on our own storage servers (a shared file system, "
+                "--storage-link lustre_onprem by default) under our own key service, no object "
+                "store");
+  cmd->add_option("--storage-offering", spec->storage_offering,
+                  "Catalog offering of the object store (default aws_s3)");
   CLI::Option* from =
       cmd->add_option("--from-slurm", *slurm,
                       "Read the classes of nodes from FILE, the output of `scontrol show node -o`")
@@ -163,7 +191,7 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
                 "With --from-slurm: leave out nodes that are down, drained, failed or powered "
                 "off (counted by default)")
       ->needs(from);
-  for (CLI::Option* o : {nodes, per_node, gpu, cc_opt, tee, mode}) o->excludes(from);
+  for (CLI::Option* o : {nodes, per_node, gpu, cc_opt, tee, mode, offering}) o->excludes(from);
   cmd->add_option("--key-custody", spec->key_custody, "Catalog key custody id");
   cmd->add_option("--parameters", spec->parameters, "Model parameters (default 70e9)")
       ->check(CLI::Range(1.0, 1e15));
@@ -171,18 +199,27 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
   cmd->add_option("--checkpoint-every", spec->checkpoint_every, "Checkpoint period (default 2h)");
   cmd->add_option("--model-loads", spec->model_loads, "Model loads per node (default 30)")
       ->check(CLI::Range(1, 1000000));
-  cmd->add_option("--fabric-link", spec->fabric_link, "Catalog fabric link id (default efa_p5)");
-  cmd->add_option("--pcie-link", spec->pcie_link, "Catalog PCIe link id");
-  cmd->add_option("--storage-link", spec->storage_link,
-                  "Catalog object-store id (default s3_sse_kms)");
-  cmd->add_option("--staging-link", spec->staging_link,
-                  "Catalog local NVMe id (default nitro_nvme_p5)");
+  CLI::Option* fabric_link = cmd->add_option("--fabric-link", spec->fabric_link,
+                                             "Catalog fabric link id (default efa_p5, or the "
+                                             "offering's)");
+  CLI::Option* pcie_link =
+      cmd->add_option("--pcie-link", spec->pcie_link, "Catalog PCIe link id (or the offering's)");
+  CLI::Option* storage_link =
+      cmd->add_option("--storage-link", spec->storage_link,
+                      "Catalog object-store id (default s3_sse_kms); with --onprem a shared file "
+                      "system (default lustre_onprem)");
+  CLI::Option* staging_link =
+      cmd->add_option("--staging-link", spec->staging_link,
+                      "Catalog local NVMe id (default nitro_nvme_p5, or the offering's)");
   cmd->add_flag("--expand", *expand,
                 "Write every node, GPU and link as a stage of its own (the per-stage form)");
   cmd->add_option("-o,--output", *output, "Write to FILE (atomically) instead of stdout")
       ->check(non_empty());
-  cmd->callback([spec, output, cc, slurm, slurm_map, available_only, expand, globals] {
+  cmd->callback([spec, output, cc, slurm, slurm_map, available_only, expand, globals, offering,
+                 per_node, gpu, tee, mode, cc_opt, storage_link, fabric_link, pcie_link,
+                 staging_link] {
     const Catalog catalog = load_catalog_for(*globals);
+    if (spec->onprem && storage_link->count() > 0) spec->onprem_storage_link = spec->storage_link;
     if (!slurm->empty()) {
       const std::filesystem::path map_file =
           !slurm_map->empty()
@@ -197,7 +234,32 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       spec->classes = std::move(classes.classes);
       spec->notes = std::move(classes.notes);
     } else {
-      spec->classes.front().confidential_mode = *cc == "on";
+      NodeClass& k = spec->classes.front();
+      k.confidential_mode = *cc == "on";
+      // An offering's defaults for what the options leave unsaid; what they say, the class
+      // states itself.
+      if (const Offering* o = catalog.offering(k.offering)) {
+        auto fill = [&](CLI::Option* opt, const char* key, auto set) {
+          if (opt->count() > 0) {
+            k.stated.insert(key);
+          } else if (const OfferingAllows* a = o->allowed(key)) {
+            set(a->fallback);
+          }
+        };
+        fill(gpu, "gpu", [&](const std::string& v) { k.gpu = v; });
+        fill(per_node, "gpus_per_node",
+             [&](const std::string& v) { k.gpus_per_node = std::stoi(v); });
+        fill(tee, "cpu_tee", [&](const std::string& v) { k.cpu_tee = v; });
+        fill(mode, "multi_gpu_mode", [&](const std::string& v) { k.multi_gpu_mode = v; });
+        fill(cc_opt, "confidential_mode",
+             [&](const std::string& v) { k.confidential_mode = v == "on"; });
+        // Its links, where the options name none.
+        for (auto [opt, medium, link] :
+             {std::tuple{fabric_link, "fabric", &spec->fabric_link},
+              std::tuple{pcie_link, "pcie", &spec->pcie_link},
+              std::tuple{staging_link, "local_nvme", &spec->staging_link}})
+          if (opt->count() == 0 && o->links.count(medium)) *link = o->links.at(medium);
+      }
     }
     check_spec(catalog, *spec, *expand);
     // The grouped form is a few kilobytes whatever the size: read it back as `analyze` will,

@@ -68,7 +68,7 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     const std::optional<MeasuredDurations> measured = o->measurements.load(catalog);
     Analysis a = analyze(catalog, std::move(s), o->sets, measured ? &*measured : nullptr);
     MeasurementOptions::warn({&a});
-    run_threats(a, catalog, o->scenario, o->sets, measured ? &*measured : nullptr,
+    run_threats(a, catalog, measured ? &*measured : nullptr,
                 /*defenses=*/false);
     const ActorThreat* chosen = nullptr;
     if (!o->actor.empty()) {

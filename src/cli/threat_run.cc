@@ -11,11 +11,10 @@
 
 namespace plainsight::cli {
 
-void run_threats(Analysis& a, const Catalog& catalog, const std::string& path,
-                 const std::vector<std::string>& sets, const DurationSource* measured,
+void run_threats(Analysis& a, const Catalog& catalog, const DurationSource* measured,
                  bool defenses) {
   Reanalyze reanalyze;
-  if (defenses) reanalyze = file_reanalysis(catalog, a.scenario, path, sets, measured, &a.arriving);
+  if (defenses) reanalyze = platform_reanalysis(catalog, a.scenario, measured, &a.arriving);
   a.threat = analyze_threats(catalog, a.scenario, a.windows, {}, reanalyze);
 }
 

@@ -12,8 +12,7 @@
 namespace plainsight::cli {
 
 // Fills a.threat. `sets` are the run's own --set overrides; `measured` backs durations.
-void run_threats(Analysis& a, const Catalog& catalog, const std::string& scenario_path,
-                 const std::vector<std::string>& sets, const DurationSource* measured = nullptr,
+void run_threats(Analysis& a, const Catalog& catalog, const DurationSource* measured = nullptr,
                  bool defenses = true);
 
 // "OC3", "oc3" or "3" -> 3; throws InputError naming the option otherwise.

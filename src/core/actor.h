@@ -6,11 +6,21 @@
 #include <vector>
 
 #include "core/citation.h"
+#include "core/conditions.h"
 #include "core/figure_range.h"
 #include "core/input_error.h"
 #include "core/provenance.h"
 
 namespace plainsight {
+
+// How much longer (factor > 1) or shorter (< 1) an actor takes to get a capability working at
+// places that match (a partner site's hosts, a provider's): the capability's time to
+// compromise there is multiplied by the factor. The first matching entry applies.
+struct PlaceFactor {
+  Conditions when;  // place attributes
+  double ttc_factor = 1;
+  Citation source;
+};
 
 struct Actor : Cited {
   std::string id;  // "oc3"
@@ -24,6 +34,7 @@ struct Actor : Cited {
   std::map<std::string, Citation> parameter_sources;  // the same keys: where each comes from
   // The same keys, where a parameter states the 90% range it is uncertain over.
   std::map<std::string, FigureRange> parameter_ranges;
+  std::vector<PlaceFactor> place_reach;
   SourceLocation where;
 };
 

@@ -11,6 +11,7 @@
 #include "core/key_step.h"
 #include "core/link.h"
 #include "core/medium.h"
+#include "core/offering.h"
 #include "core/platform_option.h"
 #include "core/platform_refusal.h"
 #include "core/probe_map.h"
@@ -36,6 +37,7 @@ struct Catalog {
   std::vector<RunCost> run_costs;         // model/cc_costs.yaml
   std::vector<PlatformRefusal> refusals;  // model/platform_rules.yaml
   std::vector<KeyStep> key_steps;         // model/attack_steps.yaml
+  std::vector<Offering> offerings;        // model/offerings.yaml
   ProbeMap probe_map;                     // model/probe_map.yaml: which probe measures which stage
 
   template <class T>
@@ -49,6 +51,7 @@ struct Catalog {
   const Capability* capability(const std::string& id) const { return find(capabilities, id); }
   const PublishedFigure* figure(const std::string& id) const { return find(figures, id); }
   const Source* source(const std::string& id) const { return find(sources, id); }
+  const Offering* offering(const std::string& id) const { return find(offerings, id); }
 };
 
 }  // namespace plainsight

@@ -15,9 +15,7 @@ struct Group {
   std::string id;
   std::string name;
   std::int64_t count = 1;
-  // The scenario's platform with the group's own `platform:` keys applied; empty when the
-  // group sets none (it runs on the scenario's).
-  std::optional<Platform> platform;
+  int place = -1;  // the place the group's replicas are (Scenario::places): its platform, count
   SourceLocation where;
 };
 

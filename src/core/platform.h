@@ -1,8 +1,7 @@
-// The hardware and trust configuration a scenario runs on, chosen from the catalog.
+// The hardware and trust configuration a place runs on, chosen from the catalog.
 #pragma once
 
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,17 +18,11 @@ struct Platform {
   std::map<std::string, bool> link_encryption;  // medium id -> encrypted by the scenario
 };
 
-// The platforms a scenario's stages run on: the scenario's own, and that of each group that
-// sets platform keys of its own (a class of nodes with confidential mode on, another
-// without). A control variant changes them all together.
+// The platform of each place of a scenario (Scenario::places, by index): what a control's
+// variant changes, place by place, without copying a cluster's stages.
 struct PlatformSet {
-  Platform base;
-  std::vector<std::optional<Platform>> groups;  // by group index; empty: the group uses `base`
-  const Platform& of(int group) const {
-    return group >= 0 && static_cast<std::size_t>(group) < groups.size() && groups[group]
-               ? *groups[group]
-               : base;
-  }
+  std::vector<Platform> places;
+  const Platform& of(int place) const { return places[static_cast<std::size_t>(place)]; }
 };
 
 }  // namespace plainsight

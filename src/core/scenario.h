@@ -6,10 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "core/actor.h"
 #include "core/asset.h"
 #include "core/figure_range.h"
 #include "core/flow.h"
 #include "core/group.h"
+#include "core/place.h"
 #include "core/platform.h"
 #include "core/provenance.h"
 #include "core/stage.h"
@@ -30,7 +32,12 @@ struct Scenario {
   std::string origin_scheme;
   double horizon_s = 0;
   Asset asset;
+  // The `platform:` section: the platform of a scenario without `places:` (its one implicit
+  // place), and the base of our places that name no offering.
   Platform platform;
+  // Where stages run, whose machine each is: the `places:` section, then one place per group
+  // (a class of nodes), then the implicit place of a scenario without `places:`.
+  std::vector<Place> places;
   // Top-level stages first, then each group's (ids qualified: "node.fabric"), in file order.
   std::vector<Stage> stages;
   std::vector<Flow> flows;
@@ -41,6 +48,8 @@ struct Scenario {
   std::map<std::string, std::map<std::string, Figure>> actor_parameters;
   // The same keys, where the section states a parameter's 90% range (core/figure_range.h).
   std::map<std::string, std::map<std::string, FigureRange>> actor_parameter_ranges;
+  // The same section's `place_reach:` per actor id, replacing the catalog's.
+  std::map<std::string, std::vector<PlaceFactor>> actor_place_reach;
 
   double stage_bytes(const Stage& s) const {
     double b = s.payload == Payload::weights      ? asset.weights_bytes()
@@ -48,13 +57,13 @@ struct Scenario {
                                                   : s.explicit_bytes;
     return b / s.shards;
   }
-  // The platform a stage runs on: its group's when the group sets its own.
-  const Platform& platform_of(const Stage& s) const {
-    return s.group >= 0 && groups[s.group].platform ? *groups[s.group].platform : platform;
-  }
+  // The platform a stage runs on: its own place's.
+  const Platform& platform_of(const Stage& s) const { return places[s.place].platform; }
+  const Place& place_of(const Stage& s) const { return places[s.place]; }
   PlatformSet platforms() const {
-    PlatformSet p{platform, {}};
-    for (const Group& g : groups) p.groups.push_back(g.platform);
+    PlatformSet p;
+    p.places.reserve(places.size());
+    for (const Place& x : places) p.places.push_back(x.platform);
     return p;
   }
   const Stage* stage(const std::string& id) const {

@@ -40,6 +40,7 @@ struct Stage {
   std::int64_t count = 1;
   std::int64_t replicas = 1;
   int group = -1;  // index into Scenario::groups; -1 for a top-level stage
+  int place = 0;   // index into Scenario::places: where the stage runs, whose machine
   bool resident = false;
   double lifetime_s = 0;  // resident: how long the bytes stay (per event when events recur)
   std::optional<DurationSpec> duration;           // per event: how long one event exposes the bytes

@@ -17,6 +17,7 @@ namespace plainsight {
 // Why a cell of the exposure matrix reads as it does; report/ writes the words (cell_reason).
 enum class CellBasis {
   out_of_reach,       // the capability does not reach the stage's medium
+  other_place,        // it reaches the medium, not at this place (whose machine it is)
   metadata,           // an observer: sizes, endpoints, timing and names, whatever the cipher
   key_here,           // a capability that gets keys, never bytes: a key worth having is here
   no_key_here,        // the same, and no key worth having is here
@@ -70,7 +71,8 @@ struct CcPair {
 };
 
 struct Window {
-  std::string stage;  // stage id
+  std::string stage;      // stage id
+  std::size_t place = 0;  // index into Scenario::places: where the stage runs, whose machine
   // Identical replicas the window stands for (Stage::replicas): every figure below is one
   // replica's; totals over a scenario multiply by it.
   std::int64_t replicas = 1;

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/catalog.h"
 #include "core/figure_range.h"
@@ -20,5 +21,9 @@ using ActorParameterOverrides = std::map<std::string, std::map<std::string, Figu
 ActorParameterOverrides read_actor_overrides(
     const YamlFile& file, const YamlNode& node, const Catalog& catalog,
     std::map<std::string, std::map<std::string, FigureRange>>* ranges = nullptr);
+// The same section's `place_reach:` lists, per actor id (replacing the catalog's).
+std::map<std::string, std::vector<PlaceFactor>> read_actor_place_reach(const YamlFile& file,
+                                                                       const YamlNode& node,
+                                                                       const Catalog& catalog);
 
 }  // namespace plainsight

@@ -10,9 +10,12 @@
 #include "core/ids.h"
 #include "core/quantity.h"
 #include "load/citation_reader.h"
+#include "load/conditions_reader.h"
+#include "load/control_reader.h"
 #include "load/did_you_mean.h"
 #include "load/figure_reader.h"
 #include "load/map_reader.h"
+#include "load/offering_reader.h"
 #include "load/probe_map_loader.h"
 
 namespace plainsight {
@@ -42,18 +45,6 @@ void check_unique(const std::vector<T>& list, const std::string& what) {
   for (const T& x : list)
     if (!seen.insert(x.id).second)
       throw InputError(x.where, fmt::format("duplicate {} id '{}'", what, x.id));
-}
-
-Conditions read_conditions(MapReader& r, const std::string& what) {
-  Conditions out;
-  YamlNode w = r.optional_node("when");
-  if (!w) return out;
-  MapReader wr(r.file(), w, what + " when");
-  for (const std::string& k : wr.keys()) {
-    YamlNode v = wr.node(k);
-    out[k] = v.IsSequence() ? wr.str_list(k) : std::vector<std::string>{scalar_of(r.file(), v, k)};
-  }
-  return out;
 }
 
 std::vector<Source> read_sources(const YamlFile& f) {
@@ -212,8 +203,8 @@ ProtectionRule read_protection(MapReader& r, const Catalog& c) {
 }
 
 Capability read_capability(MapReader& r, const Catalog& c) {
-  r.allow({"id", "name", "description", "reaches", "yields", "ttc", "ttc_source", "source", "also",
-           "disputed_by"});
+  r.allow({"id", "name", "description", "reaches", "yields", "foothold", "places", "acts_as", "ttc",
+           "ttc_source", "source", "also", "disputed_by"});
   Capability k;
   k.id = r.id("id");
   k.where = r.at();
@@ -242,6 +233,33 @@ Capability read_capability(MapReader& r, const Catalog& c) {
     if (y == name) k.yields = access, known = true;
   if (!known)
     throw InputError(r.at_value("yields"), "yields must be plaintext, patterns, metadata or keys");
+  const std::string foothold = r.str_or("foothold", "device");
+  if (foothold != "device" && foothold != "place")
+    throw InputError(r.at_value("foothold"), what + ": foothold must be device or place");
+  k.foothold = foothold == "place" ? Foothold::place : Foothold::device;
+  if (YamlNode places = r.optional_node("places"))
+    for (const YamlNode& n : sequence_of(r.file(), places, what + " places")) {
+      MapReader pr(r.file(), n, what + " places");
+      pr.allow({"when", "reduced", "source"});
+      PlaceScope scope;
+      scope.when = read_conditions(pr, what + " places");
+      check_place_conditions(scope.when, pr.at(), what + " places");
+      scope.source = read_citation(r.file(), pr.node("source"), what + " places", c.sources);
+      if (YamlNode red = pr.optional_node("reduced")) {
+        MapReader rr(r.file(), red, what + " places reduced");
+        rr.allow({"ttc", "step", "source"});
+        Reduction x;
+        x.capability = k.id;
+        std::string error;
+        if (!parse_ttc(rr.str("ttc"), &x.ttc, &error))
+          throw InputError(rr.at_value("ttc"), what + " places reduced ttc: " + error);
+        x.step = rr.str("step");
+        x.source = read_citation(r.file(), rr.node("source"), what + " places reduced", c.sources);
+        scope.reduced = std::move(x);
+      }
+      k.places.push_back(std::move(scope));
+    }
+  k.acts_as = r.has("acts_as") ? r.id("acts_as") : "";
   std::string error;
   if (!parse_ttc(r.str("ttc"), &k.ttc, &error))
     throw InputError(r.at_value("ttc"), what + " ttc: " + error);
@@ -252,7 +270,7 @@ Capability read_capability(MapReader& r, const Catalog& c) {
 
 Actor read_actor(MapReader& r, const Catalog& c) {
   r.allow({"id", "level", "name", "description", "capabilities", "source", "also", "disputed_by",
-           "parameters"});
+           "parameters", "place_reach"});
   Actor a;
   a.id = r.id("id");
   a.where = r.at();
@@ -273,23 +291,9 @@ Actor read_actor(MapReader& r, const Catalog& c) {
     a.parameter_sources[k] = f.source;
     if (range.present()) a.parameter_ranges[k] = range;
   }
+  if (YamlNode pr = r.optional_node("place_reach"))
+    a.place_reach = read_place_factors(r.file(), pr, what + " place_reach", c.sources);
   return a;
-}
-
-Control read_control(MapReader& r, const Catalog& c) {
-  r.allow({"id", "name", "description", "cost", "cost_source", "sets", "source", "also",
-           "disputed_by"});
-  Control k;
-  k.id = r.id("id");
-  k.where = r.at();
-  const std::string what = "control '" + k.id + "'";
-  k.name = r.str("name");
-  k.description = r.str_or("description", "");
-  k.cost = r.number("cost", 0, 1e9);
-  k.cost_source = read_citation(r.file(), r.node("cost_source"), what + " cost_source", c.sources);
-  k.sets = r.str_map("sets");
-  static_cast<Cited&>(k) = read_cited(r, what, c.sources);
-  return k;
 }
 
 PublishedFigure read_published_figure(MapReader& r, const Catalog& c) {
@@ -446,15 +450,9 @@ void check_catalog(const Catalog& c) {
       throw InputError(c.actors[i].where,
                        fmt::format("actors '{}' and '{}' are both at level {}: one actor per level",
                                    c.actors[i - 1].id, c.actors[i].id, c.actors[i].level));
-  for (const Control& k : c.controls)
-    for (const auto& [key, value] : k.sets) {
-      const std::pair<const char*, const std::vector<PlatformOption>*> refs[] = {
-          {"platform.gpu", &c.gpus},
-          {"platform.cpu_tee", &c.cpu_tees},
-          {"platform.key_custody", &c.key_custodies}};
-      for (const auto& [name, list] : refs)
-        if (key == name) check(value, ids_of(*list), std::string(name).substr(9), k.where);
-    }
+  for (const Capability& k : c.capabilities)
+    if (!k.acts_as.empty())
+      check(k.acts_as, ids_of(c.capabilities), "capability (acts_as)", k.where);
   for (const KeyStep& k : c.key_steps) {
     bool extracted = false, released = false;
     for (const auto& p : c.protections)
@@ -489,6 +487,7 @@ Catalog load_catalog(const std::filesystem::path& dir) {
   }
   read_platforms(file("platforms.yaml"), c);
   c.links = read_links(file("links.yaml"), c);
+  c.offerings = read_offerings(file("offerings.yaml"), c);
   {
     YamlFile f = file("protections.yaml");
     read_list(f, "protections", "protection",

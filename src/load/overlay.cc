@@ -168,23 +168,8 @@ void apply_override(YamlFile& file, const std::string& assignment) {
     throw InputError(where, fmt::format("the key has more than {} segments", kMaxSetKeySegments));
   const std::size_t self = file.note_override(assignment);
   set_below(file, file.root(), parts, 0, value, where, self, "");
-  // A platform key changes the whole cluster: a group that sets the same key of its own
-  // (groups[ID].platform.KEY) gets the new value too, so that `--set` and the catalog's
-  // controls mean every node, as the analysis of a control's variant takes them.
-  if (parts.size() < 2 || parts[0].text != "platform" || parts[0].item) return;
-  const YamlNode groups = file.root()["groups"];
-  if (!groups.IsSequence()) return;
-  // Found first, set after: setting may add a key, which moves the tree's child lists and
-  // would leave an iterator over the groups dangling.
-  std::vector<std::pair<YamlNode, std::string>> targets;
-  for (const YamlNode& g : groups) {
-    const YamlNode own = g["platform"];
-    if (!own.IsMap() || !own[parts[1].text]) continue;
-    targets.emplace_back(own, g["id"].IsScalar() ? std::string(g["id"].Scalar()) : "?");
-  }
-  for (const auto& target : targets)
-    set_below(file, target.first, parts, 1, value, where, self,
-              "groups[" + target.second + "].platform");
+  // `platform.KEY` reaches every place of ours through the loader (load/scenario_places):
+  // a place's own keys stay as stated (pinned).
 }
 
 std::vector<SetKeySegment> set_key_segments(const std::string& key, const SourceLocation& where) {

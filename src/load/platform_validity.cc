@@ -44,7 +44,7 @@ void check_hbm_fit(const Catalog& c, const Scenario& s, const PlatformSet& platf
                    const SourceLocation* where) {
   for (const Stage& st : s.stages) {
     if (st.medium != "hbm") continue;
-    const PlatformOption* gpu = Catalog::find(c.gpus, platforms.of(st.group).gpu);
+    const PlatformOption* gpu = Catalog::find(c.gpus, platforms.of(st.place).gpu);
     if (!gpu) continue;
     auto cap = gpu->figures.find("hbm_capacity");
     if (cap == gpu->figures.end()) continue;

@@ -1,17 +1,20 @@
 #include "load/scenario_keys.h"
 
+#include <algorithm>
+#include <array>
 #include <iterator>
 #include <stdexcept>
 #include <string>
 
 #include "core/limits.h"
+#include "core/place.h"
+#include "load/platform_keys.h"
 
 namespace plainsight {
 namespace {
 
 using K = ValueKind;
 
-constexpr std::string_view kMultiGpuModes[] = {"none", "protected_pcie", "nvlink_encryption"};
 constexpr std::string_view kStatuses[] = {"shipping", "announced", "claimed", "research",
                                           "assumed"};
 constexpr std::string_view kProvenances[] = {"measured", "fitted", "published", "datasheet",
@@ -25,8 +28,15 @@ constexpr KeySpec kScenario[] = {
     {"origin", K::mapping, "Bytes arrive already encrypted (before the first stage).", false,
      "origin"},
     {"asset", K::mapping, "What is protected: parameters and bytes per parameter.", true, "asset"},
-    {"platform", K::mapping, "What the pipeline runs on, chosen from the catalog.", true,
-     "platform"},
+    {"platform", K::mapping,
+     "What the pipeline runs on, chosen from the catalog: the one place of a scenario without "
+     "`places:`, else the base of our places that name no offering. Needed unless there are "
+     "places.",
+     false, "platform"},
+    {"places", K::list,
+     "Where stages run, whose machine each is (docs/scenarios.md#places); a flow between "
+     "places crosses a trust boundary.",
+     false, "place"},
     {"stages", K::list,
      "Places the bytes sit or pass. Needed unless every stage is in a group; top-level stages "
      "are listed first in reports.",
@@ -76,59 +86,134 @@ constexpr KeySpec kAsset[] = {
      256},
 };
 
-// A group's platform takes every key but the last (nodes: the group's count says that).
-constexpr KeySpec kPlatform[] = {
-    {"gpu", K::catalog, "The GPU (default: none).", false, "gpus"},
-    {"gpus_per_node", K::integer, "GPUs per node (default 8 with a GPU).", false, {}, 0, 1024},
-    {"cpu_tee", K::catalog, "The CPU TEE (default: none).", false, "cpu_tees"},
-    {"confidential_mode", K::on_off, "GPU confidential computing (default off)."},
-    {"multi_gpu_mode",
-     K::choice,
-     "How several GPUs share a confidential VM (default none).",
-     false,
-     {},
-     0,
-     0,
-     kMultiGpuModes},
-    {"key_custody", K::catalog, "Who holds the storage keys (default provider_kms).", false,
-     "key_custodies"},
-    {"link_encryption", K::on_off_map,
-     "Encryption the scenario adds per medium, e.g. {fabric: on}.", false, "media"},
-    {"nodes",
-     K::integer,
-     "Nodes in the cluster (informative; a group's count says how many).",
-     false,
-     {},
-     1,
-     kMaxCount},
-};
+// From the platform key table (load/platform_keys.h): a place's or a group's platform takes
+// every key but the last (nodes: the count says that).
+constexpr auto kPlatform = [] {
+  std::array<KeySpec, std::size(kPlatformKeys)> out{};
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    const PlatformKey& k = kPlatformKeys[i];
+    out[i] = {k.name,
+              k.kind,
+              k.description,
+              false,
+              k.ref,
+              static_cast<double>(k.min),
+              static_cast<double>(k.max),
+              k.choices};
+  }
+  return out;
+}();
 
-constexpr KeySpec kGroup[] = {
-    {"id", K::id,
-     "Unique among groups; its stages' ids are qualified with it in reports (node.fabric).", true},
-    {"name", K::name, "A label for the class (default: the id)."},
-    {"count",
-     K::integer,
-     "How many identical replicas of the group there are (default 1).",
+// Joins key lists: a group is a place with stage templates, and takes a place's keys.
+template <std::size_t... N>
+constexpr auto joined(const std::array<KeySpec, N>&... parts) {
+  std::array<KeySpec, (N + ...)> out{};
+  std::size_t i = 0;
+  ((std::copy(parts.begin(), parts.end(), out.begin() + i), i += N), ...);
+  return out;
+}
+
+// What a place (or a group: a class of identical places) says about whose machine it is.
+constexpr auto kPlaceOwn = std::to_array<KeySpec>({
+    {"kind",
+     K::choice,
+     "What the place is (default compute_host): compute_host, managed_service (a provider's "
+     "service), storage_server, relay, site (a partner's or an endpoint's), client, network.",
      false,
      {},
-     1,
-     kMaxCount},
-    {"platform", K::mapping,
-     "Platform keys of this group's own; the others are the scenario's. `--set platform.KEY` "
-     "changes every group.",
-     false, "group_platform"},
-    {"stages", K::list, "The stages of one replica.", true, "stage"},
-    {"flows", K::list,
-     "Flows of one replica; ids name the group's stages first, then top-level or other groups' "
-     "stages (group.stage).",
-     false, "flow"},
-};
+     0,
+     0,
+     kPlaceKinds},
+    {"operator",
+     K::choice,
+     "Who runs it: us, provider, partner or public (default: provider for a managed service, "
+     "partner for a site, public for a network, else us).",
+     false,
+     {},
+     0,
+     0,
+     kOperators},
+    {"operator_name", K::name, "Who that is, in words (\"Microsoft Azure\", \"Partner A\")."},
+    {"hardware",
+     K::choice,
+     "Who runs the hardware under it, when not the operator: provider for a machine rented from "
+     "a cloud (a cloud offering says so itself). Root on that host is then the provider's.",
+     false,
+     {},
+     0,
+     0,
+     kOperators},
+    {"offering", K::catalog,
+     "A catalog offering (`plainsight catalog offerings`): what the place can run; its platform "
+     "keys are checked against it. Default: custom (anything the platform rules allow).",
+     false, "offerings"},
+    {"access",
+     K::choice,
+     "Who may log into its workload: administered (default) or attested (an attested image "
+     "nobody logs into).",
+     false,
+     {},
+     0,
+     0,
+     kWorkloadAccess},
+});
+
+constexpr KeySpec kPlacePlatform = {
+    "platform", K::mapping,
+    "Platform keys of its own, over the offering's defaults (a place of ours without an "
+    "offering starts from the scenario's `platform:`). Keys stated here are pinned: "
+    "`--set platform.KEY` and controls leave them.",
+    false, "group_platform"};
+
+constexpr auto kPlace =
+    joined(std::to_array<KeySpec>({
+               {"id", K::id, "Unique among places and groups; stages name it with `place:`.", true},
+               {"name", K::name, "A label (default: the id)."},
+           }),
+           kPlaceOwn,
+           std::to_array<KeySpec>({
+               {"count",
+                K::integer,
+                "Identical places it stands for (default 1); one foothold reaches one of them.",
+                false,
+                {},
+                1,
+                kMaxCount},
+               kPlacePlatform,
+           }));
+
+constexpr auto kGroup =
+    joined(std::to_array<KeySpec>({
+               {"id", K::id,
+                "Unique among groups and places; its stages' ids are qualified with it in reports "
+                "(node.fabric).",
+                true},
+               {"name", K::name, "A label for the class (default: the id)."},
+               {"count",
+                K::integer,
+                "How many identical replicas of the group there are (default 1).",
+                false,
+                {},
+                1,
+                kMaxCount},
+           }),
+           kPlaceOwn,
+           std::to_array<KeySpec>({
+               kPlacePlatform,
+               {"stages", K::list, "The stages of one replica.", true, "stage"},
+               {"flows", K::list,
+                "Flows of one replica; ids name the group's stages first, then top-level or other "
+                "groups' stages (group.stage).",
+                false, "flow"},
+           }));
 
 constexpr KeySpec kStage[] = {
     {"id", K::id, "Unique; lower-case letters, digits, '_', '-', '.'.", true},
     {"name", K::name, "A label for the table (default: the id)."},
     {"location", K::text, "Where the bytes are, in words (\"FSx/Lustre buffers\")."},
+    {"place", K::id,
+     "The place it runs at (a `places:` id); a group's stages are at the group. Needed when "
+     "the scenario lists places."},
     {"medium", K::catalog, "A catalog medium, when there is no link.", false, "media"},
     {"link", K::catalog,
      "A catalog link or storage class; sets the medium, the datasheet bandwidth and attributes.",
@@ -255,6 +340,25 @@ constexpr KeySpec kActor[] = {
      "bandwidth"},
     {"egress_bandwidth", K::figure, "How fast the actor gets bytes out, e.g. 1Gb/s.", false,
      "bandwidth"},
+    {"place_reach", K::list,
+     "Replaces the catalog's: how much longer or shorter the actor takes at matching places "
+     "(the first that matches applies).",
+     false, "place_reach"},
+};
+
+constexpr KeySpec kPlaceReach[] = {
+    {"when", K::conditions,
+     "Place attributes that must hold: place.kind, place.operator, place.hardware, "
+     "place.access, place.offering, offering.ATTRIBUTE; a value or a list.",
+     true},
+    {"ttc_factor",
+     K::number,
+     "The capability's time to compromise there is multiplied by it.",
+     true,
+     {},
+     0.001,
+     1000},
+    {"source", K::mapping, "Why: a citation.", true, "citation"},
 };
 
 constexpr KeySpec kFigure[] = {
@@ -286,8 +390,9 @@ constexpr MappingSpec kMappings[] = {
     {"origin", "The form bytes arrive in before the first stage.", kOrigin},
     {"asset", "What is protected; sizes follow from these, never typed twice.", kAsset},
     {"platform", "The hardware and trust configuration, from the catalog.", kPlatform},
-    {"group_platform", "A group's own platform keys; the rest are the scenario's.",
-     std::span<const KeySpec>(kPlatform, std::size(kPlatform) - 1)},
+    {"place", "Where stages run, and whose machine that is.", kPlace},
+    {"group_platform", "A place's or a group's own platform keys (pinned).",
+     std::span<const KeySpec>(kPlatform.data(), kPlatform.size() - 1)},
     {"group", "A template of stages standing for `count` identical replicas.", kGroup},
     {"stage", "A place the bytes sit or pass, and how long they stay.", kStage},
     {"duration_figure", "A per-event duration from a catalog published figure.", kDurationFigure},
@@ -302,14 +407,15 @@ constexpr MappingSpec kMappings[] = {
     {"transfer_distribution", "Transfers to several endpoints on a period.", kTransferDistribution},
     {"transfer_published", "Published costs to compare with.", kTransferPublished},
     {"actor", "One actor's parameters, replacing the catalog's.", kActor},
+    {"place_reach", "An actor's time to compromise at matching places.", kPlaceReach},
     {"figure", "A quantity with its provenance and citation.", kFigure},
     {"figure_range", "A figure's 90% interval, log-normal on each side of its value.",
      kFigureRange},
 };
 
-constexpr std::string_view kCatalogLists[] = {"gpus",    "cpu_tees", "key_custodies",
-                                              "media",   "links",    "protections",
-                                              "figures", "sources",  "actors"};
+constexpr std::string_view kCatalogLists[] = {"gpus",   "cpu_tees",    "key_custodies", "media",
+                                              "links",  "protections", "figures",       "sources",
+                                              "actors", "offerings"};
 
 }  // namespace
 

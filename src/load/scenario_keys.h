@@ -34,6 +34,7 @@ enum class ValueKind {
   payload_map,     // a mapping of stage ids to payloads
   actor_map,       // a mapping of catalog actor ids to the mapping named `ref`
   figure,          // a quantity of kind `ref` (rate, duration, bandwidth), bare or cited
+  conditions,      // a mapping of attributes to a value or a list of values
 };
 
 struct KeySpec {
@@ -59,7 +60,7 @@ const MappingSpec& scenario_mapping(std::string_view name);
 std::span<const MappingSpec> scenario_mappings();
 
 // The catalog lists a `catalog` key may name: gpus, cpu_tees, key_custodies, media, links,
-// protections, figures, sources, actors.
+// protections, figures, sources, actors, offerings.
 std::span<const std::string_view> catalog_lists();
 
 }  // namespace plainsight

@@ -50,7 +50,10 @@ json def_ref(const std::string& name) { return {{"$ref", "#/$defs/" + name}}; }
 
 json ids_of_list(const Catalog& c, std::string_view list) {
   std::vector<std::string> ids;
-  if (list == "gpus") ids = ids_of(c.gpus);
+  if (list == "gpus") {  // a place without a GPU says gpu: none
+    ids = ids_of(c.gpus);
+    ids.insert(ids.begin(), "none");
+  }
   if (list == "cpu_tees") ids = ids_of(c.cpu_tees);
   if (list == "key_custodies") ids = ids_of(c.key_custodies);
   if (list == "media") ids = ids_of(c.media);
@@ -59,6 +62,7 @@ json ids_of_list(const Catalog& c, std::string_view list) {
   if (list == "figures") ids = ids_of(c.figures);
   if (list == "sources") ids = ids_of(c.sources);
   if (list == "actors") ids = ids_of(c.actors);
+  if (list == "offerings") ids = ids_of(c.offerings);
   if (ids.empty()) throw std::logic_error("no catalog list '" + std::string(list) + "'");
   return ids;
 }
@@ -137,6 +141,12 @@ json value_schema(const KeySpec& k) {
               {"additionalProperties", def_ref(ref_name)}};
     case ValueKind::figure:
       return {{"anyOf", {def_ref(ref_name), def_ref("figure")}}};
+    case ValueKind::conditions:
+      return {{"type", "object"},
+              {"additionalProperties",
+               {{"anyOf",
+                 {{{"type", {"string", "number"}}},
+                  {{"type", "array"}, {"items", {{"type", {"string", "number"}}}}}}}}}};
   }
   throw std::logic_error("unknown value kind");
 }

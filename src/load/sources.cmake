@@ -2,6 +2,8 @@
 add_library(plainsight_load STATIC
   load/actor_overrides_loader.cc
   load/citation_reader.cc
+  load/conditions_reader.cc
+  load/control_reader.cc
   load/figure_reader.cc
   load/catalog_loader.cc
   load/cluster_generator.cc
@@ -9,9 +11,10 @@ add_library(plainsight_load STATIC
   load/map_reader.cc
   load/measurement_consistency.cc
   load/measurement_file.cc
+  load/offering_reader.cc
   load/overlay.cc
+  load/platform_keys.cc
   load/platform_validity.cc
-  load/platform_overlay.cc
   load/probe_map_loader.cc
   load/slurm_classes.cc
   load/slurm_feature_map.cc
@@ -20,7 +23,10 @@ add_library(plainsight_load STATIC
   load/transfer_pricing_loader.cc
   load/scenario_keys.cc
   load/scenario_schema.cc
+  load/scenario_flows.cc
   load/scenario_loader.cc
+  load/scenario_places.cc
+  load/scenario_stage.cc
   load/workload_loader.cc
   load/yaml_file.cc
   load/yaml_tree.cc

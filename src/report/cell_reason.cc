@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include "report/place_phrase.h"
+
 namespace plainsight {
 
-std::string cell_reason(const Catalog& c, const Window& w, const Cell& cell) {
+std::string cell_reason(const Catalog& c, const Place& place, const Window& w, const Cell& cell) {
   const Capability* cap = c.capability(cell.capability);
   const std::string name = cap ? cap->name : cell.capability;
   const std::string label = cell.rule ? cell.rule->label : cell.decided_by;
@@ -14,6 +16,9 @@ std::string cell_reason(const Catalog& c, const Window& w, const Cell& cell) {
       const Medium* m = c.medium(w.medium);
       return fmt::format("{} does not reach {}", name, m ? m->name : w.medium);
     }
+    case CellBasis::other_place:
+      return fmt::format("{} does not reach {}: whose machine it is decides", name,
+                         place_phrase(c, place));
     case CellBasis::metadata:
       return "sizes, endpoints, timing and names are visible whatever the encryption";
     case CellBasis::key_here:

@@ -5,12 +5,14 @@
 #include <string>
 
 #include "core/catalog.h"
+#include "core/place.h"
 #include "core/window.h"
 
 namespace plainsight {
 
 // "decrypts through the key service: SSE-KMS", "Fabric tap does not reach HBM", ...
-// `window` is the window the cell belongs to (its scheme and medium).
-std::string cell_reason(const Catalog& catalog, const Window& window, const Cell& cell);
+// `window` is the window the cell belongs to (its scheme and medium), `place` its place.
+std::string cell_reason(const Catalog& catalog, const Place& place, const Window& window,
+                        const Cell& cell);
 
 }  // namespace plainsight

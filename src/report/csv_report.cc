@@ -5,6 +5,7 @@
 
 #include "report/escaping.h"
 #include "report/phrases.h"
+#include "report/place_phrase.h"
 #include "report/render.h"
 #include "report/window_notes.h"
 
@@ -13,16 +14,19 @@ namespace plainsight {
 void render_csv(std::ostream& out, const Analysis& a) {
   out << "stage,name,location,medium,state,protection,bytes,resident,resident_s,per_event_s,"
          "provenance,source,events,plaintext_per_event_s,plaintext_total_s,plaintext_coverage_s,"
-         "plaintext_readers,cc_off_s,cc_on_s,cc_ratio,rests_on,notes,replicas\n";
+         "plaintext_readers,cc_off_s,cc_on_s,cc_ratio,rests_on,notes,replicas,place,operator,"
+         "operator_name\n";
   const auto n = [](double x) { return csv_number(x); };
   for (std::size_t i = 0; i < a.windows.size(); ++i) {
     const Window& w = a.windows[i];
     std::string readers;
     for (const auto& r : w.plaintext_readers()) readers += (readers.empty() ? "" : ";") + r;
+    const Place& place = a.scenario.places[w.place];
     out << fmt::format(
-        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n", csv_field(w.stage),
-        csv_field(w.name), csv_field(w.location), csv_field(w.medium), to_string(w.state),
-        csv_field(protection_phrase(w)), n(w.bytes), w.resident ? "true" : "false",
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
+        csv_field(w.stage), csv_field(w.name), csv_field(w.location), csv_field(w.medium),
+        to_string(w.state), csv_field(protection_phrase(w)), n(w.bytes),
+        w.resident ? "true" : "false",
         // How long the bytes stay, whatever their state: a decrypting stage's
         // blob residence; empty where the stage is not resident.
         w.resident_s > 0 ? n(w.resident_s) : "", n(w.per_event.value),
@@ -33,7 +37,8 @@ void render_csv(std::ostream& out, const Analysis& a) {
         w.cc ? fmt::format("{},{},{}", n(w.cc->off.value), n(w.cc->on.value), n(w.cc->ratio()))
              : std::string(",,"),
         csv_field(rests_on_phrase(a, i)),
-        csv_field(fmt::format("{}", fmt::join(window_notes(a, i), " | "))), w.replicas);
+        csv_field(fmt::format("{}", fmt::join(window_notes(a, i), " | "))), w.replicas,
+        csv_field(place.id), place.operator_role, csv_field(operator_words(place)));
   }
 }
 

@@ -90,7 +90,7 @@ std::string priced_with(const WorkloadCost& w) {
 }
 
 double run_time(const Analysis& a) {
-  return a.scenario.platform.confidential_mode ? a.workload->run_on_s : a.workload->run_off_s;
+  return a.workload->confidential_mode ? a.workload->run_on_s : a.workload->run_off_s;
 }
 
 // The time cost in sentences with provenance: each transfer window whose per-event duration
@@ -109,15 +109,14 @@ std::vector<std::string> time_cost(const ScenarioDiff& d) {
     out.push_back(fmt::format(
         "workload run time: {} -> {} ({:+.1f}%), confidential mode {} -> {}; figures: {}{}",
         format_duration(ta), format_duration(tb), ta > 0 ? 100 * (tb - ta) / ta : 0.0,
-        a.scenario.platform.confidential_mode ? "on" : "off",
-        b.scenario.platform.confidential_mode ? "on" : "off", workload_claim(*b.workload),
-        priced_with(*b.workload)));
+        a.workload->confidential_mode ? "on" : "off", b.workload->confidential_mode ? "on" : "off",
+        workload_claim(*b.workload), priced_with(*b.workload)));
     // The whole-run cost published for each side's GPU generation, beside the estimate.
     for (const auto& [side, x] : {std::pair{"A", &a}, std::pair{"B", &b}})
       for (const PublishedRunCost& p : x->workload->published)
         out.push_back(fmt::format(
             "published for {}'s GPU generation ({}): {}: +{:.1f}%{} of the run [{}: {}]", side,
-            x->scenario.platform.gpu, p.cost->name, 100 * p.low,
+            x->workload->gpu, p.cost->name, 100 * p.low,
             p.high > p.low ? fmt::format(" to +{:.1f}%", 100 * p.high) : std::string(),
             to_string(p.status), p.figures.front()->source.id));
   } else {

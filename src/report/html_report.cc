@@ -227,7 +227,8 @@ void matrix(std::ostream& out, const Analysis& a) {
     out << "<tr><th class=\"stage\">" << html_text(name_phrase(w)) << "</th>";
     for (const Cell& cell : w.cells)
       out << fmt::format("<td class=\"c {}{}\" title=\"{}\">{}</td>", access_class(cell.access),
-                         cell.extracts ? " key" : "", html_text(cell_reason(*a.catalog, w, cell)),
+                         cell.extracts ? " key" : "",
+                         html_text(cell_reason(*a.catalog, a.scenario.places[w.place], w, cell)),
                          html_text(cell_code(cell)));
     out << "</tr>\n";
   }

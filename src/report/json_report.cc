@@ -67,6 +67,10 @@ void write_window(JsonStream& js, const Analysis& a, std::size_t i, Repeated& fa
   js.begin_object();
   js.member("stage", w.stage);
   js.member("replicas", w.replicas);
+  const Place& place = a.scenario.places[w.place];
+  js.member("place", place.id);
+  js.member("operator", place.operator_role);
+  js.member("operator_name", place.operator_name);
   js.member("name", w.name);
   js.member("location", w.location);
   js.member("medium", w.medium);
@@ -103,13 +107,14 @@ void write_window(JsonStream& js, const Analysis& a, std::size_t i, Repeated& fa
   js.end();
 }
 
-void write_matrix_row(JsonStream& js, const Catalog& catalog, const Window& w, Repeated& cells) {
+void write_matrix_row(JsonStream& js, const Catalog& catalog, const Place& place, const Window& w,
+                      Repeated& cells) {
   js.begin_object();
   js.member("stage", w.stage);
   js.key("cells");
   js.begin_array();
   for (const Cell& c : w.cells) {
-    const std::string reason = cell_reason(catalog, w, c);
+    const std::string reason = cell_reason(catalog, place, w, c);
     std::string key =
         fmt::format("{}|{}|{}|{}", c.capability, static_cast<int>(c.access), c.decided_by, reason);
     if (c.reduced) key += fmt::format("|{}|{}", c.reduced->step, c.reduced->ttc.text);
@@ -160,20 +165,36 @@ void render_json(std::ostream& out, const Analysis& a) {
                          {"multi_gpu_mode", s.platform.multi_gpu_mode},
                          {"key_custody", s.platform.key_custody},
                          {"link_encryption", le}});
+  json places = json::array();
+  for (const Place& p : s.places) {
+    json pj = {{"id", p.id},
+               {"name", p.name},
+               {"kind", p.kind},
+               {"operator", p.operator_role},
+               {"operator_name", p.operator_name},
+               {"hardware", p.hardware},
+               {"offering", p.offering.empty() ? "custom" : p.offering},
+               {"access", p.access},
+               {"count", p.count},
+               {"implicit", p.implicit},
+               {"platform",
+                {{"gpu", p.platform.gpu},
+                 {"gpus_per_node", p.platform.gpus_per_node},
+                 {"cpu_tee", p.platform.cpu_tee},
+                 {"confidential_mode", p.platform.confidential_mode},
+                 {"multi_gpu_mode", p.platform.multi_gpu_mode},
+                 {"key_custody", p.platform.key_custody},
+                 {"link_encryption", p.platform.link_encryption}}},
+               {"pinned", p.pinned}};
+    if (p.group >= 0) pj["group"] = s.groups[p.group].id;
+    places.push_back(std::move(pj));
+  }
+  js.member("places", places);
   if (!s.groups.empty()) {
     json groups = json::array();
-    for (const Group& g : s.groups) {
-      json gj = {{"id", g.id}, {"name", g.name}, {"count", g.count}};
-      if (g.platform)
-        gj["platform"] = {{"gpu", g.platform->gpu},
-                          {"gpus_per_node", g.platform->gpus_per_node},
-                          {"cpu_tee", g.platform->cpu_tee},
-                          {"confidential_mode", g.platform->confidential_mode},
-                          {"multi_gpu_mode", g.platform->multi_gpu_mode},
-                          {"key_custody", g.platform->key_custody},
-                          {"link_encryption", g.platform->link_encryption}};
-      groups.push_back(std::move(gj));
-    }
+    for (const Group& g : s.groups)
+      groups.push_back(
+          {{"id", g.id}, {"name", g.name}, {"count", g.count}, {"place", s.places[g.place].id}});
     js.member("groups", groups);
   }
   const WindowTotals& sum = a.totals;
@@ -196,7 +217,8 @@ void render_json(std::ostream& out, const Analysis& a) {
   js.member("capabilities", caps);
   js.key("rows");
   js.begin_array();
-  for (const Window& w : a.windows) write_matrix_row(js, *a.catalog, w, cells);
+  for (const Window& w : a.windows)
+    write_matrix_row(js, *a.catalog, a.scenario.places[w.place], w, cells);
   js.end();
   js.end();
   if (!a.measurements.empty()) {

@@ -17,6 +17,7 @@ add_library(plainsight_report STATIC
   report/palette.cc
   report/phrases.cc
   report/pipeline_drawing.cc
+  report/place_phrase.cc
   report/shortened.cc
   report/render.cc
   report/plot_axis.cc

@@ -123,7 +123,8 @@ std::string step_detail(const Analysis& a, const ActorProfile& actor, const Atta
       if (via.window < a.windows.size()) {
         const Window& w = a.windows[via.window];
         for (const Cell& cell : w.cells)
-          if (cell.capability == via.capability) why = cell_reason(c, w, cell);
+          if (cell.capability == via.capability)
+            why = cell_reason(c, a.scenario.places[w.place], w, cell);
       }
       std::string detail = fmt::format(
           "{} to {} ({}){}; {}", via.key_step ? "ciphertext" : "plaintext", via.capability, why,

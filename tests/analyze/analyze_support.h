@@ -24,6 +24,13 @@ inline Scenario bundled_scenario(const std::string& name,
   return load_scenario(kRoot / "scenarios" / (name + ".yaml"), bundled_catalog(), sets);
 }
 
+// aws-frontier as one platform (no places): the platform what-ifs the bundled one, on p5
+// instances without a CPU TEE, refuses.
+inline Scenario one_platform_scenario(const std::vector<std::string>& sets = {}) {
+  return load_scenario(kRoot / "tests" / "data" / "aws-frontier-one-platform.yaml",
+                       bundled_catalog(), sets);
+}
+
 inline Stage stage(const std::string& id, const std::string& medium) {
   Stage s;
   s.id = id;

@@ -17,11 +17,31 @@ const ProtectionRule& rule(const std::string& id) {
   return *Catalog::find(bundled_catalog().protections, id);
 }
 
+// A machine of ours (the one place of a scenario without places), a provider's managed
+// service, and a cloud VM of ours on a provider's hardware.
+const Attributes kOurs{{"place.kind", "compute_host"},
+                       {"place.operator", "us"},
+                       {"place.hardware", "us"},
+                       {"place.access", "administered"},
+                       {"place.offering", "custom"}};
+const Attributes kProviderService{{"place.kind", "managed_service"},
+                                  {"place.operator", "provider"},
+                                  {"place.hardware", "provider"},
+                                  {"place.access", "administered"},
+                                  {"place.offering", "aws_fsx_lustre"}};
+Attributes cloud_vm(const std::string& access = "administered") {
+  return {{"place.kind", "compute_host"},
+          {"place.operator", "us"},
+          {"place.hardware", "provider"},
+          {"place.access", access},
+          {"place.offering", "custom"}};
+}
+
 Cell cell(const std::string& capability, const std::string& medium, const std::string& rule_id,
-          Content arriving = {}, bool decrypts = false) {
+          Content arriving = {}, bool decrypts = false, const Attributes& place = kOurs) {
   Stage s = stage("s", medium);
   s.decrypts = decrypts;
-  return exposure_cell(bundled_catalog(), cap(capability), s, arriving, rule(rule_id));
+  return exposure_cell(bundled_catalog(), cap(capability), s, arriving, rule(rule_id), place);
 }
 
 const Content kProviderKms{true, "provider_kms", "KMS envelope"};
@@ -56,6 +76,44 @@ TEST(ExposureCell, BlockedCapabilitiesSeeCiphertext) {
   EXPECT_EQ(c.access, Access::ciphertext);
   EXPECT_EQ(c.decided_by, "pcie.bounce_buffer");
   EXPECT_EQ(cell("media_theft", "object_store", "object_store.sse_kms").access, Access::ciphertext);
+}
+
+// Whose machine it is decides who reaches it: our root does not reach a provider's file
+// server, a provider insider does; on a cloud VM of ours, the host is the provider's.
+TEST(ExposureCell, CapabilitiesReachPlacesByWhoRunsThem) {
+  Cell ours = cell("host_root", "fs_cache", "fs_cache.plain", {}, false, kProviderService);
+  EXPECT_EQ(ours.access, Access::unreachable);
+  EXPECT_EQ(ours.basis, CellBasis::other_place);
+  EXPECT_EQ(
+      cell("provider_insider", "fs_cache", "fs_cache.plain", {}, false, kProviderService).access,
+      Access::plaintext);
+  EXPECT_EQ(cell("workload_root", "fs_cache", "fs_cache.plain", {}, false, kProviderService).access,
+            Access::unreachable);
+  EXPECT_EQ(cell("host_root", "hbm", "hbm.plain", {}, false, cloud_vm()).access,
+            Access::unreachable);
+  EXPECT_EQ(cell("provider_insider", "hbm", "hbm.plain", {}, false, cloud_vm()).access,
+            Access::plaintext);
+  EXPECT_EQ(cell("provider_insider", "hbm", "hbm.plain", {}, false, kOurs).access,
+            Access::unreachable);
+}
+
+// A provider insider is root on the provider's hosts: what keeps host root out keeps it out.
+// Root in our own workload runs inside the TEE: a bounce buffer does not keep it out.
+TEST(ExposureCell, TeesKeepTheHostOutNotTheWorkloadsOwnRoot) {
+  EXPECT_EQ(cell("provider_insider", "pcie", "pcie.bounce_buffer", {}, false, cloud_vm()).access,
+            Access::ciphertext);
+  EXPECT_EQ(
+      cell("provider_insider", "host_dram", "host_dram.cpu_tee", {}, false, cloud_vm()).access,
+      Access::patterns);
+  const Cell admin = cell("workload_root", "pcie", "pcie.bounce_buffer", {}, false, cloud_vm());
+  EXPECT_EQ(admin.access, Access::plaintext);
+  EXPECT_EQ(admin.reduced, nullptr);
+  // An attested image nobody logs into: reduced, not closed.
+  const Cell attested =
+      cell("workload_root", "pcie", "pcie.bounce_buffer", {}, false, cloud_vm("attested"));
+  EXPECT_EQ(attested.access, Access::plaintext);
+  ASSERT_NE(attested.reduced, nullptr);
+  EXPECT_THAT(attested.reduced->step, HasSubstr("attested image"));
 }
 
 TEST(ExposureCell, RuleKeyReadersDecryptThroughTheKeyService) {

@@ -89,7 +89,7 @@ std::string decide(const Platform& p, const std::string& medium, const std::stri
   const Catalog& c = bundled_catalog();
   Stage s = stage("s", medium);
   s.link = link;
-  return select_protection(c, medium, stage_attributes(c, p, s)).id;
+  return select_protection(c, medium, stage_attributes(c, p, Place{}, s)).id;
 }
 
 TEST_P(BundledProtections, PerMedium) {
@@ -167,7 +167,7 @@ TEST(BundledProtectionsOther, WanByStageTransport) {
   for (const char* transport : {"tls", "ssh"}) {
     Stage s = stage("s", "wan");
     s.attributes["transport"] = transport;
-    EXPECT_EQ(select_protection(c, "wan", stage_attributes(c, p, s)).id, "wan.transport");
+    EXPECT_EQ(select_protection(c, "wan", stage_attributes(c, p, Place{}, s)).id, "wan.transport");
   }
   EXPECT_EQ(decide(p, "wan"), "wan.plain");
 }

@@ -52,7 +52,9 @@ std::vector<Case> read_manifest() {
       continue;
     }
     Case c;
-    c.file = f[0].starts_with("scenarios/") ? f[0] : "tests/bad_input/" + f[0];
+    c.file = f[0].starts_with("scenarios/") || f[0].starts_with("tests/")
+                 ? f[0]
+                 : "tests/bad_input/" + f[0];
     c.exit_code = std::stoi(f[1]);
     c.where = f[2];
     c.fragment = f[3];

@@ -20,6 +20,8 @@ using ::testing::StartsWith;
 namespace fs = std::filesystem;
 
 const std::string kAws = "scenarios/aws-frontier.yaml";
+// aws-frontier as one platform (no places): the what-ifs p5 itself does not offer.
+const std::string kOnePlatform = "tests/data/aws-frontier-one-platform.yaml";
 
 // CSV rows keyed by their first field (the stage id).
 std::map<std::string, std::string> csv_rows(const std::string& csv) {
@@ -90,8 +92,8 @@ TEST(Cli, OptionValuesAreChecked) {
   EXPECT_THAT(seed.err,
               HasSubstr("expected a whole number from 0 to 18446744073709551615, got '-1'"));
   for (const char* trials : {"-1", "4294967296", "2.5"}) {
-    CliRun d =
-        plainsight({"diff", kAws, "--set", "platform.confidential_mode=on", "--trials", trials});
+    CliRun d = plainsight(
+        {"diff", kOnePlatform, "--set", "platform.confidential_mode=on", "--trials", trials});
     EXPECT_EQ(d.exit_code, 2) << trials;
     EXPECT_THAT(d.err, HasSubstr("expected a whole number from 0 to 1000000000")) << trials;
   }
@@ -192,8 +194,8 @@ TEST_F(TempDir, BadInputWritesNoOutputFile) {
 // What-if: confidential mode on (in the CPU TEE the driver requires) in aws-frontier changes
 // the rows a CVM and GPU CC protect, nothing else.
 TEST(Cli, ConfidentialModeWhatIfChangesTheProtectedRows) {
-  CliRun off = plainsight({"analyze", kAws, "--format", "csv"});
-  CliRun on = plainsight({"analyze", kAws, "--format", "csv", "--set",
+  CliRun off = plainsight({"analyze", kOnePlatform, "--format", "csv"});
+  CliRun on = plainsight({"analyze", kOnePlatform, "--format", "csv", "--set",
                           "platform.confidential_mode=on", "--set", "platform.cpu_tee=sev_snp"});
   ASSERT_EQ(off.exit_code, 0) << off.err;
   ASSERT_EQ(on.exit_code, 0) << on.err;
@@ -211,12 +213,12 @@ TEST(Cli, ConfidentialModeWhatIfChangesTheProtectedRows) {
   EXPECT_THAT(b["\"hbm\""], HasSubstr("firmware_compromise"));
   EXPECT_THAT(b["\"hbm\""], ::testing::Not(HasSubstr("host_root")));
   // The table says which override produced it.
-  EXPECT_THAT(plainsight({"analyze", kAws, "--set", "platform.confidential_mode=on", "--set",
-                          "platform.cpu_tee=sev_snp"})
+  EXPECT_THAT(plainsight({"analyze", kOnePlatform, "--set", "platform.confidential_mode=on",
+                          "--set", "platform.cpu_tee=sev_snp"})
                   .out,
               HasSubstr("platform.confidential_mode=on"));
   // Without a CPU TEE the vendor refuses it, and so does plainsight, naming rule and source.
-  CliRun refused = plainsight({"analyze", kAws, "--set", "platform.confidential_mode=on"});
+  CliRun refused = plainsight({"analyze", kOnePlatform, "--set", "platform.confidential_mode=on"});
   EXPECT_EQ(refused.exit_code, 2);
   EXPECT_THAT(refused.err, HasSubstr("gpu_cc_needs_cpu_tee"));
   EXPECT_THAT(refused.err, HasSubstr("CPU does not support confidential compute."));
@@ -245,9 +247,26 @@ TEST(Cli, PlatformsTheVendorRefuses) {
   EXPECT_THAT(fit.err, HasSubstr("more than the 80 GB"));
 }
 
+// The bundled aws-frontier runs on p5 instances: AWS offers SEV-SNP on M6a, R6a and C6a
+// only, so a CPU TEE (and with it GPU confidential computing) is refused there, naming the
+// offering and AWS's sentence; AWS's managed services are never changed by `platform.*`.
+TEST(Cli, WhatIfsTheOfferingDoesNotOfferAreRefused) {
+  for (const char* tee : {"platform.cpu_tee=sev_snp", "platform.cpu_tee=tdx"}) {
+    CliRun r = plainsight({"analyze", kAws, "--set", tee});
+    EXPECT_EQ(r.exit_code, 2) << tee;
+    EXPECT_THAT(r.err, HasSubstr(std::string("--set ") + tee));
+    EXPECT_THAT(r.err, HasSubstr("offering 'aws_p5'"));
+    EXPECT_THAT(r.err, HasSubstr("AMD SEV-SNP is supported with M6a, R6a, and C6a instance types "
+                                 "only."));
+  }
+  CliRun gpu = plainsight({"analyze", kAws, "--set", "platform.gpu=b200"});
+  EXPECT_EQ(gpu.exit_code, 2);
+  EXPECT_THAT(gpu.err, HasSubstr("has no gpu 'b200' (it offers h100)"));
+}
+
 TEST(Cli, GpuAndStageOverrides) {
   CliRun b200 =
-      plainsight({"analyze", kAws, "--format", "csv", "--set", "platform.gpu=b200", "--set",
+      plainsight({"analyze", kOnePlatform, "--format", "csv", "--set", "platform.gpu=b200", "--set",
                   "platform.confidential_mode=on", "--set", "platform.cpu_tee=tdx"});
   ASSERT_EQ(b200.exit_code, 0) << b200.err;
   EXPECT_THAT(csv_rows(b200.out)["\"pcie\""], HasSubstr("Blackwell through R590"));

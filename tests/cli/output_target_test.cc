@@ -33,8 +33,9 @@ using OutputTarget = ScratchDir;
 std::vector<std::vector<std::string>> writers(const std::string& out) {
   return {{"analyze", kAws, "-o", out},
           {"simulate", kAws, "--trials", "100", "-o", out},
-          {"diff", kAws, "--set", "platform.confidential_mode=on", "--set",
-           "platform.cpu_tee=sev_snp", "--trials", "0", "-o", out},
+          {"diff", "tests/data/aws-frontier-one-platform.yaml", "--set",
+           "platform.confidential_mode=on", "--set", "platform.cpu_tee=sev_snp", "--trials", "0",
+           "-o", out},
           {"generate", "cluster", "--nodes", "2", "-o", out},
           {"measurements", "show", kProbeFile, "-o", out},
           {"measurements", "compare", kProbeFile, kProbeFile, "-o", out},
@@ -97,7 +98,7 @@ TEST_F(OutputTarget, SigtermWhileWritingLeavesNothing) {
   const fs::path out = dir_ / "c.yaml";
   const std::string bin = PLAINSIGHT_CLI;
   std::vector<std::string> args{bin,     "generate", "cluster", "--nodes",
-                                "16000", "--expand", "-o",      out.string()};
+                                "14000", "--expand", "-o",      out.string()};
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);

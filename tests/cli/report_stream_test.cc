@@ -50,7 +50,7 @@ TEST(ReportStream, WindowsOnlyJsonIsWhatADomDumpGives) {
 TEST(ReportStream, DiffJsonIsWhatADomDumpGives) {
   expect_dump_identical({"diff", "scenarios/silo-hopper.yaml", "scenarios/silo-blackwell.yaml",
                          "--trials", "500", "--format", "json"});
-  expect_dump_identical({"diff", "scenarios/aws-frontier.yaml", "--set",
+  expect_dump_identical({"diff", "tests/data/aws-frontier-one-platform.yaml", "--set",
                          "platform.confidential_mode=on", "--set", "platform.cpu_tee=sev_snp",
                          "--trials", "0", "--format", "json"});
 }

@@ -252,9 +252,27 @@ TEST_F(BrokenCatalog, TwoActorsAtOneLevel) {
   EXPECT_THAT(load_error(), HasSubstr("both at level 1"));
 }
 
+// A control whose `sets` names an unknown key or value is refused at catalog load, naming the
+// control: a typo would otherwise leave it silently undeployable everywhere.
 TEST_F(BrokenCatalog, ControlNamingAnUnknownTee) {
-  edit("controls.yaml", "platform.cpu_tee: sev_snp", "platform.cpu_tee: sgx");
-  EXPECT_THAT(load_error(), HasSubstr("unknown cpu_tee 'sgx'"));
+  edit("controls.yaml", "sets: {cpu_tee: [sev_snp, tdx]}", "sets: {cpu_tee: [sev_snp, sgx]}");
+  EXPECT_THAT(load_error(), HasSubstr("control 'confidential_vm' sets cpu_tee: 'sgx': expected "
+                                      "one of: none, sev_snp, tdx"));
+}
+
+TEST_F(BrokenCatalog, ControlNamingAnUnknownKey) {
+  edit("controls.yaml", "sets: {cpu_tee: [sev_snp, tdx]}", "sets: {cpu_te: [sev_snp, tdx]}");
+  EXPECT_THAT(load_error(), HasSubstr("control 'confidential_vm' sets: 'cpu_te' is not a "
+                                      "platform key"));
+  edit("controls.yaml", "places: {place.operator: [us], place.kind: [compute_host]}",
+       "places: {place.owner: [us]}");
+  EXPECT_THAT(load_error(), HasSubstr("'place.owner' is not a place attribute"));
+}
+
+TEST_F(BrokenCatalog, OfferingAllowingAValueThePlatformKeyDoesNotTake) {
+  edit("offerings.yaml", "cpu_tee: {values: [none, sev_snp]", "cpu_tee: {values: [none, snp]");
+  EXPECT_THAT(load_error(), HasSubstr("offering 'aws_m6a' allows 'cpu_tee': 'snp': expected one "
+                                      "of: none, sev_snp, tdx"));
 }
 
 TEST_F(BrokenCatalog, CcCostRatioOfZero) {

@@ -96,9 +96,10 @@ TEST(ScenarioGroups, ResolvesFlowsWithinTheGroupFirst) {
 
 TEST(ScenarioGroups, AGroupRunsOnItsOwnPlatform) {
   const Scenario s = parse(kGroups);
-  EXPECT_FALSE(s.groups[0].platform);
-  ASSERT_TRUE(s.groups[1].platform);
-  const Platform& p = *s.groups[1].platform;
+  // A group is a place of its own: a class of identical places with its own platform.
+  EXPECT_TRUE(s.places[s.groups[0].place].pinned.empty());
+  EXPECT_EQ(s.places[s.groups[1].place].pinned.count("confidential_mode"), 1u);
+  const Platform& p = s.places[s.groups[1].place].platform;
   EXPECT_TRUE(p.confidential_mode);
   EXPECT_EQ(p.cpu_tee, "sev_snp");
   EXPECT_EQ(p.gpu, "h100");  // the scenario's, not set by the group
@@ -107,15 +108,16 @@ TEST(ScenarioGroups, AGroupRunsOnItsOwnPlatform) {
   EXPECT_FALSE(s.platform_of(s.stages[3]).confidential_mode);
 }
 
-// `--set platform.KEY` changes the whole cluster: a group that sets the key itself too.
-TEST(ScenarioGroups, APlatformSetReachesEveryGroup) {
+// `--set platform.KEY` changes every place of ours except where a group states the key
+// itself (pinned); a group's own key changes through brackets.
+TEST(ScenarioGroups, APlatformSetLeavesWhatAGroupPins) {
   const Scenario s = parse(kGroups, {"platform.cpu_tee=tdx"});
   EXPECT_EQ(s.platform.cpu_tee, "tdx");
-  EXPECT_EQ(s.groups[1].platform->cpu_tee, "tdx");
-  // One group alone, through brackets.
+  EXPECT_EQ(s.places[s.groups[0].place].platform.cpu_tee, "tdx");      // inherits
+  EXPECT_EQ(s.places[s.groups[1].place].platform.cpu_tee, "sev_snp");  // pinned
   const Scenario t = parse(kGroups, {"groups[cc].platform.confidential_mode=off"});
-  EXPECT_FALSE(t.groups[1].platform->confidential_mode);
-  EXPECT_EQ(t.groups[1].platform->cpu_tee, "sev_snp");
+  EXPECT_FALSE(t.places[t.groups[1].place].platform.confidential_mode);
+  EXPECT_EQ(t.places[t.groups[1].place].platform.cpu_tee, "sev_snp");
 }
 
 TEST(ScenarioGroups, StagesOfGroupsAreReachedByBrackets) {
@@ -217,9 +219,9 @@ TEST(ScenarioGroups, AllReplicasTogetherAreBounded) {
 namespace plainsight {
 namespace {
 
-// A platform --set reaches every group that sets the key of its own, also where setting it
-// adds a key to each group's map (the tree's child lists grow while the groups are visited).
-TEST(ScenarioGroups, PlatformSetAddsAKeyToEveryGroupsOwnMap) {
+// A platform --set reaches every group that inherits the key, beside the keys each group
+// pins of its own.
+TEST(ScenarioGroups, PlatformSetReachesGroupsBesideTheirOwnKeys) {
   std::string body = "groups:\n";
   for (int g = 0; g < 6; ++g)
     body += "  - id: g" + std::to_string(g) +
@@ -229,9 +231,9 @@ TEST(ScenarioGroups, PlatformSetAddsAKeyToEveryGroupsOwnMap) {
   ASSERT_EQ(s.groups.size(), 6u);
   for (const Group& g : s.groups) {
     SCOPED_TRACE(g.id);
-    ASSERT_TRUE(g.platform);
-    EXPECT_TRUE(g.platform->link_encryption.at("nvlink"));
-    EXPECT_TRUE(g.platform->link_encryption.at("fabric"));
+    const Platform& p = s.places[g.place].platform;
+    EXPECT_TRUE(p.link_encryption.at("nvlink"));
+    EXPECT_TRUE(p.link_encryption.at("fabric"));
   }
 }
 

@@ -61,8 +61,16 @@ TEST(ScenarioLoader, AwsFrontier) {
   EXPECT_DOUBLE_EQ(s.horizon_s, 30 * 86400.0);
   EXPECT_DOUBLE_EQ(s.asset.weights_bytes(), 810e9);
   EXPECT_DOUBLE_EQ(s.asset.checkpoint_bytes(), 5.67e12);
-  EXPECT_EQ(s.platform.gpu, "h100");
-  EXPECT_FALSE(s.platform.confidential_mode);
+  // Four places: AWS's two managed services, our training and serving p5 instances.
+  ASSERT_EQ(s.places.size(), 4u);
+  EXPECT_EQ(s.place_of(*s.stage("s3")).kind, "managed_service");
+  EXPECT_EQ(s.place_of(*s.stage("checkpoint_write")).offering, "aws_fsx_lustre");
+  EXPECT_EQ(s.place_of(*s.stage("hbm")).hardware, "provider");
+  EXPECT_EQ(s.place_of(*s.stage("hbm")).operator_role, "us");
+  EXPECT_EQ(s.platform_of(*s.stage("hbm")).gpu, "h100");
+  EXPECT_EQ(s.platform_of(*s.stage("hbm")).gpus_per_node, 8);
+  EXPECT_FALSE(s.platform_of(*s.stage("hbm")).confidential_mode);
+  EXPECT_EQ(s.platform_of(*s.stage("checkpoint_write")).gpu, "");
   ASSERT_EQ(s.stages.size(), 6u);
   const Stage& ckpt = *s.stage("checkpoint_write");
   EXPECT_EQ(ckpt.medium, "fs_cache");
@@ -98,16 +106,22 @@ TEST(ScenarioLoader, TransfersMoveA140GBCheckpoint360Times) {
   EXPECT_DOUBLE_EQ(relay.stage("relay")->lifetime_s, 7 * 86400.0);
 }
 
+// aws-frontier as one platform (the bundled one runs on p5, which has no CPU TEE).
+Scenario one_platform(const std::vector<std::string>& sets = {}) {
+  return load_scenario(kRoot / "tests" / "data" / "aws-frontier-one-platform.yaml", catalog(),
+                       sets);
+}
+
 TEST(ScenarioLoader, OverridesApplyBeforeValidation) {
-  Scenario s = bundled("aws-frontier", {"platform.confidential_mode=on", "platform.cpu_tee=tdx",
-                                        "platform.gpu=b200", "stages.pcie.duration=2s"});
+  Scenario s = one_platform({"platform.confidential_mode=on", "platform.cpu_tee=tdx",
+                             "platform.gpu=b200", "stages.pcie.duration=2s"});
   EXPECT_TRUE(s.platform.confidential_mode);
   EXPECT_EQ(s.platform.gpu, "b200");
   ASSERT_TRUE(s.stage("pcie")->duration);
   EXPECT_EQ(s.stage("pcie")->duration->kind, DurationSpec::Kind::stated);
   EXPECT_DOUBLE_EQ(s.stage("pcie")->duration->seconds, 2);
   try {
-    bundled("aws-frontier", {"platform.nodes=2", "platform.gpu=h1000"});
+    one_platform({"platform.nodes=2", "platform.gpu=h1000"});
     FAIL();
   } catch (const InputError& e) {
     EXPECT_THAT(e.what(), HasSubstr("--set platform.gpu=h1000: error: unknown gpu 'h1000'"));
@@ -236,7 +250,7 @@ TEST(ScenarioLoader, ADuplicateIdMadeBySetNamesTheSet) {
     FAIL();
   } catch (const InputError& e) {
     EXPECT_EQ(e.where().file, "--set stages.hbm.id=pcie");
-    EXPECT_THAT(e.what(), HasSubstr("duplicate stage id 'pcie' (first at line 70)"));
+    EXPECT_THAT(e.what(), HasSubstr("duplicate stage id 'pcie' (first at line 91)"));
   }
 }
 

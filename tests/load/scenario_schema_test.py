@@ -108,6 +108,7 @@ def main():
             "confidential": ["--nodes", "4", "--gpu", "b200", "--cc", "on", "--cpu-tee", "sev_snp"],
             "expanded": ["--nodes", "3", "--gpus-per-node", "4", "--expand"],
             "slurm": ["--from-slurm", "tests/cli/data/scontrol_nodes.txt"],
+            "onprem": ["--nodes", "32", "--offering", "dgx_h100", "--onprem"],
         }
         for name, args in runs.items():
             out = os.path.join(tmp, name + ".yaml")
@@ -123,7 +124,7 @@ def main():
         check(not e, f"{name} validates: {e[:3]}")
 
     # Structural errors, each also refused by the loader.
-    base = docs["scenarios/aws-frontier.yaml"]
+    base = docs["scenarios/silo-hopper.yaml"]
     stage0 = base["stages"][0]["id"]
 
     def mutated(fn):
@@ -142,6 +143,10 @@ def main():
         "malformed duration": lambda d: d["stages"][0].update(duration="5 parsecs"),
         "on/off as a number": lambda d: d["platform"].update(confidential_mode=3),
         "missing stage id": lambda d: d["stages"][0].pop("id"),
+        "unknown place kind": lambda d: d["places"][0].update(kind="datacenter"),
+        "unknown offering": lambda d: d["places"][0].update(offering="aws_p9"),
+        "unknown place key": lambda d: d["places"][0].update(operater="us"),
+        "stage place of the wrong type": lambda d: d["stages"][0].update(place=["tee"]),
     }
     for what, fn in bad.items():
         d = mutated(fn)

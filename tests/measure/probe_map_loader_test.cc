@@ -49,12 +49,14 @@ TEST(ProbeMapLoader, MostSpecificRuleDecides) {
   const Catalog& c = test::bundled_catalog();
   Scenario s = load_scenario(test::repo("scenarios/silo-blackwell.yaml"), c);
   const Stage& pcie = *s.stage("pcie");
-  const ProbeRule* r = select_probe_rule(c.probe_map, pcie, stage_attributes(c, s.platform, pcie));
+  const ProbeRule* r = select_probe_rule(
+      c.probe_map, pcie, stage_attributes(c, s.platform_of(pcie), s.place_of(pcie), pcie));
   ASSERT_TRUE(r);
   EXPECT_EQ(r->id, "pcie_bounce_emulation_guard");  // the Hopper emulation is not Blackwell's
   Scenario h = load_scenario(test::repo("scenarios/silo-hopper.yaml"), c);
   const Stage& decrypt = *h.stage("cvm_decrypt");
-  r = select_probe_rule(c.probe_map, decrypt, stage_attributes(c, h.platform, decrypt));
+  r = select_probe_rule(c.probe_map, decrypt,
+                        stage_attributes(c, h.platform_of(decrypt), h.place_of(decrypt), decrypt));
   ASSERT_TRUE(r);
   EXPECT_EQ(r->id, "host_dram_decrypt");
 }

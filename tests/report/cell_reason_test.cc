@@ -18,9 +18,36 @@ const ProtectionRule& rule(const std::string& id) {
   return *Catalog::find(bundled_catalog().protections, id);
 }
 
+// A machine of ours; and a provider's managed service.
+Place ours() {
+  Place p;
+  p.id = p.name = "ours";
+  p.attributes = {{"place.kind", "compute_host"},
+                  {"place.operator", "us"},
+                  {"place.hardware", "us"},
+                  {"place.access", "administered"},
+                  {"place.offering", "custom"}};
+  return p;
+}
+Place file_service() {
+  Place p;
+  p.id = "fsx";
+  p.name = "Amazon FSx for Lustre";
+  p.kind = "managed_service";
+  p.operator_role = p.hardware = "provider";
+  p.operator_name = "Amazon Web Services";
+  p.attributes = {{"place.kind", "managed_service"},
+                  {"place.operator", "provider"},
+                  {"place.hardware", "provider"},
+                  {"place.access", "administered"},
+                  {"place.offering", "aws_fsx_lustre"}};
+  return p;
+}
+
 // The reason of `capability` at a stage on `medium` under `rule_id`, with `arriving`.
 std::string reason(const std::string& capability, const std::string& medium,
-                   const std::string& rule_id, Content arriving = {}, bool decrypts = false) {
+                   const std::string& rule_id, Content arriving = {}, bool decrypts = false,
+                   const Place& place = ours()) {
   const Catalog& c = bundled_catalog();
   Stage s;
   s.id = s.name = "s";
@@ -29,8 +56,9 @@ std::string reason(const std::string& capability, const std::string& medium,
   Window w;
   w.medium = medium;
   w.scheme = arriving.scheme;
-  const Cell cell = exposure_cell(c, *c.capability(capability), s, arriving, rule(rule_id));
-  return cell_reason(c, w, cell);
+  const Cell cell =
+      exposure_cell(c, *c.capability(capability), s, arriving, rule(rule_id), place.attributes);
+  return cell_reason(c, place, w, cell);
 }
 
 const Content kUserKey{true, "customer_user_specific", "AES-256-GCM"};
@@ -47,6 +75,10 @@ TEST(CellReason, SaysWhatDecidesTheCell) {
               HasSubstr("encrypted before arrival (AES-256-GCM, "));
   EXPECT_THAT(reason("host_root", "host_dram", "host_dram.plain", kUserKey, true),
               HasSubstr("decrypted here; "));
+  // Whose machine it is: our root does not reach a provider's file server.
+  EXPECT_EQ(reason("host_root", "fs_cache", "fs_cache.plain", {}, false, file_service()),
+            "Root on the host does not reach Amazon FSx for Lustre (managed service run by "
+            "Amazon Web Services): whose machine it is decides");
 }
 
 TEST(CellReason, ReducedPatternsKeysAndSideChannels) {

@@ -61,7 +61,14 @@ TEST(CsvReport, OneRowPerWindowWithMachineReadableNumbers) {
   }
   EXPECT_EQ(rows[0][col("name")], "Long-term storage");
   EXPECT_EQ(rows[1][col("provenance")], "datasheet");
-  EXPECT_EQ(rows[4][col("plaintext_readers")], "host_root;bus_interposer;firmware_compromise");
+  EXPECT_EQ(rows[4][col("plaintext_readers")],
+            "provider_insider;workload_root;bus_interposer;firmware_compromise");
+  // Whose machine each row is on.
+  EXPECT_EQ(rows[1][col("place")], "fsx");
+  EXPECT_EQ(rows[1][col("operator")], "provider");
+  EXPECT_EQ(rows[1][col("operator_name")], "Amazon Web Services");
+  EXPECT_EQ(rows[4][col("place")], "serving");
+  EXPECT_EQ(rows[4][col("operator")], "us");
   // The disagreement over the fabric travels with its row.
   EXPECT_EQ(rows[2][col("rests_on")], "claimed; disputed");
   EXPECT_THAT(rows[2][col("notes")], HasSubstr("fabric.nitro_aead"));

@@ -19,13 +19,22 @@ TEST(JsonReport, CarriesTheSameFactsAsTheWindows) {
   EXPECT_EQ(j["scenario"]["overrides"], json::array({"stages.pcie.duration=2s"}));
   EXPECT_EQ(j["scenario"]["horizon_s"], 30 * 86400.0);
   EXPECT_EQ(j["asset"]["weights_bytes"], 810e9);
-  EXPECT_EQ(j["platform"]["gpu"], "h100");
-  EXPECT_EQ(j["platform"]["confidential_mode"], false);
+  // Each place with whose machine it is and its own platform; each window names its place.
+  ASSERT_EQ(j["places"].size(), 4u);
+  EXPECT_EQ(j["places"][1]["id"], "fsx");
+  EXPECT_EQ(j["places"][1]["kind"], "managed_service");
+  EXPECT_EQ(j["places"][1]["operator"], "provider");
+  EXPECT_EQ(j["places"][1]["offering"], "aws_fsx_lustre");
+  EXPECT_EQ(j["places"][3]["platform"]["gpu"], "h100");
+  EXPECT_EQ(j["places"][3]["platform"]["confidential_mode"], false);
+  EXPECT_EQ(j["places"][3]["hardware"], "provider");
   ASSERT_EQ(j["windows"].size(), a.windows.size());
   for (std::size_t i = 0; i < a.windows.size(); ++i) {
     const Window& w = a.windows[i];
     const json& wj = j["windows"][i];
     EXPECT_EQ(wj["stage"], w.stage);
+    EXPECT_EQ(wj["place"], a.scenario.places[w.place].id);
+    EXPECT_EQ(wj["operator"], a.scenario.places[w.place].operator_role);
     EXPECT_EQ(wj["state"], std::string(to_string(w.state)));
     EXPECT_EQ(wj["bytes"].get<double>(), w.bytes);
     EXPECT_EQ(wj["per_event_s"]["value"].get<double>(), w.per_event.value);

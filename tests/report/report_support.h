@@ -17,9 +17,11 @@ inline const Catalog& bundled_catalog() {
   return c;
 }
 
+// A bundled scenario ("aws-frontier"), or a test's own by its path under the source tree
+// ("tests/data/aws-frontier-one-platform.yaml").
 inline Analysis analysis_of(const std::string& name, const std::vector<std::string>& sets = {}) {
-  auto path =
-      std::filesystem::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "scenarios" / (name + ".yaml");
+  const std::filesystem::path root = PLAINSIGHT_SOURCE_DIR_FOR_TESTS;
+  auto path = name.ends_with(".yaml") ? root / name : root / "scenarios" / (name + ".yaml");
   return analyze(bundled_catalog(), load_scenario(path, bundled_catalog(), sets), sets);
 }
 

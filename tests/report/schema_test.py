@@ -24,9 +24,9 @@ def main():
     validator = jsonschema.Draft202012Validator(schema)
 
     runs = [[s] for s in sorted(glob.glob("scenarios/*.yaml"))]
-    runs.append(["scenarios/aws-frontier.yaml", "--set", "platform.confidential_mode=on",
+    runs.append(["tests/data/aws-frontier-one-platform.yaml", "--set", "platform.confidential_mode=on",
                  "--set", "platform.cpu_tee=sev_snp"])
-    runs.append(["scenarios/aws-frontier.yaml", "--set", "platform.gpu=b200",
+    runs.append(["tests/data/aws-frontier-one-platform.yaml", "--set", "platform.gpu=b200",
                  "--set", "platform.confidential_mode=on", "--set", "platform.cpu_tee=tdx"])
     runs.append(["scenarios/aws-frontier.yaml", "--set", "stages.fabric.protection=derived"])
     # Measured: the figures' `considered` chains, and an `emulated` provenance.

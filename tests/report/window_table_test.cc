@@ -63,13 +63,15 @@ TEST(WindowTable, AwsFrontierWindowsAndReaders) {
   EXPECT_EQ(cell(t, "Active inference", "Window"), "resident 30 d");
   EXPECT_EQ(cell(t, "Long-term storage", "Plaintext total"), "0 s");
   EXPECT_EQ(cell(t, "CPU \u2192 GPU transit", "Plaintext readers"),
-            "Root on the host, Bus interposer, Firmware / build-pipeline compromise");
+            "Provider insider, Root in our workload, Bus interposer, Firmware / build-pipeline "
+            "compromise");
 }
 
 TEST(WindowTable, ConfidentialModeChangesTheRowsACvmAndGpuCcProtect) {
-  TextTable off = window_table(analysis_of("aws-frontier"));
-  TextTable on = window_table(
-      analysis_of("aws-frontier", {"platform.confidential_mode=on", "platform.cpu_tee=sev_snp"}));
+  const std::string one = "tests/data/aws-frontier-one-platform.yaml";
+  TextTable off = window_table(analysis_of(one));
+  TextTable on =
+      window_table(analysis_of(one, {"platform.confidential_mode=on", "platform.cpu_tee=sev_snp"}));
   ASSERT_EQ(off.rows.size(), on.rows.size());
   for (std::size_t i = 0; i < off.rows.size(); ++i) {
     const std::string& stage = off.rows[i][0];
@@ -78,10 +80,11 @@ TEST(WindowTable, ConfidentialModeChangesTheRowsACvmAndGpuCcProtect) {
     EXPECT_EQ(off.rows[i] != on.rows[i], changed) << stage;
   }
   EXPECT_EQ(cell(on, "CPU \u2192 GPU transit", "State"), "Encrypted");
-  EXPECT_EQ(cell(on, "CPU \u2192 GPU transit", "Plaintext readers"), "none");
+  // The TEE keeps the host out, not our own root inside the VM.
+  EXPECT_EQ(cell(on, "CPU \u2192 GPU transit", "Plaintext readers"), "Root in our workload");
   EXPECT_EQ(cell(on, "Active inference", "State"), "Plaintext, continuously");
   EXPECT_EQ(cell(on, "Active inference", "Plaintext readers"),
-            "Firmware / build-pipeline compromise (reduced)");
+            "Root in our workload, Firmware / build-pipeline compromise (reduced)");
 }
 
 TEST(WindowTable, TransfersStates) {
@@ -103,7 +106,8 @@ TEST(ExposureMatrixTable, OneColumnPerCapability) {
     return "(no stage " + stage + ")";
   };
   EXPECT_EQ(at("nvlink", "bus_interposer"), "plaintext");
-  EXPECT_EQ(at("nvlink", "host_root"), "ciphertext");
+  EXPECT_EQ(at("nvlink", "provider_insider"), "ciphertext");
+  EXPECT_EQ(at("nvlink", "host_root"), "unreachable");  // the hardware is rented
   EXPECT_EQ(at("cvm_decrypt", "bus_interposer"), "patterns + key");
   EXPECT_EQ(at("hbm", "invasive_chip"), "key");
   EXPECT_EQ(at("hbm", "firmware_compromise"), "plaintext (reduced)");

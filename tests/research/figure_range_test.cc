@@ -69,7 +69,7 @@ TEST(FigureRange, AScenarioStatesItsOwnRangeAndAnOverrideDropsTheCatalogs) {
   const Scenario s = read_scenario(f, c);
   ASSERT_EQ(s.actor_parameter_ranges.at("oc3").count("dwell"), 1u);
   const std::vector<ActorProfile> profiles =
-      actor_profiles(c, s.actor_parameters, &s.actor_parameter_ranges);
+      actor_profiles(c, s.actor_parameters, &s.actor_place_reach, &s.actor_parameter_ranges);
   const ActorProfile& oc3 = *find_actor(profiles, "OC3");
   EXPECT_DOUBLE_EQ(oc3.ranges.at("dwell").low, 10 * kDay);
   // Overridden without a range: the catalog's range was for the catalog's value.

@@ -71,7 +71,7 @@ TEST(SweepPlot, RefusedPointsAreMarkedInWords) {
   const std::string svg = sweep_svg(s);
   EXPECT_TRUE(has(svg, ">refused</text>"));
   EXPECT_TRUE(has(svg, ">platform.gpu</text>"));
-  EXPECT_TRUE(has(sweep_html(s), "refused: platform refused"));
+  EXPECT_TRUE(has(sweep_html(s), "platform refused (model/platform_rules.yaml"));
 }
 
 TEST(SweepPlot, TwoKeysAreAHeatMapPerActor) {

@@ -90,7 +90,8 @@ TEST(Sensitivity, UsesAParametersOwnRangeAndCutsLifetimesAtTheHorizon) {
   EXPECT_DOUBLE_EQ(s3->assumption.high, 30 * kDay);
   EXPECT_DOUBLE_EQ(s3->assumption.low, 15 * kDay);
   // A time to compromise is varied by the factor, on the mean time.
-  const AssumptionEffect* root = find(r, Assumption::Kind::capability_ttc, "host_root", "ttc");
+  const AssumptionEffect* root =
+      find(r, Assumption::Kind::capability_ttc, "cloud_credentials", "ttc");
   ASSERT_NE(root, nullptr);
   EXPECT_FALSE(root->assumption.own_range);
   EXPECT_NEAR(root->assumption.high / root->assumption.point, 2, 1e-12);

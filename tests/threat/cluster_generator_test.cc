@@ -28,11 +28,22 @@ TEST(ClusterGenerator, ExpandsPerNodeAndGpu) {
   EXPECT_TRUE(s.groups.empty());
   Analysis a = analyze(c, s);
   a.threat = analyze_threats(c, a.scenario, a.windows, {}, {});
-  // One GPU's HBM holds a quarter of the weights: not a full copy by itself.
-  for (const Reach& r : testing::actor(a, 3).reach)
-    if (r.stage.find(".hbm") != std::string::npos) {
-      EXPECT_FALSE(r.readable) << r.stage;
+  // Each node is a place of its own. One GPU's HBM holds a quarter of the weights: not a
+  // full copy for what reads one device (an interposer on one GPU's link), but root on the
+  // node reads all four of its GPUs together: a full copy.
+  EXPECT_EQ(s.places.size(), 1u + 3);
+  EXPECT_EQ(s.place_of(*s.stage("node-2.hbm-3")).id, "node-2");
+  int root_reads = 0;
+  for (const Reach& r : testing::actor(a, 4).reach)
+    if (r.stage.find(".hbm") != std::string::npos || r.stage.find(".pcie") != std::string::npos) {
+      if (r.capability == "bus_interposer") EXPECT_FALSE(r.readable) << r.stage;
+      if (r.capability == "host_root" && r.stage.find(".hbm") != std::string::npos) {
+        EXPECT_TRUE(r.readable) << r.stage;
+        EXPECT_DOUBLE_EQ(r.bytes_held, 140e9);
+        ++root_reads;
+      }
     }
+  EXPECT_EQ(root_reads, 3 * 4);
   // The node's fabric is plaintext to root: OC3 breaches.
   EXPECT_EQ(a.threat.ceiling.level, 2);
 }
@@ -48,7 +59,7 @@ TEST(ClusterGenerator, GroupsAClassOnce) {
   const Scenario s = read_scenario(f, testing::bundled_catalog());
   ASSERT_EQ(s.groups.size(), 1u);
   EXPECT_EQ(s.groups[0].count, 125000);
-  EXPECT_FALSE(s.groups[0].platform);  // one class: the scenario's platform
+  EXPECT_TRUE(s.places[s.groups[0].place].pinned.empty());  // one class: the scenario's platform
   EXPECT_EQ(s.stages.size(), 7u);
   double replicas = 0;
   for (const Stage& st : s.stages) replicas += static_cast<double>(st.replicas);
@@ -71,9 +82,9 @@ TEST(ClusterGenerator, GivesEachClassItsPlatform) {
   YamlFile g = YamlFile::parse(cluster_scenario_yaml(spec), "grouped.yaml");
   const Scenario grouped = read_scenario(g, c);
   ASSERT_EQ(grouped.groups.size(), 2u);
-  ASSERT_TRUE(grouped.groups[1].platform);
-  EXPECT_TRUE(grouped.groups[1].platform->confidential_mode);
-  EXPECT_EQ(grouped.groups[1].platform->cpu_tee, "sev_snp");
+  const Platform& cc_platform = grouped.places[grouped.groups[1].place].platform;
+  EXPECT_TRUE(cc_platform.confidential_mode);
+  EXPECT_EQ(cc_platform.cpu_tee, "sev_snp");
   EXPECT_EQ(grouped.platform.nodes, 18);
   YamlFile x = YamlFile::parse(expanded_cluster_scenario_yaml(spec), "expanded.yaml");
   const Scenario expanded = read_scenario(x, c);

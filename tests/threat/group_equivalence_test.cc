@@ -47,11 +47,11 @@ class TempScenario {
   std::filesystem::path path_;
 };
 
-Analysis with_threats(Scenario s, const std::string& path) {
+Analysis with_threats(Scenario s) {
   const Catalog& c = testing::bundled_catalog();
   Analysis a = analyze(c, std::move(s));
   a.threat = analyze_threats(c, a.scenario, a.windows, {},
-                             file_reanalysis(c, a.scenario, path, {}, nullptr, &a.arriving));
+                             platform_reanalysis(c, a.scenario, nullptr, &a.arriving));
   return a;
 }
 
@@ -119,7 +119,12 @@ void expect_equivalent(const Analysis& g, const Analysis& x, const ClassOf& clas
     EXPECT_EQ(b.path.capability, a.path.capability);
     EXPECT_EQ(b.path.key_capability, a.path.key_capability);
     EXPECT_EQ(b.path.key_step, a.path.key_step);
-    EXPECT_EQ(class_of(b.path.stage), a.path.stage);
+    // The same stage, or one that ties with it: the same capability reads it in full at the
+    // same expected time (root on a node reads its NVLink and its GPUs' HBM alike).
+    if (class_of(b.path.stage) != a.path.stage)
+      EXPECT_TRUE(readable(a, [](const std::string& s) { return s; })
+                      .count(b.path.capability + " at " + class_of(b.path.stage)))
+          << b.path.stage << " vs " << a.path.stage;
     EXPECT_EQ(readable(b, class_of), readable(a, [](const std::string& s) { return s; }));
     EXPECT_EQ(b.defense.needed, a.defense.needed);
     EXPECT_EQ(b.defense.cuttable, a.defense.cuttable);
@@ -138,14 +143,14 @@ void check_cluster(const ClusterSpec& spec, const std::string& tag) {
   const TempScenario grouped(cluster_scenario_yaml(spec), tag + "-grouped");
   const TempScenario expanded(expanded_cluster_scenario_yaml(spec), tag + "-expanded");
   const Scenario gs = load_scenario(grouped.path(), c, {});
-  const Analysis g = with_threats(gs, grouped.path());
+  const Analysis g = with_threats(gs);
   {
     SCOPED_TRACE("in memory");
     testing::Expansion e = testing::expand_groups(gs);
     std::map<std::string, std::string> class_of;
     for (std::size_t i = 0; i < e.scenario.stages.size(); ++i)
       class_of[e.scenario.stages[i].id] = gs.stages[e.class_of[i]].id;
-    expect_equivalent(g, with_threats(e.scenario, ""), [&](const std::string& id) {
+    expect_equivalent(g, with_threats(e.scenario), [&](const std::string& id) {
       const auto it = class_of.find(id);
       return it == class_of.end() ? id : it->second;
     });
@@ -154,7 +159,7 @@ void check_cluster(const ClusterSpec& spec, const std::string& tag) {
     SCOPED_TRACE("generate --expand");
     const Scenario xs = load_scenario(expanded.path(), c, {});
     EXPECT_EQ(static_cast<double>(xs.stages.size()), expanded_cluster_stages(spec));
-    expect_equivalent(g, with_threats(xs, expanded.path()), class_by_name);
+    expect_equivalent(g, with_threats(xs), class_by_name);
   }
 }
 
@@ -210,13 +215,13 @@ TEST(GroupEquivalence, HandWrittenGroups) {
   const std::string path = testing::data_path("grouped_mixed.yaml");
   const Scenario gs = load_scenario(path, c, {});
   ASSERT_EQ(gs.groups.size(), 2u);
-  const Analysis g = with_threats(gs, path);
+  const Analysis g = with_threats(gs);
   testing::Expansion e = testing::expand_groups(gs);
   EXPECT_EQ(e.scenario.stages.size(), 53u);
   std::map<std::string, std::string> class_of;
   for (std::size_t i = 0; i < e.scenario.stages.size(); ++i)
     class_of[e.scenario.stages[i].id] = gs.stages[e.class_of[i]].id;
-  expect_equivalent(g, with_threats(e.scenario, ""), [&](const std::string& id) {
+  expect_equivalent(g, with_threats(e.scenario), [&](const std::string& id) {
     const auto it = class_of.find(id);
     return it == class_of.end() ? id : it->second;
   });

@@ -4,6 +4,7 @@
 // wherever a capability the actor fields reaches it. Reading needs the key and the reader.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <algorithm>
 
 #include "report/threat_phrases.h"
 #include "threat_support.h"
@@ -53,9 +54,11 @@ TEST(KeyRoute, Oc4ForgesAnAttestationOnBlackwell) {
 
 TEST(KeyRoute, AKeyOnItsOwnIsNotACopy) {
   // OC3 fields no capability that extracts a key: the customer-encrypted objects stay
-  // ciphertext to its stolen credentials.
+  // ciphertext to its stolen credentials (its only path is a hole in the attested image,
+  // longer than its dwell).
   Analysis a = analyze_file(scenario_path("silo-blackwell"), {}, false);
-  EXPECT_FALSE(actor(a, 3).path.found);
+  EXPECT_TRUE(actor(a, 3).path.key_step.empty());
+  EXPECT_FALSE(actor(a, 3).path.within_dwell);
   for (const Reach& r : actor(a, 3).reach) EXPECT_EQ(r.key_step, nullptr);
 }
 
@@ -83,8 +86,8 @@ TEST(KeyRoute, SetsTheBlackwellCeiling) {
   EXPECT_EQ(a.threat.ceiling.level, 3);
   EXPECT_EQ(a.threat.ceiling.breached_by, "oc4");
   EXPECT_EQ(a.threat.ceiling.path.key_step, "forged_attestation");
-  ASSERT_FALSE(a.threat.ceiling.windows.empty());
-  EXPECT_TRUE(a.threat.ceiling.windows.front().key_route);
+  EXPECT_TRUE(std::any_of(a.threat.ceiling.windows.begin(), a.threat.ceiling.windows.end(),
+                          [](const CeilingWindow& w) { return w.key_route; }));
 }
 
 }  // namespace

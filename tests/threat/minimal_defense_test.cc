@@ -1,3 +1,4 @@
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "threat_support.h"
@@ -18,12 +19,19 @@ TEST(MinimalDefense, HopperNvlinkNeedsBlackwellAgainstOc4) {
   ASSERT_EQ(d.controls, std::vector<std::string>{"blackwell_upgrade"});
   EXPECT_DOUBLE_EQ(d.cost, 10);
   EXPECT_FALSE(d.cuttable);
-  EXPECT_EQ(d.uncut, (std::vector<RouteRef>{{"cloud_credentials", "object_store"},
-                                            {"media_theft", "object_store"}}));
+  // Nor does anything cut a hole in the attested image (reduced, not closed).
+  EXPECT_EQ(d.uncut, (std::vector<RouteRef>{{"workload_root", "cvm_decrypt"},
+                                            {"workload_root", "hbm"},
+                                            {"workload_root", "nvlink"},
+                                            {"cloud_credentials", "object_store"},
+                                            {"media_theft", "object_store"},
+                                            {"provider_insider", "object_store"},
+                                            {"workload_root", "pcie"}}));
   ASSERT_TRUE(d.after.found);
   EXPECT_EQ(d.after.key_step, "forged_attestation");
   EXPECT_EQ(d.after.key_capability, "bus_interposer");
-  EXPECT_FALSE(actor(a, 3).defense.needed);
+  // OC3's only route is that hole: it outlasts its dwell.
+  EXPECT_FALSE(actor(a, 3).path.within_dwell);
 }
 
 TEST(MinimalDefense, UncuttableRoutesAreNamed) {
@@ -32,22 +40,27 @@ TEST(MinimalDefense, UncuttableRoutesAreNamed) {
   const MinimalDefense& d = actor(a, 5).defense;
   EXPECT_TRUE(d.needed);
   EXPECT_FALSE(d.cuttable);
-  EXPECT_EQ(d.uncut, (std::vector<RouteRef>{{"firmware_compromise", "cvm_decrypt"},
-                                            {"firmware_compromise", "hbm"},
-                                            {"cloud_credentials", "object_store"},
-                                            {"media_theft", "object_store"}}));
+  EXPECT_THAT(d.uncut,
+              ::testing::IsSupersetOf(std::vector<RouteRef>{{"firmware_compromise", "cvm_decrypt"},
+                                                            {"firmware_compromise", "hbm"},
+                                                            {"workload_root", "hbm"},
+                                                            {"cloud_credentials", "object_store"},
+                                                            {"media_theft", "object_store"}}));
   EXPECT_TRUE(d.after.found);
 }
 
 TEST(MinimalDefense, CheapestControlForTheWan) {
   // Root reads HBM: GPU confidential mode (cost 3) fences it from host software, and is
-  // cheaper than moving to Blackwell (10), which also would.
+  // cheaper than moving to Blackwell (10), which also would. It does not fence it from our
+  // own root in the VM: nothing in the catalog does, and the defence says so.
   Analysis a =
       analyze_file(testing::data_path("two_windows.yaml"), {"stages.wan.attributes.transport=tls"});
   const MinimalDefense& d = actor(a, 3).defense;
-  EXPECT_TRUE(d.cuttable);
   ASSERT_EQ(d.controls, std::vector<std::string>{"gpu_confidential_mode"});
-  EXPECT_FALSE(d.after.found);
+  EXPECT_FALSE(d.cuttable);
+  EXPECT_EQ(d.uncut, (std::vector<RouteRef>{{"workload_root", "hbm"}}));
+  ASSERT_TRUE(d.after.found);
+  EXPECT_EQ(d.after.capability, "workload_root");
 }
 
 }  // namespace
@@ -67,23 +80,21 @@ TEST(MinimalDefense, NoCheaperSubsetOnBundledScenarios) {
                            "transfer-cloud-relay", "transfer-scp", "transfer-p2p-e2e"}) {
     const std::string path = testing::scenario_path(name);
     Analysis a = testing::analyze_file(path);
-    // Readable routes per actor under each subset (a subset whose overrides the scenario
-    // rejects is skipped, as the defence skips such controls).
+    // Readable routes per actor under each subset, each control deployed where it can be
+    // (as the defence deploys it).
     std::vector<std::vector<bool>> open(std::size_t{1} << n);
     std::vector<double> cost(std::size_t{1} << n, 0);
+    const Reanalyze re = platform_reanalysis(c, a.scenario, nullptr, &a.arriving);
     for (std::size_t mask = 0; mask < (std::size_t{1} << n); ++mask) {
-      std::vector<std::string> sets;
+      std::vector<std::string> controls;
       for (std::size_t k = 0; k < n; ++k)
         if (mask >> k & 1) {
           cost[mask] += c.controls[k].cost;
-          for (const auto& [key, value] : c.controls[k].sets) sets.push_back(key + "=" + value);
+          controls.push_back(c.controls[k].id);
         }
-      try {
-        Analysis v = testing::analyze_file(path, sets, false);
-        for (const ActorThreat& t : v.threat.actors) open[mask].push_back(t.path.found);
-      } catch (const InputError&) {
-        open[mask].clear();
-      }
+      const Variant v = re(deploy_controls(c, a.scenario, controls), {});
+      const ThreatAnalysis t = analyze_threats(c, a.scenario, v.windows, {}, {});
+      for (const ActorThreat& at : t.actors) open[mask].push_back(at.path.found);
     }
     for (std::size_t i = 0; i < a.threat.actors.size(); ++i) {
       const MinimalDefense& d = a.threat.actors[i].defense;

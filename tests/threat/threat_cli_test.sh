@@ -44,7 +44,7 @@ check "unknown actor" 2 $?
 "$bin" diff "$s/silo-hopper.yaml" "$s/silo-blackwell.yaml" --trials 500 >"$tmp/diff.txt"
 check "diff two scenarios" 0 $?
 grep -q "OC3 -> OC3" "$tmp/diff.txt" || { echo "FAIL diff ceiling line"; fail=1; }
-"$bin" diff "$s/aws-frontier.yaml" --set platform.confidential_mode=on \
+"$bin" diff "$s/../tests/data/aws-frontier-one-platform.yaml" --set platform.confidential_mode=on \
   --set platform.cpu_tee=sev_snp --trials 0 \
   --format json >"$tmp/diff.json"
 check "diff with --set" 0 $?
@@ -73,7 +73,7 @@ grep -q '"jitter_s"' "$tmp/m1.json" || { echo "FAIL measured simulate json lacks
 grep -q '"jitter": \[\]' "$tmp/t1.json" || { echo "FAIL simulate without measurements has jitter"; fail=1; }
 "$bin" simulate "$s/aws-frontier.yaml" --actor OC4 --trials 2000 --measurements "$m" >"$tmp/m.txt"
 check "simulate --measurements, table" 0 $?
-grep -q "^jitter: pcie (host_root): event start sd .*in h2d-fast.json: cuda.h2d" \
+grep -q "^jitter: pcie (workload_root): event start sd .*in h2d-fast.json: cuda.h2d" \
   "$tmp/m.txt" || { echo "FAIL simulate table lacks the jitter line: $(cat "$tmp/m.txt")"; fail=1; }
 grep -q "no measured jitter" "$tmp/m.txt" && { echo "FAIL no-jitter note with measurements"; fail=1; }
 "$bin" simulate "$s/aws-frontier.yaml" --actor OC4 --trials 2000 >"$tmp/n.txt"

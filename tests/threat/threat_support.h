@@ -35,7 +35,7 @@ inline Analysis analyze_file(const std::string& path, const std::vector<std::str
   const Catalog& c = bundled_catalog();
   Analysis a = analyze(c, load_scenario(path, c, sets), sets);
   Reanalyze re;
-  if (defenses) re = file_reanalysis(c, a.scenario, path, sets, nullptr, &a.arriving);
+  if (defenses) re = platform_reanalysis(c, a.scenario, nullptr, &a.arriving);
   a.threat = analyze_threats(c, a.scenario, a.windows, {}, re);
   return a;
 }
