@@ -17,8 +17,20 @@ double ActorProfile::ttc_factor(const Attributes& place) const {
   return 1;
 }
 
+Figure* ActorProfile::parameter(const std::string& name) {
+  if (name == "foothold_rate") return &foothold_rate;
+  if (name == "dwell") return &dwell;
+  if (name == "read_bandwidth") return &read_bandwidth;
+  if (name == "egress_bandwidth") return &egress_bandwidth;
+  return nullptr;
+}
+
+const Figure* ActorProfile::parameter(const std::string& name) const {
+  return const_cast<ActorProfile*>(this)->parameter(name);
+}
+
 ActorProfile actor_profile(const Actor& a, const ActorOverrides& overrides,
-                           const PlaceReachOverrides* place_reach) {
+                           const PlaceReachOverrides* place_reach, const ActorRanges* ranges) {
   ActorProfile p;
   p.id = a.id;
   p.level = a.level;
@@ -43,6 +55,16 @@ ActorProfile actor_profile(const Actor& a, const ActorOverrides& overrides,
   p.dwell = get("dwell");
   p.read_bandwidth = get("read_bandwidth");
   p.egress_bandwidth = get("egress_bandwidth");
+  for (const char* key : kActorParameters) {
+    const bool overridden = over != overrides.end() && over->second.count(key);
+    if (!overridden) {
+      if (auto it = a.parameter_ranges.find(key); it != a.parameter_ranges.end())
+        p.ranges[key] = it->second;
+    } else if (ranges) {
+      if (auto r = ranges->find(a.id); r != ranges->end())
+        if (auto it = r->second.find(key); it != r->second.end()) p.ranges[key] = it->second;
+    }
+  }
   p.place_reach = a.place_reach;
   if (place_reach)
     if (auto it = place_reach->find(a.id); it != place_reach->end()) p.place_reach = it->second;
@@ -50,9 +72,10 @@ ActorProfile actor_profile(const Actor& a, const ActorOverrides& overrides,
 }
 
 std::vector<ActorProfile> actor_profiles(const Catalog& c, const ActorOverrides& overrides,
-                                         const PlaceReachOverrides* place_reach) {
+                                         const PlaceReachOverrides* place_reach,
+                                         const ActorRanges* ranges) {
   std::vector<ActorProfile> out;
-  for (const Actor& a : c.actors) out.push_back(actor_profile(a, overrides, place_reach));
+  for (const Actor& a : c.actors) out.push_back(actor_profile(a, overrides, place_reach, ranges));
   return out;
 }
 

@@ -18,6 +18,46 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // jitter, so two runs (diff's sides, a run with and without --measurements) differ only
 // where the jitter moves an event, not by a reshuffled stream.
 constexpr std::uint64_t kJitterStream = 0x6a09e667f3bcc909ULL;
+// The parameter draws (SimulationOptions::draw_parameters) come from a third stream, so that
+// trial i's footholds and steps are drawn from the same numbers with and without them.
+constexpr std::uint64_t kParameterStream = 0xbb67ae8584caa73bULL;
+
+// One trial's multipliers of the actor's point values, each drawn from its range.
+struct ParameterDraw {
+  double rate = 1, dwell = 1, read = 1, egress = 1;
+};
+
+// The actor's ranges, looked up once: the four parameters in kActorParameters' order, null
+// where a parameter has none.
+struct ParameterRanges {
+  const FigureRange* of[4] = {};
+  explicit ParameterRanges(const ActorProfile& a) {
+    for (int i = 0; i < 4; ++i)
+      if (auto it = a.ranges.find(kActorParameters[i]); it != a.ranges.end()) of[i] = &it->second;
+  }
+};
+
+ParameterDraw draw_parameters(const ActorProfile& a, const ParameterRanges& ranges, Rng& rng) {
+  ParameterDraw d;
+  const Figure* points[] = {&a.foothold_rate, &a.dwell, &a.read_bandwidth, &a.egress_bandwidth};
+  double* draws[] = {&d.rate, &d.dwell, &d.read, &d.egress};
+  for (int i = 0; i < 4; ++i)
+    if (ranges.of[i])
+      *draws[i] = ranges.of[i]->at(points[i]->value, rng.normal()) / points[i]->value;
+  return d;
+}
+
+// The routes as a trial with these parameters sees them: reading and egress scale with the
+// bandwidths, and so do the events a full copy needs (window_reach's rule, from read_s).
+void redrawn_routes(const std::vector<SimulationRoute>& routes, const ParameterDraw& d,
+                    std::vector<SimulationRoute>* out) {
+  out->assign(routes.begin(), routes.end());
+  for (SimulationRoute& r : *out) {
+    r.read_s /= d.read;
+    r.egress_s /= d.egress;
+    if (r.open_s > 0) r.events_needed = std::ceil(std::max(1.0, r.read_s / r.open_s) - 1e-9);
+  }
+}
 
 struct Accumulator {
   std::uint64_t successes = 0, footholds = 0, window_trials = 0;
@@ -44,17 +84,28 @@ double route_done(const SimulationRoute& r, double tc, Rng& rng) {
 }
 
 void run_trials(const std::vector<const Capability*>& caps, const ActorProfile& a, double horizon,
-                const std::vector<SimulationRoute>& routes, std::uint64_t seed, std::uint64_t begin,
-                std::uint64_t end, Accumulator* acc) {
-  const double rate = a.foothold_rate.value;
-  const double mean_dwell = a.dwell.value;
+                const std::vector<SimulationRoute>& all_routes, std::uint64_t seed, bool drawing,
+                std::uint64_t begin, std::uint64_t end, Accumulator* acc) {
+  double rate = a.foothold_rate.value;
+  double mean_dwell = a.dwell.value;
   std::vector<double> step(caps.size());
-  acc->by_route.assign(routes.size(), 0);
+  acc->by_route.assign(all_routes.size(), 0);
   bool jitter = false;
-  for (const SimulationRoute& r : routes) jitter |= r.jitter_s > 0;
+  for (const SimulationRoute& r : all_routes) jitter |= r.jitter_s > 0;
+  const bool redraw = drawing && !a.ranges.empty();
+  const ParameterRanges ranges(a);
+  std::vector<SimulationRoute> drawn_routes;
   for (std::uint64_t trial = begin; trial < end; ++trial) {
     Rng rng = Rng::stream(seed, trial);
     Rng jitter_rng = jitter ? Rng::stream(seed ^ kJitterStream, trial) : rng;
+    if (redraw) {
+      Rng parameter_rng = Rng::stream(seed ^ kParameterStream, trial);
+      const ParameterDraw d = draw_parameters(a, ranges, parameter_rng);
+      rate = a.foothold_rate.value * d.rate;
+      mean_dwell = a.dwell.value * d.dwell;
+      redrawn_routes(all_routes, d, &drawn_routes);
+    }
+    const std::vector<SimulationRoute>& routes = redraw ? drawn_routes : all_routes;
     double t = 0;
     for (;;) {
       t += rng.exponential(rate);
@@ -101,7 +152,9 @@ std::pair<double, double> wilson_interval(std::uint64_t k, std::uint64_t n) {
   const double denom = 1 + z * z / nn;
   const double center = (p + z * z / (2 * nn)) / denom;
   const double half = z * std::sqrt(p * (1 - p) / nn + z * z / (4 * nn * nn)) / denom;
-  return {std::max(0.0, center - half), std::min(1.0, center + half)};
+  // The bounds are exactly 0 with no successes and 1 with no failures; the formula leaves a
+  // rounding residue there (1e-19).
+  return {k == 0 ? 0.0 : std::max(0.0, center - half), k == n ? 1.0 : std::min(1.0, center + half)};
 }
 
 std::vector<SimulationRoute> simulation_routes(const Catalog& c, const std::vector<Reach>& reach,
@@ -156,6 +209,9 @@ SimulationResult simulate(const Catalog& c, const ActorProfile& actor, double ho
   res.trials = o.trials;
   res.seed = o.seed;
   res.horizon_s = horizon;
+  if (o.draw_parameters)
+    for (const char* name : kActorParameters)
+      if (actor.ranges.count(name)) res.drawn.push_back(name);
   std::vector<const Capability*> caps;
   for (const std::string& id : actor.capabilities) caps.push_back(c.capability(id));
   for (const Capability* cap : caps)
@@ -173,10 +229,10 @@ SimulationResult simulate(const Catalog& c, const ActorProfile& actor, double ho
   for (unsigned t = 0; t < threads; ++t) {
     const std::uint64_t b = o.trials * t / threads, e = o.trials * (t + 1) / threads;
     if (threads == 1)
-      run_trials(caps, actor, horizon, routes, o.seed, b, e, &acc[t]);
+      run_trials(caps, actor, horizon, routes, o.seed, o.draw_parameters, b, e, &acc[t]);
     else
       pool.emplace_back(run_trials, std::cref(caps), std::cref(actor), horizon, std::cref(routes),
-                        o.seed, b, e, &acc[t]);
+                        o.seed, o.draw_parameters, b, e, &acc[t]);
   }
   for (std::thread& th : pool) th.join();
   std::vector<double> times;

@@ -30,6 +30,10 @@ struct SimulationOptions {
   std::uint64_t trials = 10000;
   std::uint64_t seed = 1;
   unsigned threads = 1;
+  // Each trial draws the actor's parameters from their stated ranges (ActorProfile::ranges)
+  // before it runs, from a third stream of its own: the uncertainty of the parameters
+  // propagated into the probability. Off: every trial uses the point values.
+  bool draw_parameters = false;
 };
 
 struct SimulationRoute {
@@ -84,6 +88,8 @@ struct SimulationResult {
   // Routes through replicated windows that draw both a step per replica and a jitter: the
   // earliest of each is taken together, a bound in the attacker's favour.
   std::size_t bounded_routes = 0;
+  // The parameters each trial drew from their ranges (draw_parameters); empty otherwise.
+  std::vector<std::string> drawn;
 };
 
 // Routes for the simulation: every window the actor's capabilities read in plaintext and

@@ -25,6 +25,8 @@ add_library(plainsight_analyze STATIC
   analyze/minimal_defense.cc
   analyze/scenario_diff.cc
   analyze/simulation.cc
+  analyze/sensitivity.cc
+  analyze/sweep.cc
   analyze/threat.cc
   analyze/trust_boundaries.cc
   analyze/transfer_cost.cc

@@ -10,8 +10,9 @@ ThreatAnalysis analyze_threats(const Catalog& c, const Scenario& scenario,
   ThreatAnalysis t;
   t.computed = true;
   // Explicit overrides (a caller's) win over the scenario's own `actors:` section.
-  std::vector<ActorProfile> actors = actor_profiles(
-      c, overrides.empty() ? scenario.actor_parameters : overrides, &scenario.actor_place_reach);
+  std::vector<ActorProfile> actors =
+      actor_profiles(c, overrides.empty() ? scenario.actor_parameters : overrides,
+                     &scenario.actor_place_reach, &scenario.actor_parameter_ranges);
   std::optional<ControlVariants> variants;
   if (reanalyze) variants.emplace(c, scenario, reanalyze, actors, windows);
   t.defenses = variants.has_value();

@@ -9,6 +9,7 @@
 #include "load/catalog_loader.h"
 #include "load/did_you_mean.h"
 #include "load/scenario_schema.h"
+#include "report/actor_parameters.h"
 #include "report/citation_phrase.h"
 #include "report/text_table.h"
 
@@ -121,6 +122,8 @@ Topic topic(const Catalog& c, const std::string& name) {
     for (const auto& a : c.actors) {
       add(t, a.id, a, {a.id, std::to_string(a.level), a.name, join(a.capabilities)});
       for (const auto& [k, src] : a.parameter_sources) t.more.push_back({a.id + " " + k, &src});
+      for (const auto& [k, range] : a.parameter_ranges)
+        t.more.push_back({a.id + " " + k + " range", &range.source});
       for (const auto& f : a.place_reach)
         t.more.push_back({fmt::format("{} at {}: time to compromise x{:g}", a.id,
                                       conditions(f.when), f.ttc_factor),
@@ -201,6 +204,10 @@ void print_detail(const Catalog& c, const Topic& t, const std::string& name) {
     for (const Citation& k : x->disputed_by)
       std::cout << fmt::format("  disputed by: {}\n", cited_line(c, k));
   }
+  if (name == "actors")
+    std::cout << "\nParameters (the value is the point analyze uses; the 90% range is what "
+                 "simulate --draw-parameters draws from and sensitivity varies over):\n"
+              << actor_parameter_table(c).plain();
   if (!t.more.empty()) std::cout << '\n';
   for (const auto& [label, k] : t.more)
     std::cout << fmt::format("{}: {}\n", label, cited_line(c, *k));

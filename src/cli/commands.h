@@ -45,5 +45,7 @@ void add_measurements_command(CLI::App& app, std::shared_ptr<Globals> globals);
 void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals);
 void add_diff_command(CLI::App& app, std::shared_ptr<Globals> globals);
 void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals);
+void add_sweep_command(CLI::App& app, std::shared_ptr<Globals> globals);
+void add_sensitivity_command(CLI::App& app, std::shared_ptr<Globals> globals);
 
 }  // namespace plainsight::cli

@@ -58,6 +58,8 @@ int main(int argc, char** argv) {
   cli::add_simulate_command(app, globals);
   cli::add_diff_command(app, globals);
   cli::add_generate_command(app, globals);
+  cli::add_sweep_command(app, globals);
+  cli::add_sensitivity_command(app, globals);
 #ifdef PLAINSIGHT_HAVE_PROBE_COMMAND
   hwprobe::add_probe_command(app);
 #endif

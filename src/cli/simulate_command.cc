@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "cli/measurement_options.h"
 #include "cli/output.h"
+#include "cli/simulation_options.h"
 #include "cli/threat_run.h"
 #include "core/limits.h"
 #include "core/quantity.h"
@@ -32,6 +33,7 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     std::string output;
     std::vector<std::string> sets;
     MeasurementOptions measurements;
+    bool draw = false;
   };
   auto o = std::make_shared<Opts>();
   CLI::App* cmd = app.add_subcommand(
@@ -48,10 +50,7 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       "      --measurements model/measurements/host-vm-amd-epyc.json");
   cmd->add_option("scenario", o->scenario, "Scenario YAML file")->required();
   cmd->add_option("--actor", o->actor, "Actor: OC1..OC5 (or its catalog id)")->check(non_empty());
-  cmd->add_option("--trials", o->trials, "Number of trials (default 10000)")
-      ->check(whole_number(1, kMaxTrials));
-  cmd->add_option("--seed", o->seed, "Random seed (default 1)")
-      ->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()));
+  add_trials_and_seed(*cmd, o->trials, o->seed, "Number of trials (default 10000)");
   cmd->add_option("--threads", o->threads, "Worker threads (default: all cores)")
       ->check(whole_number(0, kMaxThreads));
   cmd->add_option("--format,-f", o->format, "Output format: table, md, json")
@@ -59,6 +58,9 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
   cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout")
       ->check(non_empty());
   cmd->add_option("--set", o->sets, "Override a scenario value, KEY=VALUE; repeatable");
+  cmd->add_flag("--draw-parameters", o->draw,
+                "Each trial draws the actor's parameters from their stated 90% ranges "
+                "(`catalog actors --detail`) instead of using the point values");
   o->measurements.add_to(*cmd, "the window durations and their jitter (the measured spread)");
   cmd->callback([o, globals] {
     Catalog catalog = load_catalog_for(*globals);
@@ -88,6 +90,7 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     SimulationOptions so;
     so.trials = o->trials;
     so.seed = o->seed;
+    so.draw_parameters = o->draw;
     so.threads = o->threads ? o->threads : std::max(1u, std::thread::hardware_concurrency());
     a.simulation =
         simulate(catalog, chosen->actor, a.scenario.horizon_s,

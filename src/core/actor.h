@@ -7,6 +7,7 @@
 
 #include "core/citation.h"
 #include "core/conditions.h"
+#include "core/figure_range.h"
 #include "core/input_error.h"
 #include "core/provenance.h"
 
@@ -31,6 +32,8 @@ struct Actor : Cited {
   // each a figure with its provenance; keys are documented in docs/model.md.
   std::map<std::string, Figure> parameters;
   std::map<std::string, Citation> parameter_sources;  // the same keys: where each comes from
+  // The same keys, where a parameter states the 90% range it is uncertain over.
+  std::map<std::string, FigureRange> parameter_ranges;
   std::vector<PlaceFactor> place_reach;
   SourceLocation where;
 };

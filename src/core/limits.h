@@ -53,6 +53,12 @@ inline constexpr double kMaxTotalReplicas = 1e15;
 inline constexpr unsigned long long kMaxTrials = 1000000000ull;
 inline constexpr unsigned kMaxThreads = 1024;
 
+// ---- Research commands (sweep, sensitivity) ---------------------------------------------
+// The values of one --vary (a list or a range's steps), and the points of a whole grid:
+// each point is a scenario analysed and simulated, so a grid is kept to what a person reads.
+inline constexpr unsigned kMaxSweepValues = 1000;
+inline constexpr unsigned long long kMaxSweepPoints = 10000;
+
 // ---- Messages ---------------------------------------------------------------------------
 // A value echoed in a message is cut after this many characters; a list of known ids after
 // this many entries; a whole message after this many characters.

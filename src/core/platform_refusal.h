@@ -18,4 +18,12 @@ struct PlatformRefusal : Cited {
   SourceLocation where;
 };
 
+// The input error a refused platform raises (a vendor rule, or a payload that does not fit
+// the GPU's memory): an InputError like any other, typed so that a sweep can record the point
+// as refused instead of stopping.
+class PlatformRefused : public InputError {
+ public:
+  using InputError::InputError;
+};
+
 }  // namespace plainsight

@@ -8,6 +8,7 @@
 
 #include "core/actor.h"
 #include "core/asset.h"
+#include "core/figure_range.h"
 #include "core/flow.h"
 #include "core/group.h"
 #include "core/place.h"
@@ -45,6 +46,8 @@ struct Scenario {
   std::optional<TransferPricing> transfer_cost;  // the optional `transfer_cost:` section
   // The optional `actors:` section: actor id -> parameter -> figure, replacing the catalog's.
   std::map<std::string, std::map<std::string, Figure>> actor_parameters;
+  // The same keys, where the section states a parameter's 90% range (core/figure_range.h).
+  std::map<std::string, std::map<std::string, FigureRange>> actor_parameter_ranges;
   // The same section's `place_reach:` per actor id, replacing the catalog's.
   std::map<std::string, std::vector<PlaceFactor>> actor_place_reach;
 

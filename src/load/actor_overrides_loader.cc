@@ -10,8 +10,9 @@
 
 namespace plainsight {
 
-ActorParameterOverrides read_actor_overrides(const YamlFile& f, const YamlNode& node,
-                                             const Catalog& c) {
+ActorParameterOverrides read_actor_overrides(
+    const YamlFile& f, const YamlNode& node, const Catalog& c,
+    std::map<std::string, std::map<std::string, FigureRange>>* ranges) {
   ActorParameterOverrides out;
   MapReader top(f, node, "actors");
   for (const std::string& id : top.keys()) {
@@ -20,10 +21,13 @@ ActorParameterOverrides read_actor_overrides(const YamlFile& f, const YamlNode& 
                        fmt::format("unknown actor '{}'{}", id, did_you_mean(id, ids_of(c.actors))));
     MapReader r(f, top.node(id), "actor '" + id + "'");
     r.allow(scenario_mapping("actor"));
-    for (const std::string& key : r.keys())
-      if (key != "place_reach")
-        out[id][key] =
-            read_figure(f, r.node(key), key, "actor '" + id + "'", {&c.sources, true}).figure;
+    for (const std::string& key : r.keys()) {
+      if (key == "place_reach") continue;
+      FigureRange range;
+      out[id][key] =
+          read_figure(f, r.node(key), key, "actor '" + id + "'", {&c.sources, true}, &range).figure;
+      if (ranges && range.present()) (*ranges)[id][key] = range;
+    }
   }
   return out;
 }

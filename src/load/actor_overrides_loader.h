@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/catalog.h"
+#include "core/figure_range.h"
 #include "core/provenance.h"
 #include "load/yaml_file.h"
 
@@ -16,8 +17,10 @@ namespace plainsight {
 
 using ActorParameterOverrides = std::map<std::string, std::map<std::string, Figure>>;
 
-ActorParameterOverrides read_actor_overrides(const YamlFile& file, const YamlNode& node,
-                                             const Catalog& catalog);
+// `ranges`, when given, receives the parameters' stated ranges (`range:`), by the same keys.
+ActorParameterOverrides read_actor_overrides(
+    const YamlFile& file, const YamlNode& node, const Catalog& catalog,
+    std::map<std::string, std::map<std::string, FigureRange>>* ranges = nullptr);
 // The same section's `place_reach:` lists, per actor id (replacing the catalog's).
 std::map<std::string, std::vector<PlaceFactor>> read_actor_place_reach(const YamlFile& file,
                                                                        const YamlNode& node,

@@ -285,12 +285,14 @@ Actor read_actor(MapReader& r, const Catalog& c) {
   MapReader pr(r.file(), r.node("parameters"), what + " parameters");
   pr.allow({"foothold_rate", "dwell", "read_bandwidth", "egress_bandwidth"});
   for (const std::string& k : pr.keys()) {
-    CitedFigure f = read_figure(r.file(), pr.node(k), k, what, {&c.sources, false});
+    FigureRange range;
+    CitedFigure f = read_figure(r.file(), pr.node(k), k, what, {&c.sources, false}, &range);
     a.parameters[k] = f.figure;
     a.parameter_sources[k] = f.source;
+    if (range.present()) a.parameter_ranges[k] = range;
   }
-  if (YamlNode pr = r.optional_node("place_reach"))
-    a.place_reach = read_place_factors(r.file(), pr, what + " place_reach", c.sources);
+  if (YamlNode reach = r.optional_node("place_reach"))
+    a.place_reach = read_place_factors(r.file(), reach, what + " place_reach", c.sources);
   return a;
 }
 

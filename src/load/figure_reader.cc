@@ -21,7 +21,7 @@ QuantityKind unit_of(const std::string& name, const SourceLocation& at, const st
 }  // namespace
 
 CitedFigure read_figure(const YamlFile& f, const YamlNode& node, const std::string& name,
-                        const std::string& what, const FigureContext& ctx) {
+                        const std::string& what, const FigureContext& ctx, FigureRange* range) {
   CitedFigure out;
   const std::string where = what + " '" + name + "'";
   if (!node.IsMap()) {
@@ -51,6 +51,21 @@ CitedFigure read_figure(const YamlFile& f, const YamlNode& node, const std::stri
                     "datasheet or assumed",
                     where, prov));
   static_cast<Cited&>(out) = read_cited(r, where, *ctx.sources);
+  if (YamlNode rn = r.optional_node("range")) {
+    if (!range)
+      throw InputError(r.at_key("range"), fmt::format("{}: a range is not read here", where));
+    MapReader rr(f, rn, where + " range");
+    rr.allow(scenario_mapping("figure_range"));
+    const QuantityKind kind = unit_of(name, r.at_key("value"), what);
+    range->low = parse_quantity(rr.str("low"), kind, rr.at_value("low"), what, name);
+    range->high = parse_quantity(rr.str("high"), kind, rr.at_value("high"), what, name);
+    // The value is the range's median: it lies between the ends.
+    if (!(range->low <= out.figure.value && out.figure.value <= range->high))
+      throw InputError(rr.at(), fmt::format("{}: the range ({} .. {}) must hold the value {} "
+                                            "(its median), low first",
+                                            where, rr.str("low"), rr.str("high"), text));
+    range->source = read_citation(f, rr.node("source"), where + " range source", *ctx.sources);
+  }
   out.figure.source = out.source.id;
   out.figure.detail = ctx.allow_bare ? text + " (set by the scenario)" : text;
   return out;

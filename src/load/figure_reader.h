@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/citation.h"
+#include "core/figure_range.h"
 #include "core/source.h"
 #include "load/yaml_file.h"
 
@@ -20,8 +21,12 @@ struct FigureContext {
   bool allow_bare = false;
 };
 
-// `name: {value, provenance, source, also, disputed_by}` (or a bare value, where allowed).
+// `name: {value, provenance, source, also, disputed_by, range}` (or a bare value, where
+// allowed). `range: {low, high, source}` is the 90% interval around the value (its median),
+// in the value's unit and with its own citation; it is stored in *range when given (and
+// refused where `range` is null).
 CitedFigure read_figure(const YamlFile& file, const YamlNode& node, const std::string& name,
-                        const std::string& what, const FigureContext& context);
+                        const std::string& what, const FigureContext& context,
+                        FigureRange* range = nullptr);
 
 }  // namespace plainsight

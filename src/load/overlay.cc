@@ -172,4 +172,10 @@ void apply_override(YamlFile& file, const std::string& assignment) {
   // a place's own keys stay as stated (pinned).
 }
 
+std::vector<SetKeySegment> set_key_segments(const std::string& key, const SourceLocation& where) {
+  std::vector<SetKeySegment> out;
+  for (Segment& s : key_segments(key, where)) out.push_back({std::move(s.text), s.item});
+  return out;
+}
+
 }  // namespace plainsight

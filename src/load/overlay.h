@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "load/yaml_file.h"
 
@@ -11,5 +12,14 @@ namespace plainsight {
 
 // Throws InputError naming the override when it is malformed or its path runs into a value.
 void apply_override(YamlFile& file, const std::string& assignment);
+
+// A --set key split as apply_override reads it: "groups[node].stages[n0.ckpt].duration" is
+// groups, [node], stages, [n0.ckpt], duration (`item`: written in brackets). Throws
+// InputError at `where` when the key is malformed.
+struct SetKeySegment {
+  std::string text;
+  bool item = false;
+};
+std::vector<SetKeySegment> set_key_segments(const std::string& key, const SourceLocation& where);
 
 }  // namespace plainsight

@@ -37,7 +37,7 @@ std::string refusal_message(const Catalog& c, const PlatformRefusal& r) {
 
 void check_platform(const Catalog& c, const Platform& p, const SourceLocation& where) {
   if (const PlatformRefusal* r = platform_refusal(c, p))
-    throw InputError(where, refusal_message(c, *r));
+    throw PlatformRefused(where, refusal_message(c, *r));
 }
 
 void check_hbm_fit(const Catalog& c, const Scenario& s, const PlatformSet& platforms,
@@ -51,7 +51,7 @@ void check_hbm_fit(const Catalog& c, const Scenario& s, const PlatformSet& platf
     const double capacity = cap->second.figure.value;
     const double per_gpu = s.stage_bytes(st);
     if (per_gpu <= capacity * (1 + 1e-9)) continue;
-    throw InputError(
+    throw PlatformRefused(
         where ? *where : st.where,
         fmt::format("stage '{}' puts {} in each GPU's HBM ({} shards), more than the {} of an {} "
                     "({}); raise 'shards' or choose a larger GPU",

@@ -374,6 +374,15 @@ constexpr KeySpec kFigure[] = {
     {"source", K::mapping, "The citation the value rests on.", true, "citation"},
     {"also", K::list, "Further sources that agree.", false, "citation"},
     {"disputed_by", K::list, "Sources that say otherwise.", false, "citation"},
+    {"range", K::mapping,
+     "The 90% interval the value is uncertain over, the value its median (docs/research.md).",
+     false, "figure_range"},
+};
+
+constexpr KeySpec kFigureRange[] = {
+    {"low", K::text, "The 5th percentile, with the value's unit.", true},
+    {"high", K::text, "The 95th percentile, with the value's unit.", true},
+    {"source", K::mapping, "The citation the range rests on.", true, "citation"},
 };
 
 constexpr MappingSpec kMappings[] = {
@@ -400,6 +409,8 @@ constexpr MappingSpec kMappings[] = {
     {"actor", "One actor's parameters, replacing the catalog's.", kActor},
     {"place_reach", "An actor's time to compromise at matching places.", kPlaceReach},
     {"figure", "A quantity with its provenance and citation.", kFigure},
+    {"figure_range", "A figure's 90% interval, log-normal on each side of its value.",
+     kFigureRange},
 };
 
 constexpr std::string_view kCatalogLists[] = {"gpus",   "cpu_tees",    "key_custodies", "media",

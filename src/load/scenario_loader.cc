@@ -253,7 +253,7 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
   if (YamlNode t = r.optional_node("transfer_cost"))
     s.transfer_cost = read_transfer_pricing(f, t, s, c);
   if (YamlNode a = r.optional_node("actors")) {
-    s.actor_parameters = read_actor_overrides(f, a, c);
+    s.actor_parameters = read_actor_overrides(f, a, c, &s.actor_parameter_ranges);
     s.actor_place_reach = read_actor_place_reach(f, a, c);
   }
   return s;

@@ -223,14 +223,15 @@ void check_place_platform(const Catalog& c, const Place& place, const std::strin
   };
   const std::string prefix = what.empty() ? std::string() : what + ": ";
   if (p.confidential_mode && p.gpu.empty())
-    throw InputError(at("confidential_mode"), prefix + "confidential_mode is on but no gpu is set");
+    throw PlatformRefused(at("confidential_mode"),
+                          prefix + "confidential_mode is on but no gpu is set");
   if (const Offering* o = c.offering(place.offering))
     for (const auto& [key, allows] : o->allows) {
       const std::string value = platform_value(p, key);
       if (std::find(allows.values.begin(), allows.values.end(), value) != allows.values.end())
         continue;
       const Source* s = c.source(allows.source.id);
-      throw InputError(
+      throw PlatformRefused(
           at(key),
           fmt::format("{}offering '{}' ({}) has no {} '{}' (it offers {}); {}, {} [{}]: {}{}{}",
                       prefix, o->id, o->name, key, value, fmt::join(allows.values, ", "),
@@ -251,7 +252,7 @@ void check_place_platform(const Catalog& c, const Place& place, const std::strin
         where = k;
         break;
       }
-    throw InputError(where, prefix + refusal_message(c, *refused));
+    throw PlatformRefused(where, prefix + refusal_message(c, *refused));
   }
 }
 

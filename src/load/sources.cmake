@@ -19,6 +19,7 @@ add_library(plainsight_load STATIC
   load/slurm_classes.cc
   load/slurm_feature_map.cc
   load/slurm_nodes.cc
+  load/sweep_axis.cc
   load/transfer_pricing_loader.cc
   load/scenario_keys.cc
   load/scenario_schema.cc

@@ -19,6 +19,14 @@ using json = nlohmann::ordered_json;
 // Whether the simulation's schedules were drawn with a measured jitter.
 std::vector<std::string> simulation_notes(const SimulationResult& r) {
   std::vector<std::string> out;
+  if (!r.drawn.empty()) {
+    std::string names;
+    for (const std::string& d : r.drawn) names += (names.empty() ? "" : ", ") + d;
+    out.push_back(fmt::format(
+        "each trial drew the actor's {} from the stated 90% range (median: the point value); "
+        "the interval then holds that uncertainty as well as the sampling",
+        names));
+  }
   if (r.bounded_routes > 0)
     out.push_back(fmt::format(
         "{} route{} through replicated windows draw both a step per replica and measured jitter: "

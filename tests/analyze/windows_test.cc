@@ -156,8 +156,8 @@ TEST(Windows, ConfidentialModeOnChangesExactlyPcieAndHbm) {
     const Window& a = off[i];
     const Window& b = on[i];
     std::vector<Access> ca, cb;
-    for (const Cell& c : a.cells) ca.push_back(c.access);
-    for (const Cell& c : b.cells) cb.push_back(c.access);
+    for (const Cell& cell : a.cells) ca.push_back(cell.access);
+    for (const Cell& cell : b.cells) cb.push_back(cell.access);
     const bool changed = a.state != b.state || a.decided != b.decided ||
                          a.protection_id != b.protection_id || ca != cb;
     // GPU CC needs a CPU TEE, which also changes what sits in host memory, the guest's page
