@@ -155,7 +155,11 @@ std::vector<PublishedRunCost> published_run_costs(const Catalog& c, const Platfo
     if (!conditions_hold(k.when, a)) continue;
     PublishedRunCost r;
     r.cost = &k;
-    if (!k.extra_figure.empty()) {
+    if (!k.slowdown_figure.empty()) {
+      r.figures = {c.figure(k.slowdown_figure)};
+      r.slowdown = r.figures[0]->value;
+      r.low = r.high = r.slowdown - 1;
+    } else if (!k.extra_figure.empty()) {
       r.figures = {c.figure(k.extra_figure), c.figure(k.run_figure)};
       r.extra_s = r.figures[0]->value;
       r.run_s = r.figures[1]->value;

@@ -161,8 +161,15 @@ constexpr auto kPlaceOwn = std::to_array<KeySpec>({
 constexpr KeySpec kPlacePlatform = {
     "platform", K::mapping,
     "Platform keys of its own, over the offering's defaults (a place of ours without an "
-    "offering starts from the scenario's `platform:`). Keys stated here are pinned: "
-    "`--set platform.KEY` and controls leave them.",
+    "offering starts from the scenario's `platform:`); `nodes` when it spans several nodes run as "
+    "one admin domain. Keys stated here are pinned: `--set platform.KEY` and controls leave "
+    "them.",
+    false, "platform"};
+
+constexpr KeySpec kGroupPlatform = {
+    "platform", K::mapping,
+    "Platform keys of the class's own, over the offering's defaults (else the scenario's "
+    "`platform:`); pinned, as a place's.",
     false, "group_platform"};
 
 constexpr auto kPlace =
@@ -199,7 +206,7 @@ constexpr auto kGroup =
            }),
            kPlaceOwn,
            std::to_array<KeySpec>({
-               kPlacePlatform,
+               kGroupPlatform,
                {"stages", K::list, "The stages of one replica.", true, "stage"},
                {"flows", K::list,
                 "Flows of one replica; ids name the group's stages first, then top-level or other "

@@ -30,7 +30,12 @@ std::vector<std::string> published_run_lines(const Analysis& a) {
   const WorkloadCost& w = *a.workload;
   for (const PublishedRunCost& p : w.published) {
     std::string what;
-    if (p.run_s > 0)
+    if (p.slowdown > 0)
+      what = fmt::format(
+          "{} takes {:g}x as long (not applied here: it measured that operation, "
+          "not this scenario's transfers)",
+          p.cost->of, p.slowdown);
+    else if (p.run_s > 0)
       what = fmt::format("a {} run took an extra {} ({:.1f}%)", format_duration(p.run_s),
                          format_duration(p.extra_s), 100 * p.low);
     else

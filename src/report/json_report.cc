@@ -259,6 +259,8 @@ void render_json(std::ostream& out, const Analysis& a) {
                            {"overhead_high", p.high},
                            {"run_s", p.run_s},
                            {"extra_s", p.extra_s},
+                           {"slowdown", p.slowdown},
+                           {"of", p.cost->of},
                            {"status", to_string(p.status)},
                            {"figures", std::move(figures)}});
     }

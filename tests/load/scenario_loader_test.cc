@@ -250,7 +250,7 @@ TEST(ScenarioLoader, ADuplicateIdMadeBySetNamesTheSet) {
     FAIL();
   } catch (const InputError& e) {
     EXPECT_EQ(e.where().file, "--set stages.hbm.id=pcie");
-    EXPECT_THAT(e.what(), HasSubstr("duplicate stage id 'pcie' (first at line 90)"));
+    EXPECT_THAT(e.what(), HasSubstr("duplicate stage id 'pcie' (first at line 92)"));
   }
 }
 

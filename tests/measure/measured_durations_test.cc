@@ -237,10 +237,16 @@ TEST(MeasuredDurations, CcPairFromTheBounceBufferEmulation) {
 
 // Rule: a protected-PCIe node (NVML: CC off, multi-GPU mode protected PCIe) matches a
 // protected-PCIe scenario, and nothing else.
+// silo-hopper as one H100 per confidential VM (multi-GPU mode none: Hopper's full CC mode
+// allows one GPU per VM), with a model that fits it.
+const std::vector<std::string> kOneGpuPerVm = {"platform.multi_gpu_mode=none",
+                                               "platform.gpus_per_node=1", "stages.pcie.shards=1",
+                                               "stages.hbm.shards=1", "asset.parameters=35e9"};
+
 TEST(MeasuredDurations, ProtectedPcieNodeMatchesAProtectedPcieScenarioOnly) {
   Outcome ppcie = run("silo-hopper.yaml", {kPpcie});
   EXPECT_EQ(ppcie.window("pcie").per_event.source, "h100-protected-pcie.json: cuda.h2d");
-  Outcome single = run("silo-hopper.yaml", {kPpcie}, {}, {"platform.multi_gpu_mode=none"});
+  Outcome single = run("silo-hopper.yaml", {kPpcie}, {}, kOneGpuPerVm);
   EXPECT_EQ(single.window("pcie").per_event.provenance, Provenance::datasheet);
   EXPECT_TRUE(
       single.warned("was measured in multi-GPU mode protected_pcie; the scenario runs none"))
@@ -281,10 +287,8 @@ TEST(MeasuredDurations, AProtectedPcieLabelWithoutARecordedModeIsStillProtectedP
   const Catalog& c = test::bundled_catalog();
   MeasuredDurations m(c, {f});
   Analysis ppcie = analyze(c, load_scenario(test::repo("scenarios/silo-hopper.yaml"), c), {}, &m);
-  Analysis single = analyze(
-      c,
-      load_scenario(test::repo("scenarios/silo-hopper.yaml"), c, {"platform.multi_gpu_mode=none"}),
-      {}, &m);
+  Analysis single =
+      analyze(c, load_scenario(test::repo("scenarios/silo-hopper.yaml"), c, kOneGpuPerVm), {}, &m);
   for (const Window& w : ppcie.windows)
     if (w.stage == "pcie") {
       EXPECT_EQ(w.per_event.source, "no-mode.json: cuda.h2d");

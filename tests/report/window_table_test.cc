@@ -71,7 +71,8 @@ TEST(WindowTable, ConfidentialModeChangesTheRowsACvmAndGpuCcProtect) {
   const std::string one = "tests/data/aws-frontier-one-platform.yaml";
   TextTable off = window_table(analysis_of(one));
   TextTable on =
-      window_table(analysis_of(one, {"platform.confidential_mode=on", "platform.cpu_tee=sev_snp"}));
+      window_table(analysis_of(one, {"platform.confidential_mode=on", "platform.cpu_tee=sev_snp",
+                                     "platform.multi_gpu_mode=protected_pcie"}));
   ASSERT_EQ(off.rows.size(), on.rows.size());
   for (std::size_t i = 0; i < off.rows.size(); ++i) {
     const std::string& stage = off.rows[i][0];
@@ -80,8 +81,10 @@ TEST(WindowTable, ConfidentialModeChangesTheRowsACvmAndGpuCcProtect) {
     EXPECT_EQ(off.rows[i] != on.rows[i], changed) << stage;
   }
   EXPECT_EQ(cell(on, "CPU \u2192 GPU transit", "State"), "Encrypted");
-  // The TEE keeps the host out, not our own root inside the VM.
-  EXPECT_EQ(cell(on, "CPU \u2192 GPU transit", "Plaintext readers"), "Root in our workload");
+  // The TEE keeps the host out, not our own root inside the VM, nor (after a bug in it) the
+  // TEE firmware that keys the bounce buffer.
+  EXPECT_EQ(cell(on, "CPU \u2192 GPU transit", "Plaintext readers"),
+            "Root in our workload, Firmware / build-pipeline compromise (reduced)");
   EXPECT_EQ(cell(on, "Active inference", "State"), "Plaintext, continuously");
   EXPECT_EQ(cell(on, "Active inference", "Plaintext readers"),
             "Root in our workload, Firmware / build-pipeline compromise (reduced)");
