@@ -323,6 +323,35 @@ MachineIdentity read_machine(const Reader& rd, const json& m, const std::string&
   return id;
 }
 
+// The median and the coefficient of variation must be those of the samples (hwprobe's
+// summarize(): the middle sample, or the mean of the two middle ones; sample standard
+// deviation over mean). A summary that says otherwise was edited by hand, and a forged
+// median would move every window the result stands for.
+void check_summary(const Reader& rd, const ProbeResult& r, const std::string& at) {
+  std::vector<double> sorted = r.samples_s;
+  std::sort(sorted.begin(), sorted.end());
+  const std::size_t n = sorted.size();
+  const double median = n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  // A part in a million, as the min/max check: the file's numbers are printed rounded.
+  if (std::abs(r.median_s - median) > 1e-12 + 1e-6 * median)
+    rd.fail(at + ".median_s", fmt::format("{:g} s is not the median of the samples ({:g} s): "
+                                          "the summary disagrees with them",
+                                          r.median_s, median));
+  double mean = 0;
+  for (double x : sorted) mean += x;
+  mean /= static_cast<double>(n);
+  double cv = 0;
+  if (n > 1 && mean > 0) {
+    double ss = 0;
+    for (double x : sorted) ss += (x - mean) * (x - mean);
+    cv = std::sqrt(ss / static_cast<double>(n - 1)) / mean;
+  }
+  if (std::abs(r.cv - cv) > 1e-6 + 1e-3 * cv)
+    rd.fail(at + ".cv", fmt::format("{:.4g} is not the coefficient of variation of the samples "
+                                    "({:.4g}): the summary disagrees with them",
+                                    r.cv, cv));
+}
+
 void check_options(const Reader& rd, const json& o) {
   if (!o.is_object()) rd.fail("options", "expected an object, got " + Reader::kind(o));
   constexpr std::uint64_t kBig = std::numeric_limits<std::uint32_t>::max();
@@ -397,8 +426,10 @@ MeasurementFile parse_measurement_file(const std::string& text, const std::strin
   check_strings(rd, doc, "", false);
 
   MeasurementFile mf;
-  mf.path = path;
-  mf.name = name;
+  // Shown in warnings, tables, reports and figure sources: a file name is input too, and
+  // its control or invisible characters (ESC, U+202E, a newline) are written <U+XXXX>.
+  mf.path = printable(path);
+  mf.name = printable(name);
   mf.started_at = rd.optional_string(doc, "", "started_at");
   if (const json* d = rd.optional(doc, "duration_s")) rd.time(*d, "duration_s");
   if (const json* o = rd.optional(doc, "options")) check_options(rd, *o);
@@ -475,6 +506,7 @@ MeasurementFile parse_measurement_file(const std::string& text, const std::strin
                               pr.max_s, *lo, *hi));
     if (pr.median_s < pr.min_s - tol || pr.median_s > pr.max_s + tol)
       rd.fail(at + ".median_s", "outside min_s .. max_s");
+    check_summary(rd, pr, at);
     // Bytes over time is a bandwidth every report derives; one beyond any link is a clock
     // or a typo (5e-324 s), and would print as infinity.
     const double fastest = pr.min_s > 0 ? pr.min_s : pr.median_s;

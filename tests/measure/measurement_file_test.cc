@@ -86,7 +86,16 @@ INSTANTIATE_TEST_SUITE_P(
                     BadCase{"huge-time.json", "results[0].samples_s[0]",
                             "1e+300 s is beyond any plausible duration"},
                     BadCase{"cc-contradiction.json", "results[1].params.cc",
-                            "\"on\" contradicts machine.gpu.confidential_computing.cc \"off\""}),
+                            "\"on\" contradicts machine.gpu.confidential_computing.cc \"off\""},
+                    // Issue 21, class 5: a summary that disagrees with its own samples, and a
+                    // result's GPU that is none of its machine's.
+                    BadCase{"median-forged.json", "results[2].median_s",
+                            "0.0041 s is not the median of the samples (0.005 s)"},
+                    BadCase{"cv-forged.json", "results[1].cv",
+                            "1e+300 is not the coefficient of variation of the samples (0)"},
+                    BadCase{"gpu-contradiction.json", "results[0].params.gpu",
+                            "\"NVIDIA H100 80GB HBM3\" is none of the GPUs machine.gpu.gpus lists "
+                            "(NVIDIA H200)"}),
     plainsight::test::file_case_name<BadCase>);
 
 // Bug fixed: params nested 200,000 levels deep crashed analyze and measurements show.
