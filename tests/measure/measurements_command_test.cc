@@ -185,6 +185,17 @@ TEST(MeasurementsCli, AFileNameIsShownNotObeyed) {
   std::filesystem::remove_all(dir);
 }
 
+// Issue 21, class 4: a forged sweep faster than its link used to pass a ceiling gate it
+// should not change; the gate's verdict is now the one without it, and the report says why.
+TEST(MeasurementsCli, AnImplausibleSweepDoesNotMoveTheGate) {
+  const std::string gate = "analyze scenarios/aws-frontier.yaml --require-ceiling OC3";
+  const Result base = run(gate);
+  const Result forged = run(gate + " --measurements " + kData + "rules/h2d-beyond-link.json");
+  EXPECT_EQ(forged.code, base.code) << forged.err;
+  EXPECT_NE(forged.err.find("more than the link can carry"), std::string::npos) << forged.err;
+  EXPECT_NE(forged.out.find("more than the link can carry"), std::string::npos);
+}
+
 TEST(MeasurementsCli, AllowEmulationIsAFlagOfEveryMeasuredCommand) {
   for (const char* cmd : {"analyze", "simulate", "diff"}) {
     const Result r = run(std::string(cmd) + " --help");
