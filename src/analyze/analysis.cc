@@ -17,7 +17,8 @@ bool figures_from(const Analysis& a, const std::string& name) {
   const std::string prefix = name + ": ";
   auto from = [&](const Figure& f) { return f.source.starts_with(prefix); };
   for (const Window& w : a.windows)
-    if (from(w.per_event) || (w.cc && (from(w.cc->off) || from(w.cc->on)))) return true;
+    if (from(w.per_event) || (w.cc && w.cc->refused.empty() && (from(w.cc->off) || from(w.cc->on))))
+      return true;
   if (a.workload)
     for (const CostLine& l : a.workload->lines)
       if (from(l.off) || from(l.on)) return true;
@@ -74,6 +75,10 @@ Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::str
     for (const MeasurementFile& f : measured->files())
       a.measurements.push_back({f.name, f.machine.summary(), f.results.size(), f.started_at});
     a.measurement_warnings = std::move(log.warnings);
+    for (const Window& w : a.windows)
+      if (w.cc && !w.cc->refused.empty())
+        a.measurement_warnings.push_back(
+            fmt::format("stage '{}': the measured CC pair is refused: {}", w.stage, w.cc->refused));
     for (const MeasurementFile& f : measured->files()) {
       if (figures_from(a, f.name)) continue;
       if (!log.matched.count(f.path)) {

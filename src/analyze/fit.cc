@@ -84,6 +84,9 @@ SweepEstimate estimate(const std::vector<SweepPoint>& points, const LinearFit& f
   SweepEstimate e;
   e.sizes = by_size.size();
   const double lo = by_size.begin()->first, hi = by_size.rbegin()->first;
+  auto gap = [&e](double from, double to) {
+    if (to / from > e.gap) e.gap = to / from, e.gap_from = from, e.gap_to = to;
+  };
   if (bytes >= lo && bytes <= hi) {
     auto upper = by_size.lower_bound(bytes);
     const double t_hi = upper->second.first / upper->second.second;
@@ -93,6 +96,7 @@ SweepEstimate estimate(const std::vector<SweepPoint>& points, const LinearFit& f
       return e;
     }
     auto lower = std::prev(upper);
+    gap(lower->first, upper->first);
     const double t_lo = lower->second.first / lower->second.second;
     const double w = (bytes - lower->first) / (upper->first - lower->first);
     e.seconds = t_lo + w * (t_hi - t_lo);
@@ -102,6 +106,8 @@ SweepEstimate estimate(const std::vector<SweepPoint>& points, const LinearFit& f
   }
   e.provenance = Provenance::fitted;
   e.seconds = fit.at(bytes);
+  for (auto it = by_size.begin(); std::next(it) != by_size.end(); ++it)
+    gap(it->first, std::next(it)->first);
   e.extrapolation = bytes > hi ? bytes / hi : lo / bytes;
   e.how = fmt::format("{} the measured {} .. {}, {:.3g}x; {}", bytes > hi ? "beyond" : "below",
                       format_bytes(lo), format_bytes(hi), e.extrapolation, fit.str());
@@ -122,6 +128,13 @@ SweepEstimate estimate(const std::vector<SweepPoint>& points, const LinearFit& f
 std::vector<std::string> fit_bound_violations(const LinearFit& fit, const SweepEstimate& e,
                                               const FitBounds& b) {
   std::vector<std::string> out;
+  // Medians far apart say nothing of the sizes between them (caches, page tables, DMA set-up
+  // change the regime): interpolated or fitted, the answer rests on that step.
+  if (e.gap > b.max_size_gap)
+    out.push_back(
+        fmt::format("{} between the measured {} and {}, {:.3g}x apart (at most {:g}x)",
+                    e.provenance == Provenance::fitted ? "a fit over a step" : "interpolated",
+                    format_bytes(e.gap_from), format_bytes(e.gap_to), e.gap, b.max_size_gap));
   if (e.provenance != Provenance::fitted) return out;
   if (static_cast<double>(e.sizes) < b.min_sizes)
     out.push_back(

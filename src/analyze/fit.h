@@ -44,14 +44,18 @@ struct SweepEstimate {
   double extrapolation = 1;
   std::size_t sizes = 0;  // distinct sizes measured
   std::string how;        // "interpolated between the 64 MiB and 256 MiB medians"
+  // How far apart the measured sizes the answer rests on are: the two it interpolates
+  // between, or for a fit the widest step of its sweep (a ratio, 1 for one size).
+  double gap = 1;
+  double gap_from = 0, gap_to = 0;  // those two sizes
 };
 
 // `points` as given to the fit; `bytes` > 0.
 SweepEstimate estimate(const std::vector<SweepPoint>& points, const LinearFit& fit, double bytes);
 
-// Why the fit may not stand for the estimate's payload under `bounds`
-// (model/probe_map.yaml fit_bounds): one phrase per bound it breaks; empty when the payload
-// is inside the sweep (interpolated medians, no fit) or every bound holds.
+// Why the sweep may not stand for the estimate's payload under `bounds`
+// (model/probe_map.yaml fit_bounds): one phrase per bound it breaks; empty when every bound
+// holds. Inside the sweep only the gap between the two medians interpolated counts.
 std::vector<std::string> fit_bound_violations(const LinearFit& fit, const SweepEstimate& e,
                                               const FitBounds& bounds);
 

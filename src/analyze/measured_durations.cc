@@ -253,10 +253,32 @@ std::string emulation_refusal(const std::string& who, bool platform_cc_on, bool 
   return "";
 }
 
+// Why a sweep over the stage's own link cannot be a measurement of it: a point of the sweep,
+// or the figure at the payload, faster than the link's datasheet bandwidth allows (a forged
+// file, or a clock that stopped); "" when it is within the limit or nothing bounds it.
+std::string beyond_link(const Catalog& catalog, const MeasurementQuery& q, const Option& o) {
+  const LinkLimit& limit = catalog.probe_map.link_limit;
+  const Link* link = catalog.link(q.stage->link);
+  if (!o.candidate->within_link || limit.factor <= 0 || !link || link->bandwidth_Bps <= 0)
+    return "";
+  double fastest = q.bytes / o.estimate.seconds, at = q.bytes;
+  for (const SweepPoint& p : o.points)
+    if (p.bytes / p.seconds > fastest) fastest = p.bytes / p.seconds, at = p.bytes;
+  if (fastest <= link->bandwidth_Bps * limit.factor) return "";
+  return fmt::format(
+      "runs at {} at {} (bytes / median), {:.3g}x the datasheet bandwidth of link "
+      "'{}' ({} [{}]): more than the link can carry (at most {:g}x, model/"
+      "probe_map.yaml link_limit)",
+      format_bandwidth(fastest), format_bytes(at), fastest / link->bandwidth_Bps, link->id,
+      format_bandwidth(link->bandwidth_Bps), link->source.id, limit.factor);
+}
+
 // The sweeps that may stand for the stage, fitted at the payload: devices first (an
-// emulation depends on whether one applies), fits outside their bounds refused.
-std::vector<Option> weigh(const ProbeRule& rule, const std::vector<MeasurementFile>& files,
-                          Gathered& g, const MeasurementQuery& q, bool allow_emulation,
+// emulation depends on whether one applies), fits outside their bounds and sweeps faster
+// than their link refused.
+std::vector<Option> weigh(const Catalog& catalog, const ProbeRule& rule,
+                          const std::vector<MeasurementFile>& files, Gathered& g,
+                          const MeasurementQuery& q, bool allow_emulation,
                           std::vector<std::string>& not_needed) {
   auto cc_attr = q.attributes->find("confidential_mode");
   const bool platform_cc_on = cc_attr != q.attributes->end() && cc_attr->second == "on";
@@ -284,12 +306,18 @@ std::vector<Option> weigh(const ProbeRule& rule, const std::vector<MeasurementFi
         o.estimate = estimate(o.points, o.fit, q.bytes);
         const std::vector<std::string> broken = fit_bound_violations(o.fit, o.estimate, c.fit);
         if (!broken.empty()) {
-          add_once(g.refused,
-                   fmt::format("{} ({} sizes, {} .. {}) cannot stand for {}: its fit is out of "
-                               "bounds: {}",
-                               who, o.estimate.sizes, format_bytes(o.fit.min_bytes),
-                               format_bytes(o.fit.max_bytes), format_bytes(q.bytes),
-                               fmt::join(broken, ", ")));
+          add_once(
+              g.refused,
+              fmt::format("{} ({} sizes, {} .. {}) cannot stand for {}: its {} out of "
+                          "bounds: {}",
+                          who, o.estimate.sizes, format_bytes(o.fit.min_bytes),
+                          format_bytes(o.fit.max_bytes), format_bytes(q.bytes),
+                          o.estimate.provenance == Provenance::fitted ? "fit is" : "medians are",
+                          fmt::join(broken, ", ")));
+          continue;
+        }
+        if (const std::string why = beyond_link(catalog, q, o); !why.empty()) {
+          add_once(g.refused, fmt::format("{} {}: not used", who, why));
           continue;
         }
         options.push_back(std::move(o));
@@ -341,7 +369,7 @@ MeasuredChoice MeasuredDurations::choose(const MeasurementQuery& q) const {
   out.matched = std::move(g.matched);
   std::vector<std::string> not_needed;  // emulations passed over for a device measurement
   const std::vector<Option> options =
-      weigh(*rule, files_, g, q, options_.allow_emulation, not_needed);
+      weigh(catalog_, *rule, files_, g, q, options_.allow_emulation, not_needed);
 
   if (options.empty()) {
     out.considered = g.refused;
@@ -425,7 +453,17 @@ std::optional<CcPair> MeasuredDurations::cc_pair(const Scenario&, const Stage& s
   // The source is "FILE: probe"; a file name may itself hold ": ".
   const auto probe = [](const Figure& f) { return f.source.substr(f.source.rfind(": ")); };
   if (probe(*off.figure) != probe(*on.figure)) return std::nullopt;
-  return CcPair{std::move(*off.figure), std::move(*on.figure)};
+  CcPair pair{std::move(*off.figure), std::move(*on.figure), {}};
+  // Confidential mode adds work to the path (a cipher, a bounce buffer); it never removes
+  // any. CC on faster than CC off is a measurement error, not a negative cost.
+  if (pair.on.value < pair.off.value)
+    pair.refused = fmt::format(
+        "CC on ({}, {}) is faster than CC off ({}, {}), by {:.1f}%: "
+        "confidential mode adds work to the path and cannot save time, so "
+        "the pair gives no CC cost",
+        format_duration(pair.on.value), pair.on.source, format_duration(pair.off.value),
+        pair.off.source, 100 * (1 - pair.on.value / pair.off.value));
+  return pair;
 }
 
 }  // namespace plainsight

@@ -78,9 +78,14 @@ CostLine price(const Catalog& c, const Scenario& s, const WorkloadTransfer& t, T
   CostLine line{kind, st.id, t.bytes, count, {}, {}};
   if (measured)
     if (auto pair = measured->cc_pair(s, st, t.bytes, on_a)) {
-      line.off = pair->off;
-      line.on = pair->on;
-      return line;
+      if (pair->refused.empty()) {
+        line.off = pair->off;
+        line.on = pair->on;
+        return line;
+      }
+      // A refused pair prices nothing: the cost comes from what follows, as without it.
+      warnings->push_back(
+          fmt::format("workload: stage '{}': measured pair not used: {}", st.id, pair->refused));
     }
   std::optional<Figure> off = measured ? measured->per_event(s, st, t.bytes, off_a) : std::nullopt;
   // Asked with the CC-off attributes, a measured figure is a CC-off one, unless

@@ -229,8 +229,11 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
                     "slurm_features.yaml";
       SlurmFeatureMap map = load_slurm_feature_map(map_file, catalog);
       if (slurm_map->empty()) map.file = "model/slurm_features.yaml (the default)";
-      SlurmClasses classes =
-          slurm_node_classes(read_slurm_nodes(*slurm), map, *slurm, *available_only);
+      // Read a node at a time: an inventory may be a gigabyte.
+      SlurmClassBuilder builder(map, *slurm, *available_only);
+      for_each_slurm_node(std::filesystem::path(*slurm),
+                          [&](const SlurmNode& n) { builder.add(n); });
+      SlurmClasses classes = builder.finish();
       spec->classes = std::move(classes.classes);
       spec->notes = std::move(classes.notes);
     } else {
@@ -262,9 +265,16 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       }
     }
     check_spec(catalog, *spec, *expand);
-    // The grouped form is a few kilobytes whatever the size: read it back as `analyze` will,
-    // so that nothing is written that does not load.
+    // The grouped form is a few kilobytes a class whatever the nodes: read it back as
+    // `analyze` will, so that nothing is written that does not load.
     const std::string grouped = cluster_scenario_yaml(*spec);
+    if (grouped.size() > kMaxYamlBytes)
+      throw InputError(kWhere, fmt::format("{} classes of nodes make a scenario of {} bytes, more "
+                                           "than the {} a scenario file may have (analyze could "
+                                           "not read it)",
+                                           spec->classes.size(),
+                                           format_count(static_cast<double>(grouped.size())),
+                                           format_count(static_cast<double>(kMaxYamlBytes))));
     {
       YamlFile f = YamlFile::parse(grouped, "generated.yaml");
       read_scenario(f, catalog);

@@ -3,18 +3,26 @@
 #include <iostream>
 #include <string_view>
 
+#include "analyze/parallel.h"
 #include "build_info.h"
 #include "cli/commands.h"
 #include "core/input_error.h"
 #include "core/printable.h"
 #include "hwprobe/harness/output_file.h"
 #include "load/did_you_mean.h"
+#include "report/phrases.h"
 #if __has_include("hwprobe/cli/probe_command.h")
 #include "hwprobe/cli/probe_command.h"
 #define PLAINSIGHT_HAVE_PROBE_COMMAND 1
 #endif
 
 namespace {
+
+// Threads the system refused (a memory limit under --threads 1024): the work ran on fewer.
+void note_thread_shortfall() {
+  const std::string note = plainsight::thread_shortfall_note(plainsight::thread_shortfall());
+  if (!note.empty()) std::cerr << "plainsight: note: " << note << "\n";
+}
 
 // The first word of the command line that is not an option, when it names no command:
 // CLI11 says only "A subcommand is required" for `plainsight nope`.
@@ -65,6 +73,7 @@ int main(int argc, char** argv) {
 #endif
   try {
     app.parse(argc, argv);
+    note_thread_shortfall();
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::RuntimeError& e) {
@@ -82,6 +91,7 @@ int main(int argc, char** argv) {
     app.exit(e);
     return 2;
   } catch (const cli::ExitCode& e) {
+    note_thread_shortfall();
     const int flushed = hwprobe::flush_stdout("plainsight");
     return e.code() != 0 ? e.code() : flushed;
   } catch (const InputError& e) {

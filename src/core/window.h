@@ -67,6 +67,8 @@ class CellRow {
 struct CcPair {
   Figure off;
   Figure on;
+  // Why the pair gives no CC cost (CC on measured faster than off); "" when it does.
+  std::string refused;
   double ratio() const { return off.value > 0 ? on.value / off.value : 0; }
 };
 

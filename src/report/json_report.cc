@@ -101,10 +101,13 @@ void write_window(JsonStream& js, const Analysis& a, std::size_t i, Repeated& fa
   js.end();
   js.member("notes", window_notes(a, i));
   if (w.derived) js.member("derived_protection_id", w.derived->id);
-  if (w.cc)
-    js.member("cc", {{"off_s", figure_json(c, w.cc->off)},
-                     {"on_s", figure_json(c, w.cc->on)},
-                     {"ratio", w.cc->ratio()}});
+  if (w.cc) {
+    nlohmann::json pair = {{"off_s", figure_json(c, w.cc->off)},
+                           {"on_s", figure_json(c, w.cc->on)},
+                           {"ratio", w.cc->ratio()}};
+    if (!w.cc->refused.empty()) pair["refused"] = w.cc->refused;
+    js.member("cc", pair);
+  }
   js.end();
 }
 

@@ -179,6 +179,23 @@ groups:
 }
 
 // A group's HBM is checked against the group's own GPU.
+// Issue 21, class 10: an override that gives a group or a stage an id already taken is at
+// fault, whichever of the two is listed first: the message names the override, not the
+// innocent original.
+TEST(ScenarioGroups, ADuplicateIdMadeByAnOverrideNamesTheOverride) {
+  EXPECT_THAT(error_of(kGroups, {"groups[node].id=cc"}),
+              HasSubstr("--set groups[node].id=cc: error: duplicate group id 'cc' (also at line "
+                        "19)"));
+  EXPECT_THAT(error_of(kGroups, {"groups[cc].id=node"}),
+              HasSubstr("--set groups[cc].id=node: error: duplicate group id 'node'"));
+  EXPECT_THAT(error_of(kGroups, {"groups[node].stages[staging].id=pcie"}),
+              HasSubstr("--set groups[node].stages[staging].id=pcie: error: duplicate stage id "
+                        "'node.pcie' (also at line 13)"));
+  EXPECT_THAT(error_of(kGroups, {"groups[node].stages[hbm].id=pcie"}),
+              HasSubstr("--set groups[node].stages[hbm].id=pcie: error: duplicate stage id "
+                        "'node.pcie'"));
+}
+
 TEST(ScenarioGroups, ChecksHbmAgainstTheGroupsGpu) {
   const std::string body = R"(groups:
   - id: g

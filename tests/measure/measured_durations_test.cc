@@ -235,14 +235,14 @@ TEST(MeasuredDurations, CcPairFromTheBounceBufferEmulation) {
   EXPECT_NE(w.per_event.detail.find("threads=4"), std::string::npos) << w.per_event.detail;
 }
 
-// Rule: a protected-PCIe node (NVML: CC off, multi-GPU mode protected PCIe) matches a
-// protected-PCIe scenario, and nothing else.
 // silo-hopper as one H100 per confidential VM (multi-GPU mode none: Hopper's full CC mode
-// allows one GPU per VM), with a model that fits it.
+// allows one GPU per VM), holding what one of its eight GPUs held (17.5 GB).
 const std::vector<std::string> kOneGpuPerVm = {"platform.multi_gpu_mode=none",
                                                "platform.gpus_per_node=1", "stages.pcie.shards=1",
-                                               "stages.hbm.shards=1", "asset.parameters=35e9"};
+                                               "stages.hbm.shards=1", "asset.parameters=8.75e9"};
 
+// Rule: a protected-PCIe node (NVML: CC off, multi-GPU mode protected PCIe) matches a
+// protected-PCIe scenario, and nothing else.
 TEST(MeasuredDurations, ProtectedPcieNodeMatchesAProtectedPcieScenarioOnly) {
   Outcome ppcie = run("silo-hopper.yaml", {kPpcie});
   EXPECT_EQ(ppcie.window("pcie").per_event.source, "h100-protected-pcie.json: cuda.h2d");
@@ -341,6 +341,59 @@ TEST(MeasuredDurations, FarExtrapolationIsRefused) {
   EXPECT_TRUE(r.warned("1.34e+05x outside the measured sizes (at most 100x)"))
       << all_of(r.analysis.warnings);
   EXPECT_TRUE(r.considered("cvm_decrypt", "far-extrapolation.json"));
+}
+
+// Issue 21, class 4: a cuda.h2d sweep at 111x what its PCIe Gen5 link carries was used as
+// measured (2.2 s -> 20 ms). It is refused by model/probe_map.yaml link_limit, says so, and
+// the datasheet figure stays.
+TEST(MeasuredDurations, ASweepFasterThanItsLinkIsRefused) {
+  Outcome base = run("aws-frontier.yaml", {});
+  Outcome r = run("aws-frontier.yaml", {"rules/h2d-beyond-link.json"});
+  EXPECT_EQ(r.window("pcie").per_event.provenance, Provenance::datasheet);
+  EXPECT_DOUBLE_EQ(r.window("pcie").per_event.value, base.window("pcie").per_event.value);
+  EXPECT_TRUE(
+      r.warned("cuda.h2d in h2d-beyond-link.json runs at 6.992 TB/s at 50.62 GB (bytes "
+               "/ median), 111x the datasheet bandwidth of link 'pcie_gen5_x16' (63 GB/s "
+               "[pcie5-spec]): more than the link can carry (at most 1.1x"))
+      << all_of(r.analysis.warnings);
+  EXPECT_TRUE(r.considered("pcie", "h2d-beyond-link.json"));
+  // A sweep within the limit is still used.
+  EXPECT_EQ(run("aws-frontier.yaml", {"rules/h2d-slow.json"}).window("pcie").per_event.provenance,
+            Provenance::fitted);
+}
+
+// Issue 21, class 4: two results 12 decades apart were interpolated into a window.
+TEST(MeasuredDurations, MediansFarApartAreNotInterpolated) {
+  Outcome r = run("aws-frontier.yaml", {"rules/h2d-far-apart.json"});
+  EXPECT_EQ(r.window("pcie").per_event.provenance, Provenance::datasheet);
+  EXPECT_TRUE(
+      r.warned("cuda.h2d in h2d-far-apart.json (2 sizes, 1.024 kB .. 1 PB) cannot stand "
+               "for 50.62 GB: its medians are out of bounds: interpolated between the "
+               "measured 1.024 kB and 1 PB, 9.77e+11x apart (at most 1024x)"))
+      << all_of(r.analysis.warnings);
+}
+
+// Issue 21, class 4: CC on measured 8x faster than CC off gave "an extra -1.5 min". The pair
+// is refused (shown, with why) and prices nothing.
+TEST(MeasuredDurations, CcOnFasterThanCcOffIsRefused) {
+  const std::vector<std::string> files = {"rules/h2d-cc-off-slow.json",
+                                          "rules/h2d-cc-on-fast.json"};
+  Outcome r = run("silo-hopper.yaml", files, {}, kOneGpuPerVm);
+  const Window& w = r.window("pcie");
+  ASSERT_TRUE(w.cc);
+  EXPECT_LT(w.cc->on.value, w.cc->off.value);
+  EXPECT_NE(w.cc->refused.find("is faster than CC off"), std::string::npos) << w.cc->refused;
+  EXPECT_TRUE(r.warned("stage 'pcie': the measured CC pair is refused: CC on (4.375 s"))
+      << all_of(r.analysis.warnings);
+  ASSERT_TRUE(r.analysis.workload);
+  for (const CostLine& l : r.analysis.workload->lines) EXPECT_GE(l.extra_s(), 0) << l.stage;
+  EXPECT_GE(r.analysis.workload->extra_s(), 0);
+  EXPECT_TRUE(r.warned("workload: stage 'pcie': measured pair not used"));
+  // The pair the right way round prices the cost.
+  Outcome ok = run("silo-hopper.yaml", {"fixture-h100-cc-off.json", "fixture-h100-cc-on.json"}, {},
+                   kOneGpuPerVm);
+  ASSERT_TRUE(ok.window("pcie").cc);
+  EXPECT_TRUE(ok.window("pcie").cc->refused.empty());
 }
 
 // Rule: of several files measuring the same stage, the closest platform match, then the
