@@ -1,5 +1,6 @@
 // plainsight generate cluster: writes a cluster scenario, grouped (one group per class of
 // identical nodes) or expanded per node, GPU and link; from options or a Slurm inventory.
+#include <algorithm>
 #include <cmath>
 #include <tuple>
 
@@ -222,6 +223,16 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
                  per_node, gpu, tee, mode, cc_opt, storage_link, fabric_link, pcie_link,
                  staging_link] {
     const Catalog catalog = load_catalog_for(*globals);
+    // An offering's links, where the options name none. Beside Grace and Vera the GPU's link
+    // to the CPU is NVLink-C2C, not PCIe.
+    auto take_links = [&](const Offering& o) {
+      for (auto [opt, medium, link] : {std::tuple{fabric_link, "fabric", &spec->fabric_link},
+                                       std::tuple{pcie_link, "pcie", &spec->pcie_link},
+                                       std::tuple{pcie_link, "nvlink_c2c", &spec->pcie_link},
+                                       std::tuple{staging_link, "local_nvme", &spec->staging_link}})
+        if (opt->count() == 0 && o.links.count(medium)) *link = o.links.at(medium);
+      if (o.provider.empty()) spec->onprem_hardware = true;
+    };
     if (spec->onprem && storage_link->count() > 0) spec->onprem_storage_link = spec->storage_link;
     if (!slurm->empty()) {
       const std::filesystem::path map_file =
@@ -239,6 +250,12 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       SlurmClasses classes = builder.finish();
       spec->classes = std::move(classes.classes);
       spec->notes = std::move(classes.notes);
+      // The links are the cluster's, not a class's: an offering's where every class is one.
+      const std::string& first = spec->classes.front().offering;
+      if (const Offering* o = catalog.offering(first);
+          o && std::all_of(spec->classes.begin(), spec->classes.end(),
+                           [&](const NodeClass& k) { return k.offering == first; }))
+        take_links(*o);
     } else {
       NodeClass& k = spec->classes.front();
       k.confidential_mode = *cc == "on";
@@ -259,15 +276,7 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
         fill(mode, "multi_gpu_mode", [&](const std::string& v) { k.multi_gpu_mode = v; });
         fill(cc_opt, "confidential_mode",
              [&](const std::string& v) { k.confidential_mode = v == "on"; });
-        // Its links, where the options name none. Beside Grace and Vera the GPU's link to the
-        // CPU is NVLink-C2C, not PCIe.
-        for (auto [opt, medium, link] :
-             {std::tuple{fabric_link, "fabric", &spec->fabric_link},
-              std::tuple{pcie_link, "pcie", &spec->pcie_link},
-              std::tuple{pcie_link, "nvlink_c2c", &spec->pcie_link},
-              std::tuple{staging_link, "local_nvme", &spec->staging_link}})
-          if (opt->count() == 0 && o->links.count(medium)) *link = o->links.at(medium);
-        if (o->provider.empty()) spec->onprem_hardware = true;
+        take_links(*o);
       }
     }
     // Hardware we run is not a cloud's: no Nitro under its disks or on its fabric unless the
