@@ -2,6 +2,7 @@
 // without provenance is a defect. Order is precedence: a lower value wins.
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,6 +19,10 @@ enum class Provenance {
   emulated,   // a host stand-in for a device path (--allow-emulation only)
   assumed,    // the scenario's own number
 };
+
+// Every provenance's name, in enum order: what a file may write and the schema offers.
+inline constexpr std::array<std::string_view, 6> kProvenanceNames{
+    "measured", "fitted", "published", "datasheet", "emulated", "assumed"};
 
 std::string_view to_string(Provenance p);
 bool parse_provenance(std::string_view text, Provenance* out);

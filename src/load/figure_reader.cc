@@ -1,6 +1,7 @@
 #include "load/figure_reader.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "load/citation_reader.h"
 #include "load/map_reader.h"
@@ -44,12 +45,12 @@ CitedFigure read_figure(const YamlFile& f, const YamlNode& node, const std::stri
   out.figure.value =
       parse_quantity(text, unit_of(name, r.at_key("value"), what), r.at_value("value"), what, name);
   const std::string prov = r.str_or("provenance", "assumed");
-  if (!parse_provenance(prov, &out.figure.provenance))
-    throw InputError(
-        r.at_value("provenance"),
-        fmt::format("{}: unknown provenance '{}': expected measured, fitted, published, "
-                    "datasheet or assumed",
-                    where, prov));
+  if (!parse_provenance(prov, &out.figure.provenance)) {
+    constexpr auto& names = kProvenanceNames;
+    throw InputError(r.at_value("provenance"),
+                     fmt::format("{}: unknown provenance '{}': expected {} or {}", where, prov,
+                                 fmt::join(names.begin(), names.end() - 1, ", "), names.back()));
+  }
   static_cast<Cited&>(out) = read_cited(r, where, *ctx.sources);
   if (YamlNode rn = r.optional_node("range")) {
     if (!range)
