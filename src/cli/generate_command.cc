@@ -9,6 +9,7 @@
 #include "cli/output.h"
 #include "core/ids.h"
 #include "core/limits.h"
+#include "core/on_off.h"
 #include "core/printable.h"
 #include "core/quantity.h"
 #include "load/catalog_loader.h"
@@ -163,8 +164,16 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       cmd->add_option("--gpus-per-node", one.gpus_per_node, "GPUs per node (default 8)")
           ->check(CLI::Range(1, 1024));
   CLI::Option* gpu = cmd->add_option("--gpu", one.gpu, "Catalog GPU id (default h100)");
+  // The switch words of a scenario (core/on_off.h), written back as on or off.
   CLI::Option* cc_opt = cmd->add_option("--cc", *cc, "GPU confidential mode: on or off")
-                            ->check(CLI::IsMember({"on", "off"}));
+                            ->transform(CLI::Validator(
+                                [](std::string& v) -> std::string {
+                                  bool on = false;
+                                  if (!parse_on_off(v, &on)) return "expected on or off";
+                                  v = on ? "on" : "off";
+                                  return "";
+                                },
+                                "on|off"));
   CLI::Option* tee = cmd->add_option("--cpu-tee", one.cpu_tee, "Catalog CPU TEE id (default none)");
   CLI::Option* mode = cmd->add_option("--multi-gpu-mode", one.multi_gpu_mode,
                                       "none, protected_pcie or nvlink_encryption");
