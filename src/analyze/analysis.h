@@ -37,7 +37,9 @@ struct Analysis {
   // The part of `warnings` the probe results raised (refused, forced, disagreeing results),
   // which the command line also writes to stderr, once each.
   std::vector<std::string> measurement_warnings;
-  ThreatAnalysis threat;                       // filled by analyze_threats (issue 6)
+  // Empty until the caller runs analyze_threats (threat.h) over the windows: analyze() does
+  // not, since `analyze --no-threats` and the sweeps do without it.
+  ThreatAnalysis threat;
   std::optional<SimulationResult> simulation;  // filled by `simulate`
   std::vector<MeasurementUse> measurements;    // probe files the durations came from
   std::optional<WorkloadCost> workload;        // the scenario's `workload:`, CC off and on

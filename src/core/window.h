@@ -47,7 +47,7 @@ struct Cell {
 
 // A window's row of the exposure matrix, one cell per catalog capability in catalog order.
 // Rows repeat across the stages of a cluster (same medium, rule and arriving content), so
-// windows share one immutable row instead of each holding a copy of every sentence.
+// windows share one immutable row instead of each holding a copy of every cell.
 class CellRow {
  public:
   CellRow() = default;
