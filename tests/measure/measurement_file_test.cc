@@ -36,7 +36,7 @@ struct BadCase {
 // Named in CTest by its file, not by gtest's byte dump of the struct.
 void PrintTo(const BadCase& c, std::ostream* os) { *os << c.file; }
 
-class BadMeasurementFile : public testing::TestWithParam<BadCase> {};
+class BadMeasurementFile : public ::testing::TestWithParam<BadCase> {};
 
 TEST_P(BadMeasurementFile, IsRefusedNamingFileAndLocation) {
   const BadCase& c = GetParam();
@@ -55,7 +55,7 @@ TEST_P(BadMeasurementFile, IsRefusedNamingFileAndLocation) {
 
 INSTANTIATE_TEST_SUITE_P(
     Corpus, BadMeasurementFile,
-    testing::Values(BadCase{"truncated.json", ":", "truncated"},
+    ::testing::Values(BadCase{"truncated.json", ":", "truncated"},
                     BadCase{"wrong-version.json", "format", "plainsight-probe/2"},
                     BadCase{"missing-samples.json", "results[3]", "\"samples_s\""},
                     BadCase{"missing-machine.json", "error: ", "\"machine\""},
