@@ -169,12 +169,6 @@ std::string store_stage(const ClusterSpec& c) {
 
 }  // namespace
 
-std::int64_t ClusterSpec::nodes() const {
-  std::int64_t n = 0;
-  for (const NodeClass& k : classes) n += k.nodes;
-  return n;
-}
-
 std::string cluster_scenario_yaml(const ClusterSpec& c) {
   std::string y = header(c, "grouped");
   y += "stages:\n" + store_stage(c) + "groups:\n";
