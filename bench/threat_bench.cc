@@ -17,10 +17,10 @@
 #include "analyze/threat.h"
 #include "analyze/windows.h"
 #include "load/catalog_loader.h"
-#include "load/cluster_generator.h"
 #include "load/scenario_loader.h"
 #include "load/yaml_file.h"
 #include "report/render.h"
+#include "write/cluster_generator.h"
 
 namespace plainsight {
 namespace {

@@ -8,10 +8,10 @@
 #include "core/quantity.h"
 #include "load/catalog_loader.h"
 #include "load/did_you_mean.h"
-#include "load/scenario_schema.h"
 #include "report/actor_parameters.h"
 #include "report/citation_phrase.h"
 #include "report/text_table.h"
+#include "write/scenario_schema.h"
 
 namespace plainsight::cli {
 namespace {

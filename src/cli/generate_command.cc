@@ -13,13 +13,13 @@
 #include "core/printable.h"
 #include "core/quantity.h"
 #include "load/catalog_loader.h"
-#include "load/cluster_generator.h"
 #include "load/did_you_mean.h"
 #include "load/platform_validity.h"
 #include "load/scenario_loader.h"
 #include "load/scenario_places.h"
 #include "load/slurm_classes.h"
 #include "load/yaml_file.h"
+#include "write/cluster_generator.h"
 
 namespace plainsight::cli {
 

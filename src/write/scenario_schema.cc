@@ -1,4 +1,4 @@
-#include "load/scenario_schema.h"
+#include "write/scenario_schema.h"
 
 #include <stdexcept>
 
