@@ -7,8 +7,8 @@
 #include "cli/commands.h"
 #include "core/input_error.h"
 #include "core/printable.h"
-#include "hwprobe/harness/output_file.h"
 #include "load/did_you_mean.h"
+#include "output/output_file.h"
 #if __has_include("hwprobe/cli/probe_command.h")
 #include "hwprobe/cli/probe_command.h"
 #define PLAINSIGHT_HAVE_PROBE_COMMAND 1
@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::Success& e) {
     return app.exit(e);
   } catch (const CLI::RuntimeError& e) {
-    const int flushed = hwprobe::flush_stdout("plainsight");
+    const int flushed = output::flush_stdout("plainsight");
     return e.get_exit_code() != 0 ? e.get_exit_code() : flushed;
   } catch (const CLI::ParseError& e) {
     if (const std::string word = unknown_command(app, argc, argv); !word.empty()) {
@@ -82,7 +82,7 @@ int main(int argc, char** argv) {
     app.exit(e);
     return 2;
   } catch (const cli::ExitCode& e) {
-    const int flushed = hwprobe::flush_stdout("plainsight");
+    const int flushed = output::flush_stdout("plainsight");
     return e.code() != 0 ? e.code() : flushed;
   } catch (const InputError& e) {
     std::cerr << e.what() << "\n";
@@ -91,5 +91,5 @@ int main(int argc, char** argv) {
     std::cerr << "plainsight: error: " << e.what() << "\n";
     return 3;
   }
-  return hwprobe::flush_stdout("plainsight");
+  return output::flush_stdout("plainsight");
 }

@@ -1,4 +1,4 @@
-#include "hwprobe/harness/output_file.h"
+#include "output/output_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -11,9 +11,9 @@
 #include <cstring>
 #include <iostream>
 
-#include "hwprobe/harness/signal_guard.h"
+#include "output/signal_guard.h"
 
-namespace hwprobe {
+namespace plainsight::output {
 namespace {
 
 namespace fs = std::filesystem;
@@ -184,4 +184,4 @@ int flush_stdout(const char* program) {
   return 3;
 }
 
-}  // namespace hwprobe
+}  // namespace plainsight::output

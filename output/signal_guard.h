@@ -11,7 +11,7 @@
 
 #include <filesystem>
 
-namespace hwprobe {
+namespace plainsight::output {
 
 enum class SignalMode { cancel_at_next_check, clean_up_and_exit };
 
@@ -33,4 +33,4 @@ void untrack_path(const std::filesystem::path& path);
 // (The handler ends the process the same way.)
 [[noreturn]] void exit_for_signal();
 
-}  // namespace hwprobe
+}  // namespace plainsight::output

@@ -14,7 +14,7 @@
 #include <string>
 #include <system_error>
 
-namespace hwprobe {
+namespace plainsight::output {
 
 class OutputError : public std::system_error {
  public:
@@ -63,4 +63,4 @@ class OutputFile {
 // stderr why it was lost ("PROGRAM: error: writing to stdout failed: No space left on device").
 int flush_stdout(const char* program);
 
-}  // namespace hwprobe
+}  // namespace plainsight::output

@@ -1,4 +1,4 @@
-#include "hwprobe/harness/signal_guard.h"
+#include "output/signal_guard.h"
 
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -9,7 +9,7 @@
 #include <fstream>
 #include <string>
 
-namespace hwprobe {
+namespace plainsight::output {
 namespace {
 
 TEST(SignalGuard, FirstSignalOnlySetsTheFlag) {
@@ -51,4 +51,4 @@ TEST(SignalGuard, TrackTableAcceptsAndForgets) {
 }
 
 }  // namespace
-}  // namespace hwprobe
+}  // namespace plainsight::output

@@ -1,4 +1,4 @@
-#include "hwprobe/harness/signal_guard.h"
+#include "output/signal_guard.h"
 
 #include <pthread.h>
 #include <signal.h>
@@ -8,7 +8,7 @@
 #include <atomic>
 #include <cstring>
 
-namespace hwprobe {
+namespace plainsight::output {
 namespace {
 
 constexpr std::size_t kSlots = 128;
@@ -104,4 +104,4 @@ void untrack_path(const std::filesystem::path& path) {
 
 void exit_for_signal() { die_of(g_signal != 0 ? static_cast<int>(g_signal) : SIGTERM); }
 
-}  // namespace hwprobe
+}  // namespace plainsight::output
