@@ -69,9 +69,6 @@ OutputError::OutputError(int err, const fs::path& target, const std::string& rea
 
 OutputFile::OutputFile(const fs::path& target) : target_(target), resolved_(target) {
   if (target.empty()) throw OutputError(ENOENT, target, "an empty file name", true);
-  // Every command that writes a file removes its temporary on SIGINT/SIGTERM; a probe run
-  // keeps the handlers it installed.
-  ensure_signal_cleanup();
   struct stat st {};
   if (::lstat(target.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
     std::error_code ec;

@@ -23,7 +23,7 @@ struct Slot {
 std::array<Slot, kSlots> g_slots;
 volatile sig_atomic_t g_signal = 0;
 std::atomic<int> g_count{0};
-std::atomic<int> g_mode{-1};  // a SignalMode once installed
+std::atomic<int> g_mode{static_cast<int>(SignalMode::clean_up_and_exit)};
 
 // Default action, unblocked, raised: the process ends "killed by SIG..." as its parent
 // expects. Only async-signal-safe calls.
@@ -62,12 +62,6 @@ void install_signal_handlers(SignalMode mode) {
   sa.sa_flags = 0;  // no SA_RESTART: a blocked read/write returns EINTR and the probe stops
   sigaction(SIGINT, &sa, nullptr);
   sigaction(SIGTERM, &sa, nullptr);
-}
-
-void ensure_signal_cleanup() {
-  int none = -1;
-  if (g_mode.compare_exchange_strong(none, static_cast<int>(SignalMode::clean_up_and_exit)))
-    install_signal_handlers(SignalMode::clean_up_and_exit);
 }
 
 bool cancel_requested() { return g_signal != 0; }

@@ -9,6 +9,7 @@
 #include "core/printable.h"
 #include "load/did_you_mean.h"
 #include "output/output_file.h"
+#include "output/signal_guard.h"
 #if __has_include("hwprobe/cli/probe_command.h")
 #include "hwprobe/cli/probe_command.h"
 #define PLAINSIGHT_HAVE_PROBE_COMMAND 1
@@ -36,6 +37,9 @@ std::string unknown_command(const CLI::App& app, int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Before any command opens its -o file: a signal then removes the temporary (`probe`
+  // switches to its own mode when it runs).
+  plainsight::output::install_signal_handlers(plainsight::output::SignalMode::clean_up_and_exit);
   using namespace plainsight;
   CLI::App app{
       "plainsight: where the bytes of model weights sit in plaintext, for how long, and who "
