@@ -106,7 +106,7 @@ void BM_GroupedEndToEnd(benchmark::State& state) {
     a.threat = analyze_threats(catalog(), a.scenario, a.windows, {},
                                platform_reanalysis(catalog(), a.scenario, nullptr, &a.arriving));
     std::ostringstream out;
-    render(out, a, Format::json);
+    render_json(out, a);
     bytes = out.str().size();
     benchmark::DoNotOptimize(bytes);
   }

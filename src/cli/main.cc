@@ -70,7 +70,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
-    return app.exit(e);
+    const int code = app.exit(e);  // --help, --version, analyze --list-formats
+    return code != 0 ? code : output::flush_stdout("plainsight");
   } catch (const CLI::RuntimeError& e) {
     const int flushed = output::flush_stdout("plainsight");
     return e.get_exit_code() != 0 ? e.get_exit_code() : flushed;

@@ -143,6 +143,22 @@ TEST(Cli, EveryScenarioInEveryCoreFormat) {
     }
 }
 
+// One table of formats (report/render.cc): --list-formats, the help and --format agree, and
+// each listed format renders. tools/regen-reports reads --list-formats.
+TEST(Cli, FormatsComeFromOneTable) {
+  CliRun list = plainsight({"analyze", "--list-formats"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_EQ(list.out, "table txt\nmd md\ncsv csv\njson json\nhtml html\nsarif sarif\ndot dot\n");
+  const std::string help = plainsight({"analyze", "--help"}).out;
+  EXPECT_THAT(help, HasSubstr("Output format: table, md, csv, json, html, sarif, dot"));
+  std::istringstream lines(list.out);
+  for (std::string name, ext; lines >> name >> ext;) {
+    CliRun r = plainsight({"analyze", kAws, "--no-threats", "--format", name});
+    EXPECT_EQ(r.exit_code, 0) << name << "\n" << r.err;
+    EXPECT_FALSE(r.out.empty()) << name;
+  }
+}
+
 TEST(Cli, JsonParsesAndNamesItsFormat) {
   CliRun r = plainsight({"analyze", kAws, "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
