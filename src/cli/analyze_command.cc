@@ -74,7 +74,7 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
   cmd->add_option("--docs-url", o->docs_url,
                   "Absolute URL of plainsight's docs/ folder, e.g. "
                   "https://github.com/ORG/REPO/blob/main/docs: SARIF rules link their help there")
-      ->check(CLI::Validator(
+      ->transform(CLI::Validator(
           [](std::string& url) -> std::string {
             const bool web = url.starts_with("https://") || url.starts_with("http://");
             if (!web || url.find_first_of(" \t\n\"<>") != std::string::npos)

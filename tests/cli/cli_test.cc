@@ -159,6 +159,17 @@ TEST(Cli, FormatsComeFromOneTable) {
   }
 }
 
+// Bug fixed: a trailing '/' of --docs-url stayed (the validator's trim was discarded), and
+// SARIF's helpUri read ".../docs//reports.md".
+TEST(Cli, DocsUrlLosesItsTrailingSlash) {
+  CliRun r = plainsight(
+      {"analyze", kAws, "--no-threats", "-f", "sarif", "--docs-url", "https://x.org/docs//"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("\"https://x.org/docs/reports.md#"));
+  EXPECT_THAT(r.out, ::testing::Not(HasSubstr("docs//")));
+  EXPECT_EQ(plainsight({"analyze", kAws, "--docs-url", "ftp://x"}).exit_code, 2);
+}
+
 TEST(Cli, JsonParsesAndNamesItsFormat) {
   CliRun r = plainsight({"analyze", kAws, "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
