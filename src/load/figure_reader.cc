@@ -35,7 +35,8 @@ CitedFigure read_figure(const YamlFile& f, const YamlNode& node, const std::stri
     out.figure.value = parse_quantity(text, unit_of(name, at, what), at, what, name);
     out.figure.provenance = Provenance::assumed;
     out.figure.source = at.str();
-    out.figure.detail = text + " (set by the scenario)";
+    out.figure.how.kind = Derivation::Kind::written_by_scenario;
+    out.figure.how.ref = text;
     out.source = {"", Status::assumed, "", at.str(), "set by the scenario", at, false};
     return out;
   }
@@ -68,7 +69,10 @@ CitedFigure read_figure(const YamlFile& f, const YamlNode& node, const std::stri
     range->source = read_citation(f, rr.node("source"), where + " range source", *ctx.sources);
   }
   out.figure.source = out.source.id;
-  out.figure.detail = ctx.allow_bare ? text + " (set by the scenario)" : text;
+  // The value as written; a scenario's says so (its source is the scenario's citation).
+  out.figure.how.kind =
+      ctx.allow_bare ? Derivation::Kind::written_by_scenario : Derivation::Kind::written;
+  out.figure.how.ref = text;
   return out;
 }
 

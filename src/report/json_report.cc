@@ -20,6 +20,7 @@
 #include "report/phrases.h"
 #include "report/render.h"
 #include "report/threat_section.h"
+#include "report/warning_phrase.h"
 #include "report/window_notes.h"
 
 namespace plainsight {
@@ -302,7 +303,7 @@ void render_json(std::ostream& out, const Analysis& a) {
                                 {"summary", transfer_cost_lines(a)}});
   }
   write_threat_json(a, js);
-  js.member("warnings", a.warnings);
+  js.member("warnings", warning_phrases(a.warnings));
   js.end();
   out.put('\n');
 }

@@ -8,6 +8,7 @@
 #include "report/cost_section.h"
 #include "report/escaping.h"
 #include "report/figure_phrase.h"
+#include "report/measurement_phrase.h"
 #include "report/phrases.h"
 
 namespace plainsight {
@@ -69,7 +70,8 @@ TextTable workload_table(const Analysis& a) {
 std::vector<std::string> measurement_lines(const Analysis& a) {
   std::vector<std::string> out;
   for (const MeasurementUse& m : a.measurements)
-    out.push_back(fmt::format("{}: {}, {} results, started {}", m.file, m.machine, m.results,
+    out.push_back(fmt::format("{}: {}, {} results, started {}", m.file, machine_phrase(m.machine),
+                              m.results,
                               m.started_at.empty() ? "at an unknown time" : m.started_at));
   return out;
 }
