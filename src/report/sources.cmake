@@ -1,6 +1,7 @@
 # Sources of src/report: one file per format, shared phrases and table layout.
 add_library(plainsight_report STATIC
   report/actor_parameters.cc
+  report/catalog_report.cc
   report/cell_reason.cc
   report/citation_phrase.cc
   report/cost_section.cc
