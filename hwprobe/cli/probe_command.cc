@@ -23,6 +23,7 @@
 #include "hwprobe/registry.h"
 #include "output/atomic_file.h"
 #include "output/signal_guard.h"
+#include "units/visible_text.h"
 
 namespace hwprobe {
 using plainsight::output::cancel_requested;
@@ -81,6 +82,15 @@ int list_probes() {
   return 0;
 }
 
+// '' for --sizes or --max-bytes used to mean "not given": the default full sweep (2 GB
+// resident) ran instead of nothing. An option given is given a value.
+const CLI::Validator& not_empty() {
+  static const CLI::Validator v(
+      [](std::string& s) { return s.empty() ? std::string("must not be empty") : std::string(); },
+      "TEXT");
+  return v;
+}
+
 RunOptions to_run_options(const CommandLine& cl) {
   RunOptions o;
   try {
@@ -94,7 +104,14 @@ RunOptions to_run_options(const CommandLine& cl) {
   o.threads = cl.threads;
   o.dir = cl.dir;
   o.quick = cl.quick;
-  if (!std::filesystem::is_directory(o.dir)) usage_error("--dir " + cl.dir + " is not a directory");
+  // The folder's name goes into the file (options.dir, machine.dir.path), and the analyzer
+  // refuses a control or invisible character in any of its text: write only what it reads.
+  if (!plainsight::units::is_visible_text(cl.dir))
+    usage_error("--dir '" + plainsight::units::visible_text(cl.dir) +
+                "': a control or invisible character in the folder's name, which the result "
+                "file would carry and the analyzer refuses; use another folder");
+  if (!std::filesystem::is_directory(o.dir))
+    usage_error("--dir " + plainsight::units::visible_text(cl.dir) + " is not a directory");
   return o;
 }
 
@@ -162,7 +179,10 @@ int run_command(const CommandLine& cl) {
     std::vector<nlohmann::json> docs;
     if (gathered.is_array()) docs.assign(gathered.begin(), gathered.end());
     if (docs.empty()) docs.push_back(doc);
-    const nlohmann::json merged = merge_rank_documents(docs);
+    nlohmann::json merged = merge_rank_documents(docs);
+    // What the machine reports (a host name, a kernel string) is written as the analyzer
+    // reads it: an invisible character as <U+XXXX>.
+    make_visible(merged);
     if (const std::string problem = check_document(merged); !problem.empty()) {
       std::cerr << "plainsight probe: internal: document does not conform: " << problem << "\n";
       code = kExitProbeFailed;
@@ -189,20 +209,25 @@ void configure_probe_command(CLI::App& cmd) {
       "Measure plaintext-window durations on this machine (host suite; CUDA, NCCL and fabric "
       "where present) and write them as plainsight-probe/1 JSON.");
   cmd.add_option("--suite", cl->suite,
-                 "suite (host, cuda, nccl, fabric) or probe keys, comma-separated; default all");
+                 "suite (host, cuda, nccl, fabric) or probe keys, comma-separated; default all")
+      ->check(not_empty());
   cmd.add_flag("--list", cl->list, "list probes, whether each can run here, and why not");
   cmd.add_flag("--quick", cl->quick, "fewer sizes and trials (host suite in under 30 s)");
-  cmd.add_option("--sizes", cl->sizes, "size sweep: 4KiB..1GiB (powers of two) or 4KiB,1MiB");
+  cmd.add_option("--sizes", cl->sizes, "size sweep: 4KiB..1GiB (powers of two) or 4KiB,1MiB")
+      ->check(not_empty());
   // Integer ranges: CLI11's PositiveNumber prints its bounds as 300-digit doubles.
   cmd.add_option("--trials", cl->trials, "timed trials per point")->check(CLI::Range(1, 1000000));
   cmd.add_option("--warmups", cl->warmups, "untimed warm-up runs per point")
       ->check(CLI::Range(0, 1000000));
   cmd.add_option("--threads", cl->threads, "threads (default: sweep 1 and all cores)")
       ->check(CLI::Range(1, 65536));
-  cmd.add_option("--dir", cl->dir, "directory file-writing probes write to (default .)");
+  cmd.add_option("--dir", cl->dir, "directory file-writing probes write to (default .)")
+      ->check(not_empty());
   cmd.add_option("--max-bytes", cl->max_bytes,
-                 "cap on any buffer or file, e.g. 512MiB (default 1GiB)");
-  cmd.add_option("-o,--output", cl->output, "result file (JSON, written atomically)");
+                 "cap on any buffer or file, e.g. 512MiB (default 1GiB)")
+      ->check(not_empty());
+  cmd.add_option("-o,--output", cl->output, "result file (JSON, written atomically)")
+      ->check(not_empty());
   cmd.callback([cl] {
     const int code = run_command(*cl);
     if (code != 0) throw CLI::RuntimeError(code);

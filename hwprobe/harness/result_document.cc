@@ -1,10 +1,12 @@
 #include "hwprobe/harness/result_document.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <ctime>
 
 #include "hwprobe/harness/stats.h"
+#include "units/visible_text.h"
 
 namespace hwprobe {
 
@@ -108,6 +110,43 @@ std::string check_document(const nlohmann::json& doc) {
   if (auto e = check_entries(doc, "failed", "error"); !e.empty()) return e;
   return {};
 }
+
+namespace {
+
+std::string visible_lines(const std::string& s) {
+  std::string out;
+  for (std::size_t start = 0; start <= s.size();) {
+    const std::size_t nl = std::min(s.find('\n', start), s.size());
+    out += plainsight::units::visible_text(std::string_view(s).substr(start, nl - start));
+    if (nl < s.size()) out += '\n';
+    start = nl + 1;
+  }
+  return out;
+}
+
+void make_visible(nlohmann::json& v, bool free_text) {
+  if (v.is_string()) {
+    std::string& s = v.get_ref<std::string&>();
+    if (!plainsight::units::is_visible_text(s))
+      s = free_text ? visible_lines(s) : plainsight::units::visible_text(s);
+  } else if (v.is_array()) {
+    for (auto& item : v) make_visible(item, free_text);
+  } else if (v.is_object()) {
+    nlohmann::json out = nlohmann::json::object();
+    bool renamed = false;
+    for (auto& [k, item] : v.items()) {
+      make_visible(item, free_text || k == "reason" || k == "error");
+      renamed |= !plainsight::units::is_visible_text(k);
+    }
+    if (!renamed) return;
+    for (auto& [k, item] : v.items()) out[plainsight::units::visible_text(k)] = std::move(item);
+    v = std::move(out);
+  }
+}
+
+}  // namespace
+
+void make_visible(nlohmann::json& doc) { make_visible(doc, false); }
 
 std::string utc_now_iso8601() {
   const std::time_t t = std::time(nullptr);

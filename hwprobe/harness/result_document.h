@@ -39,6 +39,12 @@ nlohmann::json make_document(nlohmann::json machine, const RunOptions& options,
 // CLI before it writes.
 std::string check_document(const nlohmann::json& doc);
 
+// Every string of the document (keys included) written as the analyzer reads text: a
+// control or invisible character as <U+XXXX>, a byte that is not UTF-8 as <0xNN>; the free
+// text of skipped[].reason and failed[].error keeps its line breaks. A host name or kernel
+// string with an ESC would otherwise make the whole file unreadable.
+void make_visible(nlohmann::json& doc);
+
 // "2026-11-21T22:30:00Z".
 std::string utc_now_iso8601();
 

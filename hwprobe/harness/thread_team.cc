@@ -1,20 +1,38 @@
 #include "hwprobe/harness/thread_team.h"
 
 #include <algorithm>
+#include <string>
+
+#include "hwprobe/harness/probe.h"
 
 namespace hwprobe {
 
 ThreadTeam::ThreadTeam(int threads) : size_(std::max(threads, 1)) {
-  for (int i = 1; i < size_; ++i) threads_.emplace_back([this, i] { worker(i); });
+  try {
+    threads_.reserve(static_cast<std::size_t>(size_ - 1));
+    for (int i = 1; i < size_; ++i) threads_.emplace_back([this, i] { worker(i); });
+  } catch (const std::exception& e) {
+    // The system refused a thread (a memory or process limit). The ones started wait on
+    // this team's condition variables: stop and join them before the members go, or the
+    // destructor of a condition variable with waiters blocks for ever.
+    const std::size_t started = threads_.size() + 1;
+    stop_all();
+    throw ProbeError("could start only " + std::to_string(started) + " of " +
+                     std::to_string(size_) + " threads (" + e.what() +
+                     "); run with fewer --threads");
+  }
 }
 
-ThreadTeam::~ThreadTeam() {
+ThreadTeam::~ThreadTeam() { stop_all(); }
+
+void ThreadTeam::stop_all() {
   {
     std::lock_guard lock(mutex_);
     stop_ = true;
   }
   start_cv_.notify_all();
   for (auto& t : threads_) t.join();
+  threads_.clear();
 }
 
 void ThreadTeam::run(const std::function<void(int)>& job) {

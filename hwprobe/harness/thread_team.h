@@ -14,6 +14,8 @@ namespace hwprobe {
 
 class ThreadTeam {
  public:
+  // Throws ProbeError, with every thread it started stopped and joined, when the system
+  // refuses one (a memory or process limit).
   explicit ThreadTeam(int threads);
   ~ThreadTeam();
   ThreadTeam(const ThreadTeam&) = delete;
@@ -26,6 +28,7 @@ class ThreadTeam {
 
  private:
   void worker(int index);
+  void stop_all();  // stops and joins the workers
 
   int size_;
   std::vector<std::thread> threads_;

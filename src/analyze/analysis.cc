@@ -16,7 +16,8 @@ using W = AnalysisWarning::Kind;
 bool figures_from(const Analysis& a, const std::string& name) {
   auto from = [&](const Figure& f) { return f.probe && f.probe->file == name; };
   for (const Window& w : a.windows)
-    if (from(w.per_event) || (w.cc && (from(w.cc->off) || from(w.cc->on)))) return true;
+    if (from(w.per_event) || (w.cc && !w.cc->refused && (from(w.cc->off) || from(w.cc->on))))
+      return true;
   if (a.workload)
     for (const CostLine& l : a.workload->lines)
       if (from(l.off) || from(l.on)) return true;
@@ -85,6 +86,14 @@ Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::str
     for (const MeasurementFile& f : measured->files())
       a.measurements.push_back({f.name, f.machine, f.results.size(), f.started_at});
     a.measurement_warnings = std::move(log.warnings);
+    for (const Window& w : a.windows)
+      if (w.cc && w.cc->refused) {
+        AnalysisWarning x;
+        x.kind = W::cc_pair_refused;
+        x.stage = w.stage;
+        x.pair = w.cc;
+        a.measurement_warnings.push_back(std::move(x));
+      }
     for (const MeasurementFile& f : measured->files()) {
       if (figures_from(a, f.name)) continue;
       if (!log.matched.count(f.path)) {

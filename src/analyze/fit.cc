@@ -73,6 +73,9 @@ SweepEstimate estimate(const std::vector<SweepPoint>& points, const LinearFit& f
   e.bytes = bytes;
   e.sizes = by_size.size();
   const double lo = by_size.begin()->first, hi = by_size.rbegin()->first;
+  auto gap = [&e](double from, double to) {
+    if (to / from > e.gap) e.gap = to / from, e.gap_from = from, e.gap_to = to;
+  };
   if (bytes >= lo && bytes <= hi) {
     auto upper = by_size.lower_bound(bytes);
     const double t_hi = upper->second.first / upper->second.second;
@@ -82,6 +85,7 @@ SweepEstimate estimate(const std::vector<SweepPoint>& points, const LinearFit& f
       return e;
     }
     auto lower = std::prev(upper);
+    gap(lower->first, upper->first);
     const double t_lo = lower->second.first / lower->second.second;
     const double w = (bytes - lower->first) / (upper->first - lower->first);
     e.seconds = t_lo + w * (t_hi - t_lo);
@@ -95,6 +99,8 @@ SweepEstimate estimate(const std::vector<SweepPoint>& points, const LinearFit& f
   e.lower_bytes = lo;
   e.upper_bytes = hi;
   e.seconds = fit.at(bytes);
+  for (auto it = by_size.begin(); std::next(it) != by_size.end(); ++it)
+    gap(it->first, std::next(it)->first);
   e.extrapolation = bytes > hi ? bytes / hi : lo / bytes;
   // One line over a sweep that crosses cache sizes can promise more than the largest sizes
   // deliver; far beyond the sweep only those count. Kept when they disagree.
@@ -112,6 +118,11 @@ std::vector<FitViolation> fit_bound_violations(const LinearFit& fit, const Sweep
                                                const FitBounds& b) {
   using B = FitViolation::Bound;
   std::vector<FitViolation> out;
+  // Medians far apart say nothing of the sizes between them (caches, page tables, DMA set-up
+  // change the regime): interpolated or fitted, the answer rests on that step.
+  if (e.gap > b.max_size_gap)
+    out.push_back({B::size_gap, e.gap, b.max_size_gap, e.gap_from, e.gap_to,
+                   e.provenance == Provenance::fitted});
   if (e.provenance != Provenance::fitted) return out;
   if (static_cast<double>(e.sizes) < b.min_sizes)
     out.push_back({B::sizes, static_cast<double>(e.sizes), b.min_sizes});

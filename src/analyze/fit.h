@@ -24,8 +24,8 @@ LinearFit fit_latency_bandwidth(std::vector<SweepPoint> points);
 SweepEstimate estimate(const std::vector<SweepPoint>& points, const LinearFit& fit, double bytes);
 
 // The bounds of model/probe_map.yaml's fit_bounds the fit breaks at the estimate's payload,
-// in the order sizes, R^2, rms error, extrapolation; empty when the payload is inside the
-// sweep (interpolated medians, no fit) or every bound holds.
+// in the order size gap, sizes, R^2, rms error, extrapolation; empty when every bound holds.
+// Inside the sweep only the gap between the two medians interpolated counts.
 std::vector<FitViolation> fit_bound_violations(const LinearFit& fit, const SweepEstimate& e,
                                                const FitBounds& bounds);
 

@@ -245,10 +245,36 @@ std::optional<Considered::Kind> emulation_refusal(bool platform_cc_on, bool devi
   return std::nullopt;
 }
 
+// Why a sweep over the stage's own link cannot be a measurement of it: a point of the sweep,
+// or the figure at the payload, faster than the link's datasheet bandwidth allows (a forged
+// file, or a clock that stopped); none when it is within the limit or nothing bounds it.
+std::optional<Considered> beyond_link(const Catalog& catalog, const MeasurementQuery& q,
+                                      const Option& o) {
+  const LinkLimit& limit = catalog.probe_map.link_limit;
+  const Link* link = catalog.link(q.stage->link);
+  if (!o.candidate->within_link || limit.factor <= 0 || !link || link->bandwidth_Bps <= 0)
+    return std::nullopt;
+  double fastest = q.bytes / o.estimate.seconds, at = q.bytes;
+  for (const SweepPoint& p : o.points)
+    if (p.bytes / p.seconds > fastest) fastest = p.bytes / p.seconds, at = p.bytes;
+  if (fastest <= link->bandwidth_Bps * limit.factor) return std::nullopt;
+  Considered x;
+  x.kind = Considered::Kind::beyond_link;
+  x.fastest_Bps = fastest;
+  x.fastest_at_bytes = at;
+  x.link_id = link->id;
+  x.link_source = link->source.id;
+  x.link_Bps = link->bandwidth_Bps;
+  x.link_limit = limit.factor;
+  return x;
+}
+
 // The sweeps that may stand for the stage, fitted at the payload: devices first (an
-// emulation depends on whether one applies), fits outside their bounds refused.
-std::vector<Option> weigh(const ProbeRule& rule, const std::vector<MeasurementFile>& files,
-                          Gathered& g, const MeasurementQuery& q, bool allow_emulation,
+// emulation depends on whether one applies), fits outside their bounds and sweeps faster
+// than their link refused.
+std::vector<Option> weigh(const Catalog& catalog, const ProbeRule& rule,
+                          const std::vector<MeasurementFile>& files, Gathered& g,
+                          const MeasurementQuery& q, bool allow_emulation,
                           std::vector<Considered>& not_needed) {
   auto cc_attr = q.attributes->find("confidential_mode");
   const bool platform_cc_on = cc_attr != q.attributes->end() && cc_attr->second == "on";
@@ -281,7 +307,14 @@ std::vector<Option> weigh(const ProbeRule& rule, const std::vector<MeasurementFi
           x.max_bytes = o.fit.max_bytes;
           x.bytes = q.bytes;
           x.violations = std::move(broken);
+          x.fitted = o.estimate.provenance == Provenance::fitted;
           add_once(g.refused, std::move(x));
+          continue;
+        }
+        if (std::optional<Considered> x = beyond_link(catalog, q, o)) {
+          x->probe = c.probe;
+          x->file = files[fi].name;
+          add_once(g.refused, std::move(*x));
           continue;
         }
         options.push_back(std::move(o));
@@ -355,7 +388,7 @@ MeasuredChoice MeasuredDurations::choose(const MeasurementQuery& q) const {
   out.matched = std::move(g.matched);
   std::vector<Considered> not_needed;  // emulations passed over for a device measurement
   const std::vector<Option> options =
-      weigh(*rule, files_, g, q, options_.allow_emulation, not_needed);
+      weigh(catalog_, *rule, files_, g, q, options_.allow_emulation, not_needed);
 
   if (options.empty()) {
     out.considered = g.refused;
@@ -444,7 +477,11 @@ std::optional<CcPair> MeasuredDurations::cc_pair(const Scenario&, const Stage& s
   if (!off.figure || !on.figure || !off.cc_specific || !on.cc_specific) return std::nullopt;
   // A pair compares like with like: both states from the same probe.
   if (off.figure->probe->probe != on.figure->probe->probe) return std::nullopt;
-  return CcPair{std::move(*off.figure), std::move(*on.figure)};
+  CcPair pair{std::move(*off.figure), std::move(*on.figure)};
+  // Confidential mode adds work to the path (a cipher, a bounce buffer); it never removes
+  // any. CC on faster than CC off is a measurement error, not a negative cost.
+  pair.refused = pair.on.value < pair.off.value;
+  return pair;
 }
 
 }  // namespace plainsight

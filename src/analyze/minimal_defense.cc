@@ -305,7 +305,14 @@ MinimalDefense minimal_defense(const Catalog& c, const std::vector<Window>& wind
     for (RouteId r : named) cl.closes.push_back(ref(r));
     d.closes.push_back(std::move(cl));
   }
-  d.after = variants.with(d.controls).path.at(actor.id);
+  const VariantOutcome& after = variants.with(d.controls);
+  Routes opened;
+  const Routes& left = after.live.at(actor.id);
+  std::set_difference(left.begin(), left.end(), routes.begin(), routes.end(),
+                      std::back_inserter(opened));
+  std::sort(opened.begin(), opened.end(), by_name);
+  for (RouteId r : opened) d.opens.push_back(ref(r));
+  d.after = after.path.at(actor.id);
   return d;
 }
 

@@ -38,7 +38,10 @@ struct MinimalDefense {
   double cost = 0;
   std::vector<ControlClosure> closes;  // per chosen control, the routes it closes
   std::vector<RouteRef> uncut;         // routes no single control in the catalog closes
-  AttackPath after;                    // the cheapest path left with the controls applied
+  // Routes the chosen controls open that were closed before (a new CPU whose memory an
+  // interposer reads): a control is not a pure gain, and the report says so.
+  std::vector<RouteRef> opens;
+  AttackPath after;  // the cheapest path left with the controls applied
 };
 
 // A route: one capability at one window of the scenario as analysed without controls,

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <string>
 
 namespace plainsight {
 
@@ -14,10 +15,24 @@ inline constexpr std::size_t kParallelMinStages = 4096;
 // Threads to use for `requested` (0: one per hardware thread), never more than `pieces`.
 unsigned thread_count(unsigned requested, std::size_t pieces);
 
+// How many threads a run asked for and how many started; a thread the system refuses (a
+// memory or process limit) leaves its pieces to the others, and `refused` says why.
+struct ThreadShortfall {
+  unsigned asked = 0;
+  unsigned started = 0;
+  std::string refused;
+};
+
 // Runs piece(i) for every i in [0, pieces) on up to `threads` threads (0: one per hardware
 // thread). When pieces throw, rethrows the exception of the lowest-numbered one, so the
-// error a user sees is the same as a serial run's first.
-void parallel_for(std::size_t pieces, const std::function<void(std::size_t)>& piece,
-                  unsigned threads = 0);
+// error a user sees is the same as a serial run's first. Threads that cannot start leave
+// the work to those that did (at least the calling one): the result is the same, and the
+// shortfall is returned and remembered for thread_shortfall().
+ThreadShortfall parallel_for(std::size_t pieces, const std::function<void(std::size_t)>& piece,
+                             unsigned threads = 0);
+
+// The largest shortfall of any parallel_for in this process (asked 0 when none), for the
+// command to note.
+ThreadShortfall thread_shortfall();
 
 }  // namespace plainsight

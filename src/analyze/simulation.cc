@@ -4,8 +4,8 @@
 #include <cmath>
 #include <limits>
 #include <map>
-#include <thread>
 
+#include "analyze/parallel.h"
 #include "core/rng.h"
 #include "core/ttc.h"
 
@@ -222,19 +222,19 @@ SimulationResult simulate(const Catalog& c, const ActorProfile& actor, double ho
     res.bounded_routes +=
         r.replicas > 1 && r.jitter_s > 0 && r.period_s > 0 && (r.extra || r.key_ttc);
   }
+  // One range of trials per thread asked for; parallel_for runs them on the threads that
+  // start (a memory limit may refuse some), and trial i draws from its own stream, so the
+  // result is the same whatever ran it.
   const unsigned threads = static_cast<unsigned>(
       std::max<std::uint64_t>(1, std::min<std::uint64_t>(o.threads, o.trials)));
   std::vector<Accumulator> acc(threads);
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) {
-    const std::uint64_t b = o.trials * t / threads, e = o.trials * (t + 1) / threads;
-    if (threads == 1)
-      run_trials(caps, actor, horizon, routes, o.seed, o.draw_parameters, b, e, &acc[t]);
-    else
-      pool.emplace_back(run_trials, std::cref(caps), std::cref(actor), horizon, std::cref(routes),
-                        o.seed, o.draw_parameters, b, e, &acc[t]);
-  }
-  for (std::thread& th : pool) th.join();
+  parallel_for(
+      threads,
+      [&](std::size_t t) {
+        const std::uint64_t b = o.trials * t / threads, e = o.trials * (t + 1) / threads;
+        run_trials(caps, actor, horizon, routes, o.seed, o.draw_parameters, b, e, &acc[t]);
+      },
+      threads);
   std::vector<double> times;
   std::vector<std::uint64_t> by_route(routes.size(), 0);
   for (const Accumulator& a : acc) {

@@ -79,9 +79,17 @@ CostLine price(const Catalog& c, const Scenario& s, const WorkloadTransfer& t, T
   CostLine line{kind, st.id, t.bytes, count, {}, {}};
   if (measured)
     if (auto pair = measured->cc_pair(s, st, t.bytes, on_a)) {
-      line.off = pair->off;
-      line.on = pair->on;
-      return line;
+      if (!pair->refused) {
+        line.off = pair->off;
+        line.on = pair->on;
+        return line;
+      }
+      // A refused pair prices nothing: the cost comes from what follows, as without it.
+      AnalysisWarning w;
+      w.kind = AnalysisWarning::Kind::workload_pair_refused;
+      w.stage = st.id;
+      w.pair = std::make_shared<const CcPair>(std::move(*pair));
+      warnings->push_back(std::move(w));
     }
   std::optional<Figure> off = measured ? measured->per_event(s, st, t.bytes, off_a) : std::nullopt;
   // Asked with the CC-off attributes, a measured figure is a CC-off one, unless
@@ -158,7 +166,11 @@ std::vector<PublishedRunCost> published_run_costs(const Catalog& c, const Platfo
     if (!conditions_hold(k.when, a)) continue;
     PublishedRunCost r;
     r.cost = &k;
-    if (!k.extra_figure.empty()) {
+    if (!k.slowdown_figure.empty()) {
+      r.figures = {c.figure(k.slowdown_figure)};
+      r.slowdown = r.figures[0]->value;
+      r.low = r.high = r.slowdown - 1;
+    } else if (!k.extra_figure.empty()) {
       r.figures = {c.figure(k.extra_figure), c.figure(k.run_figure)};
       r.extra_s = r.figures[0]->value;
       r.run_s = r.figures[1]->value;

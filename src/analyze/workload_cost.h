@@ -39,10 +39,11 @@ struct CostLine {
 // shown beside the modelled estimate: extra time as a fraction of the CC-off run.
 struct PublishedRunCost {
   const RunCost* cost = nullptr;
-  double low = 0;      // overhead ratio, low end
-  double high = 0;     // high end (= low for a single figure)
-  double run_s = 0;    // the published run's length, when the source gives one
-  double extra_s = 0;  // the published extra time, when the source gives one
+  double low = 0;       // overhead ratio, low end
+  double high = 0;      // high end (= low for a single figure)
+  double run_s = 0;     // the published run's length, when the source gives one
+  double extra_s = 0;   // the published extra time, when the source gives one
+  double slowdown = 0;  // a named operation's time on / off (RunCost::of), when it is one
   std::vector<const PublishedFigure*> figures;
   Status status = Status::shipping;  // the weakest of its figures' statuses
 };

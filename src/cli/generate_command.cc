@@ -18,6 +18,7 @@
 #include "load/scenario_loader.h"
 #include "load/scenario_places.h"
 #include "load/slurm_classes.h"
+#include "load/slurm_nodes.h"
 #include "load/yaml_file.h"
 #include "write/cluster_generator.h"
 
@@ -235,8 +236,10 @@ void read_slurm_classes(const Catalog& catalog, const Globals& globals, Generate
                 "slurm_features.yaml";
   SlurmFeatureMap map = load_slurm_feature_map(map_file, catalog);
   if (o.slurm_map.empty()) map.file = "model/slurm_features.yaml (the default)";
-  SlurmClasses classes =
-      slurm_node_classes(read_slurm_nodes(o.slurm), map, o.slurm, o.available_only);
+  // Read a node at a time: an inventory may be a gigabyte.
+  SlurmClassBuilder builder(map, o.slurm, o.available_only);
+  for_each_slurm_node(std::filesystem::path(o.slurm), [&](const SlurmNode& n) { builder.add(n); });
+  SlurmClasses classes = builder.finish();
   o.spec.classes = std::move(classes.classes);
   o.spec.notes = std::move(classes.notes);
 }
@@ -277,9 +280,16 @@ void generate(const Globals& globals, GenerateOptions& o) {
   else
     class_from_options(catalog, o);
   check_spec(catalog, spec, o.expand);
-  // The grouped form is a few kilobytes whatever the size: read it back as `analyze` will,
-  // so that nothing is written that does not load.
+  // The grouped form is a few kilobytes a class whatever the nodes: read it back as
+  // `analyze` will, so that nothing is written that does not load.
   const std::string grouped = cluster_scenario_yaml(spec);
+  if (grouped.size() > kMaxYamlBytes)
+    throw InputError(
+        kWhere, fmt::format("{} classes of nodes make a scenario of {} bytes, more "
+                            "than the {} a scenario file may have (analyze could "
+                            "not read it)",
+                            spec.classes.size(), format_count(static_cast<double>(grouped.size())),
+                            format_count(static_cast<double>(kMaxYamlBytes))));
   {
     YamlFile f = YamlFile::parse(grouped, "generated.yaml");
     read_scenario(f, catalog);

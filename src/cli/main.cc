@@ -3,6 +3,7 @@
 #include <iostream>
 #include <string_view>
 
+#include "analyze/parallel.h"
 #include "build_info.h"
 #include "cli/commands.h"
 #include "core/input_error.h"
@@ -10,12 +11,19 @@
 #include "load/did_you_mean.h"
 #include "output/output_file.h"
 #include "output/signal_guard.h"
+#include "report/phrases.h"
 #if __has_include("hwprobe/cli/probe_command.h")
 #include "hwprobe/cli/probe_command.h"
 #define PLAINSIGHT_HAVE_PROBE_COMMAND 1
 #endif
 
 namespace {
+
+// Threads the system refused (a memory limit under --threads 1024): the work ran on fewer.
+void note_thread_shortfall() {
+  const std::string note = plainsight::thread_shortfall_note(plainsight::thread_shortfall());
+  if (!note.empty()) std::cerr << "plainsight: note: " << note << "\n";
+}
 
 // The first word of the command line that is not an option, when it names no command:
 // CLI11 says only "A subcommand is required" for `plainsight nope`.
@@ -69,6 +77,7 @@ int main(int argc, char** argv) {
 #endif
   try {
     app.parse(argc, argv);
+    note_thread_shortfall();
   } catch (const CLI::Success& e) {
     const int code = app.exit(e);  // --help, --version, analyze --list-formats
     return code != 0 ? code : output::flush_stdout("plainsight");
@@ -87,6 +96,7 @@ int main(int argc, char** argv) {
     app.exit(e);
     return 2;
   } catch (const cli::ExitCode& e) {
+    note_thread_shortfall();
     const int flushed = output::flush_stdout("plainsight");
     return e.code() != 0 ? e.code() : flushed;
   } catch (const InputError& e) {

@@ -34,8 +34,8 @@ struct CcCost {
   }
 };
 
-// A published whole-run cost for a generation: either extra time over a run of a stated
-// length, or a range of lost throughput.
+// A published cost for a generation: extra time over a run of a stated length, a range of lost
+// throughput, or the slowdown of one named operation (shown beside, never applied to another).
 struct RunCost {
   std::string id;
   std::string name;  // "Silo, Trellis post-training on 8x H100"
@@ -43,6 +43,8 @@ struct RunCost {
   std::string extra_figure;  // seconds added to the run of `run_figure`
   std::string run_figure;
   std::vector<std::string> throughput_loss;  // ratio figures: low, high
+  std::string slowdown_figure;               // ratio figure: time on / time off
+  std::string of;                            // what the slowdown is of ("a whole model load")
   SourceLocation where;
 };
 

@@ -29,6 +29,7 @@ struct Considered {
     emulation_not_needed,   // an emulation passed over: a device measurement applies
     emulation_not_allowed,  // an emulation ranks below the datasheet; not asked for
     out_of_bounds,          // its fit may not stand for the payload (`violations`)
+    beyond_link,            // faster than the stage's link can carry (`link_*`, `fastest_Bps`)
     outranked,              // it applied, and another sweep ranked first (`outranked_by`)
     catalog_replaced,       // the catalog's figure (`catalog`), replaced by a probe result
   };
@@ -56,6 +57,14 @@ struct Considered {
   double min_bytes = 0, max_bytes = 0;
   double bytes = 0;
   std::vector<FitViolation> violations;
+  bool fitted = false;  // out_of_bounds: the answer is the fit (else interpolated medians)
+
+  // beyond_link: the sweep's fastest bytes / median (`fastest_Bps` at `fastest_at_bytes`,
+  // the payload's own answer included), and the link's id, datasheet bandwidth and source,
+  // with the probe map's link_limit factor.
+  double fastest_Bps = 0, fastest_at_bytes = 0;
+  std::string link_id, link_source;
+  double link_Bps = 0, link_limit = 0;
 
   // outranked: the sweep (its series params), its answer, and the sweep used instead.
   ParamList series;

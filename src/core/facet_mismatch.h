@@ -6,7 +6,7 @@
 #include <compare>
 #include <string>
 
-#include "core/probe_map.h"
+#include "core/platform_facet.h"
 
 namespace plainsight {
 

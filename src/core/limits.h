@@ -13,8 +13,12 @@ inline constexpr std::size_t kMaxYamlBytes = 64u << 20;
 inline constexpr int kMaxYamlDepth = 64;  // nested mappings and lists
 // libyaml refuses a plain (simple) key longer than this many characters.
 inline constexpr std::size_t kMaxYamlKeyChars = 1024;
-// A probe result file (JSON): every sample of every sweep point.
-inline constexpr std::size_t kMaxMeasurementBytes = 256u << 20;
+// A probe result file (JSON): every sample of every sweep point. The host suite writes
+// about 600 bytes a result (75 KB for a full run), so 64 MiB holds a merged file of several
+// hundred ranks; the reader holds the parsed file, about 8 bytes a byte of JSON, so 64 MiB
+// reads in about 3 s and 550 MB (tools/measure-scale --inputs probe:300000). 256 MiB took
+// minutes and gigabytes.
+inline constexpr std::size_t kMaxMeasurementBytes = 64u << 20;
 inline constexpr int kMaxJsonDepth = 64;  // nested objects and arrays
 // A Slurm node inventory (`scontrol show node -o`): a line of about a kilobyte per node.
 inline constexpr std::size_t kMaxInventoryBytes = 1024u << 20;

@@ -9,40 +9,20 @@
 #include <string>
 #include <vector>
 
+#include "core/citation.h"
 #include "core/input_error.h"
+#include "core/platform_facet.h"
 
 namespace plainsight {
 
-// What of the platform a result depends on, each compared with the scenario's.
-enum class PlatformFacet {
-  gpu,             // the GPU model (catalog gpu id)
-  cc,              // the confidential-computing state
-  multi_gpu_mode,  // none, protected_pcie, nvlink_encryption
-  fabric,          // the fabric class of the stage's link
-  storage,         // the storage class of the stage's link
-};
-inline const char* to_string(PlatformFacet facet) {
-  switch (facet) {
-    case PlatformFacet::gpu:
-      return "gpu";
-    case PlatformFacet::cc:
-      return "cc";
-    case PlatformFacet::multi_gpu_mode:
-      return "multi_gpu_mode";
-    case PlatformFacet::fabric:
-      return "fabric";
-    case PlatformFacet::storage:
-      return "storage";
-  }
-  return "";
-}
-
-// Where a fit may stand for a payload outside its sweep (docs/measurements.md).
+// Where a fit may stand for a payload outside its sweep (docs/measurements.md), and how far
+// apart two measured sizes may be for the sweep to stand for what lies between them.
 struct FitBounds {
   double min_sizes = 3;
   double min_r2 = 0.99;
   double max_rms_error = 0.15;  // rms relative residual
   double max_extrapolation = 100;
+  double max_size_gap = 1024;  // the ratio of two neighbouring measured sizes
 };
 
 // One way to measure a stage: a probe key and the params a result must carry.
@@ -60,6 +40,10 @@ struct ProbeCandidate {
   std::vector<std::string> series_by;  // params that split results into separate sweeps
   std::string prefer_max;              // of several sweeps, take the one with the largest value
   FitBounds fit;                       // the map's fit_bounds, with this probe's overrides
+  // The result crosses the stage's own link (a host-to-device copy over the GPU's PCIe
+  // link): it cannot move bytes faster than that link's datasheet bandwidth allows
+  // (ProbeMap::link_limit).
+  bool within_link = false;
 
   bool depends_on_facet(PlatformFacet f) const {
     for (PlatformFacet d : depends_on)
@@ -92,9 +76,18 @@ struct PlatformClass {
   std::vector<std::string> filesystems;  // storage classes only
 };
 
+// How far above a link's datasheet bandwidth a measurement over that link may seem to run
+// before it is taken for an error, not a measurement (model/probe_map.yaml link_limit).
+struct LinkLimit {
+  double factor = 0;  // 0: no limit given
+  std::string why;
+  Citation source;
+};
+
 struct ProbeMap {
   std::vector<GpuModel> gpu_models;
   FitBounds fit_bounds;
+  LinkLimit link_limit;
   std::vector<PlatformClass> storage_classes;
   std::vector<PlatformClass> fabrics;
   std::vector<ProbeRule> rules;

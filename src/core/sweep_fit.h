@@ -43,6 +43,10 @@ struct SweepEstimate {
   // differs from the fit's by more than 25% (one line over a sweep that crosses cache sizes
   // can promise more than the largest sizes deliver); 0 otherwise.
   double tail_bandwidth_Bps = 0;
+  // How far apart the measured sizes the answer rests on are: the two it interpolates
+  // between, or for a fit the widest step of its sweep (a ratio, 1 for one size).
+  double gap = 1;
+  double gap_from = 0, gap_to = 0;  // those two sizes
 
   friend auto operator<=>(const SweepEstimate&, const SweepEstimate&) = default;
 };

@@ -67,6 +67,8 @@ class CellRow {
 struct CcPair {
   Figure off;
   Figure on;
+  // CC on measured faster than off: the pair gives no CC cost (report/ says why).
+  bool refused = false;
   double ratio() const { return off.value > 0 ? on.value / off.value : 0; }
 };
 

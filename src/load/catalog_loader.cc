@@ -358,17 +358,20 @@ void read_cc_costs(const YamlFile& f, Catalog& c) {
   if (YamlNode runs = top.optional_node("run_costs"))
     for (const YamlNode& n : sequence_of(f, runs, "run_costs")) {
       MapReader r(f, n, "run_cost");
-      r.allow({"id", "name", "when", "extra", "run", "throughput_loss"});
+      r.allow({"id", "name", "when", "extra", "run", "throughput_loss", "slowdown", "of"});
       RunCost k;
       k.id = r.id("id");
       k.where = r.at();
       k.name = r.str("name");
       k.when = read_conditions(r, "run_cost '" + k.id + "'");
-      if (r.has("throughput_loss") == r.has("extra"))
-        throw InputError(k.where, fmt::format("run_cost '{}': give either extra (with run) or "
-                                              "throughput_loss",
+      if (r.has("throughput_loss") + r.has("extra") + r.has("slowdown") != 1)
+        throw InputError(k.where, fmt::format("run_cost '{}': give one of extra (with run), "
+                                              "throughput_loss or slowdown (with of)",
                                               k.id));
-      if (r.has("extra")) {
+      if (r.has("slowdown")) {
+        k.slowdown_figure = figure_of(r, "slowdown", c, "ratio").id;
+        k.of = r.str("of");
+      } else if (r.has("extra")) {
         k.extra_figure = figure_of(r, "extra", c, "seconds").id;
         k.run_figure = figure_of(r, "run", c, "seconds").id;
         // The overhead is extra / run: a run of no time has none to give.

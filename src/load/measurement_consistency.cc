@@ -1,6 +1,10 @@
 #include "load/measurement_consistency.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "core/input_error.h"
 
@@ -8,6 +12,17 @@ namespace plainsight {
 namespace {
 
 bool known(const std::string& v) { return !v.empty() && v != "unknown"; }
+
+// Names compared as NVML and CUDA print them, ignoring case and runs of spaces.
+std::string folded(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
 
 }  // namespace
 
@@ -22,6 +37,15 @@ void check_consistent(const MeasurementFile& f) {
       const std::string& recorded;
       const char* field;
     } pairs[] = {{"cc", m.cc, "cc"}, {"cc_multi_gpu", m.multi_gpu_mode, "multi_gpu_mode"}};
+    // The GPU a result names must be one of the GPUs its machine lists: an H100 result from
+    // a machine of H200s is a forged or merged file, not an H100 measurement.
+    const std::string gpu = r.param("gpu");
+    if (!gpu.empty() && !m.gpus.empty() &&
+        std::none_of(m.gpus.begin(), m.gpus.end(),
+                     [&](const std::string& g) { return folded(g) == folded(gpu); }))
+      throw InputError({f.path}, fmt::format("results[{}].params.gpu: \"{}\" is none of the GPUs "
+                                             "{}.gpu.gpus lists ({}): the file contradicts itself",
+                                             r.index, gpu, machine, fmt::join(m.gpus, ", ")));
     for (const auto& p : pairs) {
       const std::string v = r.param(p.param);
       if (known(v) && known(p.recorded) && v != p.recorded)

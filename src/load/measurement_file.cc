@@ -68,56 +68,86 @@ void check_json_depth(const std::string& text, const std::string& path) {
 
 // Parses `text`, refusing a key that appears twice in one object (nlohmann keeps the last
 // silently; a hand-merged file could then say two things and be read as one). The message
-// names the object's place in the document: "results[3].params".
-json parse_without_duplicate_keys(const std::string& text, const std::string& path) {
+// names the object's place in the document: "results[3].params". A SAX handler around
+// nlohmann's DOM builder, not its callback parser, whose end of every object scans the
+// enclosing array (600,000 results took minutes).
+class DuplicateKeyParser {
+ public:
+  DuplicateKeyParser(json& result, const std::string& path) : dom_(result, true), path_(path) {}
+
+  bool null() { return value_done(dom_.null()); }
+  bool boolean(bool v) { return value_done(dom_.boolean(v)); }
+  bool number_integer(json::number_integer_t v) { return value_done(dom_.number_integer(v)); }
+  bool number_unsigned(json::number_unsigned_t v) { return value_done(dom_.number_unsigned(v)); }
+  bool number_float(json::number_float_t v, const json::string_t& s) {
+    return value_done(dom_.number_float(v, s));
+  }
+  bool string(json::string_t& v) { return value_done(dom_.string(v)); }
+  bool binary(json::binary_t& v) { return value_done(dom_.binary(v)); }
+  bool start_object(std::size_t n) {
+    frames_.push_back({true, {}, 0, {}});
+    return dom_.start_object(n);
+  }
+  bool key(json::string_t& k) {
+    Frame& f = frames_.back();
+    f.key = k;
+    if (!f.keys.insert(k).second) {
+      const std::string at = where();  // the frames below the top: the object's place
+      throw InputError(
+          {path_}, fmt::format("{}{}duplicate key \"{}\"", at, at.empty() ? "" : ": ", echo(k)));
+    }
+    return dom_.key(k);
+  }
+  bool end_object() {
+    frames_.pop_back();
+    return value_done(dom_.end_object());
+  }
+  bool start_array(std::size_t n) {
+    frames_.push_back({false, {}, 0, {}});
+    return dom_.start_array(n);
+  }
+  bool end_array() {
+    frames_.pop_back();
+    return value_done(dom_.end_array());
+  }
+  // The parser's own exception type (parse_error, out_of_range), thrown as nlohmann would.
+  template <class Exception>
+  bool parse_error(std::size_t at, const std::string& token, const Exception& e) {
+    return dom_.parse_error(at, token, e);
+  }
+
+ private:
   struct Frame {
     bool object = false;
     std::string key;        // an object's current key
     std::size_t index = 0;  // an array's current element
     std::unordered_set<std::string> keys;
   };
-  std::vector<Frame> frames;
-  auto where = [&frames] {
+  bool value_done(bool ok) {
+    if (!frames_.empty() && !frames_.back().object) ++frames_.back().index;
+    return ok;
+  }
+  std::string where() const {
     std::string out;
-    for (std::size_t i = 0; i + 1 < frames.size(); ++i) {
-      if (frames[i].object)
-        out += (out.empty() ? "" : ".") + frames[i].key;
+    for (std::size_t i = 0; i + 1 < frames_.size(); ++i) {
+      if (frames_[i].object)
+        out += (out.empty() ? "" : ".") + frames_[i].key;
       else
-        out += fmt::format("[{}]", frames[i].index);
+        out += fmt::format("[{}]", frames_[i].index);
     }
     return out;
-  };
-  auto element_done = [&frames] {
-    if (!frames.empty() && !frames.back().object) ++frames.back().index;
-  };
-  json::parser_callback_t cb = [&](int, json::parse_event_t event, json& parsed) {
-    switch (event) {
-      case json::parse_event_t::object_start:
-      case json::parse_event_t::array_start:
-        frames.push_back({event == json::parse_event_t::object_start, {}, 0, {}});
-        break;
-      case json::parse_event_t::key: {
-        Frame& f = frames.back();
-        f.key = parsed.get<std::string>();
-        if (!f.keys.insert(f.key).second) {
-          const std::string at = where();  // the frames below the top: the object's place
-          throw InputError({path}, fmt::format("{}{}duplicate key \"{}\"", at,
-                                               at.empty() ? "" : ": ", echo(f.key)));
-        }
-        break;
-      }
-      case json::parse_event_t::object_end:
-      case json::parse_event_t::array_end:
-        frames.pop_back();
-        element_done();
-        break;
-      case json::parse_event_t::value:
-        element_done();
-        break;
-    }
-    return true;
-  };
-  return json::parse(text, cb);
+  }
+
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
+  const std::string& path_;
+  std::vector<Frame> frames_;
+};
+
+json parse_without_duplicate_keys(const std::string& text, const std::string& path) {
+  json out;
+  DuplicateKeyParser handler(out, path);
+  json::sax_parse(text, &handler);
+  return out;
 }
 
 class Reader {
@@ -323,6 +353,35 @@ MachineIdentity read_machine(const Reader& rd, const json& m, const std::string&
   return id;
 }
 
+// The median and the coefficient of variation must be those of the samples (hwprobe's
+// summarize(): the middle sample, or the mean of the two middle ones; sample standard
+// deviation over mean). A summary that says otherwise was edited by hand, and a forged
+// median would move every window the result stands for.
+void check_summary(const Reader& rd, const ProbeResult& r, const std::string& at) {
+  std::vector<double> sorted = r.samples_s;
+  std::sort(sorted.begin(), sorted.end());
+  const std::size_t n = sorted.size();
+  const double median = n % 2 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  // A part in a million, as the min/max check: the file's numbers are printed rounded.
+  if (std::abs(r.median_s - median) > 1e-12 + 1e-6 * median)
+    rd.fail(at + ".median_s", fmt::format("{:g} s is not the median of the samples ({:g} s): "
+                                          "the summary disagrees with them",
+                                          r.median_s, median));
+  double mean = 0;
+  for (double x : sorted) mean += x;
+  mean /= static_cast<double>(n);
+  double cv = 0;
+  if (n > 1 && mean > 0) {
+    double ss = 0;
+    for (double x : sorted) ss += (x - mean) * (x - mean);
+    cv = std::sqrt(ss / static_cast<double>(n - 1)) / mean;
+  }
+  if (std::abs(r.cv - cv) > 1e-6 + 1e-3 * cv)
+    rd.fail(at + ".cv", fmt::format("{:.4g} is not the coefficient of variation of the samples "
+                                    "({:.4g}): the summary disagrees with them",
+                                    r.cv, cv));
+}
+
 void check_options(const Reader& rd, const json& o) {
   if (!o.is_object()) rd.fail("options", "expected an object, got " + Reader::kind(o));
   constexpr std::uint64_t kBig = std::numeric_limits<std::uint32_t>::max();
@@ -382,8 +441,10 @@ MeasurementFile parse_measurement_file(const std::string& text, const std::strin
   check_strings(rd, doc, "", false);
 
   MeasurementFile mf;
-  mf.path = path;
-  mf.name = name;
+  // Shown in warnings, tables, reports and figure sources: a file name is input too, and
+  // its control or invisible characters (ESC, U+202E, a newline) are written <U+XXXX>.
+  mf.path = printable(path);
+  mf.name = printable(name);
   mf.started_at = rd.optional_string(doc, "", "started_at");
   if (const json* d = rd.optional(doc, "duration_s")) rd.time(*d, "duration_s");
   if (const json* o = rd.optional(doc, "options")) check_options(rd, *o);
@@ -420,15 +481,19 @@ MeasurementFile parse_measurement_file(const std::string& text, const std::strin
         rd.integer(*rank, at + ".rank", 0, static_cast<std::uint64_t>(mf.ranks - 1)));
   };
 
-  const json& results = rd.array(doc, "", "results");
+  rd.array(doc, "", "results");
+  // Each result's tree is moved or freed once read: a large file is not held twice.
+  json& results = doc["results"];
+  mf.results.reserve(results.size());
   for (std::size_t i = 0; i < results.size(); ++i) {
     const std::string at = fmt::format("results[{}]", i);
-    const json& r = results[i];
+    json& r = results[i];
     if (!r.is_object()) rd.fail(at, "expected an object, got " + Reader::kind(r));
     ProbeResult pr;
     pr.index = i;
     pr.probe = probe_key(rd, r, at);
-    pr.params = rd.object(r, at, "params");
+    rd.object(r, at, "params");
+    pr.params = std::move(r["params"]);
     const std::string pat = at + ".params";
     const json& bytes = rd.field(pr.params, pat, "bytes");
     if (!bytes.is_number_unsigned() || bytes.get<std::uint64_t>() == 0)
@@ -460,6 +525,7 @@ MeasurementFile parse_measurement_file(const std::string& text, const std::strin
                               pr.max_s, *lo, *hi));
     if (pr.median_s < pr.min_s - tol || pr.median_s > pr.max_s + tol)
       rd.fail(at + ".median_s", "outside min_s .. max_s");
+    check_summary(rd, pr, at);
     // Bytes over time is a bandwidth every report derives; one beyond any link is a clock
     // or a typo (5e-324 s), and would print as infinity.
     const double fastest = pr.min_s > 0 ? pr.min_s : pr.median_s;
@@ -469,6 +535,7 @@ MeasurementFile parse_measurement_file(const std::string& text, const std::strin
                           format_bytes(pr.bytes), fastest, format_bandwidth(kMaxBandwidth)));
     pr.rank = read_rank(r, at, true);
     mf.results.push_back(std::move(pr));
+    r = nullptr;
   }
   for (const char* list : {"skipped", "failed"}) {
     const json& entries = rd.array(doc, "", list);

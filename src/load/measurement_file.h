@@ -29,8 +29,11 @@ struct ProbeResult {
 };
 
 struct MeasurementFile {
-  std::string path;  // as given on the command line
-  std::string name;  // file name, used as the figure source
+  // As given on the command line and its file name (the figure source), each as shown:
+  // invisible characters written <U+XXXX> (core/printable.h), since both reach terminals
+  // and reports.
+  std::string path;
+  std::string name;
   std::string started_at;
   MachineIdentity machine;
   std::vector<MachineIdentity> machines;  // one per rank (multi-rank files)

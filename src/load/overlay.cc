@@ -65,17 +65,18 @@ void set_below(YamlFile& file, YamlNode node, const std::vector<Segment>& parts,
     const bool last = i + 1 == parts.size();
     walked += parts[i].item ? "[" + part + "]" : (walked.empty() ? "" : ".") + part;
     if (node.IsSequence()) {
-      YamlNode found;
-      std::string_view dotted;  // an id that starts with this segment and a dot
-      for (const YamlNode& item : node) {
-        if (!item["id"].IsScalar()) continue;
-        const std::string_view id = item["id"].Scalar();
-        if (id == part) found = item;  // last wins
-        if (dotted.empty() && id.size() > part.size() && id.starts_with(part) &&
-            id[part.size()] == '.')
-          dotted = id;
-      }
+      // Indexed once per list (last of equal ids wins): overrides do not scan the list.
+      const std::uint32_t index = file.item_with_id(node, part);
+      const YamlNode found = index == YamlTree::kNone ? YamlNode() : tree.node(index);
       if (!found) {
+        std::string_view dotted;  // an id that starts with this segment and a dot
+        for (const YamlNode& item : node) {
+          if (!item["id"].IsScalar()) continue;
+          const std::string_view id = item["id"].Scalar();
+          if (dotted.empty() && id.size() > part.size() && id.starts_with(part) &&
+              id[part.size()] == '.')
+            dotted = id;
+        }
         // The list's own path, for the suggestion: "stages" of "stages.n0".
         std::string list = walked.substr(0, walked.size() - part.size() - (parts[i].item ? 2 : 0));
         if (!list.empty() && list.back() == '.') list.pop_back();
@@ -129,6 +130,7 @@ void set_below(YamlFile& file, YamlNode node, const std::vector<Segment>& parts,
       // rather than the line of the value it replaced.
       const std::uint32_t fresh = tree.new_scalar(value);
       tree.set(node.index(), part, fresh, &new_key);
+      if (part == "id") file.forget_item_ids();  // an item of some list may have a new id
       file.note_override_node(fresh, self);
       if (new_key != YamlTree::kNone) file.note_override_node(new_key, self);
       return;

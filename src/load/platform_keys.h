@@ -54,7 +54,8 @@ inline constexpr PlatformKey kPlatformKeys[] = {
      true},
     {"nodes",
      ValueKind::integer,
-     "Nodes in the cluster (informative; a group's count says how many).",
+     "Nodes the platform spans: the scenario's cluster, or a place's nodes run as one admin "
+     "domain (a group's count says how many); HBM shards need as many GPUs.",
      {},
      1,
      1000000000,

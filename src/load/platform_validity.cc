@@ -12,6 +12,10 @@ Attributes platform_attributes(const Catalog& c, const Platform& p) {
   a["multi_gpu_mode"] = p.multi_gpu_mode;
   a["key_custody"] = p.key_custody;
   a["gpu"] = p.gpu.empty() ? "none" : p.gpu;
+  // Per node: rules refuse what a vendor allows only for one GPU per VM.
+  a["gpus"] = p.gpu.empty() || p.gpus_per_node == 0 ? "none"
+              : p.gpus_per_node == 1                ? "one"
+                                                    : "several";
   if (const PlatformOption* g = Catalog::find(c.gpus, p.gpu))
     for (const auto& [k, v] : g->attributes) a["gpu." + k] = v;
   a["cpu_tee"] = p.cpu_tee;
@@ -44,7 +48,19 @@ void check_hbm_fit(const Catalog& c, const Scenario& s, const PlatformSet& platf
                    const SourceLocation* where) {
   for (const Stage& st : s.stages) {
     if (st.medium != "hbm") continue;
-    const PlatformOption* gpu = Catalog::find(c.gpus, platforms.of(st.place).gpu);
+    const Platform& p = platforms.of(st.place);
+    // Each shard is on a GPU of its own: a place has nodes x GPUs per node of them.
+    const double gpus = static_cast<double>(p.nodes) * p.gpus_per_node;
+    const double shards = static_cast<double>(st.shards) * static_cast<double>(st.count);
+    if (!p.gpu.empty() && shards > gpus)
+      throw PlatformRefused(
+          where ? *where : st.where,
+          fmt::format("stage '{}' spreads the bytes over {} GPUs ({} shards x {}), more than its "
+                      "place has ({} node{} x {} GPUs); give the place more nodes or GPUs per "
+                      "node, or fewer shards",
+                      st.id, format_count(shards), st.shards, st.count, p.nodes,
+                      p.nodes == 1 ? "" : "s", p.gpus_per_node));
+    const PlatformOption* gpu = Catalog::find(c.gpus, p.gpu);
     if (!gpu) continue;
     auto cap = gpu->figures.find("hbm_capacity");
     if (cap == gpu->figures.end()) continue;
@@ -54,7 +70,8 @@ void check_hbm_fit(const Catalog& c, const Scenario& s, const PlatformSet& platf
     throw PlatformRefused(
         where ? *where : st.where,
         fmt::format("stage '{}' puts {} in each GPU's HBM ({} shards), more than the {} of an {} "
-                    "({}); raise 'shards' or choose a larger GPU",
+                    "({}); spread it over more GPUs, use fewer bytes per parameter, or choose a "
+                    "GPU with more HBM",
                     st.id, format_bytes(per_gpu), st.shards, format_bytes(capacity), gpu->name,
                     cap->second.source.id));
   }

@@ -11,7 +11,8 @@
 namespace plainsight {
 
 // The platform's own attributes, as protection rules and refusals match them:
-// confidential_mode, multi_gpu_mode, key_custody, gpu, gpu.<attr>, cpu_tee, cpu_tee.<attr>.
+// confidential_mode, multi_gpu_mode, key_custody, gpu, gpu.<attr>, gpus (none, one, several
+// per node), cpu_tee, cpu_tee.<attr>.
 Attributes platform_attributes(const Catalog& catalog, const Platform& platform);
 
 // The first refusal whose conditions hold, or null.

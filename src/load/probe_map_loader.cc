@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/ids.h"
+#include "load/citation_reader.h"
 #include "load/did_you_mean.h"
 #include "load/map_reader.h"
 
@@ -33,11 +34,12 @@ std::map<std::string, std::vector<std::string>> read_when(const YamlFile& f, Map
 FitBounds read_fit_bounds(const YamlFile& f, const YamlNode& n, const std::string& what,
                           FitBounds b) {
   MapReader r(f, n, what);
-  r.allow({"min_sizes", "min_r2", "max_rms_error", "max_extrapolation"});
+  r.allow({"min_sizes", "min_r2", "max_rms_error", "max_extrapolation", "max_size_gap"});
   b.min_sizes = r.integer_or("min_sizes", static_cast<int>(b.min_sizes), 1, 1000);
   b.min_r2 = r.number_or("min_r2", b.min_r2, 0, 1);
   b.max_rms_error = r.number_or("max_rms_error", b.max_rms_error, 0, 10);
   b.max_extrapolation = r.number_or("max_extrapolation", b.max_extrapolation, 1, 1e9);
+  b.max_size_gap = r.number_or("max_size_gap", b.max_size_gap, 1, 1e18);
   return b;
 }
 
@@ -63,7 +65,7 @@ ProbeCandidate read_candidate(const YamlFile& f, const YamlNode& n, const std::s
                               const FitBounds& bounds) {
   MapReader r(f, n, "probe_map rule '" + rule + "' probe");
   r.allow({"probe", "params", "cc", "depends_on", "emulation", "label", "series_by", "prefer_max",
-           "fit"});
+           "fit", "within_link"});
   ProbeCandidate c;
   c.probe = r.id("probe");
   c.params = r.str_map("params");
@@ -82,6 +84,7 @@ ProbeCandidate read_candidate(const YamlFile& f, const YamlNode& n, const std::s
     throw InputError(r.at(), c.cc_param.empty() ? "depends_on cc needs `cc` (the param and values)"
                                                 : "`cc` needs cc in depends_on");
   c.emulation = r.on_off_or("emulation", false);
+  c.within_link = r.on_off_or("within_link", false);
   c.label = r.str("label");
   c.series_by = r.str_list("series_by");
   c.prefer_max = r.str_or("prefer_max", "");
@@ -125,10 +128,17 @@ std::vector<PlatformClass> read_classes(const YamlFile& f, MapReader& top, const
 ProbeMap load_probe_map(const std::filesystem::path& path, const Catalog& c) {
   YamlFile f = YamlFile::load(path);
   MapReader top(f, f.root(), f.name());
-  top.allow({"gpu_models", "fit_bounds", "storage_classes", "fabrics", "rules"});
+  top.allow({"gpu_models", "fit_bounds", "link_limit", "storage_classes", "fabrics", "rules"});
   ProbeMap m;
   if (YamlNode b = top.optional_node("fit_bounds"))
     m.fit_bounds = read_fit_bounds(f, b, "fit_bounds", m.fit_bounds);
+  if (YamlNode l = top.optional_node("link_limit")) {
+    MapReader lr(f, l, "link_limit");
+    lr.allow({"factor", "why", "source"});
+    m.link_limit.factor = lr.number("factor", 1, 10);
+    m.link_limit.why = lr.str("why");
+    m.link_limit.source = read_citation(f, lr.node("source"), "link_limit source", c.sources);
+  }
   m.storage_classes = read_classes(f, top, "storage_classes", c);
   m.fabrics = read_classes(f, top, "fabrics", c);
   for (const YamlNode& n : sequence_of(f, top.node("gpu_models"), "gpu_models")) {
@@ -157,6 +167,12 @@ ProbeMap load_probe_map(const std::filesystem::path& path, const Catalog& c) {
         throw InputError(rule.where, fmt::format("duplicate probe_map rule id '{}'", rule.id));
     m.rules.push_back(std::move(rule));
   }
+  for (const ProbeRule& rule : m.rules)
+    for (const ProbeCandidate& cand : rule.candidates)
+      if (cand.within_link && m.link_limit.factor == 0)
+        throw InputError(rule.where, fmt::format("rule '{}': probe {} is within_link, but the map "
+                                                 "gives no link_limit",
+                                                 rule.id, cand.probe));
   return m;
 }
 

@@ -160,8 +160,15 @@ constexpr auto kPlaceOwn = std::to_array<KeySpec>({
 constexpr KeySpec kPlacePlatform = {
     "platform", K::mapping,
     "Platform keys of its own, over the offering's defaults (a place of ours without an "
-    "offering starts from the scenario's `platform:`). Keys stated here are pinned: "
-    "`--set platform.KEY` and controls leave them.",
+    "offering starts from the scenario's `platform:`); `nodes` when it spans several nodes run as "
+    "one admin domain. Keys stated here are pinned: `--set platform.KEY` and controls leave "
+    "them.",
+    false, "platform"};
+
+constexpr KeySpec kGroupPlatform = {
+    "platform", K::mapping,
+    "Platform keys of the class's own, over the offering's defaults (else the scenario's "
+    "`platform:`); pinned, as a place's.",
     false, "group_platform"};
 
 constexpr auto kPlace =
@@ -198,7 +205,7 @@ constexpr auto kGroup =
            }),
            kPlaceOwn,
            std::to_array<KeySpec>({
-               kPlacePlatform,
+               kGroupPlatform,
                {"stages", K::list, "The stages of one replica.", true, "stage"},
                {"flows", K::list,
                 "Flows of one replica; ids name the group's stages first, then top-level or other "
@@ -257,6 +264,16 @@ constexpr KeySpec kStage[] = {
     {"protection_source", K::mapping, "Why the scenario states its protection: a citation.", false,
      "citation"},
     {"state_label", K::text, "The source document's own words for the state."},
+    {"corrections", K::list,
+     "Where the document the scenario reproduces is corrected by another source: its words "
+     "kept, the correction beside them.",
+     false, "stage_correction"},
+};
+
+constexpr KeySpec kStageCorrection[] = {
+    {"says", K::mapping, "What the scenario's document says, cited.", true, "citation"},
+    {"corrected_by", K::mapping, "The source that corrects it, cited.", true, "citation"},
+    {"note", K::text, "What the correction changes, in words."},
 };
 
 constexpr KeySpec kDurationFigure[] = {
@@ -394,6 +411,7 @@ constexpr MappingSpec kMappings[] = {
      std::span<const KeySpec>(kPlatform.data(), kPlatform.size() - 1)},
     {"group", "A template of stages standing for `count` identical replicas.", kGroup},
     {"stage", "A place the bytes sit or pass, and how long they stay.", kStage},
+    {"stage_correction", "A document's words and the source that corrects them.", kStageCorrection},
     {"duration_figure", "A per-event duration from a catalog published figure.", kDurationFigure},
     {"events", "How often a stage's event recurs: exactly one of every or count.", kEvents},
     {"flow", "A directed edge the bytes take between stages.", kFlow},

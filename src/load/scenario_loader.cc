@@ -107,10 +107,17 @@ void read_places_and_groups(const YamlFile& f, MapReader& r, const Catalog& c,
     g.id = gr.id("id");
     g.where = gr.at();
     for (const Group& other : s.groups)
-      if (other.id == g.id)
+      if (other.id == g.id) {
+        // An override that gave the first group this id is at fault, not the original.
+        const SourceLocation first_id =
+            MapReader(f, group_nodes[&other - s.groups.data()], "group").at_value("id");
+        if (first_id.line <= 0 && gr.at_value("id").line > 0)
+          throw InputError(first_id, fmt::format("duplicate group id '{}' (also at line {})", g.id,
+                                                 gr.at().line));
         throw InputError(gr.at_value("id"), fmt::format("duplicate group id '{}' (first at line "
                                                         "{})",
                                                         g.id, other.where.line));
+      }
     check_new_place_id(s, g.id, gr.at_value("id"));
     g.name = gr.name_or("name", g.id);
     g.count = gr.integer_or("count", 1, 1, kMaxCount);
@@ -191,6 +198,12 @@ void read_stages(const YamlFile& f, const Catalog& c, const std::vector<Listed>&
       SourceLocation at = f.at_item(l.list, l.item);
       const SourceLocation id_at = MapReader(f, n, "stage").at_value("id");
       if (id_at.line <= 0) at = id_at;
+      // An override that gave the first stage this id is at fault, not the original.
+      const Listed& one = listed[first];
+      const SourceLocation first_id = MapReader(f, one.list[one.item], "stage").at_value("id");
+      if (first_id.line <= 0 && id_at.line > 0)
+        throw InputError(first_id, fmt::format("duplicate stage id '{}' (also at line {})",
+                                               s.stages[pos].id, at.line));
       throw InputError(at,
                        fmt::format("duplicate stage id '{}' (first at line {})", s.stages[pos].id,
                                    f.at_item(listed[first].list, listed[first].item).line));

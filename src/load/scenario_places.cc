@@ -85,6 +85,9 @@ std::string default_operator(const std::string& kind) {
 Platform offering_platform(const Offering& o) {
   Platform p;
   for (const auto& [key, allows] : o.allows) set_platform_value(p, key, allows.fallback);
+  // A GPU brings the default GPUs per node, as in a scenario's platform, where the offering
+  // does not say.
+  if (!p.gpu.empty() && p.gpus_per_node == 0) p.gpus_per_node = 8;
   return p;
 }
 
@@ -197,7 +200,8 @@ Place read_place(MapReader& r, const Catalog& c, const PlatformSection& section,
     }
   if (YamlNode own = r.optional_node("platform")) {
     MapReader pr(r.file(), own, what + " platform");
-    pr.allow(scenario_mapping("group_platform"));
+    // A place may span several nodes (one admin domain); a group's count says its nodes.
+    pr.allow(scenario_mapping(group ? "group_platform" : "platform"));
     apply_platform_mapping(pr, c, p.platform, p.key_at, &p.pinned, what + " platform", base_gpus);
   }
   return p;

@@ -6,6 +6,7 @@
 #include <set>
 #include <stdexcept>
 #include <tuple>
+#include <unordered_map>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -42,10 +43,14 @@ struct ClassKey {
 struct ClassNodes {
   std::int64_t nodes = 0, down = 0, drained = 0, other_out = 0;
   std::vector<std::string> examples;
-  std::set<std::string> partitions;
+  // Partitions, distinct; at most kPartitionsKept are held (a partition per node in a
+  // million-node inventory would otherwise fill the scenario's comments and memory).
+  std::set<std::string, std::less<>> partitions;
+  bool more_partitions = false;
 };
 
 constexpr std::size_t kExamples = 3;
+constexpr std::size_t kPartitionsKept = 1000;
 
 // Sets `into` to `value` unless a feature already set it to something else.
 void set_once(std::string& into, const std::string& value, const std::string& key,
@@ -60,34 +65,30 @@ void set_once(std::string& into, const std::string& value, const std::string& ke
   set_by = feature;
 }
 
+// A class key with the features the map has no meaning for, as found for one combination
+// of Gres and features (a cluster has a handful; each is worked out once).
+struct Placed {
+  ClassKey key;
+  std::vector<std::string> unmapped;
+};
+
 }  // namespace
 
-SlurmClasses slurm_node_classes(const std::vector<SlurmNode>& nodes, const SlurmFeatureMap& map,
-                                const std::string& file, bool available_only) {
+struct SlurmClassBuilder::Impl {
+  const SlurmFeatureMap& map;
+  std::string file;
+  bool available_only = false;
   std::map<ClassKey, ClassNodes> classes;
   std::vector<std::string> gpuless, unavailable;
-  std::size_t n_gpuless = 0, n_unavailable = 0;
-  std::map<std::string, std::size_t> unmapped;  // feature -> nodes
-  for (const SlurmNode& node : nodes) {
-    const SourceLocation at{file, node.line, 1};
-    GresGpus gpus;
-    try {
-      gpus = gres_gpus(node.gres);
-    } catch (const std::invalid_argument& e) {
-      throw InputError(at, fmt::format("node {}: {}", node.name, e.what()));
-    }
-    if (gpus.count == 0) {
-      if (gpuless.size() < kExamples) gpuless.push_back(node.name);
-      ++n_gpuless;
-      continue;
-    }
-    const bool out = slurm_unavailable(node.state);
-    if (available_only && out) {
-      if (unavailable.size() < kExamples) unavailable.push_back(node.name);
-      ++n_unavailable;
-      continue;
-    }
-    ClassKey key;
+  std::size_t n_nodes = 0, n_gpuless = 0, n_unavailable = 0;
+  std::map<std::string, std::size_t> unmapped;     // feature -> nodes
+  std::unordered_map<std::string, Placed> placed;  // Gres type, count and features -> class
+  std::string combo;                               // the lookup key, reused
+
+  Placed place(const SlurmNode& node, const SourceLocation& at) const {
+    Placed p;
+    ClassKey& key = p.key;
+    const GresGpus& gpus = node.gpus;
     key.gpus = gpus.count;
     std::string gpu_by, tee_by, cc_by, mode_by;
     if (!gpus.type.empty()) {
@@ -95,10 +96,10 @@ SlurmClasses slurm_node_classes(const std::vector<SlurmNode>& nodes, const Slurm
       if (!key.gpu.empty()) gpu_by = "Gres " + gpus.type;
     }
     std::string cc = key.cc ? "on" : "off";
-    for (const std::string& f : node.features) {
+    for (const std::string& f : slurm_list(node.features)) {
       auto it = map.features.find(lower(f));
       if (it == map.features.end()) {
-        ++unmapped[f];
+        p.unmapped.push_back(f);
         continue;
       }
       const SlurmFeatureMap::Feature& x = it->second;
@@ -115,20 +116,63 @@ SlurmClasses slurm_node_classes(const std::vector<SlurmNode>& nodes, const Slurm
                                        "entry (or a feature with gpu:) to {}",
                                        node.name, echo(node.gres),
                                        gpus.type.empty() ? " (it names no type)" : "", map.file));
-    ClassNodes& k = classes[key];
-    ++k.nodes;
-    if (k.examples.size() < kExamples) k.examples.push_back(node.name);
-    for (const std::string& p : node.partitions) k.partitions.insert(p);
-    const std::string state = lower(node.state);
-    if (state.find("down") != std::string::npos)
-      ++k.down;
-    else if (state.find("drain") != std::string::npos)
-      ++k.drained;
-    else if (out)
-      ++k.other_out;
+    return p;
   }
+};
+
+SlurmClassBuilder::SlurmClassBuilder(const SlurmFeatureMap& map, std::string file,
+                                     bool available_only)
+    : impl_(new Impl{map, std::move(file), available_only, {}, {}, {}, 0, 0, 0, {}, {}, {}}) {}
+
+SlurmClassBuilder::~SlurmClassBuilder() = default;
+
+void SlurmClassBuilder::add(const SlurmNode& node) {
+  Impl& m = *impl_;
+  ++m.n_nodes;
+  const SourceLocation at{m.file, node.line, 1};
+  if (node.gpus.count == 0) {
+    if (m.gpuless.size() < kExamples) m.gpuless.push_back(node.name);
+    ++m.n_gpuless;
+    return;
+  }
+  const bool out = slurm_unavailable(node.state);
+  if (m.available_only && out) {
+    if (m.unavailable.size() < kExamples) m.unavailable.push_back(node.name);
+    ++m.n_unavailable;
+    return;
+  }
+  m.combo.assign(node.gpus.type);
+  m.combo += '\x1f';
+  m.combo += std::to_string(node.gpus.count);
+  m.combo += '\x1f';
+  m.combo += node.features;
+  auto it = m.placed.find(m.combo);
+  if (it == m.placed.end()) it = m.placed.emplace(m.combo, m.place(node, at)).first;
+  const Placed& p = it->second;
+  for (const std::string& f : p.unmapped) ++m.unmapped[f];
+  ClassNodes& k = m.classes[p.key];
+  ++k.nodes;
+  if (k.examples.size() < kExamples) k.examples.push_back(node.name);
+  for (const std::string& part : slurm_list(node.partitions)) {
+    if (k.partitions.count(part)) continue;
+    if (k.partitions.size() < kPartitionsKept)
+      k.partitions.insert(part);
+    else
+      k.more_partitions = true;
+  }
+  const std::string state = lower(node.state);
+  if (state.find("down") != std::string::npos)
+    ++k.down;
+  else if (state.find("drain") != std::string::npos)
+    ++k.drained;
+  else if (out)
+    ++k.other_out;
+}
+
+SlurmClasses SlurmClassBuilder::finish() const {
+  const Impl& m = *impl_;
   SlurmClasses out;
-  for (const auto& [key, k] : classes) {
+  for (const auto& [key, k] : m.classes) {
     NodeClass c;
     c.id = fmt::format("{}x{}", key.gpu, key.gpus);
     c.name = fmt::format("{} x{}", key.gpu, key.gpus);
@@ -142,10 +186,16 @@ SlurmClasses slurm_node_classes(const std::vector<SlurmNode>& nodes, const Slurm
     c.cpu_tee = key.cpu_tee;
     c.confidential_mode = key.cc;
     c.multi_gpu_mode = key.multi_gpu_mode;
-    c.notes.push_back(fmt::format(
-        "{}: {} node{} ({}){}", c.id, format_count(k.nodes), k.nodes == 1 ? "" : "s",
-        some(k.examples, k.nodes),
-        k.partitions.empty() ? "" : fmt::format(", partitions {}", fmt::join(k.partitions, ", "))));
+    std::string partitions;
+    if (!k.partitions.empty()) {
+      partitions = fmt::format(
+          ", partitions {}{}",
+          listed(std::vector<std::string>(k.partitions.begin(), k.partitions.end())),
+          k.more_partitions ? fmt::format(" (more than {} in all)", format_count(kPartitionsKept))
+                            : "");
+    }
+    c.notes.push_back(fmt::format("{}: {} node{} ({}){}", c.id, format_count(k.nodes),
+                                  k.nodes == 1 ? "" : "s", some(k.examples, k.nodes), partitions));
     if (k.down + k.drained + k.other_out > 0)
       c.notes.push_back(fmt::format(
           "  of which {} down, {} drained, {} otherwise out of service: counted, as out of service "
@@ -158,32 +208,39 @@ SlurmClasses slurm_node_classes(const std::vector<SlurmNode>& nodes, const Slurm
                    [](const NodeClass& a, const NodeClass& b) { return a.nodes > b.nodes; });
   std::int64_t kept = 0;
   for (const NodeClass& c : out.classes) kept += c.nodes;
-  out.notes.push_back(
-      fmt::format("From the Slurm inventory {}: {} nodes read, {} in {} class{} "
-                  "(GPU model and count, and the features {} gives a meaning).",
-                  file, format_count(static_cast<double>(nodes.size())),
-                  format_count(static_cast<double>(kept)), out.classes.size(),
-                  out.classes.size() == 1 ? "" : "es", map.file));
-  if (n_gpuless > 0)
-    out.notes.push_back(fmt::format("{} node{} without GPUs left out ({}).", n_gpuless,
-                                    n_gpuless == 1 ? "" : "s", some(gpuless, n_gpuless)));
-  if (n_unavailable > 0)
+  out.notes.push_back(fmt::format(
+      "From the Slurm inventory {}: {} nodes read, {} in {} class{} "
+      "(GPU model and count, and the features {} gives a meaning).",
+      m.file, format_count(static_cast<double>(m.n_nodes)), format_count(static_cast<double>(kept)),
+      out.classes.size(), out.classes.size() == 1 ? "" : "es", m.map.file));
+  if (m.n_gpuless > 0)
+    out.notes.push_back(fmt::format("{} node{} without GPUs left out ({}).", m.n_gpuless,
+                                    m.n_gpuless == 1 ? "" : "s", some(m.gpuless, m.n_gpuless)));
+  if (m.n_unavailable > 0)
     out.notes.push_back(fmt::format("{} node{} out of service left out (--available-only: {}).",
-                                    n_unavailable, n_unavailable == 1 ? "" : "s",
-                                    some(unavailable, n_unavailable)));
-  if (!unmapped.empty()) {
+                                    m.n_unavailable, m.n_unavailable == 1 ? "" : "s",
+                                    some(m.unavailable, m.n_unavailable)));
+  if (!m.unmapped.empty()) {
     std::vector<std::string> names;
-    for (const auto& [f, count] : unmapped) names.push_back(fmt::format("{} ({})", echo(f), count));
+    for (const auto& [f, count] : m.unmapped)
+      names.push_back(fmt::format("{} ({})", echo(f), count));
     out.notes.push_back(
         fmt::format("Features with no meaning in the map, ignored: {}.", listed(names)));
   }
   if (out.classes.empty())
-    throw InputError({file}, "no node with GPUs to describe" +
-                                 std::string(n_unavailable > 0 ? " (every GPU node is out of "
-                                                                 "service; leave out "
-                                                                 "--available-only)"
-                                                               : ""));
+    throw InputError({m.file}, "no node with GPUs to describe" +
+                                   std::string(m.n_unavailable > 0 ? " (every GPU node is out of "
+                                                                     "service; leave out "
+                                                                     "--available-only)"
+                                                                   : ""));
   return out;
+}
+
+SlurmClasses slurm_node_classes(const std::vector<SlurmNode>& nodes, const SlurmFeatureMap& map,
+                                const std::string& file, bool available_only) {
+  SlurmClassBuilder b(map, file, available_only);
+  for (const SlurmNode& n : nodes) b.add(n);
+  return b.finish();
 }
 
 }  // namespace plainsight

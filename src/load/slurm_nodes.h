@@ -1,28 +1,25 @@
 // A Slurm node inventory: the output of `scontrol show node -o`, one node per line as
-// `Key=Value` fields separated by spaces. A value runs until the next ` Key=`, so values
-// that hold spaces (OS=Linux 5.15.0-91-generic #101-Ubuntu SMP ...) or '=' (CfgTRES=cpu=96,
-// mem=...) are read whole.
+// `Key=Value` fields. Read by the grammar Slurm prints it with (src/api/node_info.c,
+// slurm_sprint_node_table), not by substrings: fields are separated by spaces and each key
+// appears once; a value is one word, except
+//  - the free text of OS (a kernel's uname string), which Slurm always follows with
+//    RealMemory=, and of Reason, Comment and Extra, which end the line and are followed
+//    only by the keys Slurm prints after them;
+//  - the times (BootTime, SlurmdStartTime, LastBusyTime, ResumeAfterTime), which
+//    SLURM_TIME_FORMAT may write with spaces: they run to the next word that is a key.
+// So a kernel string that holds " State=IDLE" is read as part of OS, never as the node's
+// state, and what does not fit the grammar is refused at its line and column.
 #pragma once
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
+#include <stdexcept>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace plainsight {
-
-struct SlurmNode {
-  std::string name;
-  std::string gres;  // "gpu:h100:8(S:0-1)"; "" when none
-  // ActiveFeatures where the line has them (what the node runs as now; a node-features
-  // plugin may reboot it into others), else AvailableFeatures.
-  std::vector<std::string> features;
-  std::vector<std::string> partitions;
-  std::string state;  // "IDLE", "DOWN*", "MIXED+DRAIN"
-  int line = 0;
-};
 
 // The GPUs of a node's Gres: "gpu:h100:8(S:0-1)" -> {"h100", 8}; "gpu:8" -> {"", 8}.
 struct GresGpus {
@@ -30,19 +27,60 @@ struct GresGpus {
   int count = 0;
 };
 
-// The `Key=Value` fields of one line, in order.
-std::vector<std::pair<std::string_view, std::string_view>> scontrol_fields(std::string_view line);
+struct SlurmNode {
+  std::string name;
+  std::string gres;  // "gpu:h100:8(S:0-1)"; "" when none
+  GresGpus gpus;     // what the Gres says of GPUs (read with the line)
+  // ActiveFeatures where the line has them (what the node runs as now; a node-features
+  // plugin may reboot it into others), else AvailableFeatures, as written ("h100,ib,cc").
+  std::string features;
+  std::string partitions;  // "secure,gpu"
+  std::string state;       // "IDLE", "DOWN*", "MIXED+DRAIN"
+  int line = 0;
+};
 
-// The GPUs a Gres value lists (none: count 0). Throws std::invalid_argument with what is
-// wrong when it lists GPUs of several types or an unreadable count.
+// What does not parse, and where: `offset` is 0-based in the text that was parsed (a line,
+// or a Gres value).
+struct SlurmSyntaxError : std::invalid_argument {
+  SlurmSyntaxError(std::size_t at, const std::string& what)
+      : std::invalid_argument(what), offset(at) {}
+  std::size_t offset;
+};
+
+struct ScontrolField {
+  std::string_view key, value;
+  std::size_t offset = 0;  // of the value in the line
+};
+
+// The fields of one line, in order. Throws SlurmSyntaxError for a line that does not fit
+// the grammar: a word that is not KEY=VALUE where a field must start, a key given twice, a
+// key that is not Slurm's (upper-case letter, then letters, digits or '_').
+std::vector<ScontrolField> scontrol_fields(std::string_view line);
+
+// The GPUs a Gres value lists (none: count 0). Gres is entries separated by commas, each
+// NAME[:TYPE...]:COUNT with an optional "(...)" at its end (the sockets or indexes of the
+// GPUs). Throws SlurmSyntaxError at the character that does not parse (unbalanced
+// parentheses, text after ')', an empty entry or field, a count that is not 0 to 1024), or
+// when GPUs of several types share a node.
 GresGpus gres_gpus(std::string_view gres);
 
-// Whether a node is out of service: down, drained or draining, failed, or powered off.
-bool slurm_unavailable(const std::string& state);
+// "a,b,c" -> its items; "(null)" and "" -> none.
+std::vector<std::string> slurm_list(std::string_view value);
 
-// Every node of an inventory file; InputError at file:line for a line that is not a node.
-std::vector<SlurmNode> read_slurm_nodes(const std::filesystem::path& file);
+// Whether a node is out of service: down, drained or draining, failed, or powered off.
+bool slurm_unavailable(std::string_view state);
+
+// Calls `each` for every node of an inventory, in order, reading it a block at a time
+// (an inventory may be a gigabyte; its nodes are never all held). InputError at
+// file:line:col for a line that is not a node, a node listed twice, past the limits.
+void for_each_slurm_node(const std::filesystem::path& file,
+                         const std::function<void(const SlurmNode&)>& each);
 // The same from text (`name` for messages).
+void for_each_slurm_node(std::string_view text, const std::string& name,
+                         const std::function<void(const SlurmNode&)>& each);
+
+// Every node, held: for small inventories and tests.
+std::vector<SlurmNode> read_slurm_nodes(const std::filesystem::path& file);
 std::vector<SlurmNode> parse_slurm_nodes(std::string_view text, const std::string& name);
 
 }  // namespace plainsight

@@ -412,6 +412,17 @@ YamlFile YamlFile::parse(const std::string& text, const std::string& name) {
   return f;
 }
 
+std::uint32_t YamlFile::item_with_id(const YamlNode& list, std::string_view id) {
+  auto [it, fresh] = item_ids_.try_emplace(list.index());
+  if (fresh) {
+    // Views into the tree's scalar blocks, which never move.
+    for (const YamlNode& item : list)
+      if (item["id"].IsScalar()) it->second[item["id"].Scalar()] = item.index();
+  }
+  const auto found = it->second.find(id);
+  return found == it->second.end() ? YamlTree::kNone : found->second;
+}
+
 SourceLocation YamlFile::at_item(const YamlNode& parent, std::size_t i) const {
   const YamlMark m = tree_->item_mark(parent.index(), i);
   if (m.is_null()) return at(tree_->node(parent.index())[i]);

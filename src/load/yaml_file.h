@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -40,6 +42,11 @@ class YamlFile {
   void note_override_node(std::uint32_t node, std::size_t override) {
     set_nodes_.emplace_back(node, override);
   }
+  // For --set: the item of `list` whose scalar `id` is `id` (the last of equal ids), or
+  // kNone. Each list is indexed once, so a thousand overrides on a 200,000-stage list do not
+  // scan it a thousand times; forget_item_ids() after an override changes an id.
+  std::uint32_t item_with_id(const YamlNode& list, std::string_view id);
+  void forget_item_ids() { item_ids_.clear(); }
 
  private:
   std::string name_;
@@ -47,6 +54,8 @@ class YamlFile {
   std::unique_ptr<YamlTree> tree_ = std::make_unique<YamlTree>();
   std::vector<std::string> overrides_;
   std::vector<std::pair<std::uint32_t, std::size_t>> set_nodes_;  // node, its override
+  // List node -> its items by id (item_with_id).
+  std::unordered_map<std::uint32_t, std::unordered_map<std::string_view, std::uint32_t>> item_ids_;
 };
 
 // Throws InputError at the first byte of `text` that is not well-formed UTF-8. YAML is

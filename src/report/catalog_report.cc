@@ -191,10 +191,12 @@ void cc_costs_topic(const Catalog& c, Topic& t) {
     if (k.borrowed) t.more.push_back({k.id + " borrowed", &k.borrowed_because});
   }
   for (const auto& k : c.run_costs)
-    tb.rows.push_back(
-        {k.id, "(whole run)", conditions(k.when), "run",
-         k.extra_figure.empty() ? join(k.throughput_loss) : k.extra_figure + " of " + k.run_figure,
-         "no"});
+    tb.rows.push_back({k.id, k.of.empty() ? "(whole run)" : "(" + k.of + ")", conditions(k.when),
+                       "run",
+                       !k.slowdown_figure.empty() ? k.slowdown_figure
+                       : k.extra_figure.empty()   ? join(k.throughput_loss)
+                                                  : k.extra_figure + " of " + k.run_figure,
+                       "no"});
 }
 
 void platform_rules_topic(const Catalog& c, Topic& t) {

@@ -33,9 +33,10 @@ void render_csv(std::ostream& out, const Analysis& a) {
         to_string(w.per_event.provenance), csv_field(w.per_event.source), n(w.events),
         n(w.plaintext_per_event.value), n(w.plaintext_total_s), n(w.plaintext_coverage_s),
         csv_field(readers),
-        // CC off and on where both were measured; empty otherwise.
-        w.cc ? fmt::format("{},{},{}", n(w.cc->off.value), n(w.cc->on.value), n(w.cc->ratio()))
-             : std::string(",,"),
+        // CC off and on where both were measured (and the pair not refused); empty otherwise.
+        w.cc && !w.cc->refused
+            ? fmt::format("{},{},{}", n(w.cc->off.value), n(w.cc->on.value), n(w.cc->ratio()))
+            : std::string(",,"),
         csv_field(rests_on_phrase(a, i)),
         csv_field(fmt::format("{}", fmt::join(window_notes(a, i), " | "))), w.replicas,
         csv_field(place.id), place.operator_role, csv_field(operator_words(place)));

@@ -115,11 +115,17 @@ std::vector<std::string> time_cost(const ScenarioDiff& d) {
     // The whole-run cost published for each side's GPU generation, beside the estimate.
     for (const auto& [side, x] : {std::pair{"A", &a}, std::pair{"B", &b}})
       for (const PublishedRunCost& p : x->workload->published)
-        out.push_back(fmt::format(
-            "published for {}'s GPU generation ({}): {}: +{:.1f}%{} of the run [{}: {}]", side,
-            x->workload->gpu, p.cost->name, 100 * p.low,
-            p.high > p.low ? fmt::format(" to +{:.1f}%", 100 * p.high) : std::string(),
-            to_string(p.status), p.figures.front()->source.id));
+        out.push_back(
+            p.slowdown > 0
+                ? fmt::format("published for {}'s GPU generation ({}): {}: {} takes {:g}x as "
+                              "long [{}: {}]",
+                              side, x->workload->gpu, p.cost->name, p.cost->of, p.slowdown,
+                              to_string(p.status), p.figures.front()->source.id)
+                : fmt::format(
+                      "published for {}'s GPU generation ({}): {}: +{:.1f}%{} of the run [{}: {}]",
+                      side, x->workload->gpu, p.cost->name, 100 * p.low,
+                      p.high > p.low ? fmt::format(" to +{:.1f}%", 100 * p.high) : std::string(),
+                      to_string(p.status), p.figures.front()->source.id));
   } else {
     out.push_back(
         "no workload section on both sides: the run-time cost is not computed (per-event "

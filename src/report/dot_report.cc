@@ -75,29 +75,32 @@ void render_dot(std::ostream& out, const Analysis& a) {
   // The legend: one box per state, then the two kinds of marked flow.
   out << "  subgraph cluster_legend {\n    label=\"Legend\";\n    fontsize=10;\n"
          "    color=\"#999999\";\n    node [shape=box, fontsize=9, width=2.4];\n";
+  // The legend's node ids hold a ':', which no stage id can: a stage named "legend_plaintext"
+  // stays a node of its own.
   std::string previous;
   for (State st : legend_states()) {
     const Swatch s = state_swatch(st);
-    const std::string id = fmt::format("legend_{}", to_string(st));
+    const std::string id = fmt::format("\"legend:{}\"", to_string(st));
     out << fmt::format("    {} [label={}, fillcolor=\"{}\", fontcolor=\"{}\"];\n", id,
                        dot_string(s.label), s.fill, s.text);
     if (!previous.empty()) out << fmt::format("    {} -> {} [style=invis];\n", previous, id);
     previous = id;
   }
   out << fmt::format(
-      "    legend_flow_a [label=\"\", shape=point, width=0.05];\n"
-      "    legend_flow_b [label=\"\", shape=point, width=0.05];\n"
-      "    legend_flow_c [label=\"\", shape=point, width=0.05];\n"
-      "    {} -> legend_flow_a [style=invis];\n"
-      "    legend_flow_a -> legend_flow_b [label=\"encrypting flow\", color=\"{}\", "
+      "    \"legend:flow_a\" [label=\"\", shape=point, width=0.05];\n"
+      "    \"legend:flow_b\" [label=\"\", shape=point, width=0.05];\n"
+      "    \"legend:flow_c\" [label=\"\", shape=point, width=0.05];\n"
+      "    {} -> \"legend:flow_a\" [style=invis];\n"
+      "    \"legend:flow_a\" -> \"legend:flow_b\" [label=\"encrypting flow\", color=\"{}\", "
       "fontcolor=\"{}\", penwidth=2];\n"
-      "    legend_flow_b -> legend_flow_c [label=\"decrypting flow\", color=\"{}\", "
+      "    \"legend:flow_b\" -> \"legend:flow_c\" [label=\"decrypting flow\", color=\"{}\", "
       "fontcolor=\"{}\", style=dashed, penwidth=2];\n",
       previous, kEncrypt, kEncrypt, kDecrypt, kDecrypt);
   if (has_places(a))
     out << fmt::format(
-        "    legend_flow_d [label=\"\", shape=point, width=0.05];\n"
-        "    legend_flow_c -> legend_flow_d [label=\"flow into another place\", color=\"{}\", "
+        "    \"legend:flow_d\" [label=\"\", shape=point, width=0.05];\n"
+        "    \"legend:flow_c\" -> \"legend:flow_d\" [label=\"flow into another place\", "
+        "color=\"{}\", "
         "fontcolor=\"{}\", penwidth=3];\n",
         kBoundary, kBoundary);
   out << "  }\n";

@@ -1,5 +1,7 @@
 #include "report/escaping.h"
 
+#include <cctype>
+
 #include <fmt/format.h>
 
 #include "core/printable.h"
@@ -46,18 +48,73 @@ std::string html_text(std::string_view text) {
   return out;
 }
 
-std::string md_text(std::string_view text) {
+namespace {
+
+bool md_space(char c) { return c == ' ' || c == '\t'; }
+
+// Whether `rest` starts a block of its own at the start of a line: a heading (#), a quote
+// (>), a list item (- + * or digits then . or ) and a space), a thematic break or setext
+// underline (--- *** ___ ===), a fence (~~~ ```). Returns how many characters to keep before
+// the one to backslash-escape, or npos when it starts nothing.
+std::size_t block_marker(std::string_view rest) {
+  if (rest.empty()) return std::string_view::npos;
+  const char c = rest[0];
+  const char next = rest.size() > 1 ? rest[1] : '\0';
+  switch (c) {
+    case '#':
+    case '>':
+      return 0;
+    case '-':
+    case '+':
+    case '*':
+      return next == '\0' || md_space(next) || next == c ? 0 : std::string_view::npos;
+    case '=':
+    case '_':
+    case '~':
+      return next == '\0' || next == c ? 0 : std::string_view::npos;
+    default:
+      break;
+  }
+  std::size_t i = 0;
+  while (i < rest.size() && i < 10 && rest[i] >= '0' && rest[i] <= '9') ++i;
+  if (i == 0 || i > 9 || i >= rest.size() || (rest[i] != '.' && rest[i] != ')'))
+    return std::string_view::npos;
+  return i + 1 >= rest.size() || md_space(rest[i + 1]) ? i : std::string_view::npos;
+}
+
+bool starts_with_ci(std::string_view s, std::size_t at, std::string_view what) {
+  if (at + what.size() > s.size()) return false;
+  for (std::size_t k = 0; k < what.size(); ++k)
+    if (std::tolower(static_cast<unsigned char>(s[at + k])) != what[k]) return false;
+  return true;
+}
+
+std::string md_escaped(std::string_view text, bool block_start) {
+  std::string one_line = shown(text);
+  for (char& c : one_line)
+    if (c == '\n') c = ' ';
+  std::string_view v = one_line;
+  // Leading spaces would make an indented code block (four of them) or nest a list item.
+  while (!v.empty() && md_space(v.front())) v.remove_prefix(1);
+  const std::size_t marker = block_start ? block_marker(v) : std::string_view::npos;
+  // GitHub links bare URLs, www. names and e-mail addresses as it parses (and again on the
+  // tree it built): an empty <span> between the parts keeps them apart in both passes.
+  constexpr std::string_view kBreak = "<span></span>";
   std::string out;
-  for (char c : shown(text)) {
+  out.reserve(v.size());
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const char c = v[i];
+    if (i == marker) out += '\\';
+    if ((c == ':' && v.substr(i + 1).starts_with("//")) || c == '@' ||
+        (starts_with_ci(v, i, "www.") &&
+         (i == 0 || !std::isalnum(static_cast<unsigned char>(v[i - 1])))))
+      out += kBreak;
     switch (c) {
       case '&':
         out += "&amp;";
         break;
       case '<':
         out += "&lt;";
-        break;
-      case '\n':
-        out += ' ';
         break;
       case '|':
       case '[':
@@ -73,6 +130,12 @@ std::string md_text(std::string_view text) {
   }
   return out;
 }
+
+}  // namespace
+
+std::string md_text(std::string_view text) { return md_escaped(text, true); }
+
+std::string md_cell(std::string_view text) { return md_escaped(text, false); }
 
 std::string csv_field(std::string_view text) {
   std::string out = "\"";

@@ -17,10 +17,14 @@ std::string shown(std::string_view text);
 // HTML text or attribute value: shown(), then & < > " ' as character references.
 std::string html_text(std::string_view text);
 
-// Markdown text (a paragraph, a list item or a table cell): shown(), then what would start
-// HTML or a character reference (< &) as references, what would start a link or a code span
-// ([ ] ` \) backslash-escaped, '|' escaped for tables, newlines as spaces.
+// Markdown text (a paragraph, a list item or a table cell), one line: shown(), newlines as
+// spaces, leading spaces dropped; what would start HTML or a character reference (< &) as
+// references; what would start a link or a code span ([ ] ` \) and '|' backslash-escaped; a
+// block marker at its start (# > - + * 1. === ~~~) backslash-escaped; and bare URLs, www.
+// names and e-mail addresses broken by an empty <span> so that GitHub does not link them.
 std::string md_text(std::string_view text);
+// The same for a table cell, which starts no block: no block marker is escaped.
+std::string md_cell(std::string_view text);
 
 // One CSV field (RFC 4180): quoted, quotes doubled; a field that a spreadsheet would take for
 // a formula (starting with = + - @, a tab or a carriage return) is prefixed with ' (OWASP

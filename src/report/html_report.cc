@@ -286,6 +286,8 @@ void threats(std::ostream& out, const Analysis& a) {
       items.push_back(fmt::format("{} closes {}", cl.control, brief_routes(cl.closes, 8)));
     if (!d.uncut.empty())
       items.push_back("nothing in the catalog closes " + brief_routes(d.uncut, 8));
+    if (!d.opens.empty())
+      items.push_back("the controls open " + brief_routes(d.opens, 8) + ", closed before");
     items.push_back("after it: " + path_summary(*a.catalog, at.actor, d.after));
     list(out, items);
   }

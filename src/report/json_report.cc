@@ -16,6 +16,7 @@
 #include "report/figure_phrase.h"
 #include "report/json_stream.h"
 #include "report/json_values.h"
+#include "report/measurement_phrase.h"
 #include "report/measurement_section.h"
 #include "report/phrases.h"
 #include "report/render.h"
@@ -102,10 +103,13 @@ void write_window(JsonStream& js, const Analysis& a, std::size_t i, Repeated& fa
   js.end();
   js.member("notes", window_notes(a, i));
   if (w.derived) js.member("derived_protection_id", w.derived->id);
-  if (w.cc)
-    js.member("cc", {{"off_s", figure_json(c, w.cc->off)},
-                     {"on_s", figure_json(c, w.cc->on)},
-                     {"ratio", w.cc->ratio()}});
+  if (w.cc) {
+    nlohmann::json pair = {{"off_s", figure_json(c, w.cc->off)},
+                           {"on_s", figure_json(c, w.cc->on)},
+                           {"ratio", w.cc->ratio()}};
+    if (w.cc->refused) pair["refused"] = cc_pair_refusal_phrase(*w.cc);
+    js.member("cc", pair);
+  }
   js.end();
 }
 
@@ -260,6 +264,8 @@ void render_json(std::ostream& out, const Analysis& a) {
                            {"overhead_high", p.high},
                            {"run_s", p.run_s},
                            {"extra_s", p.extra_s},
+                           {"slowdown", p.slowdown},
+                           {"of", p.cost->of},
                            {"status", to_string(p.status)},
                            {"figures", std::move(figures)}});
     }
@@ -296,6 +302,7 @@ void render_json(std::ostream& out, const Analysis& a) {
                                 {"price_unit", t.price->unit},
                                 {"per_transfer_usd", t.per_transfer_usd},
                                 {"horizon_usd", t.horizon_usd},
+                                {"horizon_usd_provenance", "derived"},
                                 {"endpoints", t.endpoints},
                                 {"every_s", t.every_s},
                                 {"per_year_usd", t.per_year_usd},

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -53,15 +54,13 @@ std::string header(const MeasurementFile& f) {
 std::vector<std::pair<std::string, std::vector<const ProbeResult*>>> sweeps(
     const MeasurementFile& f) {
   std::vector<std::pair<std::string, std::vector<const ProbeResult*>>> out;
+  std::unordered_map<std::string, std::size_t> at;  // key -> its sweep: a file may hold 10,000
   for (const ProbeResult& r : f.results) {
     std::string key = r.probe + "  " + series_label(r);
     if (r.rank >= 0) key += fmt::format(" rank={}", r.rank);
-    auto it = std::find_if(out.begin(), out.end(), [&](const auto& s) { return s.first == key; });
-    if (it == out.end()) {
-      out.push_back({key, {}});
-      it = std::prev(out.end());
-    }
-    it->second.push_back(&r);
+    const auto [it, fresh] = at.emplace(key, out.size());
+    if (fresh) out.push_back({std::move(key), {}});
+    out[it->second].second.push_back(&r);
   }
   return out;
 }

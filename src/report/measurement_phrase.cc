@@ -94,6 +94,10 @@ std::string estimate_phrase(const SweepEstimate& e, const LinearFit& fit) {
 std::string fit_violation_phrase(const FitViolation& v) {
   using B = FitViolation::Bound;
   switch (v.bound) {
+    case B::size_gap:
+      return fmt::format("{} between the measured {} and {}, {:.3g}x apart (at most {:g}x)",
+                         v.fitted ? "a fit over a step" : "interpolated",
+                         format_bytes(v.from_bytes), format_bytes(v.to_bytes), v.value, v.limit);
     case B::sizes:
       return fmt::format("{} measured sizes (a fit needs at least {:g})",
                          static_cast<std::size_t>(v.value), v.limit);
@@ -230,11 +234,19 @@ std::string considered_phrase(const Considered& e) {
     case K::out_of_bounds: {
       std::vector<std::string> broken;
       for (const FitViolation& v : e.violations) broken.push_back(fit_violation_phrase(v));
-      return fmt::format(
-          "{} ({} sizes, {} .. {}) cannot stand for {}: its fit is out of bounds: {}", who(e),
-          e.sizes, format_bytes(e.min_bytes), format_bytes(e.max_bytes), format_bytes(e.bytes),
-          fmt::join(broken, ", "));
+      return fmt::format("{} ({} sizes, {} .. {}) cannot stand for {}: its {} out of bounds: {}",
+                         who(e), e.sizes, format_bytes(e.min_bytes), format_bytes(e.max_bytes),
+                         format_bytes(e.bytes), e.fitted ? "fit is" : "medians are",
+                         fmt::join(broken, ", "));
     }
+    case K::beyond_link:
+      return fmt::format(
+          "{} runs at {} at {} (bytes / median), {:.3g}x the datasheet bandwidth of link "
+          "'{}' ({} [{}]): more than the link can carry (at most {:g}x, model/"
+          "probe_map.yaml link_limit): not used",
+          who(e), format_bandwidth(e.fastest_Bps), format_bytes(e.fastest_at_bytes),
+          e.fastest_Bps / e.link_Bps, e.link_id, format_bandwidth(e.link_Bps), e.link_source,
+          e.link_limit);
     case K::outranked:
       return fmt::format("{} in {}{} ({} sizes) gives {}, {:+.1f}% against {}: not used, {}",
                          e.probe, e.file, params_text(e.series), e.sizes,
@@ -247,6 +259,14 @@ std::string considered_phrase(const Considered& e) {
                              : ": replaced by a probe result for this stage and platform");
   }
   return "";
+}
+
+std::string cc_pair_refusal_phrase(const CcPair& pair) {
+  return fmt::format(
+      "CC on ({}, {}) is faster than CC off ({}, {}), by {:.1f}%: confidential mode adds work "
+      "to the path and cannot save time, so the pair gives no CC cost",
+      format_duration(pair.on.value), pair.on.source, format_duration(pair.off.value),
+      pair.off.source, 100 * (1 - pair.on.value / pair.off.value));
 }
 
 }  // namespace plainsight

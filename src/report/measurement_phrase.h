@@ -12,6 +12,7 @@
 #include "core/machine_identity.h"
 #include "core/probe_account.h"
 #include "core/sweep_fit.h"
+#include "core/window.h"
 
 namespace plainsight {
 
@@ -36,5 +37,8 @@ std::string probe_account_phrase(const ProbeAccount& account);
 // One chain entry: "cuda.h2d in a.json was measured with CC off; the scenario runs CC on:
 // not used (--allow-mismatch uses it)"
 std::string considered_phrase(const Considered& entry);
+// Why a refused CC pair gives no cost: "CC on (1.2 ms, a.json: cuda.h2d) is faster than CC
+// off (...), by 4.0%: confidential mode adds work to the path and cannot save time, ..."
+std::string cc_pair_refusal_phrase(const CcPair& pair);
 
 }  // namespace plainsight

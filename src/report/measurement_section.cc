@@ -47,8 +47,11 @@ TextTable cc_pair_table(const Analysis& a) {
     if (!w.cc) continue;
     // A group may run in its own confidential mode.
     const Platform& p = a.scenario.platform_of(a.scenario.stages[i]);
+    // A refused pair (CC on faster than off) is shown, never priced: the table says so.
     t.rows.push_back({name_phrase(w), figure_cell(w.cc->off), figure_cell(w.cc->on),
-                      fmt::format("{:.2f}x", w.cc->ratio()),
+                      !w.cc->refused ? fmt::format("{:.2f}x", w.cc->ratio())
+                                     : fmt::format("{:.2f}x, refused: {}", w.cc->ratio(),
+                                                   cc_pair_refusal_phrase(*w.cc)),
                       p.confidential_mode ? "CC on" : "CC off"});
   }
   return t;

@@ -90,4 +90,12 @@ std::string plaintext_total_phrase(const Window& w) {
   return format_duration(w.plaintext_total_s);
 }
 
+std::string thread_shortfall_note(const ThreadShortfall& s) {
+  if (s.started >= s.asked) return "";
+  return fmt::format(
+      "only {} of {} threads could start ({}): the work ran on {}; the results do not depend on "
+      "the number of threads",
+      s.started, s.asked, s.refused.empty() ? "the system refused the rest" : s.refused, s.started);
+}
+
 }  // namespace plainsight

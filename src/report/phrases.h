@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 
+#include "analyze/parallel.h"
 #include "core/stage.h"
 #include "core/window.h"
 
@@ -32,5 +33,9 @@ std::string located(std::string_view name, std::string_view location);
 std::string protection_phrase(const Window& w);
 // The deciding rule's state qualifier ("SSE-KMS"), where the rule decides the state; "".
 const std::string& qualifier(const Window& w);
+
+// "only 37 of 1,024 threads could start (Resource temporarily unavailable): the work ran on
+// 37; the results do not depend on the number". "" when every thread started.
+std::string thread_shortfall_note(const ThreadShortfall& s);
 
 }  // namespace plainsight

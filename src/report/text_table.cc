@@ -58,7 +58,7 @@ void TextTable::markdown_row(std::ostream& out, const std::vector<std::string>& 
   out.put('|');
   for (const auto& c : cells) {
     out.put(' ');
-    out << md_text(c);
+    out << md_cell(c);
     out << " |";
   }
   out.put('\n');

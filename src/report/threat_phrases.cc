@@ -168,12 +168,16 @@ std::string defense_summary(const ActorProfile& actor, const MinimalDefense& d) 
     return fmt::format("{} has no path to a full copy; no control is needed", actor.name);
   const std::string controls =
       d.controls.empty() ? "no control" : fmt::format("{}", fmt::join(d.controls, " + "));
+  const std::string opens =
+      d.opens.empty() ? "" : fmt::format(" but opens {}", brief_routes(d.opens, 4));
   if (d.cuttable)
     return fmt::format("{} (cost {:g}) cuts every path of {}", controls, d.cost, actor.name);
   return fmt::format(
       "no set of catalog controls cuts every path of {}: nothing in the catalog closes {}{}",
       actor.name, d.uncut.empty() ? std::string("the paths left") : brief_routes(d.uncut, 4),
-      d.controls.empty() ? "" : fmt::format("; {} (cost {:g}) cuts the others", controls, d.cost));
+      d.controls.empty()
+          ? ""
+          : fmt::format("; {} (cost {:g}) cuts the others{}", controls, d.cost, opens));
 }
 
 const ActorThreat* actor_threat(const Analysis& a, const std::string& actor) {

@@ -92,6 +92,8 @@ TextTable paths_table(const Analysis& a) {
       if (!at.defense.cuttable) {
         defence += fmt::format(" (uncut: {})", brief_routes(at.defense.uncut, 3));
       }
+      if (!at.defense.opens.empty())
+        defence += fmt::format(" (opens: {})", brief_routes(at.defense.opens, 3));
       cost = fmt::format("{:g}", at.defense.cost);
     }
     t.rows.push_back({at.actor.name, path,
@@ -300,6 +302,7 @@ void write_threat_json(const Analysis& a, JsonStream& js) {
                   {"cost", d.cost},
                   {"closes", std::move(closes)},
                   {"uncut", route_phrases(d.uncut)},
+                  {"opens", route_phrases(d.opens)},
                   {"after_found", d.after.found},
                   {"after", path_summary(*a.catalog, at.actor, d.after)},
                   {"summary", defense_summary(at.actor, d)}});

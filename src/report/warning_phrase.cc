@@ -42,6 +42,12 @@ std::string warning_phrase(const AnalysisWarning& w) {
           "workload: no measured or published cost of confidential mode on {} ('{}'); counted "
           "as unchanged",
           w.medium, w.stage);
+    case K::cc_pair_refused:
+      return fmt::format("stage '{}': the measured CC pair is refused: {}", w.stage,
+                         w.pair ? cc_pair_refusal_phrase(*w.pair) : "");
+    case K::workload_pair_refused:
+      return fmt::format("workload: stage '{}': measured pair not used: {}", w.stage,
+                         w.pair ? cc_pair_refusal_phrase(*w.pair) : "");
     case K::announced_gpu:
       return fmt::format(
           "{} is announced, not shipping: its protections are the vendor's stated design, not "

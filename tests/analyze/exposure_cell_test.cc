@@ -191,8 +191,11 @@ TEST(ExposureCell, SideChannelYieldsPatternsNotTheBytes) {
   Cell c = cell("co_tenant_side_channel", "hbm", "hbm.plain");
   EXPECT_EQ(c.access, Access::patterns);
   EXPECT_TRUE(c.side_channel);
+  // GPU CC fences HBM from host software, not from a neighbour's timing: still patterns.
+  EXPECT_EQ(cell("co_tenant_side_channel", "hbm", "hbm.cc").access, Access::patterns);
   // Where a rule blocks it, it gets ciphertext.
-  EXPECT_EQ(cell("co_tenant_side_channel", "hbm", "hbm.cc").access, Access::ciphertext);
+  EXPECT_EQ(cell("co_tenant_side_channel", "host_dram", "host_dram.announced_rack_tee").access,
+            Access::ciphertext);
 }
 
 }  // namespace

@@ -117,8 +117,9 @@ INSTANTIATE_TEST_SUITE_P(
         // Blackwell CC ships with a bounce buffer (R580, R590: "No IDE yet").
         Case{"b200", true, "nvlink_encryption", "pcie.bounce_buffer", "nvlink.encrypted",
              "fabric.plain", "hbm.cc"},
-        // Vera Rubin: rack-scale CC announced; the scale-out fabric is not covered.
-        Case{"vera_rubin", true, "nvlink_encryption", "pcie.bounce_buffer", "nvlink.encrypted",
+        // Vera Rubin: rack-scale CC announced (PCIe IDE with TDISP, NVLink encrypted); the
+        // scale-out fabric is not covered.
+        Case{"vera_rubin", true, "nvlink_encryption", "pcie.tdisp_ide", "nvlink.rubin_rack",
              "fabric.plain", "hbm.cc"},
         Case{"vera_rubin", false, "none", "pcie.plain", "nvlink.plain", "fabric.plain",
              "hbm.plain"}),
@@ -126,6 +127,54 @@ INSTANTIATE_TEST_SUITE_P(
       return std::string(p.param.gpu) + (p.param.cc ? "_cc_on_" : "_cc_off_") +
              p.param.multi_gpu_mode;
     });
+
+// Beside Grace and Vera the GPU's link to the CPU is NVLink-C2C: plaintext on GB200 (Grace
+// has no CC), encrypted in Vera Rubin's announced rack TEE.
+TEST(BundledProtectionsOther, NvlinkC2c) {
+  Platform p;
+  p.gpu = "gb200";
+  EXPECT_EQ(decide(p, "nvlink_c2c"), "nvlink_c2c.plain");
+  p.gpu = "vera_rubin";
+  EXPECT_EQ(decide(p, "nvlink_c2c"), "nvlink_c2c.plain");
+  p.confidential_mode = true;
+  p.cpu_tee = "nvidia_vera";
+  EXPECT_EQ(decide(p, "nvlink_c2c"), "nvlink_c2c.encrypted");
+  const ProtectionRule* r = Catalog::find(bundled_catalog().protections, "nvlink_c2c.encrypted");
+  ASSERT_NE(r, nullptr);
+  EXPECT_EQ(r->source.status, Status::announced);
+}
+
+// BadRAM: without AMD-SB-3015's DIMM check a lying SPD aliases SEV-SNP guest memory; root on
+// the host (SPD unlocked) reads it after that step and replays attestation.
+TEST(BundledProtectionsOther, SevSnpWithoutTheDimmCheckIsBadRam) {
+  Platform p;
+  p.cpu_tee = "sev_snp_no_alias_check";
+  EXPECT_EQ(decide(p, "host_dram"), "host_dram.sev_snp_badram");
+  const ProtectionRule* r =
+      Catalog::find(bundled_catalog().protections, "host_dram.sev_snp_badram");
+  ASSERT_NE(r, nullptr);
+  bool host_root_reduced = false, host_root_extracts = false;
+  for (const auto& x : r->reduced) host_root_reduced |= x.capability == "host_root";
+  for (const auto& x : r->extracts)
+    host_root_extracts |= x.capability == "host_root" && x.key == "attestation";
+  EXPECT_TRUE(host_root_reduced);
+  EXPECT_TRUE(host_root_extracts);
+  EXPECT_EQ(r->source.status, Status::research);
+}
+
+// Link encryption the scenario asks of the fabric: MACsec is Ethernet's (RoCE v2 over it);
+// on InfiniBand the wire stays plaintext. Google's VPC is encrypted at the NIC by default.
+TEST(BundledProtectionsOther, FabricEncryptionByLinkLayer) {
+  Platform p;
+  p.link_encryption["fabric"] = true;
+  EXPECT_EQ(decide(p, "fabric", "ib_ndr"), "fabric.link_encryption_on_infiniband");
+  EXPECT_EQ(decide(p, "fabric", "ib_xdr"), "fabric.link_encryption_on_infiniband");
+  EXPECT_EQ(decide(p, "fabric", "roce_cx7"), "fabric.link_encryption");
+  Platform plain;
+  EXPECT_EQ(decide(plain, "fabric", "gcp_vpc"), "fabric.provider_nic");
+  EXPECT_EQ(decide(plain, "fabric", "azure_vnet"), "fabric.plain");
+  EXPECT_EQ(decide(plain, "fabric", "roce_cx7"), "fabric.plain");
+}
 
 TEST(BundledProtectionsOther, LinkEncryptionOnTheFabric) {
   Platform p;
@@ -146,11 +195,22 @@ TEST(BundledProtectionsOther, CpuTeeMakesHostMemoryDeterministicCiphertext) {
   Platform p;
   EXPECT_EQ(decide(p, "host_dram"), "host_dram.plain");
   EXPECT_EQ(decide(p, "fs_cache"), "fs_cache.plain");
-  for (const char* tee : {"sev_snp", "tdx"}) {
+  // SEV-SNP lets the host read the guest's ciphertext (patterns); TDX and SEV-SNP with
+  // ciphertext hiding do not; Milan's extractable seed lets host root forge attestation.
+  for (const char* tee : {"sev_snp"}) {
     p.cpu_tee = tee;
     EXPECT_EQ(decide(p, "host_dram"), "host_dram.cpu_tee") << tee;
     EXPECT_EQ(decide(p, "fs_cache"), "fs_cache.cvm") << tee;
   }
+  for (const char* tee : {"tdx", "sev_snp_hiding"}) {
+    p.cpu_tee = tee;
+    EXPECT_EQ(decide(p, "host_dram"), "host_dram.cpu_tee_no_host_read") << tee;
+    EXPECT_EQ(decide(p, "fs_cache"), "fs_cache.cvm_no_host_read") << tee;
+  }
+  p.cpu_tee = "sev_snp_milan";
+  EXPECT_EQ(decide(p, "host_dram"), "host_dram.sev_snp_milan");
+  p.cpu_tee = "nvidia_vera";
+  EXPECT_EQ(decide(p, "host_dram"), "host_dram.announced_rack_tee");
 }
 
 TEST(BundledProtectionsOther, StorageByLinkAttributes) {

@@ -150,7 +150,8 @@ TEST(Windows, ConfidentialModeOnChangesExactlyPcieAndHbm) {
   const Catalog& c = bundled_catalog();
   auto off = compute_windows(c, one_platform_scenario());
   auto on = compute_windows(
-      c, one_platform_scenario({"platform.confidential_mode=on", "platform.cpu_tee=tdx"}));
+      c, one_platform_scenario({"platform.confidential_mode=on", "platform.cpu_tee=tdx",
+                                "platform.multi_gpu_mode=protected_pcie"}));
   ASSERT_EQ(off.size(), on.size());
   for (std::size_t i = 0; i < off.size(); ++i) {
     const Window& a = off[i];
@@ -171,8 +172,10 @@ TEST(Windows, ConfidentialModeOnChangesExactlyPcieAndHbm) {
   }
   EXPECT_EQ(at(on, "pcie").state, State::ciphertext);
   EXPECT_EQ(at(on, "pcie").protection_id, "pcie.bounce_buffer");
-  // Only our own root inside the confidential VM reads it: the TEE keeps the host out.
-  EXPECT_THAT(at(on, "pcie").plaintext_readers(), UnorderedElementsAre("workload_root"));
+  // Only our own root inside the confidential VM, or a bug in the TEE firmware that keys the
+  // bounce buffer (reduced, not closed), reads it: the TEE keeps the host out.
+  EXPECT_THAT(at(on, "pcie").plaintext_readers(),
+              UnorderedElementsAre("workload_root", "firmware_compromise"));
   EXPECT_DOUBLE_EQ(at(on, "pcie").plaintext_total_s, 0);
   EXPECT_EQ(at(on, "hbm").state, State::plaintext);
   EXPECT_EQ(at(on, "hbm").protection_id, "hbm.cc");
@@ -245,7 +248,7 @@ TEST(Windows, SiloHopper) {
   EXPECT_EQ(at(ws, "nvlink").state, State::plaintext);
   EXPECT_EQ(at(ws, "nvlink").protection_id, "nvlink.hopper_ppcie");
   EXPECT_THAT(at(ws, "nvlink").plaintext_readers(),
-              UnorderedElementsAre("bus_interposer", "workload_root"));
+              UnorderedElementsAre("bus_interposer", "workload_root", "firmware_compromise"));
   EXPECT_EQ(at(ws, "hbm").protection_id, "hbm.cc");
   EXPECT_THAT(at(ws, "hbm").plaintext_readers(),
               UnorderedElementsAre("firmware_compromise", "workload_root"));
@@ -257,7 +260,9 @@ TEST(Windows, SiloBlackwellEncryptsPcieAndNvlink) {
   EXPECT_EQ(at(ws, "pcie").state, State::ciphertext);
   EXPECT_EQ(at(ws, "nvlink").protection_id, "nvlink.encrypted");
   EXPECT_EQ(at(ws, "nvlink").state, State::ciphertext);
-  EXPECT_THAT(at(ws, "nvlink").plaintext_readers(), UnorderedElementsAre("workload_root"));
+  // A TEE firmware bug reads it too (reduced, not closed): encryption keyed by that firmware.
+  EXPECT_THAT(at(ws, "nvlink").plaintext_readers(),
+              UnorderedElementsAre("workload_root", "firmware_compromise"));
 }
 
 // NVIDIA announced CC for the Vera Rubin rack (CPU, GPU, NVLink), not the scale-out fabric:

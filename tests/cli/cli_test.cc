@@ -176,8 +176,9 @@ TEST(Cli, JsonParsesAndNamesItsFormat) {
   nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["format"], "plainsight-report/1");
   EXPECT_EQ(j["scenario"]["file"], kAws);
-  EXPECT_EQ(j["windows"].size(), 6u);
-  EXPECT_EQ(j["exposure_matrix"]["rows"].size(), 6u);
+  // The document's six rows and the checkpoint files FSx keeps.
+  EXPECT_EQ(j["windows"].size(), 7u);
+  EXPECT_EQ(j["exposure_matrix"]["rows"].size(), 7u);
 }
 
 TEST(Cli, OutputIsDeterministic) {
@@ -218,12 +219,14 @@ TEST_F(TempDir, BadInputWritesNoOutputFile) {
   EXPECT_FALSE(fs::exists(out));
 }
 
-// What-if: confidential mode on (in the CPU TEE the driver requires) in aws-frontier changes
-// the rows a CVM and GPU CC protect, nothing else.
+// What-if: confidential mode on (in the CPU TEE the driver requires, and in protected-PCIe
+// mode, which eight Hopper GPUs in one VM need) changes the rows a CVM and GPU CC protect,
+// nothing else.
 TEST(Cli, ConfidentialModeWhatIfChangesTheProtectedRows) {
   CliRun off = plainsight({"analyze", kOnePlatform, "--format", "csv"});
   CliRun on = plainsight({"analyze", kOnePlatform, "--format", "csv", "--set",
-                          "platform.confidential_mode=on", "--set", "platform.cpu_tee=sev_snp"});
+                          "platform.confidential_mode=on", "--set", "platform.cpu_tee=sev_snp",
+                          "--set", "platform.multi_gpu_mode=protected_pcie"});
   ASSERT_EQ(off.exit_code, 0) << off.err;
   ASSERT_EQ(on.exit_code, 0) << on.err;
   auto a = csv_rows(off.out);
@@ -240,10 +243,17 @@ TEST(Cli, ConfidentialModeWhatIfChangesTheProtectedRows) {
   EXPECT_THAT(b["\"hbm\""], HasSubstr("firmware_compromise"));
   EXPECT_THAT(b["\"hbm\""], ::testing::Not(HasSubstr("host_root")));
   // The table says which override produced it.
-  EXPECT_THAT(plainsight({"analyze", kOnePlatform, "--set", "platform.confidential_mode=on",
-                          "--set", "platform.cpu_tee=sev_snp"})
-                  .out,
-              HasSubstr("platform.confidential_mode=on"));
+  EXPECT_THAT(
+      plainsight({"analyze", kOnePlatform, "--set", "platform.confidential_mode=on", "--set",
+                  "platform.cpu_tee=sev_snp", "--set", "platform.multi_gpu_mode=protected_pcie"})
+          .out,
+      HasSubstr("platform.confidential_mode=on"));
+  // Eight Hopper GPUs in one confidential VM without protected PCIe: NVIDIA allows one.
+  CliRun eight = plainsight({"analyze", kOnePlatform, "--set", "platform.confidential_mode=on",
+                             "--set", "platform.cpu_tee=sev_snp"});
+  EXPECT_EQ(eight.exit_code, 2);
+  EXPECT_THAT(eight.err, HasSubstr("hopper_cc_one_gpu_per_vm"));
+  EXPECT_THAT(eight.err, HasSubstr("only one GPU per VM is allowed"));
   // Without a CPU TEE the vendor refuses it, and so does plainsight, naming rule and source.
   CliRun refused = plainsight({"analyze", kOnePlatform, "--set", "platform.confidential_mode=on"});
   EXPECT_EQ(refused.exit_code, 2);
@@ -265,9 +275,19 @@ TEST(Cli, PlatformsTheVendorRefuses) {
   CliRun unknown = plainsight({"generate", "cluster", "--gpu", "h999", "--cpu-tee", "bogus"});
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_THAT(unknown.err, HasSubstr("--gpu 'h999' is not in the catalog"));
-  EXPECT_EQ(plainsight({"generate", "cluster", "--nodes", "2", "--cc", "on", "--cpu-tee", "tdx"})
+  EXPECT_EQ(plainsight({"generate", "cluster", "--nodes", "2", "--cc", "on", "--cpu-tee", "tdx",
+                        "--multi-gpu-mode", "protected_pcie"})
                 .exit_code,
             0);
+  // Vera Rubin sits beside Vera CPUs: an x86 TEE is not part of it, and Vera's is its own.
+  CliRun vera =
+      plainsight({"analyze", "scenarios/silo-blackwell.yaml", "--set", "platform.gpu=vera_rubin"});
+  EXPECT_EQ(vera.exit_code, 2);
+  EXPECT_THAT(vera.err, HasSubstr("c2c_gpu_has_an_nvidia_cpu"));
+  CliRun vera_tee = plainsight(
+      {"analyze", "scenarios/silo-blackwell.yaml", "--set", "platform.cpu_tee=nvidia_vera"});
+  EXPECT_EQ(vera_tee.exit_code, 2);
+  EXPECT_THAT(vera_tee.err, HasSubstr("vera_tee_is_vera_rubin_only"));
   // An 810 GB model does not fit one H100 per shard of 8.
   CliRun fit = plainsight({"analyze", kAws, "--set", "stages.hbm.shards=8"});
   EXPECT_EQ(fit.exit_code, 2);

@@ -3,6 +3,7 @@
 // analyze makes of the result.
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -80,8 +81,11 @@ TEST_F(Generate, GroupedFormDescribesAMillionGpusInAFewKilobytes) {
   const auto j = nlohmann::json::parse(a.out);
   EXPECT_EQ(j["totals"]["stages"], 1 + 125000 * 20);
   EXPECT_EQ(j["totals"]["windows"], 7);
-  for (const auto& w : j["windows"])
-    if (w["stage"] == "node.hbm") EXPECT_EQ(w["replicas"], 1000000);
+  for (const auto& w : j["windows"]) {
+    if (w["stage"] == "node.hbm") {
+      EXPECT_EQ(w["replicas"], 1000000);
+    }
+  }
   // The most nodes the option takes, still a small file.
   EXPECT_EQ(plainsight({"generate", "cluster", "--nodes", "10000000", "-o", out}).exit_code, 0);
   EXPECT_EQ(plainsight({"validate", out}).exit_code, 0);
@@ -140,7 +144,9 @@ TEST_F(Generate, ImportsASlurmInventory) {
       EXPECT_EQ(w["state"], "ciphertext");
       EXPECT_EQ(w["replicas"], 16);
     }
-    if (w["stage"] == "h100x8.pcie") EXPECT_EQ(w["state"], "plaintext");
+    if (w["stage"] == "h100x8.pcie") {
+      EXPECT_EQ(w["state"], "plaintext");
+    }
   }
   // --available-only leaves the down and the drained node out.
   const CliRun up =
@@ -179,6 +185,54 @@ TEST_F(Generate, TakesAMapOfItsOwn) {
                                  "--slurm-map", file("bad.yaml").string()});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_THAT(bad.err, HasSubstr("bad.yaml:1:30: error: unknown cpu_tee 'sgx'"));
+}
+
+// Issue 21, class 1: nothing from outside becomes YAML structure. An inventory whose path
+// holds a newline, CR, NEL or U+2028 followed by top-level keys used to add them to the
+// scenario (an `actors:` override moved the ceiling); the path now stays in its comment.
+TEST_F(Generate, APathStaysInsideItsComment) {
+  const CliRun plain = plainsight(
+      {"generate", "cluster", "--from-slurm", kInventory, "-o", file("plain.yaml").string()});
+  ASSERT_EQ(plain.exit_code, 0) << plain.err;
+  const CliRun base = plainsight({"analyze", file("plain.yaml").string(), "--format", "json"});
+  ASSERT_EQ(base.exit_code, 0) << base.err;
+  const auto want = nlohmann::json::parse(base.out)["exposure_ceiling"];
+  for (const std::string brk : {"\n", "\r", "\xC2\x85", "\xE2\x80\xA8"}) {
+    const fs::path dir = dir_ / ("x" + brk + "actors: {ex_insider: {dwell: 1s}}" + brk + "#");
+    fs::create_directories(dir);
+    fs::copy_file(fs::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / kInventory, dir / "nodes.txt",
+                  fs::copy_options::overwrite_existing);
+    const std::string out = file("evil.yaml").string();
+    const CliRun r = plainsight(
+        {"generate", "cluster", "--from-slurm", (dir / "nodes.txt").string(), "-o", out});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const std::string text = read(out);
+    EXPECT_THAT(text, HasSubstr("<U+")) << "the break is written visibly";
+    std::istringstream lines(text);
+    for (std::string line; std::getline(lines, line);)
+      EXPECT_FALSE(line.starts_with("actors")) << line;
+    const CliRun a = plainsight({"analyze", out, "--format", "json"});
+    ASSERT_EQ(a.exit_code, 0) << a.err;
+    EXPECT_EQ(nlohmann::json::parse(a.out)["exposure_ceiling"], want);
+  }
+}
+
+// Issue 21, class 7: what generate writes from a valid inventory, analyze reads. Twenty
+// classes used to make a generated name over the 256-byte limit.
+TEST_F(Generate, ManyClassesStillMakeAScenarioAnalyzeReads) {
+  std::string nodes;
+  for (int gpus = 2; gpus < 22; ++gpus)
+    nodes += "NodeName=n" + std::to_string(gpus) + " Gres=gpu:h100:" + std::to_string(gpus) +
+             " State=IDLE Partitions=gpu\n";
+  write("nodes.txt", nodes);
+  const std::string out = file("many.yaml").string();
+  const CliRun r = plainsight({"generate", "cluster", "--from-slurm", file("nodes.txt").string(),
+                               "--parameters", "1e9", "-o", out});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(read(out), HasSubstr("name: \"Generated cluster (20 classes of nodes, 20 nodes)\""));
+  const CliRun a = plainsight({"analyze", out, "--format", "json"});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  EXPECT_EQ(nlohmann::json::parse(a.out)["groups"].size(), 20u);
 }
 
 TEST_F(Generate, SlurmOptionsDoNotMixWithClassOptions) {

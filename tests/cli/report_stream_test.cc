@@ -52,7 +52,8 @@ TEST(ReportStream, DiffJsonIsWhatADomDumpGives) {
                          "--trials", "500", "--format", "json"});
   expect_dump_identical({"diff", "tests/data/aws-frontier-one-platform.yaml", "--set",
                          "platform.confidential_mode=on", "--set", "platform.cpu_tee=sev_snp",
-                         "--trials", "0", "--format", "json"});
+                         "--set", "platform.multi_gpu_mode=protected_pcie", "--trials", "0",
+                         "--format", "json"});
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 // Fuzzes the probe result reader (plainsight-probe/1 JSON): files come from other machines
 // and are read strictly. Either a MeasurementFile or an InputError; nothing else escapes.
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -12,13 +13,14 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   try {
-    const plainsight::MeasurementFile f =
-        plainsight::parse_measurement_file(plainsight::fuzz::text_of(data, size), "fuzz.json");
+    const plainsight::MeasurementFile f = plainsight::parse_measurement_file(
+        plainsight::fuzz::text_of(data, size), "fuzz\x1b[31m.json");
     // A multi-rank file names one identity per rank, and every result a rank among them.
     FUZZ_CHECK(f.ranks >= 1);
     FUZZ_CHECK(f.machines.empty() || f.machines.size() == static_cast<std::size_t>(f.ranks));
     FUZZ_CHECK(!f.results.empty());
     FUZZ_CHECK(plainsight::is_printable(f.machine.hostname));
+    FUZZ_CHECK(plainsight::is_printable(f.name) && plainsight::is_printable(f.path));
     for (const auto& r : f.results) {
       FUZZ_CHECK(r.rank == -1 || (r.rank >= 0 && r.rank < f.ranks));
       FUZZ_CHECK(!r.samples_s.empty() && r.median_s > 0 && r.bytes > 0);
@@ -26,6 +28,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       FUZZ_CHECK(plainsight::is_printable(r.probe) && r.probe.find('.') != std::string::npos);
       FUZZ_CHECK(r.bytes <= plainsight::kMaxBytes && r.median_s <= plainsight::kMaxSeconds);
       FUZZ_CHECK(r.bytes / r.median_s <= plainsight::kMaxBandwidth);
+      // The summary is the samples' (issue 21): a median among them, a cv no larger than a
+      // set of non-negative samples can have (sqrt(n)).
+      FUZZ_CHECK(r.median_s >= r.min_s * (1 - 1e-6) - 1e-12 &&
+                 r.median_s <= r.max_s * (1 + 1e-6) + 1e-12);
+      FUZZ_CHECK(r.cv >= 0 && r.cv <= std::sqrt(static_cast<double>(r.samples_s.size())) + 1e-3);
       if (f.ranks == 1) FUZZ_CHECK(r.rank == -1);
       (void)f.machine_of(r);
       (void)r.param("bytes");

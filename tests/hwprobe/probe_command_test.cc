@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <thread>
 
@@ -54,6 +55,23 @@ TEST(ProbeCommand, BadUsageIsExitTwoAndWritesNothing) {
   EXPECT_EQ(run({"--trials", "many", "-o", out}), 2);
   EXPECT_EQ(run({"--max-bytes", "lots", "-o", out}), 2);
   EXPECT_TRUE(dir.entries().empty());
+}
+
+// Issue 21, class 11: '' for --sizes or --max-bytes ran the default full sweep (2 GB
+// resident); a --dir holding ESC wrote a file the analyzer then refused. Both are refused
+// before anything runs.
+TEST(ProbeCommand, EmptyValuesAndAnUnreadableDirAreRefused) {
+  test::TempDir dir;
+  const std::string out = (dir.path() / "out.json").string();
+  for (const char* option : {"--sizes", "--max-bytes", "--suite", "--dir"})
+    EXPECT_EQ(run({"--suite", "host.memcpy", option, "", "-o", out}), 2) << option;
+  EXPECT_EQ(run({"--suite", "host.memcpy", "-o", ""}), 2);
+  const auto esc = dir.path() / "dir\x1b[31m";
+  std::filesystem::create_directory(esc);
+  EXPECT_EQ(run({"--suite", "host.memcpy", "--sizes", "4KiB", "--trials", "1", "--dir",
+                 esc.string(), "-o", out}),
+            2);
+  EXPECT_EQ(dir.entries(), std::vector<std::string>{"dir\x1b[31m"});
 }
 
 TEST(ProbeCommand, FailedProbeIsExitThreeWithFileWritten) {

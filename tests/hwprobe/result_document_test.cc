@@ -62,6 +62,19 @@ TEST(ResultDocument, CheckFindsDefects) {
   EXPECT_NE(check_document(doc), "");
 }
 
+// Issue 21, class 11: what the machine reports is written as the analyzer reads it.
+TEST(ResultDocument, MakeVisibleWritesInvisibleCharactersVisibly) {
+  nlohmann::json doc = {
+      {"machine", {{"hostname", "host\x1b[2J"}, {"kernel", {{"version", "#1 SMP\xE2\x80\xAE"}}}}},
+      {"results", nlohmann::json::array({{{"params", {{"k\x07", 1}}}}})},
+      {"skipped", nlohmann::json::array({{{"probe", "cuda.h2d"}, {"reason", "no\nGPU\x1b"}}})}};
+  make_visible(doc);
+  EXPECT_EQ(doc["machine"]["hostname"], "host<U+001B>[2J");
+  EXPECT_EQ(doc["machine"]["kernel"]["version"], "#1 SMP<U+202E>");
+  EXPECT_TRUE(doc["results"][0]["params"].contains("k<U+0007>"));
+  EXPECT_EQ(doc["skipped"][0]["reason"], "no\nGPU<U+001B>");  // free text keeps its lines
+}
+
 TEST(ResultDocument, TimestampIsIso8601Utc) {
   const std::string t = utc_now_iso8601();
   ASSERT_EQ(t.size(), 20u);

@@ -38,10 +38,19 @@ TEST(CatalogLoader, BundledGpusCpuTeesAndCustodies) {
   EXPECT_EQ(Catalog::find(c.gpus, "vera_rubin")->source.status, Status::announced);
   EXPECT_EQ(Catalog::find(c.gpus, "h100")->source.status, Status::shipping);
   EXPECT_THAT(ids(c.cpu_tees), ::testing::IsSupersetOf({"none", "sev_snp", "tdx"}));
-  // Protections match on attributes, so every GPU says what CC gives each medium.
-  for (const PlatformOption& g : c.gpus)
-    for (const char* attr : {"cc_pcie", "cc_nvlink", "cc_hbm", "cc_multinode"})
+  // Protections match on attributes, so every GPU says what CC gives each medium: its link
+  // to the CPU (PCIe, or NVLink-C2C beside Grace and Vera), NVLink, HBM and the fabric.
+  for (const PlatformOption& g : c.gpus) {
+    for (const char* attr : {"host_link", "cc_nvlink", "cc_hbm", "cc_multinode"})
       EXPECT_TRUE(g.attributes.count(attr)) << g.id << " lacks " << attr;
+    const std::string host = g.attributes.count("host_link") ? g.attributes.at("host_link") : "";
+    EXPECT_TRUE(g.attributes.count(host == "nvlink_c2c" ? "cc_c2c" : "cc_pcie")) << g.id;
+  }
+  // Vera Rubin reaches its Vera CPU over encrypted NVLink-C2C (announced), not PCIe through a
+  // bounce buffer; its devices use PCIe IDE with TDISP.
+  EXPECT_EQ(Catalog::find(c.gpus, "vera_rubin")->attributes.at("cc_c2c"), "encrypted");
+  EXPECT_EQ(Catalog::find(c.gpus, "vera_rubin")->attributes.at("cc_pcie"), "tdisp_ide");
+  EXPECT_EQ(Catalog::find(c.cpu_tees, "nvidia_vera")->attributes.at("cpu"), "nvidia_arm");
   const PlatformOption* user = Catalog::find(c.key_custodies, "customer_user_specific");
   ASSERT_NE(user, nullptr);
   EXPECT_TRUE(user->key_readers.empty());
@@ -153,12 +162,17 @@ TEST(CatalogLoader, CorrectedFacts) {
   EXPECT_THAT(sse_c->source.says, HasSubstr("decrypts the object"));
   // The Phala figure is "below 7% for the majority of typical queries", not an upper bound.
   EXPECT_THAT(c.figure("hopper_cc_inference_overhead")->description, HasSubstr("majority"));
-  // Every GPU generation with CC has a transfer cost.
-  for (const char* gen : {"hopper", "blackwell", "rubin"})
-    EXPECT_TRUE(std::any_of(c.cc_costs.begin(), c.cc_costs.end(), [&](const CcCost& k) {
+  // Every shipping GPU generation with CC has a transfer cost; Rubin none: its CPU-GPU path
+  // is not the bounce buffer the Hopper figure measured, and nothing on it is published.
+  auto priced = [&](const char* gen) {
+    return std::any_of(c.cc_costs.begin(), c.cc_costs.end(), [&](const CcCost& k) {
       auto it = k.when.find("gpu.generation");
       return it != k.when.end() && it->second[0] == gen;
-    })) << gen;
+    });
+  };
+  EXPECT_TRUE(priced("hopper"));
+  EXPECT_TRUE(priced("blackwell"));
+  EXPECT_FALSE(priced("rubin"));
 }
 
 TEST(CatalogLoader, ActorsAreOrderedByLevelOneToFive) {
@@ -253,7 +267,8 @@ TEST_F(BrokenCatalog, TwoActorsAtOneLevel) {
 TEST_F(BrokenCatalog, ControlNamingAnUnknownTee) {
   edit("controls.yaml", "sets: {cpu_tee: [sev_snp, tdx]}", "sets: {cpu_tee: [sev_snp, sgx]}");
   EXPECT_THAT(load_error(), HasSubstr("control 'confidential_vm' sets cpu_tee: 'sgx': expected "
-                                      "one of: none, sev_snp, tdx"));
+                                      "one of: none, sev_snp, sev_snp_hiding, "
+                                      "sev_snp_no_alias_check, sev_snp_milan, tdx, nvidia_vera"));
 }
 
 TEST_F(BrokenCatalog, ControlNamingAnUnknownKey) {
@@ -268,7 +283,8 @@ TEST_F(BrokenCatalog, ControlNamingAnUnknownKey) {
 TEST_F(BrokenCatalog, OfferingAllowingAValueThePlatformKeyDoesNotTake) {
   edit("offerings.yaml", "cpu_tee: {values: [none, sev_snp]", "cpu_tee: {values: [none, snp]");
   EXPECT_THAT(load_error(), HasSubstr("offering 'aws_m6a' allows 'cpu_tee': 'snp': expected one "
-                                      "of: none, sev_snp, tdx"));
+                                      "of: none, sev_snp, sev_snp_hiding, sev_snp_no_alias_check, "
+                                      "sev_snp_milan, tdx, nvidia_vera"));
 }
 
 TEST_F(BrokenCatalog, CcCostRatioOfZero) {
@@ -277,7 +293,7 @@ TEST_F(BrokenCatalog, CcCostRatioOfZero) {
 }
 
 TEST_F(BrokenCatalog, CcCostThatIsNotARatio) {
-  edit("cc_costs.yaml", "figure: blackwell_cc_model_load_slowdown",
+  edit("cc_costs.yaml", "figure: hopper_cc_cpu_gpu_transfer_slowdown",
        "figure: blackwell_cc_nvlink_p2p");
   EXPECT_THAT(load_error(), HasSubstr("is in bytes_per_second; figure needs ratio"));
 }

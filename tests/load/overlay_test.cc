@@ -55,6 +55,30 @@ TEST(Overlay, AddressesListItemsById) {
   EXPECT_EQ(f.root()["stages"].size(), 2u);
 }
 
+// Issue 21, class 9: a list is indexed by id once, not scanned per override. The index
+// follows an override that renames an item, and of equal ids the last still wins.
+TEST(Overlay, TheIdIndexFollowsRenamesAndKeepsTheLastOfEqualIds) {
+  YamlFile f = YamlFile::parse(kText, "s.yaml");
+  apply_override(f, "stages.pcie.duration=2s");  // indexes the list
+  apply_override(f, "stages.pcie.id=link");
+  apply_override(f, "stages.link.duration=3s");
+  EXPECT_EQ(f.root()["stages"][0]["duration"].Scalar(), "3s");
+  EXPECT_THAT(override_error("stages.link.duration=1s"), HasSubstr("no item with id 'link'"));
+  YamlFile twice = YamlFile::parse("stages:\n  - {id: a, n: 1}\n  - {id: a, n: 2}\n", "s.yaml");
+  apply_override(twice, "stages.a.n=9");
+  EXPECT_EQ(twice.root()["stages"][0]["n"].Scalar(), "1");
+  EXPECT_EQ(twice.root()["stages"][1]["n"].Scalar(), "9");
+  // Many overrides on a long list each reach their item.
+  std::string text = "stages:\n";
+  for (int i = 0; i < 5000; ++i) text += "  - {id: s" + std::to_string(i) + ", n: 0}\n";
+  YamlFile big = YamlFile::parse(text, "big.yaml");
+  for (int i = 0; i < 5000; i += 7)
+    apply_override(big, "stages.s" + std::to_string(i) + ".n=" + std::to_string(i));
+  for (int i = 0; i < 5000; ++i)
+    EXPECT_EQ(big.root()["stages"][static_cast<std::size_t>(i)]["n"].Scalar(),
+              i % 7 ? "0" : std::to_string(i));
+}
+
 // Keys and mappings an override creates are its own: errors on them name it, not the file
 // and not a later override.
 TEST(Overlay, CreatedKeysAndMappingsNameTheirOverride) {

@@ -37,7 +37,7 @@ groups:
       - {from: pcie, to: hbm}
   - id: cc
     count: 12
-    platform: {cpu_tee: sev_snp, confidential_mode: on}
+    platform: {cpu_tee: sev_snp, confidential_mode: on, multi_gpu_mode: protected_pcie}
     stages:
       - {id: hbm, medium: hbm, payload: 17.5GB, count: 8, resident: horizon}
 flows:
@@ -174,6 +174,23 @@ groups:
 }
 
 // A group's HBM is checked against the group's own GPU.
+// Issue 21, class 10: an override that gives a group or a stage an id already taken is at
+// fault, whichever of the two is listed first: the message names the override, not the
+// innocent original.
+TEST(ScenarioGroups, ADuplicateIdMadeByAnOverrideNamesTheOverride) {
+  EXPECT_THAT(error_of(kGroups, {"groups[node].id=cc"}),
+              HasSubstr("--set groups[node].id=cc: error: duplicate group id 'cc' (also at line "
+                        "19)"));
+  EXPECT_THAT(error_of(kGroups, {"groups[cc].id=node"}),
+              HasSubstr("--set groups[cc].id=node: error: duplicate group id 'node'"));
+  EXPECT_THAT(error_of(kGroups, {"groups[node].stages[staging].id=pcie"}),
+              HasSubstr("--set groups[node].stages[staging].id=pcie: error: duplicate stage id "
+                        "'node.pcie' (also at line 13)"));
+  EXPECT_THAT(error_of(kGroups, {"groups[node].stages[hbm].id=pcie"}),
+              HasSubstr("--set groups[node].stages[hbm].id=pcie: error: duplicate stage id "
+                        "'node.pcie'"));
+}
+
 TEST(ScenarioGroups, ChecksHbmAgainstTheGroupsGpu) {
   const std::string body = R"(groups:
   - id: g
@@ -192,19 +209,20 @@ namespace {
 
 // Totals count replicas in 64-bit integers: the loader bounds them instead of letting a file
 // of a few KB overflow the sums (11 stages of 1e7 x 1e7 replicas pass 1e15).
+// Host memory, not HBM: HBM shards need as many GPUs as the place has, checked apart.
 TEST(ScenarioGroups, AllReplicasTogetherAreBounded) {
   std::string body = "groups:\n  - id: g\n    count: 10000000\n    stages:\n";
   for (int i = 0; i < 11; ++i)
-    body += "      - {id: hbm" + std::to_string(i) +
-            ", medium: hbm, payload: 1GB, count: 10000000, resident: horizon}\n";
+    body += "      - {id: mem" + std::to_string(i) +
+            ", medium: host_dram, payload: 1GB, count: 10000000, resident: horizon}\n";
   const std::string e = error_of(body);
   EXPECT_THAT(e, HasSubstr("t.yaml:"));
   EXPECT_THAT(e, HasSubstr("pass the limit of"));
   // Ten of them (1e15) load.
   std::string ten = "groups:\n  - id: g\n    count: 10000000\n    stages:\n";
   for (int i = 0; i < 10; ++i)
-    ten += "      - {id: hbm" + std::to_string(i) +
-           ", medium: hbm, payload: 1GB, count: 10000000, resident: horizon}\n";
+    ten += "      - {id: mem" + std::to_string(i) +
+           ", medium: host_dram, payload: 1GB, count: 10000000, resident: horizon}\n";
   EXPECT_EQ(parse(ten).stages.size(), 10u);
 }
 

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -41,21 +42,50 @@ std::string error_of(F f) {
   return "(no error)";
 }
 
-// Values run to the next ` Key=`: OS holds spaces, CfgTRES holds '=', Reason ends the line.
+// The grammar of `scontrol show node -o`: OS is free text up to RealMemory=, CfgTRES holds
+// '=', times may hold spaces, Reason ends the line.
 TEST(SlurmNodes, ReadsFieldsWhoseValuesHoldSpacesAndEquals) {
   const auto f = scontrol_fields(
-      "NodeName=gpu001 OS=Linux 5.15.0-91-generic #101-Ubuntu SMP Tue Nov 14 UTC 2023 "
-      "CfgTRES=cpu=96,mem=2000000M,gres/gpu=8 AllocTRES= State=DOWN* Reason=Not responding "
-      "[slurm@2024-01-30T12:05:00]");
-  ASSERT_EQ(f.size(), 6u);
-  EXPECT_EQ(f[0].first, "NodeName");
-  EXPECT_EQ(f[0].second, "gpu001");
-  EXPECT_EQ(f[1].second, "Linux 5.15.0-91-generic #101-Ubuntu SMP Tue Nov 14 UTC 2023");
-  EXPECT_EQ(f[2].first, "CfgTRES");
-  EXPECT_EQ(f[2].second, "cpu=96,mem=2000000M,gres/gpu=8");
-  EXPECT_EQ(f[3].second, "");
-  EXPECT_EQ(f[4].second, "DOWN*");
-  EXPECT_EQ(f[5].second, "Not responding [slurm@2024-01-30T12:05:00]");
+      "NodeName=gpu001 OS=Linux 5.15.0-91-generic #101-Ubuntu SMP Tue Nov 14 UTC 2023  "
+      "RealMemory=1 CfgTRES=cpu=96,mem=2000000M,gres/gpu=8 AllocTRES= State=DOWN* "
+      "BootTime=Tue Jan 10 10:00 Reason=Not responding [slurm@2024-01-30T12:05:00]");
+  ASSERT_EQ(f.size(), 8u);
+  EXPECT_EQ(f[0].key, "NodeName");
+  EXPECT_EQ(f[0].value, "gpu001");
+  EXPECT_EQ(f[0].offset, 9u);
+  EXPECT_EQ(f[1].value, "Linux 5.15.0-91-generic #101-Ubuntu SMP Tue Nov 14 UTC 2023");
+  EXPECT_EQ(f[2].key, "RealMemory");
+  EXPECT_EQ(f[3].key, "CfgTRES");
+  EXPECT_EQ(f[3].value, "cpu=96,mem=2000000M,gres/gpu=8");
+  EXPECT_EQ(f[4].value, "");
+  EXPECT_EQ(f[5].value, "DOWN*");
+  EXPECT_EQ(f[6].value, "Tue Jan 10 10:00");
+  EXPECT_EQ(f[7].value, "Not responding [slurm@2024-01-30T12:05:00]");
+}
+
+// Issue 21, class 6: free text before State= (OS=, as real scontrol prints it) that holds
+// "State=IDLE" is the kernel string, not the node's state; a key given twice, a word that is
+// no field, and OS= without the RealMemory= Slurm prints after it are refused at their column.
+TEST(SlurmNodes, FreeTextCannotStandForAField) {
+  const std::vector<SlurmNode> n = parse_slurm_nodes(
+      "NodeName=a Gres=gpu:h100:8 OS=Linux 5.15 State=IDLE #1 SMP RealMemory=1 "
+      "State=DRAINED Reason=x State=IDLE\n",
+      "n.txt");
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].state, "DRAINED");
+  EXPECT_TRUE(slurm_unavailable(n[0].state));
+  EXPECT_THAT(error_of([] {
+                parse_slurm_nodes("NodeName=a OS=x RealMemory=1 State=IDLE State=DOWN\n", "n.txt");
+              }),
+              HasSubstr("n.txt:1:41: error: 'State=' again (first at column 30)"));
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a State=IDLE junk\n", "n.txt"); }),
+              HasSubstr("n.txt:1:23: error: expected a field KEY=VALUE, got 'junk'"));
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a OS=Linux State=DOWN\n", "n.txt"); }),
+              HasSubstr("n.txt:1:15: error: OS= is not followed by RealMemory="));
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a Gres=gpu:8\n", "n.txt"); }),
+              HasSubstr("no State= field"));
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a State=IDLE=x\n", "n.txt"); }),
+              HasSubstr("n.txt:1:18: error: State 'IDLE=x' is not a Slurm node state"));
 }
 
 TEST(SlurmNodes, ReadsGpusFromGres) {
@@ -74,14 +104,41 @@ TEST(SlurmNodes, ReadsGpusFromGres) {
   EXPECT_THROW(gres_gpus("gpu:h100:1000,gpu:h100:1000"), std::invalid_argument);  // > 1024 in all
 }
 
+// Issue 21, class 6: a Gres that does not parse is refused where it stops parsing, never
+// read in part (it used to import the GPUs before a stray ')' and drop the rest).
+TEST(SlurmNodes, RefusesAMalformedGresAtItsColumn) {
+  auto offset = [](const char* gres) -> long {
+    try {
+      gres_gpus(gres);
+    } catch (const SlurmSyntaxError& e) {
+      return static_cast<long>(e.offset);
+    }
+    return -1;
+  };
+  EXPECT_EQ(offset("gpu:h100:4(S:0,gpu:h100:4"), 10);  // '(' without ')'
+  EXPECT_EQ(offset("gpu:h100:4)x,gpu:h100:4"), 10);    // ')' without '('
+  EXPECT_EQ(offset("gpu:h100:4(S:0)gpu:h100:4"), 15);  // text after ')'
+  EXPECT_EQ(offset("gpu:h100:4,,gpu:h100:4"), 11);     // an empty entry
+  EXPECT_EQ(offset("gpu::4"), 4);                      // an empty field
+  EXPECT_EQ(offset("gpu:h1 00:4"), 6);                 // not a name
+  EXPECT_EQ(offset("gpu"), 0);                         // no count
+  EXPECT_EQ(offset("gpu:h100:8(S:0-1),shard:h100:32"), -1);
+  EXPECT_THAT(
+      error_of([] {
+        parse_slurm_nodes("NodeName=a Gres=gpu:h100:4)x,gpu:h100:4 State=IDLE\n", "n.txt");
+      }),
+      HasSubstr("n.txt:1:27: error: Gres 'gpu:h100:4)x,gpu:h100:4': ')' without '(' in Gres"));
+}
+
 // Free text that holds " Key=value" does not override the node's own fields, and a node
 // listed twice (two inventories concatenated) is refused.
-TEST(SlurmNodes, FirstOccurrenceCountsAndNodesAreListedOnce) {
+TEST(SlurmNodes, FreeTextIsNotReadAsFieldsAndNodesAreListedOnce) {
   const std::vector<SlurmNode> n = parse_slurm_nodes(
       "NodeName=a Gres=gpu:h100:8 State=IDLE Reason=was State=DOWN Gres=gpu:2 [x]\n", "n.txt");
   ASSERT_EQ(n.size(), 1u);
   EXPECT_EQ(n[0].state, "IDLE");
   EXPECT_EQ(n[0].gres, "gpu:h100:8");
+  EXPECT_EQ(n[0].gpus.count, 8);
   EXPECT_THAT(error_of([] {
                 parse_slurm_nodes(
                     "NodeName=a State=IDLE\nNodeName=b State=IDLE\nNodeName=a "
@@ -104,12 +161,12 @@ TEST(SlurmNodes, ReadsAnInventory) {
   ASSERT_EQ(nodes.size(), 8u);
   EXPECT_EQ(nodes[0].name, "gpu001");
   EXPECT_EQ(nodes[0].gres, "gpu:h100:8(S:0-1)");
-  EXPECT_THAT(nodes[0].features, ElementsAre("h100", "ib", "cc", "sev_snp", "ppcie"));
-  EXPECT_THAT(nodes[0].partitions, ElementsAre("secure", "gpu"));
+  EXPECT_THAT(slurm_list(nodes[0].features), ElementsAre("h100", "ib", "cc", "sev_snp", "ppcie"));
+  EXPECT_THAT(slurm_list(nodes[0].partitions), ElementsAre("secure", "gpu"));
   EXPECT_EQ(nodes[1].state, "IDLE+DRAIN");
   EXPECT_EQ(nodes[3].state, "DOWN*+DRAIN");
   EXPECT_EQ(nodes[3].line, 4);
-  EXPECT_TRUE(nodes[6].features.empty());  // (null)
+  EXPECT_TRUE(slurm_list(nodes[6].features).empty());  // (null)
 }
 
 TEST(SlurmNodes, RefusesWhatIsNotAnInventory) {
@@ -120,7 +177,7 @@ TEST(SlurmNodes, RefusesWhatIsNotAnInventory) {
   // `scontrol show node` without -o: one field per line.
   EXPECT_THAT(
       error_of([] { parse_slurm_nodes("NodeName=a Arch=x86_64\n   CPUAlloc=0\n", "n.txt"); }),
-      HasSubstr("n.txt:2:1: error"));
+      HasSubstr("n.txt:1:23: error: no State= field"));
   EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a;rm State=IDLE\n", "n.txt"); }),
               HasSubstr("is not a host name"));
   EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a Gres=\x1b[31m\n", "n.txt"); }),
@@ -129,6 +186,13 @@ TEST(SlurmNodes, RefusesWhatIsNotAnInventory) {
                 parse_slurm_nodes("NodeName=a OS=" + std::string(70000, 'x') + "\n", "n.txt");
               }),
               HasSubstr("n.txt:1:1: error: a line of 70014 bytes; the limit is 65536"));
+  // Read from a file a block at a time, a line past the limit is refused before it is whole.
+  const fs::path long_line =
+      fs::temp_directory_path() / ("plainsight-slurm-long-" + std::to_string(::getpid()));
+  std::ofstream(long_line) << "NodeName=a OS=" << std::string(3 << 20, 'x') << " State=IDLE\n";
+  EXPECT_THAT(error_of([&] { read_slurm_nodes(long_line); }),
+              HasSubstr(":1:1: error: a line of more than 65536 bytes"));
+  fs::remove(long_line);
   EXPECT_THAT(error_of([] { read_slurm_nodes("/nonexistent/nodes.txt"); }),
               HasSubstr("cannot read"));
 }
@@ -226,7 +290,7 @@ TEST(SlurmClasses, RefusesNodesItCannotPlace) {
   EXPECT_THAT(classes("NodeName=a Gres=gpu:h100:8 AvailableFeatures=b200 State=IDLE\n"),
               HasSubstr("disagree on gpu"));
   EXPECT_THAT(classes("NodeName=a Gres=gpu:x:1,gpu:y:1 State=IDLE\n"),
-              HasSubstr("n.txt:1:1: error: node a: Gres 'gpu:x:1,gpu:y:1': GPUs of several types"));
+              HasSubstr("n.txt:1:25: error: Gres 'gpu:x:1,gpu:y:1': GPUs of several types"));
   EXPECT_THAT(classes("NodeName=a Gres=(null) State=IDLE\n"),
               HasSubstr("no node with GPUs to describe"));
   // ActiveFeatures win over AvailableFeatures: a node that can boot into CC but does not.
@@ -237,6 +301,27 @@ TEST(SlurmClasses, RefusesNodesItCannotPlace) {
       default_map(), "n.txt", false);
   EXPECT_FALSE(k.classes[0].confidential_mode);
   EXPECT_EQ(k.classes[0].cpu_tee, "sev_snp");
+}
+
+// Issue 21, class 7: a class's partitions are listed up to a point (380,000 nodes with a
+// partition each used to write them all into the scenario's comments, 72 MB).
+TEST(SlurmClasses, ListsAClassesPartitionsUpToAPoint) {
+  SlurmClassBuilder b(default_map(), "n.txt", false);
+  for (int i = 0; i < 5000; ++i) {
+    SlurmNode n;
+    n.name = fmt::format("n{}", i);
+    n.gpus = {"h100", 8};
+    n.gres = "gpu:h100:8";
+    n.state = "IDLE";
+    n.partitions = fmt::format("p{}", i);
+    n.line = i + 1;
+    b.add(n);
+  }
+  const SlurmClasses k = b.finish();
+  ASSERT_EQ(k.classes.size(), 1u);
+  EXPECT_EQ(k.classes[0].nodes, 5000);
+  EXPECT_THAT(k.classes[0].notes[0], HasSubstr("(980 more) (more than 1,000 in all)"));
+  EXPECT_LT(k.classes[0].notes[0].size(), 400u);
 }
 
 }  // namespace

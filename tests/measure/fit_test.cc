@@ -94,6 +94,40 @@ TEST(Estimate, BeyondTheSweepIsFittedWithItsExtrapolation) {
   EXPECT_NEAR(below.extrapolation, 4, 1e-9);
 }
 
+// Issue 21, class 4: medians far apart are not interpolated (or fitted) across.
+TEST(Estimate, SaysHowFarApartTheSizesItRestsOnAre) {
+  const std::vector<SweepPoint> far{{1e3, 1e-6}, {1e18, 1.0}};
+  const LinearFit f = fit_latency_bandwidth(far);
+  const SweepEstimate e = estimate(far, f, 5e10);
+  EXPECT_EQ(e.provenance, Provenance::measured);
+  EXPECT_DOUBLE_EQ(e.gap, 1e15);
+  const FitBounds bounds;  // max_size_gap 1024
+  const std::vector<FitViolation> broken = fit_bound_violations(f, e, bounds);
+  ASSERT_EQ(broken.size(), 1u);
+  EXPECT_EQ(broken[0].bound, FitViolation::Bound::size_gap);
+  EXPECT_DOUBLE_EQ(broken[0].value, 1e15);
+  EXPECT_EQ(broken[0].limit, 1024);
+  EXPECT_EQ(broken[0].from_bytes, 1e3);
+  EXPECT_EQ(broken[0].to_bytes, 1e18);
+  EXPECT_FALSE(broken[0].fitted);
+  // At a measured size nothing is interpolated; a fit over a sweep with a wide step says so.
+  EXPECT_EQ(estimate(far, f, 1e3).gap, 1);
+  const std::vector<SweepPoint> wide{{1e3, 1e-6}, {2e3, 2e-6}, {1e9, 1e-3}};
+  const SweepEstimate beyond = estimate(wide, fit_latency_bandwidth(wide), 2e9);
+  EXPECT_DOUBLE_EQ(beyond.gap, 5e5);
+  const FitViolation step = fit_bound_violations(fit_latency_bandwidth(wide), beyond, bounds)[0];
+  EXPECT_EQ(step.bound, FitViolation::Bound::size_gap);
+  EXPECT_TRUE(step.fitted);
+  EXPECT_EQ(step.from_bytes, 2e3);
+  EXPECT_EQ(step.to_bytes, 1e9);
+  // The probes' own steps of 4x pass.
+  EXPECT_TRUE(
+      fit_bound_violations(
+          f, estimate(sweep(10e-6, 5e9, 0, 1), fit_latency_bandwidth(sweep(10e-6, 5e9, 0, 1)), 3e6),
+          bounds)
+          .empty());
+}
+
 TEST(Estimate, WarnsWhenTheLargestSizesRunSlowerThanTheFit) {
   // Fast while the buffers fit in cache, a quarter of the speed beyond: a single line
   // overstates the bandwidth far beyond the sweep.

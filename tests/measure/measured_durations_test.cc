@@ -322,12 +322,18 @@ TEST(MeasuredDurations, CcPairFromTheBounceBufferEmulation) {
   EXPECT_THAT(w.per_event.probe->series, Contains(Pair("threads", "4")));
 }
 
+// silo-hopper as one H100 per confidential VM (multi-GPU mode none: Hopper's full CC mode
+// allows one GPU per VM), holding what one of its eight GPUs held (17.5 GB).
+const std::vector<std::string> kOneGpuPerVm = {"platform.multi_gpu_mode=none",
+                                               "platform.gpus_per_node=1", "stages.pcie.shards=1",
+                                               "stages.hbm.shards=1", "asset.parameters=8.75e9"};
+
 // Rule: a protected-PCIe node (NVML: CC off, multi-GPU mode protected PCIe) matches a
 // protected-PCIe scenario, and nothing else.
 TEST(MeasuredDurations, ProtectedPcieNodeMatchesAProtectedPcieScenarioOnly) {
   Outcome ppcie = run("silo-hopper.yaml", {kPpcie});
   EXPECT_EQ(ppcie.window("pcie").per_event.source, "h100-protected-pcie.json: cuda.h2d");
-  Outcome single = run("silo-hopper.yaml", {kPpcie}, {}, {"platform.multi_gpu_mode=none"});
+  Outcome single = run("silo-hopper.yaml", {kPpcie}, {}, kOneGpuPerVm);
   EXPECT_EQ(single.window("pcie").per_event.provenance, Provenance::datasheet);
   expect_mismatch(single.refusal("pcie", CK::mismatch), PlatformFacet::multi_gpu_mode,
                   "protected_pcie", "none");
@@ -370,10 +376,8 @@ TEST(MeasuredDurations, AProtectedPcieLabelWithoutARecordedModeIsStillProtectedP
   const Catalog& c = test::bundled_catalog();
   MeasuredDurations m(c, {f});
   Analysis ppcie = analyze(c, load_scenario(test::repo("scenarios/silo-hopper.yaml"), c), {}, &m);
-  Analysis single = analyze(
-      c,
-      load_scenario(test::repo("scenarios/silo-hopper.yaml"), c, {"platform.multi_gpu_mode=none"}),
-      {}, &m);
+  Analysis single =
+      analyze(c, load_scenario(test::repo("scenarios/silo-hopper.yaml"), c, kOneGpuPerVm), {}, &m);
   for (const Window& w : ppcie.windows)
     if (w.stage == "pcie") {
       EXPECT_EQ(w.per_event.source, "no-mode.json: cuda.h2d");
@@ -438,6 +442,67 @@ TEST(MeasuredDurations, FarExtrapolationIsRefused) {
   EXPECT_NEAR(v.value, 1.34e5, 0.005e5);
   EXPECT_EQ(v.limit, 100);
   EXPECT_TRUE(r.considered("cvm_decrypt", CK::out_of_bounds, "far-extrapolation.json"));
+}
+
+// Issue 21, class 4: a cuda.h2d sweep at 111x what its PCIe Gen5 link carries was used as
+// measured (2.2 s -> 20 ms). It is refused by model/probe_map.yaml link_limit, says so, and
+// the datasheet figure stays.
+TEST(MeasuredDurations, ASweepFasterThanItsLinkIsRefused) {
+  Outcome base = run("aws-frontier.yaml", {});
+  Outcome r = run("aws-frontier.yaml", {"rules/h2d-beyond-link.json"});
+  EXPECT_EQ(r.window("pcie").per_event.provenance, Provenance::datasheet);
+  EXPECT_DOUBLE_EQ(r.window("pcie").per_event.value, base.window("pcie").per_event.value);
+  const AnalysisWarning* w = r.refusal("pcie", CK::beyond_link, "h2d-beyond-link.json");
+  ASSERT_TRUE(w) << r.warnings();
+  EXPECT_EQ(w->entry.link_id, "pcie_gen5_x16");
+  EXPECT_EQ(w->entry.link_source, "pcie5-spec");
+  EXPECT_NEAR(w->entry.fastest_Bps / w->entry.link_Bps, 111, 0.5);
+  EXPECT_NEAR(w->entry.fastest_Bps, 6.992e12, 0.001e12);
+  EXPECT_EQ(w->entry.link_limit, 1.1);
+  EXPECT_TRUE(r.considered("pcie", CK::beyond_link, "h2d-beyond-link.json"));
+  // A sweep within the limit is still used.
+  EXPECT_EQ(run("aws-frontier.yaml", {"rules/h2d-slow.json"}).window("pcie").per_event.provenance,
+            Provenance::fitted);
+}
+
+// Issue 21, class 4: two results 12 decades apart were interpolated into a window.
+TEST(MeasuredDurations, MediansFarApartAreNotInterpolated) {
+  Outcome r = run("aws-frontier.yaml", {"rules/h2d-far-apart.json"});
+  EXPECT_EQ(r.window("pcie").per_event.provenance, Provenance::datasheet);
+  const AnalysisWarning* w = r.refusal("pcie", CK::out_of_bounds, "h2d-far-apart.json");
+  ASSERT_TRUE(w) << r.warnings();
+  EXPECT_FALSE(w->entry.fitted);
+  EXPECT_EQ(w->entry.sizes, 2u);
+  ASSERT_EQ(w->entry.violations.size(), 1u);
+  EXPECT_EQ(w->entry.violations[0].bound, FitViolation::Bound::size_gap);
+  EXPECT_NEAR(w->entry.violations[0].value, 9.77e11, 0.005e11);
+}
+
+// Issue 21, class 4: CC on measured 8x faster than CC off gave "an extra -1.5 min". The pair
+// is refused (shown, with why) and prices nothing.
+TEST(MeasuredDurations, CcOnFasterThanCcOffIsRefused) {
+  const std::vector<std::string> files = {"rules/h2d-cc-off-slow.json",
+                                          "rules/h2d-cc-on-fast.json"};
+  Outcome r = run("silo-hopper.yaml", files, {}, kOneGpuPerVm);
+  const Window& w = r.window("pcie");
+  ASSERT_TRUE(w.cc);
+  EXPECT_LT(w.cc->on.value, w.cc->off.value);
+  EXPECT_TRUE(w.cc->refused);
+  const AnalysisWarning* refused = r.warning(WK::cc_pair_refused);
+  ASSERT_TRUE(refused) << r.warnings();
+  EXPECT_EQ(refused->stage, "pcie");
+  EXPECT_EQ(refused->pair, w.cc);
+  ASSERT_TRUE(r.analysis.workload);
+  for (const CostLine& l : r.analysis.workload->lines) EXPECT_GE(l.extra_s(), 0) << l.stage;
+  EXPECT_GE(r.analysis.workload->extra_s(), 0);
+  const AnalysisWarning* unpriced = r.warning(WK::workload_pair_refused);
+  ASSERT_TRUE(unpriced) << r.warnings();
+  EXPECT_EQ(unpriced->stage, "pcie");
+  // The pair the right way round prices the cost.
+  Outcome ok = run("silo-hopper.yaml", {"fixture-h100-cc-off.json", "fixture-h100-cc-on.json"}, {},
+                   kOneGpuPerVm);
+  ASSERT_TRUE(ok.window("pcie").cc);
+  EXPECT_FALSE(ok.window("pcie").cc->refused);
 }
 
 // Rule: of several files measuring the same stage, the closest platform match, then the

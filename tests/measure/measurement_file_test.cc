@@ -1,12 +1,16 @@
 #include "load/measurement_file.h"
 
+#include <unistd.h>
 #include <cctype>
+#include <filesystem>
+#include <fstream>
 
 #include <gtest/gtest.h>
 
 #include "file_case_name.h"
 
 #include "core/input_error.h"
+#include "core/limits.h"
 #include "test_support.h"
 
 namespace plainsight {
@@ -85,8 +89,50 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"huge-time.json", "results[0].samples_s[0]",
                 "1e+300 s is beyond any plausible duration"},
         BadCase{"cc-contradiction.json", "results[1].params.cc",
-                "\"on\" contradicts machine.gpu.confidential_computing.cc \"off\""}),
+                "\"on\" contradicts machine.gpu.confidential_computing.cc \"off\""},
+        // Issue 21, class 5: a summary that disagrees with its own samples, and a
+        // result's GPU that is none of its machine's.
+        BadCase{"median-forged.json", "results[2].median_s",
+                "0.0041 s is not the median of the samples (0.005 s)"},
+        BadCase{"cv-forged.json", "results[1].cv",
+                "1e+300 is not the coefficient of variation of the samples (0)"},
+        BadCase{"gpu-contradiction.json", "results[0].params.gpu",
+                "\"NVIDIA H100 80GB HBM3\" is none of the GPUs machine.gpu.gpus lists "
+                "(NVIDIA H200)"}),
     plainsight::test::file_case_name<BadCase>);
+
+// Issue 21, class 9: a file past kMaxMeasurementBytes (64 MiB) is refused before it is
+// read (a sparse file: nothing is written but its size).
+TEST(MeasurementFile, AFileLargerThanTheLimitIsRefusedUnread) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("measure-limit-" + std::to_string(::getpid()) + ".json");
+  { std::ofstream(path) << "{"; }
+  std::filesystem::resize_file(path, kMaxMeasurementBytes + 1);
+  try {
+    load_measurement_file(path);
+    FAIL() << "accepted";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("file is 67108865 bytes; the limit is 67108864"),
+              std::string::npos)
+        << e.what();
+  }
+  std::filesystem::remove(path);
+}
+
+// Issue 21, class 9: a file of many results reads in one pass (nlohmann's callback parser
+// scanned the results array at the end of every object: 600,000 results took minutes).
+TEST(MeasurementFile, ManyResultsReadInOnePass) {
+  std::string text = R"({"format": "plainsight-probe/1", "machine": {}, "results": [)";
+  for (int i = 0; i < 20000; ++i)
+    text += std::string(i ? "," : "") + R"({"probe": "host.memcpy", "params": {"bytes": )" +
+            std::to_string(4096 + i) +
+            R"(}, "samples_s": [1e-6], "median_s": 1e-6, "min_s": 1e-6, "max_s": 1e-6, "cv": 0})";
+  text += R"(], "skipped": [], "failed": []})";
+  const MeasurementFile f = parse_measurement_file(text, "m.json");
+  ASSERT_EQ(f.results.size(), 20000u);
+  EXPECT_EQ(f.results.back().bytes, 4096 + 19999);
+  EXPECT_EQ(f.results.back().param("bytes"), "24095");
+}
 
 // Bug fixed: params nested 200,000 levels deep crashed analyze and measurements show.
 TEST(MeasurementFile, DeepNestingIsRefusedNotACrash) {

@@ -89,7 +89,12 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"rank-in-single-rank.json", "error: results[0].rank: a single-rank"},
         BadCase{"cc-contradiction.json",
                 "error: results[1].params.cc: \"on\" contradicts "
-                "machine.gpu.confidential_computing.cc \"off\""}),
+                "machine.gpu.confidential_computing.cc \"off\""},
+        BadCase{"median-forged.json", "error: results[2].median_s: 0.0041 s is not the median"},
+        BadCase{"cv-forged.json", "error: results[1].cv: 1e+300 is not the coefficient"},
+        BadCase{"gpu-contradiction.json",
+                "error: results[0].params.gpu: \"NVIDIA H100 80GB HBM3\" "
+                "is none of the GPUs"}),
     plainsight::test::file_case_name<BadCase>);
 
 TEST(MeasurementsCli, AnalyzeWithMeasurementsShowsTheirSource) {
@@ -143,6 +148,52 @@ TEST(MeasurementsCli, CommittedHostFileIsRefusedOnAwsFrontierAndSaysWhy) {
                         "ext4"),
             std::string::npos)
       << md.out;
+}
+
+// Issue 21, class 2: a probe file's name is input too. ESC, U+202E and a newline in it used
+// to reach stderr, `measurements show`/`compare`, the CSV source column and JSON raw; they
+// are written <U+XXXX> everywhere a file name is shown.
+TEST(MeasurementsCli, AFileNameIsShownNotObeyed) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("measure-cli-names-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string name = (dir / "h2d\x1b[31m\xE2\x80\xAE\nslow.json").string();
+  std::filesystem::copy_file(
+      std::string(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) + "/" + kData + "rules/h2d-slow.json", name);
+  const std::string quoted = "'" + name + "'";
+  for (const std::string& args :
+       {"analyze scenarios/aws-frontier.yaml --no-threats --format csv --measurements " + quoted,
+        "analyze scenarios/aws-frontier.yaml --no-threats --format json --measurements " + quoted,
+        "analyze scenarios/aws-frontier.yaml --no-threats --format md --measurements " + quoted,
+        "measurements show " + quoted, "measurements compare " + quoted + " " + quoted}) {
+    const Result r = run(args);
+    ASSERT_EQ(r.code, 0) << r.err;
+    for (const std::string* text : {&r.out, &r.err}) {
+      EXPECT_EQ(text->find('\x1b'), std::string::npos) << args << "\n" << *text;
+      EXPECT_EQ(text->find("\xE2\x80\xAE"), std::string::npos) << args;
+      EXPECT_EQ(text->find("\\u001b"), std::string::npos) << args;  // JSON's escape of ESC
+    }
+    // Markdown writes the same with its own escapes ('<' as &lt;, '[' as \[).
+    const bool md = args.find("--format md") != std::string::npos;
+    EXPECT_NE((r.out + r.err)
+                  .find(md ? "h2d&lt;U+001B>\\[31m&lt;U+202E>&lt;U+000A>slow.json"
+                           : "h2d<U+001B>[31m<U+202E><U+000A>slow.json"),
+              std::string::npos)
+        << args << "\n"
+        << r.out << r.err;
+  }
+  std::filesystem::remove_all(dir);
+}
+
+// Issue 21, class 4: a forged sweep faster than its link used to pass a ceiling gate it
+// should not change; the gate's verdict is now the one without it, and the report says why.
+TEST(MeasurementsCli, AnImplausibleSweepDoesNotMoveTheGate) {
+  const std::string gate = "analyze scenarios/aws-frontier.yaml --require-ceiling OC3";
+  const Result base = run(gate);
+  const Result forged = run(gate + " --measurements " + kData + "rules/h2d-beyond-link.json");
+  EXPECT_EQ(forged.code, base.code) << forged.err;
+  EXPECT_NE(forged.err.find("more than the link can carry"), std::string::npos) << forged.err;
+  EXPECT_NE(forged.out.find("more than the link can carry"), std::string::npos);
 }
 
 TEST(MeasurementsCli, AllowEmulationIsAFlagOfEveryMeasuredCommand) {

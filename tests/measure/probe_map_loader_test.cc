@@ -152,6 +152,27 @@ TEST(ProbeMapLoader, RefusesALinkInTwoClassesOrAnUnknownLink) {
   EXPECT_NE(unknown.find("unknown link 'efa_p6'"), std::string::npos) << unknown;
 }
 
+// Issue 21, class 4: the physical limit of a link is data with its source, and a probe that
+// is bounded by it needs it.
+TEST(ProbeMapLoader, ReadsTheLinkLimitAndNeedsItForWithinLinkProbes) {
+  const ProbeMap& bundled = test::bundled_catalog().probe_map;
+  EXPECT_DOUBLE_EQ(bundled.link_limit.factor, 1.1);
+  EXPECT_EQ(bundled.link_limit.source.id, "pcie5-spec");
+  EXPECT_FALSE(bundled.link_limit.why.empty());
+  for (const ProbeRule& r : bundled.rules)
+    for (const ProbeCandidate& c : r.candidates)
+      EXPECT_EQ(c.within_link, c.probe == "cuda.h2d") << r.id << " " << c.probe;
+  const std::string e = error_of(
+      "gpu_models: []\nrules:\n  - id: x\n    medium: pcie\n    why: w\n"
+      "    probes:\n      - {probe: cuda.h2d, label: l, within_link: true}\n");
+  EXPECT_NE(e.find("probe cuda.h2d is within_link, but the map gives no link_limit"),
+            std::string::npos)
+      << e;
+  EXPECT_NE(
+      error_of("gpu_models: []\nlink_limit: {factor: 1.1, why: w}\nrules: []\n").find("source"),
+      std::string::npos);
+}
+
 TEST(ProbeMapLoader, RefusesAnUnknownGpu) {
   const std::string e = error_of("gpu_models: [{match: X, gpu: h900}]\nrules: []\n");
   EXPECT_NE(e.find("unknown gpu 'h900'"), std::string::npos) << e;

@@ -114,9 +114,10 @@ workload:
   ASSERT_EQ(a.workload->lines.size(), 1u);
   const CostLine& load = a.workload->lines[0];
   EXPECT_EQ(load.kind, TransferKind::model_load);
-  // Blackwell's model-load slowdown, not Hopper's transfer figure.
-  EXPECT_NEAR(load.on.value / load.off.value, c.figure("blackwell_cc_model_load_slowdown")->value,
-              1e-9);
+  // Blackwell's cost entry (Hopper's figure, borrowed and labelled), not Hopper's own.
+  ASSERT_NE(load.priced_by, nullptr);
+  EXPECT_EQ(load.priced_by->id, "blackwell_pcie_bounce_buffer");
+  EXPECT_TRUE(load.priced_by->borrowed);
   for (const PublishedRunCost& p : a.workload->published)
     EXPECT_NE(p.cost->id, "silo_trellis_h100");
 }

@@ -40,6 +40,36 @@ TEST(Escaping, MarkdownEscapesHtmlLinksAndTables) {
   EXPECT_EQ(md_text(kRlo), "&lt;U+202E>");
 }
 
+// Issue 21, class 3: GitHub links bare URLs, www. names and e-mail addresses; a text that
+// starts like a block (a heading, a list, a quote, a rule) would become one.
+TEST(Escaping, MarkdownBreaksAutolinksAndBlockMarkers) {
+  EXPECT_EQ(md_text("see https://evil.example/x"), "see https<span></span>://evil.example/x");
+  EXPECT_EQ(md_text("WWW.evil.example and www.x.y"),
+            "<span></span>WWW.evil.example and <span></span>www.x.y");
+  EXPECT_EQ(md_text("mail root@evil.example"), "mail root<span></span>@evil.example");
+  EXPECT_EQ(md_text("awww.x"), "awww.x");  // not a www. name
+  EXPECT_EQ(md_text("# Owned"), "\\# Owned");
+  EXPECT_EQ(md_text("  ## Owned"), "\\## Owned");  // leading spaces dropped
+  EXPECT_EQ(md_text("> quoted"), "\\> quoted");
+  EXPECT_EQ(md_text("- item"), "\\- item");
+  EXPECT_EQ(md_text("---"), "\\---");
+  EXPECT_EQ(md_text("* x"), "\\* x");
+  EXPECT_EQ(md_text("+ x"), "\\+ x");
+  EXPECT_EQ(md_text("==="), "\\===");
+  EXPECT_EQ(md_text("~~~"), "\\~~~");
+  EXPECT_EQ(md_text("___"), "\\___");
+  EXPECT_EQ(md_text("12. x"), "12\\. x");
+  EXPECT_EQ(md_text("3) x"), "3\\) x");
+  EXPECT_EQ(md_text("        code"), "code");
+  // Text that only looks alike stays as it is.
+  EXPECT_EQ(md_text("-5 s"), "-5 s");
+  EXPECT_EQ(md_text("1.5 s"), "1.5 s");
+  EXPECT_EQ(md_text("a # b - c"), "a # b - c");
+  // A table cell starts no block: its markers stay; its links are still broken.
+  EXPECT_EQ(md_cell("-"), "-");
+  EXPECT_EQ(md_cell("# x https://e.x"), "# x https<span></span>://e.x");
+}
+
 TEST(Escaping, DotEscapesOnceAndBreaksLines) {
   EXPECT_EQ(dot_string("a\nb"), "\"a\\nb\"");
   EXPECT_EQ(dot_string("say \"hi\" \\N"), "\"say \\\"hi\\\" \\\\N\"");

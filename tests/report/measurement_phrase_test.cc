@@ -134,6 +134,7 @@ TEST(ConsideredPhrase, RefusalsSayWhy) {
   fit.min_bytes = kMiB;
   fit.max_bytes = 4096 * kMiB;
   fit.bytes = 140e9;
+  fit.fitted = true;
   fit.violations = {{FitViolation::Bound::sizes, 2, 3},
                     {FitViolation::Bound::r2, 0.5, 0.99},
                     {FitViolation::Bound::rms_error, 0.2, 0.15},
@@ -143,6 +144,46 @@ TEST(ConsideredPhrase, RefusalsSayWhy) {
             "140 GB: its fit is out of bounds: 2 measured sizes (a fit needs at least 3), R^2 "
             "0.5000 (at least 0.99), rms error 20.0% (at most 15%), 1.34e+05x outside the "
             "measured sizes (at most 100x)");
+}
+
+// Issue 21, class 4's refusals, in the words main's tests asserted before they were typed.
+TEST(ConsideredPhrase, FarApartSizesAndASweepFasterThanItsLink) {
+  Considered far = entry(CK::out_of_bounds, "cuda.h2d", "h2d-far-apart.json");
+  far.sizes = 2;
+  far.min_bytes = 1024;
+  far.max_bytes = 1e15;
+  far.bytes = 50.62e9;
+  far.violations = {{FitViolation::Bound::size_gap, 9.77e11, 1024, 1024, 1e15, false}};
+  EXPECT_EQ(considered_phrase(far),
+            "cuda.h2d in h2d-far-apart.json (2 sizes, 1.024 kB .. 1 PB) cannot stand for "
+            "50.62 GB: its medians are out of bounds: interpolated between the measured "
+            "1.024 kB and 1 PB, 9.77e+11x apart (at most 1024x)");
+  EXPECT_EQ(fit_violation_phrase({FitViolation::Bound::size_gap, 5e5, 1024, 2e3, 1e9, true}),
+            "a fit over a step between the measured 2 kB and 1 GB, 5e+05x apart (at most "
+            "1024x)");
+
+  Considered link = entry(CK::beyond_link, "cuda.h2d", "h2d-beyond-link.json");
+  link.fastest_Bps = 6.992e12;
+  link.fastest_at_bytes = 50.62e9;
+  link.link_id = "pcie_gen5_x16";
+  link.link_source = "pcie5-spec";
+  link.link_Bps = 63e9;
+  link.link_limit = 1.1;
+  EXPECT_EQ(considered_phrase(link),
+            "cuda.h2d in h2d-beyond-link.json runs at 6.992 TB/s at 50.62 GB (bytes / median), "
+            "111x the datasheet bandwidth of link 'pcie_gen5_x16' (63 GB/s [pcie5-spec]): more "
+            "than the link can carry (at most 1.1x, model/probe_map.yaml link_limit): not used");
+}
+
+TEST(CcPairRefusalPhrase, SaysBothFiguresAndByHowMuch) {
+  CcPair pair;
+  pair.off = Figure{35.0, Provenance::fitted, "off.json: cuda.h2d", {}};
+  pair.on = Figure{4.375, Provenance::fitted, "on.json: cuda.h2d", {}};
+  pair.refused = true;
+  EXPECT_EQ(cc_pair_refusal_phrase(pair),
+            "CC on (4.375 s, on.json: cuda.h2d) is faster than CC off (35 s, off.json: "
+            "cuda.h2d), by 87.5%: confidential mode adds work to the path and cannot save "
+            "time, so the pair gives no CC cost");
 }
 
 TEST(ConsideredPhrase, AnOutrankedSweepSaysByHowMuchAndWhy) {

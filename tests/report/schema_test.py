@@ -25,7 +25,7 @@ def main():
 
     runs = [[s] for s in sorted(glob.glob("scenarios/*.yaml"))]
     runs.append(["tests/data/aws-frontier-one-platform.yaml", "--set", "platform.confidential_mode=on",
-                 "--set", "platform.cpu_tee=sev_snp"])
+                 "--set", "platform.cpu_tee=sev_snp", "--set", "platform.multi_gpu_mode=protected_pcie"])
     runs.append(["tests/data/aws-frontier-one-platform.yaml", "--set", "platform.gpu=b200",
                  "--set", "platform.confidential_mode=on", "--set", "platform.cpu_tee=tdx"])
     runs.append(["scenarios/aws-frontier.yaml", "--set", "stages.fabric.protection=derived"])

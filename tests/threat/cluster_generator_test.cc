@@ -79,6 +79,7 @@ TEST(ClusterGenerator, GivesEachClassItsPlatform) {
   cc.nodes = 2;
   cc.cpu_tee = "sev_snp";
   cc.confidential_mode = true;
+  cc.multi_gpu_mode = "protected_pcie";  // eight Hopper GPUs in one CVM need it
   spec.classes.push_back(cc);
   const Catalog& c = testing::bundled_catalog();
   YamlFile g = YamlFile::parse(cluster_scenario_yaml(spec), "grouped.yaml");

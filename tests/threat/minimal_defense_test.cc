@@ -1,6 +1,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "report/threat_phrases.h"
 #include "threat_support.h"
 
 namespace plainsight {
@@ -8,30 +9,42 @@ namespace {
 
 using testing::actor;
 using testing::analyze_file;
+using ::testing::HasSubstr;
 using testing::scenario_path;
 
-TEST(MinimalDefense, HopperNvlinkNeedsBlackwellAgainstOc4) {
+TEST(MinimalDefense, HopperAgainstOc4NamesWhatTheControlOpens) {
   Analysis a = analyze_file(scenario_path("silo-hopper"));
   const MinimalDefense& d = actor(a, 4).defense;
   EXPECT_TRUE(d.needed);
-  // Blackwell closes the NVLink route; the DRAM interposer's attestation key (TEE.fail) and
-  // a forged attestation still have the storage key released: nothing in the catalog cuts it.
-  ASSERT_EQ(d.controls, std::vector<std::string>{"blackwell_upgrade"});
-  EXPECT_DOUBLE_EQ(d.cost, 10);
+  // The NVLink interposer and the forged attestation (SEV-SNP's attestation key read off the
+  // DRAM bus, TEE.fail) are both cut only by leaving SEV-SNP: Vera Rubin's rack TEE (announced).
+  ASSERT_EQ(d.controls, std::vector<std::string>{"rubin_rack_cc"});
+  EXPECT_DOUBLE_EQ(d.cost, 20);
   EXPECT_FALSE(d.cuttable);
-  // Nor does anything cut a hole in the attested image (reduced, not closed).
+  ASSERT_EQ(d.closes.size(), 1u);
+  EXPECT_EQ(d.closes[0].closes, (std::vector<RouteRef>{{"bus_interposer", "nvlink"},
+                                                       {"cloud_credentials", "object_store"},
+                                                       {"media_theft", "object_store"},
+                                                       {"provider_insider", "object_store"}}));
+  // Nothing cuts a hole in the attested image (reduced, not closed).
   EXPECT_EQ(d.uncut, (std::vector<RouteRef>{{"workload_root", "cvm_decrypt"},
                                             {"workload_root", "hbm"},
                                             {"workload_root", "nvlink"},
-                                            {"cloud_credentials", "object_store"},
-                                            {"media_theft", "object_store"},
-                                            {"provider_insider", "object_store"},
                                             {"workload_root", "pcie"}}));
+  // How Vera protects its memory is not published: an interposer is assumed to read it, a
+  // route SEV-SNP had closed (patterns only). The defence says so, and the path after it.
+  EXPECT_EQ(d.opens, (std::vector<RouteRef>{{"bus_interposer", "cvm_decrypt"}}));
   ASSERT_TRUE(d.after.found);
-  EXPECT_EQ(d.after.key_step, "forged_attestation");
-  EXPECT_EQ(d.after.key_capability, "bus_interposer");
+  std::vector<std::string> after;
+  for (const PathStep& st : d.after.steps)
+    if (st.kind != PathStep::Kind::foothold) after.push_back(st.id);
+  EXPECT_EQ(after, (std::vector<std::string>{"bus_interposer", "cvm_decrypt", "goal"}));
+  EXPECT_THAT(defense_summary(actor(a, 4).actor, d), HasSubstr("but opens bus_interposer"));
   // OC3's only route is that hole: it outlasts its dwell.
   EXPECT_FALSE(actor(a, 3).path.within_dwell);
+  // OC5 fields firmware compromise too, which nothing cuts; Blackwell closes the NVLink wire.
+  EXPECT_EQ(actor(a, 5).defense.controls, std::vector<std::string>{"blackwell_upgrade"});
+  EXPECT_TRUE(actor(a, 5).defense.opens.empty());
 }
 
 TEST(MinimalDefense, UncuttableRoutesAreNamed) {

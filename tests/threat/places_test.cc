@@ -36,7 +36,7 @@ Access access(const Window& w, const std::string& capability) {
 TEST(Places, AManagedFileShareStaysOutsideTheTee) {
   const Analysis a = analyze_file(scenario_path("gcp-a3-tdx"), {}, false);
   const Window& guest = window(a, "guest_cache");
-  EXPECT_EQ(guest.protection_id, "fs_cache.cvm");
+  EXPECT_EQ(guest.protection_id, "fs_cache.cvm_no_host_read");  // TDX: the host reads nothing
   EXPECT_EQ(access(guest, "provider_insider"), Access::ciphertext);
   const Window& filer = window(a, "filer_buffers");
   EXPECT_EQ(filer.protection_id, "fs_cache.plain");

@@ -39,7 +39,8 @@ TEST(Reanalysis, PlatformOnlyVariantsMatchAFullReload) {
   const Catalog& c = testing::bundled_catalog();
   int compared = 0, shared_variants = 0;
   for (const char* name : {"aws-frontier", "silo-hopper", "silo-blackwell", "vera-rubin-multinode",
-                           "transfer-cloud-relay", "transfer-scp", "transfer-p2p-e2e"}) {
+                           "transfer-cloud-relay", "transfer-scp", "transfer-p2p-e2e",
+                           "azure-ncc-h100", "gcp-a3-tdx", "onprem-dgx-partners"}) {
     const std::string path = testing::scenario_path(name);
     const Scenario base = load_scenario(path, c, {});
     const Reanalyze re = platform_reanalysis(c, base, nullptr);

@@ -45,7 +45,7 @@ check "unknown actor" 2 $?
 check "diff two scenarios" 0 $?
 grep -q "OC3 -> OC3" "$tmp/diff.txt" || { echo "FAIL diff ceiling line"; fail=1; }
 "$bin" diff "$s/../tests/data/aws-frontier-one-platform.yaml" --set platform.confidential_mode=on \
-  --set platform.cpu_tee=sev_snp --trials 0 \
+  --set platform.cpu_tee=sev_snp --set platform.multi_gpu_mode=protected_pcie --trials 0 \
   --format json >"$tmp/diff.json"
 check "diff with --set" 0 $?
 "$bin" diff "$s/aws-frontier.yaml" >/dev/null 2>&1

@@ -98,6 +98,14 @@ allreduce = [result("nccl.all_reduce", {"bytes": b, "placement": "out_of_place",
                                          "ranks": 16, "rank": 0, "cc": "off", "cc_multi_gpu": "none", "gpu": H100,
                                          "fabric": "efa"}, 20e-6 + b / 40e9) for b in THREE]
 rules["allreduce-efa.json"] = doc(gpu_machine("off"), allreduce)
+# Implausible measurements (issue 21, class 4). A cuda.h2d sweep at 7 TB/s, 111x what a PCIe
+# Gen5 x16 link carries (63 GB/s): refused by model/probe_map.yaml link_limit.
+rules["h2d-beyond-link.json"] = doc(gpu_machine("off"), h2d("off", 8e-6, 7e12, sizes=FIVE))
+# A sweep of two sizes 12 decades apart, each a clean 50 GB/s: nothing between them measured.
+rules["h2d-far-apart.json"] = doc(gpu_machine("off"), h2d("off", 8e-6, 50e9, sizes=[1024, 10**15]))
+# CC on measured 8x faster than CC off (each at its own node): a negative CC cost.
+rules["h2d-cc-off-slow.json"] = doc(gpu_machine("off"), h2d("off", 8e-6, 0.5e9, sizes=FIVE))
+rules["h2d-cc-on-fast.json"] = doc(gpu_machine("on"), h2d("on", 8e-6, 4e9, sizes=FIVE))
 for name, d in rules.items():
     files["rules/" + name] = d
 
@@ -143,6 +151,18 @@ d = json.loads(good); d["machines"] = [d["machine"]]; bad["machines-without-rank
 # A file that contradicts itself: CC on in a result's params, off in its machine identity.
 d = json.loads(json.dumps(files["fixture-h100-cc-off.json"])); d["results"][1]["params"]["cc"] = "on"
 bad["cc-contradiction.json"] = json.dumps(d, indent=1)
+# Summaries that disagree with their own samples, and a GPU its machine does not have
+# (issue 21, class 5).
+d = json.loads(json.dumps(files["fixture-h100-cc-off.json"]))
+r = d["results"][2]
+r["samples_s"] = [0.004, 0.005, 0.0055]; r["min_s"] = 0.004; r["max_s"] = 0.0055; r["median_s"] = 0.0041
+r["cv"] = 0.159
+bad["median-forged.json"] = json.dumps(d, indent=1)
+d = json.loads(json.dumps(files["fixture-h100-cc-off.json"])); d["results"][1]["cv"] = 1e300
+bad["cv-forged.json"] = json.dumps(d, indent=1)
+d = json.loads(json.dumps(files["fixture-h100-cc-off.json"]))
+d["machine"]["gpu"]["gpus"][0]["name"] = "NVIDIA H200"
+bad["gpu-contradiction.json"] = json.dumps(d, indent=1)
 for name, text in bad.items():
     with open("bad/" + name, "w") as f:
         f.write(text)
