@@ -52,6 +52,8 @@ TEST_F(Generate, ChecksOptionsAgainstTheCatalog) {
   expect_refused({"--staging-link", "s3_sse_kms"}, "expected one of medium local_nvme");
   expect_refused({"--multi-gpu-mode", "ppcie"}, "--multi-gpu-mode 'ppcie': expected none");
   expect_refused({"--cc", "on"}, "gpu_cc_needs_cpu_tee");
+  expect_refused({"--cc", "yes"}, "gpu_cc_needs_cpu_tee");  // a scenario's switch words
+  expect_refused({"--cc", "maybe"}, "expected on or off");
   expect_refused({"--parameters", "nan"}, "--parameters");
   expect_refused({"--parameters", "1e16"}, "--parameters");
   expect_refused({"--nodes", "0"}, "--nodes");

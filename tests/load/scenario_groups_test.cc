@@ -8,17 +8,12 @@
 #include "load/catalog_loader.h"
 #include "load/overlay.h"
 #include "load/scenario_loader.h"
+#include "support/bundled_catalog.h"
 
 namespace plainsight {
 namespace {
 
 using ::testing::HasSubstr;
-
-const Catalog& catalog() {
-  static const Catalog c =
-      load_catalog(std::filesystem::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "model");
-  return c;
-}
 
 const char* kHead = R"(name: t
 horizon: 30d
@@ -51,7 +46,7 @@ flows:
 
 Scenario parse(const std::string& body, const std::vector<std::string>& sets = {}) {
   YamlFile f = YamlFile::parse(std::string(kHead) + body, "t.yaml");
-  return read_scenario(f, catalog(), sets);
+  return read_scenario(f, testing::bundled_catalog(), sets);
 }
 
 std::string error_of(const std::string& body, const std::vector<std::string>& sets = {}) {

@@ -15,6 +15,7 @@
 #include "load/slurm_classes.h"
 #include "load/slurm_feature_map.h"
 #include "load/slurm_nodes.h"
+#include "support/bundled_catalog.h"
 
 namespace plainsight {
 namespace {
@@ -26,14 +27,9 @@ namespace fs = std::filesystem;
 const fs::path kRoot = PLAINSIGHT_SOURCE_DIR_FOR_TESTS;
 const std::string kInventory = (kRoot / "tests" / "cli" / "data" / "scontrol_nodes.txt").string();
 
-const Catalog& catalog() {
-  static const Catalog c = load_catalog(kRoot / "model");
-  return c;
-}
-
 const SlurmFeatureMap& default_map() {
   static const SlurmFeatureMap m =
-      load_slurm_feature_map(kRoot / "model" / "slurm_features.yaml", catalog());
+      load_slurm_feature_map(kRoot / "model" / "slurm_features.yaml", testing::bundled_catalog());
   return m;
 }
 
@@ -224,7 +220,7 @@ TEST(SlurmFeatureMap, RefusesIdsTheCatalogLacks) {
   fs::create_directories(dir);
   auto load = [&](const std::string& text) {
     std::ofstream(dir / "m.yaml") << text;
-    return error_of([&] { load_slurm_feature_map(dir / "m.yaml", catalog()); });
+    return error_of([&] { load_slurm_feature_map(dir / "m.yaml", testing::bundled_catalog()); });
   };
   EXPECT_THAT(load("gpu_types: [{match: a100*, gpu: a100}]\n"),
               HasSubstr("m.yaml:1:33: error: unknown gpu 'a100'"));
