@@ -343,7 +343,7 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       "  scontrol show node -o > nodes.txt\n"
       "  plainsight generate cluster --from-slurm nodes.txt -o cluster.yaml\n"
       "Limits: up to 10,000,000 nodes; the expanded form only up to what a scenario file may "
-      "hold (64 MiB, about 18,000 nodes of 8 GPUs).");
+      "hold (64 MiB, about 15,000 nodes of 8 GPUs).");
   add_node_options(*cmd, *o);
   add_cluster_options(*cmd, *o);
   cmd->callback([o, globals] { generate(*globals, *o); });
