@@ -11,9 +11,8 @@
 
 namespace plainsight::cli {
 
-// Fills a.threat. `sets` are the run's own --set overrides; `measured` backs durations.
-void run_threats(Analysis& a, const Catalog& catalog, const DurationSource* measured = nullptr,
-                 bool defenses = true);
+// Fills a.threat under the analysis' own catalog; `measured` backs durations.
+void run_threats(Analysis& a, const DurationSource* measured = nullptr, bool defenses = true);
 
 // "OC3", "oc3" or "3" -> 3; throws InputError naming the option otherwise.
 int parse_oc_level(const std::string& option, const std::string& text);
