@@ -25,6 +25,7 @@ constexpr std::array kDurationUnits{
 };
 constexpr std::array kRateUnits{
     Unit{"Tb/s", 1e12 / 8}, Unit{"Gb/s", 1e9 / 8},    Unit{"Mb/s", 1e6 / 8},
+    Unit{"Tbps", 1e12 / 8}, Unit{"Gbps", 1e9 / 8},    Unit{"Mbps", 1e6 / 8},
     Unit{"KiB/s", 1024.0},  Unit{"MiB/s", 1048576.0}, Unit{"GiB/s", 1073741824.0},
     Unit{"TB/s", 1e12},     Unit{"GB/s", 1e9},        Unit{"MB/s", 1e6},
     Unit{"kB/s", 1e3},      Unit{"B/s", 1.0},

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/citation.h"
 #include "core/input_error.h"
@@ -55,6 +56,14 @@ struct Stage {
   // The source document's own words for the state ("Plaintext, continuously, inside the
   // cluster"), shown instead of the generated phrase while they still fit the state.
   std::string state_label;
+  // Where another source corrects the document the scenario reproduces: the document's words
+  // are kept (a seed stays reproducible) and the correction is shown beside them.
+  struct Correction {
+    Citation says;
+    Citation corrected_by;
+    std::string note;
+  };
+  std::vector<Correction> corrections;
   SourceLocation where;
 };
 

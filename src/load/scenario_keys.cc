@@ -270,6 +270,16 @@ constexpr KeySpec kStage[] = {
     {"protection_source", K::mapping, "Why the scenario states its protection: a citation.", false,
      "citation"},
     {"state_label", K::text, "The source document's own words for the state."},
+    {"corrections", K::list,
+     "Where the document the scenario reproduces is corrected by another source: its words "
+     "kept, the correction beside them.",
+     false, "stage_correction"},
+};
+
+constexpr KeySpec kStageCorrection[] = {
+    {"says", K::mapping, "What the scenario's document says, cited.", true, "citation"},
+    {"corrected_by", K::mapping, "The source that corrects it, cited.", true, "citation"},
+    {"note", K::text, "What the correction changes, in words."},
 };
 
 constexpr KeySpec kDurationFigure[] = {
@@ -420,6 +430,7 @@ constexpr MappingSpec kMappings[] = {
      std::span<const KeySpec>(kPlatform.data(), kPlatform.size() - 1)},
     {"group", "A template of stages standing for `count` identical replicas.", kGroup},
     {"stage", "A place the bytes sit or pass, and how long they stay.", kStage},
+    {"stage_correction", "A document's words and the source that corrects them.", kStageCorrection},
     {"duration_figure", "A per-event duration from a catalog published figure.", kDurationFigure},
     {"events", "How often a stage's event recurs: exactly one of every or count.", kEvents},
     {"flow", "A directed edge the bytes take between stages.", kFlow},

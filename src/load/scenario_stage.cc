@@ -196,6 +196,15 @@ Stage read_stage(const YamlFile& f, const YamlNode& n, const Catalog& c, double 
   if (YamlNode ps = r.optional_node("protection_source"))
     s.protection_source = read_citation(f, ps, what + " protection_source", c.sources);
   s.state_label = r.str_or("state_label", "");
+  if (YamlNode cs = r.optional_node("corrections"))
+    for (const YamlNode& n : sequence_of(f, cs, what + " corrections")) {
+      MapReader cr(f, n, what + " correction");
+      cr.allow(scenario_mapping("stage_correction"));
+      s.corrections.push_back(
+          {read_citation(f, cr.node("says"), what + " correction says", c.sources),
+           read_citation(f, cr.node("corrected_by"), what + " correction corrected_by", c.sources),
+           cr.str_or("note", "")});
+    }
   if (s.resident && s.duration && !s.decrypts)
     throw InputError(s.where, fmt::format("{}: 'resident' and 'duration' together mean the stage "
                                           "holds a blob and decrypts it per event; add "

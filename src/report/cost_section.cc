@@ -71,11 +71,13 @@ std::vector<std::string> transfer_cost_lines(const Analysis& a) {
       t.price->unit == "usd_per_gb"
           ? fmt::format("{} at {}/GB", format_bytes(t.bytes), format_usd(t.price->value))
           : fmt::format("{} flat", format_usd(t.price->value));
+  // The horizon's total is this tool's arithmetic (price x transfers), not a figure any
+  // source states: labelled derived, the price's own status beside it.
   out.push_back(
-      fmt::format("Transfer cost: {} per transfer ({}); {} transfers over the horizon "
-                  "(stage '{}'): {} [{}]",
-                  format_usd(t.per_transfer_usd), price, format_events(t.transfers), t.stage,
-                  format_usd(t.horizon_usd), status_phrase(c, t.price->source)));
+      fmt::format("Transfer cost: {} per transfer ({}; price [{}]); {} transfers over the "
+                  "horizon (stage '{}'): {} (derived: per transfer x transfers)",
+                  format_usd(t.per_transfer_usd), price, status_phrase(c, t.price->source),
+                  format_events(t.transfers), t.stage, format_usd(t.horizon_usd)));
   if (t.endpoints > 0)
     out.push_back(fmt::format(
         "  to {} endpoints every {}: {} per period, {} periods in a 365-day year: {} a year",
@@ -87,13 +89,14 @@ std::vector<std::string> transfer_cost_lines(const Analysis& a) {
     const std::string published = x.quantity == "transfers"
                                       ? fmt::format("{:g}", x.published->value)
                                       : format_usd(x.published->value);
-    out.push_back(fmt::format("  {}: {} here; the source says {} ({}): {} [{}]",
+    out.push_back(fmt::format("  {}: {} here; the source says {} ({}): {} [{}]{}",
                               x.quantity == "per_transfer" ? "per transfer"
                               : x.quantity == "per_year"   ? "per year"
                                                            : "transfers",
                               computed, published, x.agrees ? "agrees" : "differs",
                               citation_phrase(c, x.published->source),
-                              status_phrase(c, x.published->source)));
+                              status_phrase(c, x.published->source),
+                              x.published->note.empty() ? "" : "; " + x.published->note));
   }
   return out;
 }

@@ -300,6 +300,7 @@ void render_json(std::ostream& out, const Analysis& a) {
                                 {"price_unit", t.price->unit},
                                 {"per_transfer_usd", t.per_transfer_usd},
                                 {"horizon_usd", t.horizon_usd},
+                                {"horizon_usd_provenance", "derived"},
                                 {"endpoints", t.endpoints},
                                 {"every_s", t.every_s},
                                 {"per_year_usd", t.per_year_usd},

@@ -50,6 +50,13 @@ std::vector<std::string> window_notes(const Analysis& a, std::size_t i) {
   if (!st.state_label.empty() && !label_fits(st.state_label, w.state))
     out.push_back(fmt::format("the source's words \"{}\" no longer fit the analysed state ({})",
                               st.state_label, state_phrase(w)));
+  for (const Stage::Correction& k : st.corrections)
+    out.push_back(
+        fmt::format("corrected: the scenario's document says {} [{}]; {} [{}] says "
+                    "otherwise: {}{}",
+                    citation_phrase(c, k.says), status_phrase(c, k.says), k.corrected_by.id,
+                    status_phrase(c, k.corrected_by), citation_phrase(c, k.corrected_by),
+                    k.note.empty() ? "" : " (" + k.note + ")"));
   if (w.derived)
     out.push_back(fmt::format(
         "the scenario states the protection '{}'{}; for this platform the catalog derives "

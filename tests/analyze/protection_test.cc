@@ -144,6 +144,38 @@ TEST(BundledProtectionsOther, NvlinkC2c) {
   EXPECT_EQ(r->source.status, Status::announced);
 }
 
+// BadRAM: without AMD-SB-3015's DIMM check a lying SPD aliases SEV-SNP guest memory; root on
+// the host (SPD unlocked) reads it after that step and replays attestation.
+TEST(BundledProtectionsOther, SevSnpWithoutTheDimmCheckIsBadRam) {
+  Platform p;
+  p.cpu_tee = "sev_snp_no_alias_check";
+  EXPECT_EQ(decide(p, "host_dram"), "host_dram.sev_snp_badram");
+  const ProtectionRule* r =
+      Catalog::find(bundled_catalog().protections, "host_dram.sev_snp_badram");
+  ASSERT_NE(r, nullptr);
+  bool host_root_reduced = false, host_root_extracts = false;
+  for (const auto& x : r->reduced) host_root_reduced |= x.capability == "host_root";
+  for (const auto& x : r->extracts)
+    host_root_extracts |= x.capability == "host_root" && x.key == "attestation";
+  EXPECT_TRUE(host_root_reduced);
+  EXPECT_TRUE(host_root_extracts);
+  EXPECT_EQ(r->source.status, Status::research);
+}
+
+// Link encryption the scenario asks of the fabric: MACsec is Ethernet's (RoCE v2 over it);
+// on InfiniBand the wire stays plaintext. Google's VPC is encrypted at the NIC by default.
+TEST(BundledProtectionsOther, FabricEncryptionByLinkLayer) {
+  Platform p;
+  p.link_encryption["fabric"] = true;
+  EXPECT_EQ(decide(p, "fabric", "ib_ndr"), "fabric.link_encryption_on_infiniband");
+  EXPECT_EQ(decide(p, "fabric", "ib_xdr"), "fabric.link_encryption_on_infiniband");
+  EXPECT_EQ(decide(p, "fabric", "roce_cx7"), "fabric.link_encryption");
+  Platform plain;
+  EXPECT_EQ(decide(plain, "fabric", "gcp_vpc"), "fabric.provider_nic");
+  EXPECT_EQ(decide(plain, "fabric", "azure_vnet"), "fabric.plain");
+  EXPECT_EQ(decide(plain, "fabric", "roce_cx7"), "fabric.plain");
+}
+
 TEST(BundledProtectionsOther, LinkEncryptionOnTheFabric) {
   Platform p;
   p.gpu = "h100";

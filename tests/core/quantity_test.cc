@@ -32,6 +32,10 @@ TEST(Quantity, Bandwidths) {
   EXPECT_DOUBLE_EQ(bw("25GB/s"), 25e9);
   EXPECT_DOUBLE_EQ(bw("1000MB/s"), 1e9);
   EXPECT_DOUBLE_EQ(bw("1GiB/s"), 1073741824.0);
+  // Providers write bits per second as Gbps ("3,200 Gbps EFA"): the same unit as Gb/s.
+  EXPECT_DOUBLE_EQ(bw("3200Gbps"), 400e9);
+  EXPECT_DOUBLE_EQ(bw("100Mbps"), bw("100Mb/s"));
+  EXPECT_DOUBLE_EQ(bw("1.6Tbps"), 200e9);
 }
 
 TEST(Quantity, Rates) {

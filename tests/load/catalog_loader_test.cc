@@ -271,8 +271,8 @@ TEST_F(BrokenCatalog, TwoActorsAtOneLevel) {
 TEST_F(BrokenCatalog, ControlNamingAnUnknownTee) {
   edit("controls.yaml", "sets: {cpu_tee: [sev_snp, tdx]}", "sets: {cpu_tee: [sev_snp, sgx]}");
   EXPECT_THAT(load_error(), HasSubstr("control 'confidential_vm' sets cpu_tee: 'sgx': expected "
-                                      "one of: none, sev_snp, sev_snp_hiding, sev_snp_milan, "
-                                      "tdx, nvidia_vera"));
+                                      "one of: none, sev_snp, sev_snp_hiding, "
+                                      "sev_snp_no_alias_check, sev_snp_milan, tdx, nvidia_vera"));
 }
 
 TEST_F(BrokenCatalog, ControlNamingAnUnknownKey) {
@@ -287,8 +287,8 @@ TEST_F(BrokenCatalog, ControlNamingAnUnknownKey) {
 TEST_F(BrokenCatalog, OfferingAllowingAValueThePlatformKeyDoesNotTake) {
   edit("offerings.yaml", "cpu_tee: {values: [none, sev_snp]", "cpu_tee: {values: [none, snp]");
   EXPECT_THAT(load_error(), HasSubstr("offering 'aws_m6a' allows 'cpu_tee': 'snp': expected one "
-                                      "of: none, sev_snp, sev_snp_hiding, sev_snp_milan, tdx, "
-                                      "nvidia_vera"));
+                                      "of: none, sev_snp, sev_snp_hiding, sev_snp_no_alias_check, "
+                                      "sev_snp_milan, tdx, nvidia_vera"));
 }
 
 TEST_F(BrokenCatalog, CcCostRatioOfZero) {

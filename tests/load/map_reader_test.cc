@@ -156,8 +156,8 @@ TEST(MapReader, NegativeZeroAndAbsurdQuantities) {
               HasSubstr("beyond any plausible duration"));
   EXPECT_THAT(error_of("t: 2\n", [](MapReader& r) { r.duration("t"); }),
               HasSubstr("'2' has no unit"));
-  EXPECT_THAT(error_of("b: 10Gbps\n", [](MapReader& r) { r.bandwidth("b"); }),
-              HasSubstr("unknown unit 'Gbps'"));
+  EXPECT_THAT(error_of("b: 10Gbit\n", [](MapReader& r) { r.bandwidth("b"); }),
+              HasSubstr("unknown unit 'Gbit'"));
   EXPECT_THAT(error_of("t: .inf s\n", [](MapReader& r) { r.duration("t"); }),
               HasSubstr("m.yaml:1:4"));
   EXPECT_THAT(error_of("t: nan s\n", [](MapReader& r) { r.duration("t"); }),

@@ -71,7 +71,15 @@ TEST(ScenarioLoader, AwsFrontier) {
   EXPECT_EQ(s.platform_of(*s.stage("hbm")).gpus_per_node, 8);
   EXPECT_FALSE(s.platform_of(*s.stage("hbm")).confidential_mode);
   EXPECT_EQ(s.platform_of(*s.stage("checkpoint_write")).gpu, "");
-  ASSERT_EQ(s.stages.size(), 6u);
+  // The document's six rows and a seventh it leaves out: the checkpoint files FSx keeps, on
+  // AWS's file servers, for the run, with the correction beside the document's words.
+  ASSERT_EQ(s.stages.size(), 7u);
+  const Stage& files = *s.stage("checkpoint_files");
+  EXPECT_EQ(files.medium, "shared_fs");
+  EXPECT_TRUE(files.resident);
+  ASSERT_EQ(files.corrections.size(), 1u);
+  EXPECT_EQ(files.corrections[0].says.id, "seed-plaintext-windows");
+  EXPECT_EQ(files.corrections[0].corrected_by.id, "aws-parallelcluster-fsx-lustre");
   const Stage& ckpt = *s.stage("checkpoint_write");
   EXPECT_EQ(ckpt.medium, "fs_cache");
   ASSERT_TRUE(ckpt.duration);
@@ -91,9 +99,9 @@ TEST(ScenarioLoader, AwsFrontier) {
   EXPECT_EQ(s.stage("fabric")->protection_source->id, "seed-plaintext-windows");
   EXPECT_EQ(s.stage("fabric")->state_label, "Plaintext, continuously, inside the cluster");
   EXPECT_DOUBLE_EQ(s.stage("hbm")->lifetime_s, s.horizon_s);
-  ASSERT_EQ(s.flows.size(), 5u);
-  EXPECT_TRUE(s.flows[2].encrypts);
-  EXPECT_EQ(s.flows[2].key_custody, "provider_kms");
+  ASSERT_EQ(s.flows.size(), 6u);  // the checkpoint goes through the files FSx keeps to S3
+  EXPECT_TRUE(s.flows[3].encrypts);
+  EXPECT_EQ(s.flows[3].key_custody, "provider_kms");
 }
 
 TEST(ScenarioLoader, TransfersMoveA140GBCheckpoint360Times) {
@@ -250,7 +258,7 @@ TEST(ScenarioLoader, ADuplicateIdMadeBySetNamesTheSet) {
     FAIL();
   } catch (const InputError& e) {
     EXPECT_EQ(e.where().file, "--set stages.hbm.id=pcie");
-    EXPECT_THAT(e.what(), HasSubstr("duplicate stage id 'pcie' (first at line 92)"));
+    EXPECT_THAT(e.what(), HasSubstr("duplicate stage id 'pcie' (first at line 97)"));
   }
 }
 

@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "report/cost_section.h"
 #include "report/render.h"
 #include "report_support.h"
 
@@ -29,6 +30,36 @@ TEST(WindowNotes, TheFabricDisagreementNamesBothSources) {
   EXPECT_THAT(all, HasSubstr("fabric.nitro_aead"));                            // AWS
   EXPECT_THAT(all, HasSubstr("--set stages.fabric.protection=derived"));
   EXPECT_EQ(rests_on_phrase(a, index_of(a, "fabric")), "claimed; disputed");
+}
+
+// Seed 002 in its own words: "No relay servers", "No metadata logging" stay quoted, with the
+// sources that correct them beside them on the relay the scenario models.
+TEST(WindowNotes, ACorrectedDocumentKeepsItsWordsBesideTheCorrection) {
+  Analysis a = analysis_of("transfer-p2p-e2e");
+  std::string all;
+  for (const std::string& n : window_notes(a, index_of(a, "rendezvous"))) all += n + "\n";
+  EXPECT_THAT(all, HasSubstr("corrected: the scenario's document says"));
+  EXPECT_THAT(all, HasSubstr("No relay servers."));
+  EXPECT_THAT(all, HasSubstr("RFC 8656"));
+  EXPECT_THAT(all, HasSubstr("No metadata logging"));
+  EXPECT_THAT(all, HasSubstr("total bytes relayed"));
+  // The same on aws-frontier's seventh row: the document's write-buffer window, and AWS's
+  // long-term FSx storage.
+  Analysis aws = analysis_of("aws-frontier");
+  std::string files;
+  for (const std::string& n : window_notes(aws, index_of(aws, "checkpoint_files")))
+    files += n + "\n";
+  EXPECT_THAT(files, HasSubstr("long-term permanent storage outside of the cluster life cycle"));
+}
+
+// The document's cost is a range and its total over the run is not in it: $35 is the range's
+// top, and 360 x $35 is this tool's arithmetic, labelled derived.
+TEST(WindowNotes, ATransferCostTotalIsDerived) {
+  Analysis a = analysis_of("transfer-cloud-relay");
+  std::string all;
+  for (const std::string& l : transfer_cost_lines(a)) all += l + "\n";
+  EXPECT_THAT(all, HasSubstr("$12,600 (derived: per transfer x transfers)"));
+  EXPECT_THAT(all, HasSubstr("$8–$35"));
 }
 
 TEST(WindowNotes, AnAnnouncedPlatformIsSaidAsSuch) {
