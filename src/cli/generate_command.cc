@@ -50,7 +50,10 @@ void check_spec(const Catalog& c, const ClusterSpec& spec, bool expand) {
   };
   known(spec.key_custody, c.key_custodies, "key-custody");
   link(spec.fabric_link, "fabric-link", "fabric");
-  link(spec.pcie_link, "pcie-link", "pcie");
+  if (c.link(spec.pcie_link) && c.link(spec.pcie_link)->medium == "nvlink_c2c")
+    link(spec.pcie_link, "pcie-link", "nvlink_c2c");  // the CPU-GPU link beside Grace or Vera
+  else
+    link(spec.pcie_link, "pcie-link", "pcie");
   if (spec.onprem) {
     link(spec.onprem_storage_link, "storage-link", "shared_fs");
   } else {
@@ -256,14 +259,25 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
         fill(mode, "multi_gpu_mode", [&](const std::string& v) { k.multi_gpu_mode = v; });
         fill(cc_opt, "confidential_mode",
              [&](const std::string& v) { k.confidential_mode = v == "on"; });
-        // Its links, where the options name none.
+        // Its links, where the options name none. Beside Grace and Vera the GPU's link to the
+        // CPU is NVLink-C2C, not PCIe.
         for (auto [opt, medium, link] :
              {std::tuple{fabric_link, "fabric", &spec->fabric_link},
               std::tuple{pcie_link, "pcie", &spec->pcie_link},
+              std::tuple{pcie_link, "nvlink_c2c", &spec->pcie_link},
               std::tuple{staging_link, "local_nvme", &spec->staging_link}})
           if (opt->count() == 0 && o->links.count(medium)) *link = o->links.at(medium);
+        if (o->provider.empty()) spec->onprem_hardware = true;
       }
     }
+    // Hardware we run is not a cloud's: no Nitro under its disks or on its fabric unless the
+    // options say so.
+    if (spec->onprem || spec->onprem_hardware) {
+      if (fabric_link->count() == 0 && spec->fabric_link == "efa_p5") spec->fabric_link = "ib_ndr";
+      if (staging_link->count() == 0 && spec->staging_link == "nitro_nvme_p5")
+        spec->staging_link = "nvme_gen4";
+    }
+    if (const Link* l = catalog.link(spec->pcie_link)) spec->cpu_gpu_medium = l->medium;
     check_spec(catalog, *spec, *expand);
     // The grouped form is a few kilobytes a class whatever the nodes: read it back as
     // `analyze` will, so that nothing is written that does not load.

@@ -47,6 +47,9 @@ struct ClusterSpec {
   std::string storage_link = "s3_sse_kms";            // cloud: an object store link
   std::string onprem_storage_link = "lustre_onprem";  // on-prem: a shared file system link
   std::string staging_link = "nitro_nvme_p5";
+  // The medium of pcie_link: pcie, or nvlink_c2c beside an NVIDIA CPU (GB200, Vera Rubin).
+  std::string cpu_gpu_medium = "pcie";
+  bool onprem_hardware = false;    // the nodes' offering is hardware we run (no cloud provider)
   std::vector<std::string> notes;  // comment lines at the top (what the classes came from)
 
   std::int64_t nodes() const;  // over every class
@@ -60,7 +63,8 @@ struct ClusterSpec {
 std::string cluster_scenario_yaml(const ClusterSpec& spec);
 
 // The same cluster expanded: 1 + nodes x (4 + 2 x gpus per node) stages, ids
-// "<class>-<node>.<stage>" and "<class>-<node>.pcie-<gpu>" (the replicas of the grouped
+// "<class>-<node>.<stage>" and "<class>-<node>.pcie-<gpu>" ("c2c-<gpu>" beside Grace or
+// Vera; the replicas of the grouped
 // form's "<class>.<stage>"). One class is written as top-level stages, each node a place of its
 // own; several as one group per node (count 1), which carries the class's platform.
 std::string expanded_cluster_scenario_yaml(const ClusterSpec& spec);

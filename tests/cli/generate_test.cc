@@ -89,6 +89,35 @@ TEST_F(Generate, GroupedFormDescribesAMillionGpusInAFewKilobytes) {
   EXPECT_EQ(plainsight({"validate", out}).exit_code, 0);
 }
 
+// An offering brings its hardware: beside Grace the GPU's link to its CPU is NVLink-C2C, not
+// PCIe; hardware we run has InfiniBand and plain NVMe, not a cloud's EFA and Nitro disks.
+TEST_F(Generate, AnOfferingBringsItsLinks) {
+  const std::string out = file("gb200.yaml").string();
+  ASSERT_EQ(
+      plainsight({"generate", "cluster", "--nodes", "2", "--offering", "gb200_nvl72", "-o", out})
+          .exit_code,
+      0);
+  std::stringstream text;
+  text << std::ifstream(out).rdbuf();
+  EXPECT_THAT(text.str(), HasSubstr("{id: c2c, name: \"GPU NVLink-C2C\", link: nvlink_c2c_grace"));
+  EXPECT_THAT(text.str(), HasSubstr("{from: staging, to: c2c}"));
+  EXPECT_THAT(text.str(), Not(HasSubstr("pcie")));
+  EXPECT_THAT(text.str(), HasSubstr("link: ib_ndr"));
+  EXPECT_THAT(text.str(), HasSubstr("link: nvme_gen4"));
+  EXPECT_THAT(text.str(), Not(HasSubstr("efa_p5")));
+  const CliRun a = plainsight({"analyze", out, "--format", "json"});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  // A cloud offering keeps its provider's links.
+  ASSERT_EQ(plainsight({"generate", "cluster", "--nodes", "2", "--offering", "aws_p5", "-o", out})
+                .exit_code,
+            0);
+  std::stringstream p5;
+  p5 << std::ifstream(out).rdbuf();
+  EXPECT_THAT(p5.str(), HasSubstr("link: efa_p5"));
+  EXPECT_THAT(p5.str(), HasSubstr("{id: pcie"));
+  EXPECT_THAT(p5.str(), Not(HasSubstr("c2c")));
+}
+
 TEST_F(Generate, ExpandedFormStopsWhereAScenarioFileDoes) {
   const CliRun big = plainsight({"generate", "cluster", "--nodes", "20000", "--expand"});
   EXPECT_EQ(big.exit_code, 2);
