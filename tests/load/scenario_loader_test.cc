@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "load/catalog_loader.h"
+#include "scenario_text.h"
 
 namespace plainsight {
 namespace {
@@ -32,19 +33,9 @@ platform:
   gpu: h100
 )";
 
-Scenario parse(const std::string& body) {
-  YamlFile f = YamlFile::parse(std::string(kHead) + body, "t.yaml");
-  return read_scenario(f, catalog());
-}
+Scenario parse(const std::string& body) { return testing::scenario_of(kHead, body); }
 
-std::string error_of(const std::string& body) {
-  try {
-    parse(body);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+std::string error_of(const std::string& body) { return testing::scenario_error(kHead, body); }
 
 TEST(ScenarioLoader, EveryBundledScenarioLoads) {
   int n = 0;

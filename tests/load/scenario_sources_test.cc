@@ -10,6 +10,7 @@
 
 #include "load/catalog_loader.h"
 #include "load/scenario_loader.h"
+#include "scenario_text.h"
 
 namespace plainsight {
 namespace {
@@ -60,19 +61,9 @@ std::string stage_citing(const std::string& id) {
          id + ", status: claimed, where: Encryption, quote: \"Every object is encrypted.\"}\n";
 }
 
-Scenario parse(const std::string& body) {
-  YamlFile f = YamlFile::parse(std::string(kHead) + body, "t.yaml");
-  return read_scenario(f, catalog());
-}
+Scenario parse(const std::string& body) { return testing::scenario_of(kHead, body); }
 
-std::string error_of(const std::string& body) {
-  try {
-    parse(body);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+std::string error_of(const std::string& body) { return testing::scenario_error(kHead, body); }
 
 TEST(ScenarioSources, NoneKeepsTheCatalog) {
   const Scenario s = parse(stage_citing("seed-silo"));
