@@ -15,11 +15,7 @@ namespace {
 
 using ::testing::HasSubstr;
 
-const Catalog& catalog() {
-  static const Catalog c =
-      load_catalog(std::filesystem::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "model");
-  return c;
-}
+const Catalog& catalog() { return testing::bundled_model(); }
 
 const char* kHead = R"(name: t
 horizon: 30d

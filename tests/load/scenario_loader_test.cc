@@ -16,22 +16,13 @@ namespace fs = std::filesystem;
 
 const fs::path kRoot = PLAINSIGHT_SOURCE_DIR_FOR_TESTS;
 
-const Catalog& catalog() {
-  static const Catalog c = load_catalog(kRoot / "model");
-  return c;
-}
+const Catalog& catalog() { return testing::bundled_model(); }
 
 Scenario bundled(const std::string& name, const std::vector<std::string>& sets = {}) {
   return load_scenario(kRoot / "scenarios" / (name + ".yaml"), catalog(), sets);
 }
 
-const char* kHead = R"(name: t
-horizon: 30d
-asset:
-  parameters: 70e9
-platform:
-  gpu: h100
-)";
+const char* kHead = testing::kH100Head;
 
 Scenario parse(const std::string& body) { return testing::scenario_of(kHead, body); }
 

@@ -3,8 +3,6 @@
 // left as it was.
 #include "load/scenario_sources.h"
 
-#include <filesystem>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -17,23 +15,11 @@ namespace {
 
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
-namespace fs = std::filesystem;
 
-const fs::path kRoot = PLAINSIGHT_SOURCE_DIR_FOR_TESTS;
-
-const Catalog& catalog() {
-  static const Catalog c = load_catalog(kRoot / "model");
-  return c;
-}
+const Catalog& catalog() { return testing::bundled_model(); }
 
 // Test inputs, not facts: the documents and sentences here are made up.
-const char* kHead = R"(name: t
-horizon: 30d
-asset:
-  parameters: 70e9
-platform:
-  gpu: h100
-)";
+const char* kHead = testing::kH100Head;
 
 const char* kSources = R"(sources:
   - id: example-guide

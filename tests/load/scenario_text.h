@@ -19,6 +19,15 @@ inline const Catalog& bundled_model() {
   return c;
 }
 
+// The smallest head of a scenario with a GPU: a test adds its own body.
+inline constexpr const char* kH100Head = R"(name: t
+horizon: 30d
+asset:
+  parameters: 70e9
+platform:
+  gpu: h100
+)";
+
 // `head` + `body` read as the file t.yaml.
 inline Scenario scenario_of(const std::string& head, const std::string& body,
                             const std::vector<std::string>& sets = {}) {
