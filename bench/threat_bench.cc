@@ -17,10 +17,10 @@
 #include "analyze/threat.h"
 #include "analyze/windows.h"
 #include "load/catalog_loader.h"
-#include "load/cluster_generator.h"
 #include "load/scenario_loader.h"
 #include "load/yaml_file.h"
 #include "report/render.h"
+#include "write/cluster_generator.h"
 
 namespace plainsight {
 namespace {
@@ -106,7 +106,7 @@ void BM_GroupedEndToEnd(benchmark::State& state) {
     a.threat = analyze_threats(catalog(), a.scenario, a.windows, {},
                                platform_reanalysis(catalog(), a.scenario, nullptr, &a.arriving));
     std::ostringstream out;
-    render(out, a, Format::json);
+    render_json(out, a);
     bytes = out.str().size();
     benchmark::DoNotOptimize(bytes);
   }

@@ -45,7 +45,7 @@ ScenarioDiff diff_analyses(const Analysis& a, const Analysis& b) {
   // Why probe results were not used; the run without measurements has none to give.
   if (!a.measurements.empty())
     for (const Analysis* x : {&a, &b})
-      for (const std::string& w : x->warnings)
+      for (const AnalysisWarning& w : x->warnings)
         if (std::find(d.warnings.begin(), d.warnings.end(), w) == d.warnings.end())
           d.warnings.push_back(w);
   std::map<std::string, std::size_t> in_b;

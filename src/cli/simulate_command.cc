@@ -16,9 +16,8 @@
 #include "core/quantity.h"
 #include "load/measurement_file.h"
 #include "load/scenario_loader.h"
-#include "report/measurement_section.h"
 #include "report/render.h"
-#include "report/threat_section.h"
+#include "report/simulation_report.h"
 
 namespace plainsight::cli {
 
@@ -99,12 +98,9 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       write_output(o->output, [&a](std::ostream& out) { render_json(out, a); });
       return;
     }
-    std::string out = fmt::format("{}\nactor: {}\n", a.scenario.name, chosen->actor.name);
-    for (const auto& set : o->sets) out += "override: " + set + "\n";
-    for (const std::string& m : measurement_lines(a)) out += "measurements: " + m + "\n";
-    for (const std::string& w : a.warnings) out += "warning: " + w + "\n";
-    out += o->format == "md" ? simulation_markdown(a) : simulation_plain(a);
-    write_output(o->output, out);
+    write_output(o->output, [&](std::ostream& out) {
+      render_simulation(out, a, chosen->actor, o->format == "md");
+    });
   });
 }
 

@@ -8,6 +8,7 @@
 
 #include "core/limits.h"
 #include "core/place.h"
+#include "core/provenance.h"
 #include "load/platform_keys.h"
 
 namespace plainsight {
@@ -17,8 +18,6 @@ using K = ValueKind;
 
 constexpr std::string_view kStatuses[] = {"shipping", "announced", "claimed", "research",
                                           "assumed"};
-constexpr std::string_view kProvenances[] = {"measured", "fitted", "published", "datasheet",
-                                             "assumed"};
 
 constexpr KeySpec kScenario[] = {
     {"name", K::name, "The scenario's title, shown at the top of every report.", true},
@@ -405,7 +404,7 @@ constexpr KeySpec kFigure[] = {
      {},
      0,
      0,
-     kProvenances},
+     kProvenanceNames},
     {"source", K::mapping, "The citation the value rests on.", true, "citation"},
     {"also", K::list, "Further sources that agree.", false, "citation"},
     {"disputed_by", K::list, "Sources that say otherwise.", false, "citation"},

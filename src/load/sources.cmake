@@ -6,7 +6,6 @@ add_library(plainsight_load STATIC
   load/control_reader.cc
   load/figure_reader.cc
   load/catalog_loader.cc
-  load/cluster_generator.cc
   load/did_you_mean.cc
   load/map_reader.cc
   load/measurement_consistency.cc
@@ -23,7 +22,6 @@ add_library(plainsight_load STATIC
   load/sweep_axis.cc
   load/transfer_pricing_loader.cc
   load/scenario_keys.cc
-  load/scenario_schema.cc
   load/scenario_flows.cc
   load/scenario_loader.cc
   load/scenario_places.cc

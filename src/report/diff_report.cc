@@ -16,6 +16,7 @@
 #include "report/phrases.h"
 #include "report/text_table.h"
 #include "report/threat_phrases.h"
+#include "report/warning_phrase.h"
 
 namespace plainsight {
 namespace {
@@ -146,7 +147,8 @@ void render_diff_plain(std::ostream& raw, const ScenarioDiff& d) {
   ShownStream out(raw);
   out << fmt::format("A: {}\nB: {}\n", d.a->scenario.name, d.b->scenario.name);
   for (const std::string& m : measurement_lines(*d.a)) out << fmt::format("measurements: {}\n", m);
-  for (const std::string& w : d.warnings) out << fmt::format("warning: {}\n", w);
+  for (const AnalysisWarning& w : d.warnings)
+    out << fmt::format("warning: {}\n", warning_phrase(w));
   out << fmt::format("\nExposure ceiling: OC{} -> OC{}{}\n  A: {}\n  B: {}\n", d.ceiling_a,
                      d.ceiling_b,
                      d.ceiling_b > d.ceiling_a   ? " (raised)"
@@ -214,7 +216,7 @@ void render_diff_json(std::ostream& out, const ScenarioDiff& d) {
   js.member("plaintext_total_s", {{"a", d.plaintext_total_a}, {"b", d.plaintext_total_b}});
   js.member("time_cost", time_cost(d));
   js.member("measurements", measurement_lines(*d.a));
-  js.member("warnings", d.warnings);
+  js.member("warnings", warning_phrases(d.warnings));
   js.end();
   out.put('\n');
 }

@@ -9,6 +9,7 @@
 #include "report/places_section.h"
 #include "report/render.h"
 #include "report/threat_section.h"
+#include "report/warning_phrase.h"
 #include "report/window_notes.h"
 #include "report/window_table.h"
 
@@ -38,7 +39,7 @@ void render_table(std::ostream& raw, const Analysis& a) {
   threat_sections_plain(out, a);
   out << simulation_plain(a);
   out << "\nUnits: GB = 1e9 bytes; windows are per event x events over the horizon.\n";
-  for (const auto& w : a.warnings) out << "warning: " << w << "\n";
+  for (const auto& w : a.warnings) out << "warning: " << warning_phrase(w) << "\n";
 }
 
 void render_markdown(std::ostream& out, const Analysis& a) {
@@ -67,7 +68,7 @@ void render_markdown(std::ostream& out, const Analysis& a) {
   threat_sections_markdown(out, a);
   out << simulation_markdown(a);
   out << "\nUnits: GB = 1e9 bytes.\n";
-  for (const auto& w : a.warnings) out << "\n> warning: " << md_text(w) << "\n";
+  for (const auto& w : a.warnings) out << "\n> warning: " << md_text(warning_phrase(w)) << "\n";
 }
 
 }  // namespace plainsight

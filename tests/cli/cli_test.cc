@@ -143,6 +143,33 @@ TEST(Cli, EveryScenarioInEveryCoreFormat) {
     }
 }
 
+// One table of formats (report/render.cc): --list-formats, the help and --format agree, and
+// each listed format renders. tools/regen-reports reads --list-formats.
+TEST(Cli, FormatsComeFromOneTable) {
+  CliRun list = plainsight({"analyze", "--list-formats"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_EQ(list.out, "table txt\nmd md\ncsv csv\njson json\nhtml html\nsarif sarif\ndot dot\n");
+  const std::string help = plainsight({"analyze", "--help"}).out;
+  EXPECT_THAT(help, HasSubstr("Output format: table, md, csv, json, html, sarif, dot"));
+  std::istringstream lines(list.out);
+  for (std::string name, ext; lines >> name >> ext;) {
+    CliRun r = plainsight({"analyze", kAws, "--no-threats", "--format", name});
+    EXPECT_EQ(r.exit_code, 0) << name << "\n" << r.err;
+    EXPECT_FALSE(r.out.empty()) << name;
+  }
+}
+
+// Bug fixed: a trailing '/' of --docs-url stayed (the validator's trim was discarded), and
+// SARIF's helpUri read ".../docs//reports.md".
+TEST(Cli, DocsUrlLosesItsTrailingSlash) {
+  CliRun r = plainsight(
+      {"analyze", kAws, "--no-threats", "-f", "sarif", "--docs-url", "https://x.org/docs//"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("\"https://x.org/docs/reports.md#"));
+  EXPECT_THAT(r.out, ::testing::Not(HasSubstr("docs//")));
+  EXPECT_EQ(plainsight({"analyze", kAws, "--docs-url", "ftp://x"}).exit_code, 2);
+}
+
 TEST(Cli, JsonParsesAndNamesItsFormat) {
   CliRun r = plainsight({"analyze", kAws, "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -15,8 +15,6 @@ namespace {
 
 using ::testing::HasSubstr;
 
-const Catalog& catalog() { return testing::bundled_model(); }
-
 const char* kHead = R"(name: t
 horizon: 30d
 asset: {parameters: 70e9}

@@ -16,7 +16,7 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::StartsWith;
 
-const Catalog& catalog() { return testing::bundled_model(); }
+const Catalog& catalog() { return testing::bundled_catalog(); }
 
 // Test inputs, not facts: the documents and sentences here are made up.
 const char* kHead = testing::kH100Head;

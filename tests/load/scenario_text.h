@@ -1,23 +1,16 @@
-// Scenarios read from text in the load tests: the bundled catalog, a scenario of a fixed
-// head and a test's own body, and the message reading one gives.
+// Scenarios read from text in the load tests, under the bundled catalog: a scenario of a
+// fixed head and a test's own body, and the message reading one gives.
 #pragma once
 
-#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "core/input_error.h"
-#include "load/catalog_loader.h"
 #include "load/scenario_loader.h"
 #include "load/yaml_file.h"
+#include "support/bundled_catalog.h"
 
 namespace plainsight::testing {
-
-inline const Catalog& bundled_model() {
-  static const Catalog c =
-      load_catalog(std::filesystem::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "model");
-  return c;
-}
 
 // The smallest head of a scenario with a GPU: a test adds its own body.
 inline constexpr const char* kH100Head = R"(name: t
@@ -32,7 +25,7 @@ platform:
 inline Scenario scenario_of(const std::string& head, const std::string& body,
                             const std::vector<std::string>& sets = {}) {
   YamlFile f = YamlFile::parse(head + body, "t.yaml");
-  return read_scenario(f, bundled_model(), sets);
+  return read_scenario(f, bundled_catalog(), sets);
 }
 
 // The input error reading it gives, or "(no error)".

@@ -40,7 +40,7 @@ std::vector<std::string> fields(const std::string& line) {
 
 TEST(CsvReport, OneRowPerWindowWithMachineReadableNumbers) {
   Analysis a = analysis_of("aws-frontier");
-  std::stringstream ss(render_csv(a));
+  std::stringstream ss(render(a, "csv"));
   std::string line;
   std::getline(ss, line);
   std::vector<std::string> header = fields(line);
@@ -77,7 +77,7 @@ TEST(CsvReport, OneRowPerWindowWithMachineReadableNumbers) {
 TEST(CsvReport, QuotesFieldsWithCommasAndQuotes) {
   Analysis a = analysis_of("aws-frontier");
   a.windows[0].name = "a \"quoted\", name";
-  std::string csv = render_csv(a);
+  std::string csv = render(a, "csv");
   EXPECT_THAT(csv, HasSubstr("\"a \"\"quoted\"\", name\""));
   std::stringstream ss(csv);
   std::string header, row;

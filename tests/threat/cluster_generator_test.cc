@@ -1,4 +1,4 @@
-#include "load/cluster_generator.h"
+#include "write/cluster_generator.h"
 
 #include <unistd.h>
 

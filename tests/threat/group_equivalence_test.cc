@@ -16,7 +16,7 @@
 #include <gtest/gtest.h>
 
 #include "analyze/window_totals.h"
-#include "load/cluster_generator.h"
+#include "write/cluster_generator.h"
 
 #include "group_expansion.h"
 #include "threat_support.h"

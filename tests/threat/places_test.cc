@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 
 #include "analyze/trust_boundaries.h"
-#include "load/cluster_generator.h"
 #include "threat_support.h"
+#include "write/cluster_generator.h"
 
 namespace plainsight {
 namespace {

@@ -11,14 +11,9 @@
 #include "load/catalog_loader.h"
 #include "load/scenario_loader.h"
 #include "load/yaml_file.h"
+#include "support/bundled_catalog.h"
 
 namespace plainsight::testing {
-
-inline const Catalog& bundled_catalog() {
-  static const Catalog c =
-      load_catalog(std::filesystem::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "model");
-  return c;
-}
 
 inline std::string scenario_path(const std::string& name) {
   return (std::filesystem::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "scenarios" / (name + ".yaml"))

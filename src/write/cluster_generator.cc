@@ -1,4 +1,4 @@
-#include "load/cluster_generator.h"
+#include "write/cluster_generator.h"
 
 #include <sstream>
 
@@ -197,12 +197,6 @@ std::string store_stage(const ClusterSpec& c) {
 }
 
 }  // namespace
-
-std::int64_t ClusterSpec::nodes() const {
-  std::int64_t n = 0;
-  for (const NodeClass& k : classes) n += k.nodes;
-  return n;
-}
 
 std::string cluster_scenario_yaml(const ClusterSpec& c) {
   std::string y = header(c, "grouped");
