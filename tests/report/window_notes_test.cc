@@ -111,10 +111,9 @@ TEST(WindowNotes, AScenariosOwnSourceIsCitedByItsTitle) {
                              "Object Storage bucket encryption, Can I control how my data is "
                              "encrypted?: \"All data in Object Storage is encrypted at rest by "
                              "using AES-256.\")"));
-  for (Format f : {Format::table, Format::md, Format::csv, Format::json, Format::html})
-    EXPECT_THAT(render(a, f), HasSubstr("Using OCI Object Storage bucket encryption"))
-        << static_cast<int>(f);
-  EXPECT_THAT(render(a, Format::html),
+  for (const char* f : {"table", "md", "csv", "json", "html"})
+    EXPECT_THAT(render(a, f), HasSubstr("Using OCI Object Storage bucket encryption")) << f;
+  EXPECT_THAT(render(a, "html"),
               HasSubstr("<td>oci-blog-bucket-encryption</td><td>Using OCI Object Storage bucket "
                         "encryption</td><td>Oracle (Ashutosh Mate), 2022-07-29</td>"));
 }
