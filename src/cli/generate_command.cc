@@ -87,19 +87,14 @@ void check_spec(const Catalog& c, const ClusterSpec& spec, bool expand) {
   if (spec.nodes() > kMaxCount)
     throw InputError(kWhere, fmt::format("{} nodes; the limit is {}", spec.nodes(), kMaxCount));
   for (const NodeClass& k : spec.classes) {
-    known(k.gpu, c.gpus, "gpu");
-    known(k.cpu_tee, c.cpu_tees, "cpu-tee");
-    if (k.multi_gpu_mode != "none" && k.multi_gpu_mode != "protected_pcie" &&
-        k.multi_gpu_mode != "nvlink_encryption")
+    known(k.platform.gpu, c.gpus, "gpu");
+    known(k.platform.cpu_tee, c.cpu_tees, "cpu-tee");
+    if (k.platform.multi_gpu_mode != "none" && k.platform.multi_gpu_mode != "protected_pcie" &&
+        k.platform.multi_gpu_mode != "nvlink_encryption")
       throw InputError(kWhere, fmt::format("--multi-gpu-mode '{}': expected none, protected_pcie "
                                            "or nvlink_encryption",
-                                           echo(k.multi_gpu_mode)));
-    Platform p;
-    p.gpu = k.gpu;
-    p.gpus_per_node = k.gpus_per_node;
-    p.cpu_tee = k.cpu_tee;
-    p.confidential_mode = k.confidential_mode;
-    p.multi_gpu_mode = k.multi_gpu_mode;
+                                           echo(k.platform.multi_gpu_mode)));
+    Platform p = k.platform;
     p.key_custody = spec.key_custody;
     if (const PlatformRefusal* r = platform_refusal(c, p))
       throw InputError(kWhere, fmt::format("{}: {}", class_label(spec, k), refusal_message(c, *r)));
@@ -112,17 +107,17 @@ void check_spec(const Catalog& c, const ClusterSpec& spec, bool expand) {
       place.where = kWhere;
       check_place_platform(c, place, class_label(spec, k));
     }
-    const PlatformOption* gpu = Catalog::find(c.gpus, k.gpu);
+    const PlatformOption* gpu = Catalog::find(c.gpus, k.platform.gpu);
     if (auto cap = gpu->figures.find("hbm_capacity"); cap != gpu->figures.end()) {
-      const double shard = spec.parameters * 2 / k.gpus_per_node;
+      const double shard = spec.parameters * 2 / k.platform.gpus_per_node;
       if (shard > cap->second.figure.value * (1 + 1e-9))
         throw InputError(
             kWhere,
             fmt::format("{}: {:g} parameters over {} GPU{} put {} in each GPU's HBM, "
                         "more than the {} of an {} ({}); use more GPUs per node, "
                         "fewer parameters or a larger GPU",
-                        class_label(spec, k), spec.parameters, k.gpus_per_node,
-                        k.gpus_per_node == 1 ? "" : "s", format_bytes(shard),
+                        class_label(spec, k), spec.parameters, k.platform.gpus_per_node,
+                        k.platform.gpus_per_node == 1 ? "" : "s", format_bytes(shard),
                         format_bytes(cap->second.figure.value), gpu->name, cap->second.source.id));
     }
   }
@@ -158,9 +153,10 @@ void add_node_options(CLI::App& cmd, GenerateOptions& o) {
   NodeClass& one = o.spec.classes.front();
   CLI::Option* nodes = cmd.add_option("--nodes", one.nodes, "Nodes (default 16)")
                            ->check(CLI::Range(std::int64_t{1}, std::int64_t{kMaxCount}));
-  o.per_node = cmd.add_option("--gpus-per-node", one.gpus_per_node, "GPUs per node (default 8)")
-                   ->check(CLI::Range(1, 1024));
-  o.gpu = cmd.add_option("--gpu", one.gpu, "Catalog GPU id (default h100)");
+  o.per_node =
+      cmd.add_option("--gpus-per-node", one.platform.gpus_per_node, "GPUs per node (default 8)")
+          ->check(CLI::Range(1, 1024));
+  o.gpu = cmd.add_option("--gpu", one.platform.gpu, "Catalog GPU id (default h100)");
   // The switch words of a scenario (core/on_off.h), written back as on or off.
   o.cc_opt = cmd.add_option("--cc", o.cc, "GPU confidential mode: on or off")
                  ->transform(CLI::Validator(
@@ -171,8 +167,8 @@ void add_node_options(CLI::App& cmd, GenerateOptions& o) {
                        return "";
                      },
                      "on|off"));
-  o.tee = cmd.add_option("--cpu-tee", one.cpu_tee, "Catalog CPU TEE id (default none)");
-  o.mode = cmd.add_option("--multi-gpu-mode", one.multi_gpu_mode,
+  o.tee = cmd.add_option("--cpu-tee", one.platform.cpu_tee, "Catalog CPU TEE id (default none)");
+  o.mode = cmd.add_option("--multi-gpu-mode", one.platform.multi_gpu_mode,
                           "none, protected_pcie or nvlink_encryption");
   CLI::Option* offering =
       cmd.add_option("--offering", one.offering,
@@ -269,7 +265,7 @@ void read_slurm_classes(const Catalog& catalog, const Globals& globals, Generate
 // they say, the class states itself.
 void class_from_options(const Catalog& catalog, GenerateOptions& o) {
   NodeClass& k = o.spec.classes.front();
-  k.confidential_mode = o.cc == "on";
+  k.platform.confidential_mode = o.cc == "on";
   const Offering* offering = catalog.offering(k.offering);
   if (!offering) return;
   auto fill = [&](CLI::Option* opt, const char* key, auto set) {
@@ -279,12 +275,13 @@ void class_from_options(const Catalog& catalog, GenerateOptions& o) {
       set(a->fallback);
     }
   };
-  fill(o.gpu, "gpu", [&](const std::string& v) { k.gpu = v; });
-  fill(o.per_node, "gpus_per_node", [&](const std::string& v) { k.gpus_per_node = std::stoi(v); });
-  fill(o.tee, "cpu_tee", [&](const std::string& v) { k.cpu_tee = v; });
-  fill(o.mode, "multi_gpu_mode", [&](const std::string& v) { k.multi_gpu_mode = v; });
+  fill(o.gpu, "gpu", [&](const std::string& v) { k.platform.gpu = v; });
+  fill(o.per_node, "gpus_per_node",
+       [&](const std::string& v) { k.platform.gpus_per_node = std::stoi(v); });
+  fill(o.tee, "cpu_tee", [&](const std::string& v) { k.platform.cpu_tee = v; });
+  fill(o.mode, "multi_gpu_mode", [&](const std::string& v) { k.platform.multi_gpu_mode = v; });
   fill(o.cc_opt, "confidential_mode",
-       [&](const std::string& v) { k.confidential_mode = v == "on"; });
+       [&](const std::string& v) { k.platform.confidential_mode = v == "on"; });
   take_links(*offering, o);
 }
 
@@ -343,7 +340,7 @@ void add_generate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       "  scontrol show node -o > nodes.txt\n"
       "  plainsight generate cluster --from-slurm nodes.txt -o cluster.yaml\n"
       "Limits: up to 10,000,000 nodes; the expanded form only up to what a scenario file may "
-      "hold (64 MiB, about 18,000 nodes of 8 GPUs).");
+      "hold (64 MiB, about 15,000 nodes of 8 GPUs).");
   add_node_options(*cmd, *o);
   add_cluster_options(*cmd, *o);
   cmd->callback([o, globals] { generate(*globals, *o); });

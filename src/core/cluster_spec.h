@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/platform.h"
+
 namespace plainsight {
 
 // One class of identical nodes.
@@ -15,11 +17,9 @@ struct NodeClass {
   std::string id = "node";  // the group's id: [a-z0-9_.-]
   std::string name = "Node";
   std::int64_t nodes = 16;
-  int gpus_per_node = 8;
-  std::string gpu = "h100";
-  std::string cpu_tee = "none";
-  bool confidential_mode = false;
-  std::string multi_gpu_mode = "none";
+  // What each node runs: gpu, gpus_per_node, cpu_tee, confidential_mode, multi_gpu_mode (the
+  // platform keys, load/platform_keys.h); key custody and links are the cluster's.
+  Platform platform{.gpu = "h100", .gpus_per_node = 8};
   // The catalog offering the class runs on (aws_p5, dgx_h100); "" for custom. The scenario
   // checks the class's platform against it.
   std::string offering;

@@ -204,11 +204,11 @@ SlurmClasses SlurmClassBuilder::finish() const {
     c.offering = key.offering;
     c.stated = key.stated;
     c.nodes = k.nodes;
-    c.gpus_per_node = key.gpus;
-    c.gpu = key.gpu;
-    c.cpu_tee = key.cpu_tee;
-    c.confidential_mode = key.cc;
-    c.multi_gpu_mode = key.multi_gpu_mode;
+    c.platform.gpus_per_node = key.gpus;
+    c.platform.gpu = key.gpu;
+    c.platform.cpu_tee = key.cpu_tee;
+    c.platform.confidential_mode = key.cc;
+    c.platform.multi_gpu_mode = key.multi_gpu_mode;
     std::string partitions;
     if (!k.partitions.empty()) {
       partitions = fmt::format(

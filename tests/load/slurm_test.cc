@@ -248,20 +248,20 @@ TEST(SlurmClasses, GroupsNodesByGpuAndFeatures) {
   const NodeClass& plain = k.classes[0];
   EXPECT_EQ(plain.id, "h100x8");
   EXPECT_EQ(plain.nodes, 3);
-  EXPECT_FALSE(plain.confidential_mode);
+  EXPECT_FALSE(plain.platform.confidential_mode);
   EXPECT_THAT(plain.notes[0], HasSubstr("3 nodes (gpu101, gpu102, gpu103), partitions debug, gpu"));
   EXPECT_THAT(plain.notes[1], HasSubstr("of which 1 down, 0 drained"));
   const NodeClass& cc = k.classes[1];
   EXPECT_EQ(cc.id, "h100x8-sev_snp-cc-protected_pcie");
   EXPECT_EQ(cc.nodes, 2);
-  EXPECT_TRUE(cc.confidential_mode);
-  EXPECT_EQ(cc.cpu_tee, "sev_snp");
-  EXPECT_EQ(cc.multi_gpu_mode, "protected_pcie");
+  EXPECT_TRUE(cc.platform.confidential_mode);
+  EXPECT_EQ(cc.platform.cpu_tee, "sev_snp");
+  EXPECT_EQ(cc.platform.multi_gpu_mode, "protected_pcie");
   EXPECT_THAT(cc.notes[1], HasSubstr("0 down, 1 drained"));
   const NodeClass& b200 = k.classes[2];
-  EXPECT_EQ(b200.gpu, "b200");  // from the feature: Gres=gpu:4 names no type
-  EXPECT_EQ(b200.gpus_per_node, 4);
-  EXPECT_EQ(b200.cpu_tee, "tdx");
+  EXPECT_EQ(b200.platform.gpu, "b200");  // from the feature: Gres=gpu:4 names no type
+  EXPECT_EQ(b200.platform.gpus_per_node, 4);
+  EXPECT_EQ(b200.platform.cpu_tee, "tdx");
   EXPECT_EQ(b200.notes.size(), 1u);  // in service
   EXPECT_THAT(k.notes[0], HasSubstr("8 nodes read, 6 in 3 classes"));
   EXPECT_THAT(k.notes[1], HasSubstr("2 nodes without GPUs left out (login01, cpu001)"));
@@ -302,8 +302,8 @@ TEST(SlurmClasses, RefusesNodesItCannotPlace) {
                         "Gres=gpu:h100:8 State=IDLE\n",
                         "n.txt"),
       default_map(), "n.txt", false);
-  EXPECT_FALSE(k.classes[0].confidential_mode);
-  EXPECT_EQ(k.classes[0].cpu_tee, "sev_snp");
+  EXPECT_FALSE(k.classes[0].platform.confidential_mode);
+  EXPECT_EQ(k.classes[0].platform.cpu_tee, "sev_snp");
 }
 
 // A feature naming an offering: the node is that system, whose defaults stand for what the
@@ -322,11 +322,11 @@ TEST(SlurmClasses, AnOfferingFeatureGivesWhatTheNodeLeavesUnsaid) {
   ASSERT_TRUE(by_id.count("h100x8-dgx_h100"));
   const NodeClass& dgx = *by_id["h100x8-dgx_h100"];
   EXPECT_EQ(dgx.offering, "dgx_h100");
-  EXPECT_EQ(dgx.cpu_tee, "none");
+  EXPECT_EQ(dgx.platform.cpu_tee, "none");
   EXPECT_THAT(dgx.stated, ElementsAre("gpu", "gpus_per_node"));
   ASSERT_TRUE(by_id.count("gb200x4-gb200_nvl72"));
   const NodeClass& gb = *by_id["gb200x4-gb200_nvl72"];
-  EXPECT_EQ(gb.gpu, "gb200");  // the offering's: Gres=gpu:4 names no type
+  EXPECT_EQ(gb.platform.gpu, "gb200");  // the offering's: Gres=gpu:4 names no type
   EXPECT_THAT(gb.stated, ElementsAre("gpus_per_node"));
   // A CPU TEE the DGX cannot have is the node's own statement, kept for the check to refuse.
   ASSERT_TRUE(by_id.count("h100x8-sev_snp-dgx_h100"));
