@@ -153,7 +153,7 @@ int stage_place(const PlaceRef& ref, const SourceLocation& stage_at, const Scena
   }
   if (ref.id.empty()) {
     if (implicit >= 0) return implicit;
-    throw InputError(stage_at, "the scenario lists places: name this stage's with 'place:'");
+    throw InputError(stage_at, "the scenario lists places: name this stage's place with 'place:'");
   }
   if (implicit >= 0)
     throw InputError(ref.value_at, fmt::format("place '{}': the scenario has no 'places:' section",
