@@ -127,29 +127,44 @@ SensitivityOutcome evaluate(const Base& b, const Assumption& a, double value, bo
   return out;
 }
 
-// Every assumption the base result rests on, with its range and whether it can move the
-// chosen actor's P.
-std::vector<std::pair<Assumption, bool>> assumptions(const Base& b, double factor) {
-  std::vector<std::pair<Assumption, bool>> out;
-  const ActorThreat* chosen = threat_of(b.threats, b.actor);
-  auto in_reach = [](const ActorThreat& at, auto&& pred) {
-    return std::any_of(at.reach.begin(), at.reach.end(), pred);
-  };
-  auto add = [&](Assumption a, const FigureRange* range, bool moves_chosen) {
+// The assumptions gathered so far, each with its range and whether it can move the chosen
+// actor's P.
+class AssumptionList {
+ public:
+  explicit AssumptionList(double factor) : factor_(factor) {}
+
+  // Adds `a` with its own range where it has one, else the factor's; drops an assumption
+  // with no room to vary. Returns the added entry, null when dropped.
+  Assumption* add(Assumption a, const FigureRange* range, bool moves_chosen) {
     if (range && range->present()) {
       a.low = range->low;
       a.high = range->high;
       a.own_range = true;
       a.range_source = range->source;
     } else {
-      a.low = a.point / factor;
-      a.high = a.point * factor;
+      a.low = a.point / factor_;
+      a.high = a.point * factor_;
     }
-    if (!(a.low < a.high) || !(a.point > 0)) return;
-    out.push_back({std::move(a), moves_chosen});
-  };
-  // The actors' parameters: those of every actor with a route (the ceiling may turn on any
-  // of them), and the chosen actor's.
+    if (!(a.low < a.high) || !(a.point > 0)) return nullptr;
+    out_.push_back({std::move(a), moves_chosen});
+    return &out_.back().first;
+  }
+  void drop_last() { out_.pop_back(); }
+  std::vector<std::pair<Assumption, bool>> take() { return std::move(out_); }
+
+ private:
+  double factor_;
+  std::vector<std::pair<Assumption, bool>> out_;
+};
+
+template <class Pred>
+bool in_reach(const ActorThreat& at, Pred&& pred) {
+  return std::any_of(at.reach.begin(), at.reach.end(), pred);
+}
+
+// The actors' parameters: those of every actor with a route (the ceiling may turn on any
+// of them), and the chosen actor's.
+void add_actor_parameters(const Base& b, AssumptionList& out) {
   for (const ActorThreat& at : b.threats.actors) {
     if (at.reach.empty() && at.actor.id != b.actor) continue;
     const Actor* entry = Catalog::find(b.catalog.actors, at.actor.id);
@@ -169,57 +184,78 @@ std::vector<std::pair<Assumption, bool>> assumptions(const Base& b, double facto
         if (auto it = entry->parameter_sources.find(name); it != entry->parameter_sources.end())
           a.status = it->second.status;
       auto range = at.actor.ranges.find(name);
-      add(std::move(a), range == at.actor.ranges.end() ? nullptr : &range->second,
-          at.actor.id == b.actor);
+      out.add(std::move(a), range == at.actor.ranges.end() ? nullptr : &range->second,
+              at.actor.id == b.actor);
     }
   }
-  // The times to compromise of the steps some actor's routes take.
-  std::set<std::string> caps, steps;
-  std::set<std::pair<std::string, std::string>> reductions;  // (rule, capability)
+}
+
+// A time to compromise, varied by its mean; one with no finite positive mean has nothing
+// to scale.
+void add_ttc(AssumptionList& out, Assumption::Kind kind, const std::string& subject,
+             const std::string& parameter, const Ttc& ttc, const Citation& source,
+             bool moves_chosen) {
+  const double mean = ttc.mean_s();
+  if (!std::isfinite(mean) || !(mean > 0)) return;
+  Assumption a;
+  a.kind = kind;
+  a.subject = subject;
+  a.parameter = parameter;
+  a.point = mean;
+  a.unit = QuantityKind::duration;
+  a.status = source.status;
+  out.add(std::move(a), nullptr, moves_chosen);
+}
+
+// The times to compromise of the capabilities some actor's routes use (a route's own, or
+// the one its key step needs).
+void add_capability_ttcs(const Base& b, const ActorThreat& chosen, AssumptionList& out) {
+  std::set<std::string> caps;
   for (const ActorThreat& at : b.threats.actors)
     for (const Reach& r : at.reach) {
       caps.insert(r.capability);
-      if (r.key_step) {
-        caps.insert(r.key_capability);
-        steps.insert(r.key_step->id);
-      }
+      if (r.key_step) caps.insert(r.key_capability);
+    }
+  for (const Capability& k : b.catalog.capabilities)
+    if (caps.count(k.id))
+      add_ttc(out, Assumption::Kind::capability_ttc, k.id, "ttc", k.ttc, k.ttc_source,
+              in_reach(chosen, [&](const Reach& r) {
+                return r.capability == k.id || (r.key_step && r.key_capability == k.id);
+              }));
+}
+
+// The times to compromise of the key steps some actor's routes take.
+void add_key_step_ttcs(const Base& b, const ActorThreat& chosen, AssumptionList& out) {
+  std::set<std::string> steps;
+  for (const ActorThreat& at : b.threats.actors)
+    for (const Reach& r : at.reach)
+      if (r.key_step) steps.insert(r.key_step->id);
+  for (const KeyStep& k : b.catalog.key_steps)
+    if (steps.count(k.id))
+      add_ttc(out, Assumption::Kind::key_step_ttc, k.id, "ttc", k.ttc, k.ttc_source,
+              in_reach(chosen, [&](const Reach& r) { return r.key_step == &k; }));
+}
+
+// The reduced times to compromise (a protection slowing a capability) some actor's routes
+// meet.
+void add_reduction_ttcs(const Base& b, const ActorThreat& chosen, AssumptionList& out) {
+  std::set<std::pair<std::string, std::string>> reductions;  // (rule, capability)
+  for (const ActorThreat& at : b.threats.actors)
+    for (const Reach& r : at.reach)
       if (r.reduced)
         for (const ProtectionRule& rule : b.catalog.protections)
           for (const Reduction& red : rule.reduced)
             if (&red == r.reduced) reductions.insert({rule.id, red.capability});
-    }
-  auto ttc_assumption = [&](Assumption::Kind kind, const std::string& subject,
-                            const std::string& parameter, const Ttc& ttc, const Citation& source,
-                            bool moves_chosen) {
-    const double mean = ttc.mean_s();
-    if (!std::isfinite(mean) || !(mean > 0)) return;
-    Assumption a;
-    a.kind = kind;
-    a.subject = subject;
-    a.parameter = parameter;
-    a.point = mean;
-    a.unit = QuantityKind::duration;
-    a.status = source.status;
-    add(std::move(a), nullptr, moves_chosen);
-  };
-  for (const Capability& k : b.catalog.capabilities)
-    if (caps.count(k.id))
-      ttc_assumption(Assumption::Kind::capability_ttc, k.id, "ttc", k.ttc, k.ttc_source,
-                     in_reach(*chosen, [&](const Reach& r) {
-                       return r.capability == k.id || (r.key_step && r.key_capability == k.id);
-                     }));
-  for (const KeyStep& k : b.catalog.key_steps)
-    if (steps.count(k.id))
-      ttc_assumption(Assumption::Kind::key_step_ttc, k.id, "ttc", k.ttc, k.ttc_source,
-                     in_reach(*chosen, [&](const Reach& r) { return r.key_step == &k; }));
   for (const ProtectionRule& rule : b.catalog.protections)
     for (const Reduction& red : rule.reduced)
       if (reductions.count({rule.id, red.capability}))
-        ttc_assumption(Assumption::Kind::reduction_ttc, rule.id, red.capability, red.ttc,
-                       red.source,
-                       in_reach(*chosen, [&](const Reach& r) { return r.reduced == &red; }));
-  // The scenario's own durations and bandwidths (provenance assumed) of windows some route
-  // reads (or extracts a key from).
+        add_ttc(out, Assumption::Kind::reduction_ttc, rule.id, red.capability, red.ttc, red.source,
+                in_reach(chosen, [&](const Reach& r) { return r.reduced == &red; }));
+}
+
+// The scenario's own durations and bandwidths (provenance assumed) of windows some route
+// reads (or extracts a key from).
+void add_stage_figures(const Base& b, AssumptionList& out) {
   std::set<std::size_t> read, read_by_chosen;
   for (const ActorThreat& at : b.threats.actors)
     for (const Reach& r : at.reach) {
@@ -259,23 +295,32 @@ std::vector<std::pair<Assumption, bool>> assumptions(const Base& b, double facto
     } else {
       continue;
     }
-    const bool chosen_reads = read_by_chosen.count(i) > 0;
-    const std::size_t before = out.size();
-    add(std::move(a), nullptr, chosen_reads);
-    if (out.size() == before) continue;
-    Assumption& added = out.back().first;
+    Assumption* added = out.add(std::move(a), nullptr, read_by_chosen.count(i) > 0);
+    if (!added) continue;
     // The window grows with a duration and shrinks with a bandwidth: cut the end that would
     // make it outlast the limit.
-    if (added.kind == Assumption::Kind::stage_bandwidth) {
-      const double least = point_window > 0 ? added.point * point_window / limit : 0;
-      if (added.low < least) added.low = least, added.cut_at_horizon = true;
+    if (added->kind == Assumption::Kind::stage_bandwidth) {
+      const double least = point_window > 0 ? added->point * point_window / limit : 0;
+      if (added->low < least) added->low = least, added->cut_at_horizon = true;
     } else {
-      const double most = point_window > 0 ? added.point * limit / point_window : added.high;
-      if (added.high > most) added.high = most, added.cut_at_horizon = true;
+      const double most = point_window > 0 ? added->point * limit / point_window : added->high;
+      if (added->high > most) added->high = most, added->cut_at_horizon = true;
     }
-    if (!(added.low < added.high)) out.pop_back();
+    if (!(added->low < added->high)) out.drop_last();
   }
-  return out;
+}
+
+// Every assumption the base result rests on, with its range and whether it can move the
+// chosen actor's P.
+std::vector<std::pair<Assumption, bool>> assumptions(const Base& b, double factor) {
+  const ActorThreat& chosen = *threat_of(b.threats, b.actor);
+  AssumptionList out(factor);
+  add_actor_parameters(b, out);
+  add_capability_ttcs(b, chosen, out);
+  add_key_step_ttcs(b, chosen, out);
+  add_reduction_ttcs(b, chosen, out);
+  add_stage_figures(b, out);
+  return out.take();
 }
 
 bool verdict_p(double p, double threshold) { return p >= threshold; }
