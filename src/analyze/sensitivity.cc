@@ -325,6 +325,86 @@ std::vector<std::pair<Assumption, bool>> assumptions(const Base& b, double facto
 
 bool verdict_p(double p, double threshold) { return p >= threshold; }
 
+// The actor: as asked, else the one that breaches the ceiling, else the highest.
+const ActorThreat& chosen_actor(const ThreatAnalysis& threats, const std::string& asked) {
+  const ActorThreat* chosen = nullptr;
+  if (!asked.empty()) {
+    std::vector<ActorProfile> profiles;
+    for (const ActorThreat& at : threats.actors) profiles.push_back(at.actor);
+    const ActorProfile* p = find_actor(profiles, asked);
+    if (!p)
+      throw InputError({"--actor"},
+                       fmt::format("unknown actor '{}': expected OC1..OC{}", echo(asked),
+                                   profiles.empty() ? 0 : profiles.back().level));
+    chosen = threat_of(threats, p->id);
+  } else {
+    chosen = threat_of(threats, threats.ceiling.breached_by);
+    if (!chosen && !threats.actors.empty()) chosen = &threats.actors.back();
+  }
+  if (!chosen) throw InputError({"--actor"}, "the catalog has no actors");
+  return *chosen;
+}
+
+// Where a verdict (the ceiling's, or P's against the threshold) flips between the point of
+// `a` and `end` at `end_value`: bisection on log(value).
+VerdictFlip find_flip(const Base& b, const Assumption& a, const SensitivityOutcome& baseline,
+                      double threshold, bool ceiling, bool high, const SensitivityOutcome& end,
+                      double end_value) {
+  double near = std::log(a.point), far = std::log(end_value);
+  SensitivityOutcome at = end;
+  for (int step = 0; step < kBisections; ++step) {
+    const double mid = (near + far) / 2;
+    const SensitivityOutcome m = evaluate(b, a, std::exp(mid), !ceiling);
+    const bool same =
+        ceiling ? m.ceiling == baseline.ceiling
+                : verdict_p(m.probability, threshold) == verdict_p(baseline.probability, threshold);
+    if (same) {
+      near = mid;
+    } else {
+      far = mid;
+      at = m;
+    }
+  }
+  VerdictFlip flip;
+  flip.verdict = ceiling ? VerdictFlip::Verdict::ceiling : VerdictFlip::Verdict::probability;
+  flip.high_side = high;
+  flip.value = std::exp(far);
+  flip.at = at;
+  return flip;
+}
+
+// The effect of `a` at both ends of its range (P simulated when `with_p`, else the
+// baseline's), its swings, and where between the point and each end a verdict flips.
+AssumptionEffect effect_of(const Base& b, const Assumption& a, bool with_p,
+                           const SensitivityOutcome& baseline, double threshold) {
+  AssumptionEffect e;
+  e.assumption = a;
+  e.simulated = with_p;
+  e.at_low = evaluate(b, a, a.low, with_p);
+  e.at_high = evaluate(b, a, a.high, with_p);
+  if (!with_p)
+    for (SensitivityOutcome* x : {&e.at_low, &e.at_high}) {
+      const int ceiling = x->ceiling;
+      *x = baseline;
+      x->ceiling = ceiling;
+    }
+  e.swing = std::fabs(e.at_high.probability - e.at_low.probability);
+  e.ceiling_swing = std::max(std::abs(e.at_low.ceiling - baseline.ceiling),
+                             std::abs(e.at_high.ceiling - baseline.ceiling));
+  for (bool high : {false, true}) {
+    const SensitivityOutcome& end = high ? e.at_high : e.at_low;
+    const double end_value = high ? a.high : a.low;
+    const bool ceiling_flips = end.ceiling != baseline.ceiling;
+    const bool p_flips = with_p && verdict_p(end.probability, threshold) !=
+                                       verdict_p(baseline.probability, threshold);
+    if (ceiling_flips)
+      e.flips.push_back(find_flip(b, a, baseline, threshold, true, high, end, end_value));
+    if (p_flips)
+      e.flips.push_back(find_flip(b, a, baseline, threshold, false, high, end, end_value));
+  }
+  return e;
+}
+
 }  // namespace
 
 Ttc scaled_ttc(const Ttc& t, double f) {
@@ -372,24 +452,9 @@ SensitivityResult run_sensitivity(const Catalog& catalog, const std::string& pat
   res.trials = o.simulation.trials;
   res.seed = o.simulation.seed;
   res.sets = o.sets;
-  // The actor: as asked, else the one that breaches the ceiling, else the highest.
-  const ActorThreat* chosen = nullptr;
-  if (!o.actor.empty()) {
-    std::vector<ActorProfile> profiles;
-    for (const ActorThreat& at : threats.actors) profiles.push_back(at.actor);
-    const ActorProfile* p = find_actor(profiles, o.actor);
-    if (!p)
-      throw InputError({"--actor"},
-                       fmt::format("unknown actor '{}': expected OC1..OC{}", echo(o.actor),
-                                   profiles.empty() ? 0 : profiles.back().level));
-    chosen = threat_of(threats, p->id);
-  } else {
-    chosen = threat_of(threats, threats.ceiling.breached_by);
-    if (!chosen && !threats.actors.empty()) chosen = &threats.actors.back();
-  }
-  if (!chosen) throw InputError({"--actor"}, "the catalog has no actors");
-  res.actor = chosen->actor.id;
-  res.level = chosen->actor.level;
+  const ActorThreat& chosen = chosen_actor(threats, o.actor);
+  res.actor = chosen.actor.id;
+  res.level = chosen.actor.level;
   std::atomic<std::size_t> evaluations{0}, simulations{0};
   SimulationOptions so = o.simulation;
   so.threads = 1;
@@ -398,8 +463,8 @@ SensitivityResult run_sensitivity(const Catalog& catalog, const std::string& pat
   // The baseline, simulated as every variant is.
   {
     const SimulationResult r =
-        simulate(catalog, chosen->actor, scenario.horizon_s,
-                 simulation_routes(catalog, chosen->reach, chosen->actor, &analysis.windows), so);
+        simulate(catalog, chosen.actor, scenario.horizon_s,
+                 simulation_routes(catalog, chosen.reach, chosen.actor, &analysis.windows), so);
     res.baseline = {threats.ceiling.level, r.successes, r.probability, r.ci_low, r.ci_high};
     ++simulations;
   }
@@ -408,56 +473,7 @@ SensitivityResult run_sensitivity(const Catalog& catalog, const std::string& pat
   parallel_for(
       list.size(),
       [&](std::size_t i) {
-        const Assumption& a = list[i].first;
-        const bool with_p = list[i].second;
-        AssumptionEffect& e = res.effects[i];
-        e.assumption = a;
-        e.simulated = with_p;
-        e.at_low = evaluate(base, a, a.low, with_p);
-        e.at_high = evaluate(base, a, a.high, with_p);
-        if (!with_p)
-          for (SensitivityOutcome* x : {&e.at_low, &e.at_high}) {
-            const int ceiling = x->ceiling;
-            *x = res.baseline;
-            x->ceiling = ceiling;
-          }
-        e.swing = std::fabs(e.at_high.probability - e.at_low.probability);
-        e.ceiling_swing = std::max(std::abs(e.at_low.ceiling - res.baseline.ceiling),
-                                   std::abs(e.at_high.ceiling - res.baseline.ceiling));
-        // Where a verdict flips between the point and an end: bisection on log(value).
-        for (bool high : {false, true}) {
-          const SensitivityOutcome& end = high ? e.at_high : e.at_low;
-          const double end_value = high ? a.high : a.low;
-          const bool ceiling_flips = end.ceiling != res.baseline.ceiling;
-          const bool p_flips = with_p && verdict_p(end.probability, o.threshold) !=
-                                             verdict_p(res.baseline.probability, o.threshold);
-          for (int which = 0; which < 2; ++which) {
-            const bool ceiling = which == 0;
-            if (ceiling ? !ceiling_flips : !p_flips) continue;
-            double near = std::log(a.point), far = std::log(end_value);
-            SensitivityOutcome at = end;
-            for (int step = 0; step < kBisections; ++step) {
-              const double mid = (near + far) / 2;
-              const SensitivityOutcome m = evaluate(base, a, std::exp(mid), !ceiling);
-              const bool same = ceiling ? m.ceiling == res.baseline.ceiling
-                                        : verdict_p(m.probability, o.threshold) ==
-                                              verdict_p(res.baseline.probability, o.threshold);
-              if (same) {
-                near = mid;
-              } else {
-                far = mid;
-                at = m;
-              }
-            }
-            VerdictFlip flip;
-            flip.verdict =
-                ceiling ? VerdictFlip::Verdict::ceiling : VerdictFlip::Verdict::probability;
-            flip.high_side = high;
-            flip.value = std::exp(far);
-            flip.at = at;
-            e.flips.push_back(flip);
-          }
-        }
+        res.effects[i] = effect_of(base, list[i].first, list[i].second, res.baseline, o.threshold);
       },
       o.threads);
   // Largest swing in P first, then the largest move of the ceiling; ties keep list order.
