@@ -212,41 +212,40 @@ std::string line_chart(const SweepResult& s) {
   return out;
 }
 
-std::string heat_map(const SweepResult& s) {
-  const SweepAxis& rows = s.axes[0];
-  const SweepAxis& cols = s.axes[1];
-  const std::size_t nr = rows.texts.size(), nc = cols.texts.size();
-  const double cw = std::clamp(600.0 / static_cast<double>(nc), 4.0, 90.0);
-  const double ch = std::clamp(320.0 / static_cast<double>(nr), 4.0, 36.0);
-  constexpr double kLeft = 170, kTop = 82, kTitle = 26, kXLabels = 78, kGap = 18;
-  const double pw = cw * static_cast<double>(nc), ph = ch * static_cast<double>(nr);
-  const double panel = kTitle + ph + kXLabels + kGap;
-  // A panel per simulated actor, then one for the exposure ceiling.
-  const std::size_t actors = s.actors.size();
-  const double width = std::max(760.0, kLeft + pw + 150);
-  const double height = kTop + panel * static_cast<double>(actors + 1) + 10;
-  // The colour scale: zero to the highest P, rounded up to a tick.
-  double vmax = 0;
-  for (const GridPoint& p : s.points)
-    for (const SweepActorResult& a : p.actors) vmax = std::max(vmax, a.probability);
-  const PlotAxis scale(0, vmax > 0 ? vmax : 1, 0, 1, false);
-  const double top_value = scale.hi();
-  const bool digits = cw >= 38 && ch >= 15;
-  const std::size_t row_every =
-      std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(13 / ch)));
-  const std::size_t col_every =
-      std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(13 / cw)));
-  const std::string title =
-      fmt::format("{}: {} by {} and {}", s.scenario, p_title(s), rows.key, cols.key);
-  std::string out = svg_open(width, height, title);
-  out += svg_text(16, 24, s.scenario, 15, "start", 0, "font-weight=\"bold\"");
-  out += svg_text(
-      16, 44,
-      fmt::format("{} and the exposure ceiling by {} and {}", p_title(s), rows.key, cols.key), 13);
-  out += svg_text(16, 62, subtitle(s).substr(0, subtitle(s).find("; bars")), 11, "start", 0,
-                  "fill=\"#444444\"");
+// A heat map's geometry: the rows (first axis) and columns (second) of a panel's cells, a
+// panel per simulated actor then one for the exposure ceiling, and the colour scale: zero to
+// the highest P, rounded up to a tick.
+struct HeatMap {
+  static constexpr double kLeft = 170, kTop = 82, kTitle = 26, kXLabels = 78, kGap = 18;
+
+  explicit HeatMap(const SweepResult& s)
+      : rows(s.axes[0]),
+        cols(s.axes[1]),
+        nr(rows.texts.size()),
+        nc(cols.texts.size()),
+        cw(std::clamp(600.0 / static_cast<double>(nc), 4.0, 90.0)),
+        ch(std::clamp(320.0 / static_cast<double>(nr), 4.0, 36.0)),
+        pw(cw * static_cast<double>(nc)),
+        ph(ch * static_cast<double>(nr)),
+        panel(kTitle + ph + kXLabels + kGap),
+        scale(0, highest_p(s), 0, 1, false) {}
+
+  static double highest_p(const SweepResult& s) {
+    double vmax = 0;
+    for (const GridPoint& p : s.points)
+      for (const SweepActorResult& a : p.actors) vmax = std::max(vmax, a.probability);
+    return vmax > 0 ? vmax : 1;
+  }
+  double panel_top(std::size_t k) const { return kTop + panel * static_cast<double>(k); }
+  double x_of(std::size_t c) const { return kLeft + cw * static_cast<double>(c); }
+  double y_of(double y0, std::size_t r) const { return y0 + ch * static_cast<double>(r); }
+
   // The axes' labels and titles, under and beside a panel whose cells start at y0.
-  auto axes_of = [&](double y0) {
+  std::string axes(double y0) const {
+    const std::size_t row_every =
+        std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(13 / ch)));
+    const std::size_t col_every =
+        std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(13 / cw)));
     std::string a;
     for (std::size_t r = 0; r < nr; r += row_every)
       a += svg_text(kLeft - 6, y0 + ch * (static_cast<double>(r) + 0.5) + 4, value_label(rows, r),
@@ -257,66 +256,105 @@ std::string heat_map(const SweepResult& s) {
     a += svg_text(18, y0 + ph / 2, axis_title(rows), 12, "middle", -90);
     a += svg_text(kLeft + pw / 2, y0 + ph + kXLabels - 6, axis_title(cols), 12, "middle");
     return a;
-  };
-  for (std::size_t j = 0; j < actors; ++j) {
-    const double top = kTop + panel * static_cast<double>(j);
-    const double y0 = top + kTitle;
-    out += svg_text(
-        kLeft, top + 16,
-        fmt::format("{}: {}", j < s.actors.size() ? actor_tag(s.actors[j]) : "", p_title(s)), 13,
-        "start", 0, "font-weight=\"bold\"");
-    for (std::size_t r = 0; r < nr; ++r)
-      for (std::size_t c = 0; c < nc; ++c) {
-        const GridPoint& p = s.points[r * nc + c];
-        const double x = kLeft + cw * static_cast<double>(c), y = y0 + ch * static_cast<double>(r);
-        if (p.refused || j >= p.actors.size()) {
-          out += svg_rect(x, y, cw, ch, "#bdbdbd", "stroke=\"#ffffff\" stroke-width=\"0.5\"");
-          if (cw >= 10 && ch >= 10)
-            out += svg_text(x + cw / 2, y + ch / 2 + 4, "\u00d7", std::min(12.0, ch), "middle");
-          continue;
-        }
-        const double t = p.actors[j].probability / top_value;
-        out += svg_rect(x, y, cw, ch, heat_colour(t), "stroke=\"#ffffff\" stroke-width=\"0.5\"");
-        if (digits)
-          out += svg_text(x + cw / 2, y + ch / 2 + 4,
-                          fmt::format("{:.{}f}", p.actors[j].probability, top_value < 0.1 ? 3 : 2),
-                          10, "middle", 0, heat_dark(t) ? "fill=\"#ffffff\"" : "");
-      }
-    out += axes_of(y0);
-    // The legend: the scale as a bar of swatches, and what a grey cell means.
-    const double lx = kLeft + pw + 24;
-    constexpr int kSteps = 40;
-    for (int k = 0; k < kSteps; ++k)
-      out += svg_rect(lx, y0 + ph - ph * (k + 1) / kSteps, 14, ph / kSteps + 0.5,
-                      heat_colour((k + 0.5) / kSteps));
-    for (double t : scale.ticks()) {
-      const double y = y0 + ph - ph * t / top_value;
-      out += svg_line(lx + 14, y, lx + 18, y, "#333333");
-      out += svg_text(lx + 21, y + 4, tick_text(t), 10);
-    }
-    out += svg_text(lx, y0 - 6, "P", 11);
-    out += svg_rect(lx, y0 + ph + 10, 14, 10, "#bdbdbd");
-    out += svg_text(lx + 20, y0 + ph + 19, "refused", 10);
   }
-  // The exposure ceiling: grey by level (darker: more actors kept out), the level written.
-  const double top = kTop + panel * static_cast<double>(actors);
-  const double y0 = top + kTitle;
-  out += svg_text(kLeft, top + 16, "exposure ceiling (the highest OC level kept out)", 13, "start",
-                  0, "font-weight=\"bold\"");
-  for (std::size_t r = 0; r < nr; ++r)
-    for (std::size_t c = 0; c < nc; ++c) {
-      const GridPoint& p = s.points[r * nc + c];
-      const double x = kLeft + cw * static_cast<double>(c), y = y0 + ch * static_cast<double>(r);
+
+  const SweepAxis& rows;
+  const SweepAxis& cols;
+  const std::size_t nr, nc;
+  const double cw, ch;  // a cell
+  const double pw, ph;  // a panel's cells
+  const double panel;   // a panel's height, title and labels included
+  const PlotAxis scale;
+};
+
+// Actor j's panel: a cell per point coloured by P (written where the cells are large
+// enough), refused points grey, and the colour scale as a legend.
+std::string heat_map_actor(const SweepResult& s, const HeatMap& h, std::size_t j) {
+  const double top = h.panel_top(j);
+  const double y0 = top + HeatMap::kTitle;
+  const double top_value = h.scale.hi();
+  const bool digits = h.cw >= 38 && h.ch >= 15;
+  std::string out =
+      svg_text(HeatMap::kLeft, top + 16,
+               fmt::format("{}: {}", j < s.actors.size() ? actor_tag(s.actors[j]) : "", p_title(s)),
+               13, "start", 0, "font-weight=\"bold\"");
+  for (std::size_t r = 0; r < h.nr; ++r)
+    for (std::size_t c = 0; c < h.nc; ++c) {
+      const GridPoint& p = s.points[r * h.nc + c];
+      const double x = h.x_of(c), y = h.y_of(y0, r);
+      if (p.refused || j >= p.actors.size()) {
+        out += svg_rect(x, y, h.cw, h.ch, "#bdbdbd", "stroke=\"#ffffff\" stroke-width=\"0.5\"");
+        if (h.cw >= 10 && h.ch >= 10)
+          out += svg_text(x + h.cw / 2, y + h.ch / 2 + 4, "\u00d7", std::min(12.0, h.ch), "middle");
+        continue;
+      }
+      const double t = p.actors[j].probability / top_value;
+      out += svg_rect(x, y, h.cw, h.ch, heat_colour(t), "stroke=\"#ffffff\" stroke-width=\"0.5\"");
+      if (digits)
+        out += svg_text(x + h.cw / 2, y + h.ch / 2 + 4,
+                        fmt::format("{:.{}f}", p.actors[j].probability, top_value < 0.1 ? 3 : 2),
+                        10, "middle", 0, heat_dark(t) ? "fill=\"#ffffff\"" : "");
+    }
+  out += h.axes(y0);
+  // The legend: the scale as a bar of swatches, and what a grey cell means.
+  const double lx = HeatMap::kLeft + h.pw + 24, ph = h.ph;
+  constexpr int kSteps = 40;
+  for (int k = 0; k < kSteps; ++k)
+    out += svg_rect(lx, y0 + ph - ph * (k + 1) / kSteps, 14, ph / kSteps + 0.5,
+                    heat_colour((k + 0.5) / kSteps));
+  for (double t : h.scale.ticks()) {
+    const double y = y0 + ph - ph * t / top_value;
+    out += svg_line(lx + 14, y, lx + 18, y, "#333333");
+    out += svg_text(lx + 21, y + 4, tick_text(t), 10);
+  }
+  out += svg_text(lx, y0 - 6, "P", 11);
+  out += svg_rect(lx, y0 + ph + 10, 14, 10, "#bdbdbd");
+  out += svg_text(lx + 20, y0 + ph + 19, "refused", 10);
+  return out;
+}
+
+// The exposure ceiling's panel: grey by level (darker: more actors kept out), the level
+// written.
+std::string heat_map_ceiling(const SweepResult& s, const HeatMap& h) {
+  const double top = h.panel_top(s.actors.size());
+  const double y0 = top + HeatMap::kTitle;
+  std::string out =
+      svg_text(HeatMap::kLeft, top + 16, "exposure ceiling (the highest OC level kept out)", 13,
+               "start", 0, "font-weight=\"bold\"");
+  for (std::size_t r = 0; r < h.nr; ++r)
+    for (std::size_t c = 0; c < h.nc; ++c) {
+      const GridPoint& p = s.points[r * h.nc + c];
+      const double x = h.x_of(c), y = h.y_of(y0, r);
       const double t = p.refused ? 0 : p.ceiling / 5.0;
       const int grey = static_cast<int>(std::lround(245 - 170 * t));
-      out += svg_rect(x, y, cw, ch,
+      out += svg_rect(x, y, h.cw, h.ch,
                       p.refused ? "#bdbdbd" : fmt::format("#{0:02x}{0:02x}{0:02x}", grey),
                       "stroke=\"#ffffff\" stroke-width=\"0.5\"");
-      if (cw >= 26 && ch >= 12)
-        out += svg_text(x + cw / 2, y + ch / 2 + 4, p.refused ? "\u00d7" : ceiling_label(p.ceiling),
-                        10, "middle", 0, t > 0.55 ? "fill=\"#ffffff\"" : "");
+      if (h.cw >= 26 && h.ch >= 12)
+        out += svg_text(x + h.cw / 2, y + h.ch / 2 + 4,
+                        p.refused ? "\u00d7" : ceiling_label(p.ceiling), 10, "middle", 0,
+                        t > 0.55 ? "fill=\"#ffffff\"" : "");
     }
-  out += axes_of(y0);
+  out += h.axes(y0);
+  return out;
+}
+
+std::string heat_map(const SweepResult& s) {
+  const HeatMap h(s);
+  const double width = std::max(760.0, HeatMap::kLeft + h.pw + 150);
+  const double height = h.panel_top(s.actors.size() + 1) + 10;
+  const std::string title =
+      fmt::format("{}: {} by {} and {}", s.scenario, p_title(s), h.rows.key, h.cols.key);
+  std::string out = svg_open(width, height, title);
+  out += svg_text(16, 24, s.scenario, 15, "start", 0, "font-weight=\"bold\"");
+  out += svg_text(
+      16, 44,
+      fmt::format("{} and the exposure ceiling by {} and {}", p_title(s), h.rows.key, h.cols.key),
+      13);
+  out += svg_text(16, 62, subtitle(s).substr(0, subtitle(s).find("; bars")), 11, "start", 0,
+                  "fill=\"#444444\"");
+  for (std::size_t j = 0; j < s.actors.size(); ++j) out += heat_map_actor(s, h, j);
+  out += heat_map_ceiling(s, h);
   out += svg_close();
   return out;
 }
