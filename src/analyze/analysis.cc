@@ -65,8 +65,11 @@ Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::str
   return analyze(catalog, std::move(scenario), std::move(overrides), nullptr);
 }
 
-Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::string> overrides,
+Analysis analyze(const Catalog& given, Scenario scenario, std::vector<std::string> overrides,
                  const MeasuredDurations* measured) {
+  // A scenario citing sources of its own is analysed under the catalog that holds them: its
+  // windows point into it and its reports look their titles up there.
+  const Catalog& catalog = scenario.catalog_or(given);
   Analysis a;
   a.catalog = &catalog;
   a.scenario = std::move(scenario);

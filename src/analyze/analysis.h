@@ -28,6 +28,9 @@ struct MeasurementUse {
 };
 
 struct Analysis {
+  // The catalog the windows were computed under: the one given to analyze(), or the
+  // scenario's own where it cites sources of its own (kept alive by `scenario`). Threats,
+  // simulations and reports of this analysis use it.
   const Catalog* catalog = nullptr;
   Scenario scenario;
   std::vector<std::string> overrides;  // --set assignments applied
@@ -57,7 +60,8 @@ class MeasuredDurations;
 // in pipeline order: `analyze --sort exposure`.
 std::vector<std::size_t> exposure_order(const std::vector<Window>& windows);
 
-// Loads nothing: runs the window computation on a loaded scenario.
+// Loads nothing: runs the window computation on a loaded scenario, under
+// scenario.catalog_or(catalog) (core/scenario.h).
 Analysis analyze(const Catalog& catalog, Scenario scenario,
                  std::vector<std::string> overrides = {});
 // The same with probe results backing the durations (null: catalog figures only).

@@ -100,7 +100,7 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     timer.mark("windows");
     if (o->sort == "exposure") a.row_order = exposure_order(a.windows);
     if (!o->no_threats || required > 0) {
-      run_threats(a, catalog, measured ? &*measured : nullptr);
+      run_threats(a, measured ? &*measured : nullptr);
       timer.mark("threats");
     }
     const ReportFormat* f = find_format(o->format);  // checked by --format's IsMember

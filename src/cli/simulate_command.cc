@@ -67,8 +67,7 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     const std::optional<MeasuredDurations> measured = o->measurements.load(catalog);
     Analysis a = analyze(catalog, std::move(s), o->sets, measured ? &*measured : nullptr);
     MeasurementOptions::warn({&a});
-    run_threats(a, catalog, measured ? &*measured : nullptr,
-                /*defenses=*/false);
+    run_threats(a, measured ? &*measured : nullptr, /*defenses=*/false);
     const ActorThreat* chosen = nullptr;
     if (!o->actor.empty()) {
       std::vector<ActorProfile> profiles;
@@ -92,8 +91,8 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     so.draw_parameters = o->draw;
     so.threads = o->threads ? o->threads : std::max(1u, std::thread::hardware_concurrency());
     a.simulation =
-        simulate(catalog, chosen->actor, a.scenario.horizon_s,
-                 simulation_routes(catalog, chosen->reach, chosen->actor, &a.windows), so);
+        simulate(*a.catalog, chosen->actor, a.scenario.horizon_s,
+                 simulation_routes(*a.catalog, chosen->reach, chosen->actor, &a.windows), so);
     if (o->format == "json") {
       // Streamed: the report carries every window and readable route of the scenario.
       write_output(o->output, [&a](std::ostream& out) { render_json(out, a); });

@@ -11,10 +11,10 @@
 
 namespace plainsight::cli {
 
-// Fills a.threat; `measured` backs the durations; without `defenses` no minimal defence
-// (and no control variant) is computed.
-void run_threats(Analysis& a, const Catalog& catalog, const DurationSource* measured = nullptr,
-                 bool defenses = true);
+// Fills a.threat under the analysis' own catalog (the scenario's, where it cites sources of
+// its own); `measured` backs the durations; without `defenses` no minimal defence (and no
+// control variant) is computed.
+void run_threats(Analysis& a, const DurationSource* measured = nullptr, bool defenses = true);
 
 // "OC3", "oc3" or "3" -> 3; throws InputError naming the option otherwise.
 int parse_oc_level(const std::string& option, const std::string& text);

@@ -22,6 +22,7 @@ enum class ValueKind {
   bandwidth,       // "400Gb/s", "25GB/s"
   choice,          // one of `choices`
   catalog,         // the id of an entry of the catalog list `ref` (catalog_lists())
+  source,          // the id of a catalog source or of one of the scenario's own `sources:`
   payload,         // weights | checkpoint | a size
   lifetime,        // horizon | a duration
   stage_duration,  // a duration | from_link | from_bandwidth | {figure: ID}

@@ -17,6 +17,7 @@
 #include "load/scenario_flows.h"
 #include "load/scenario_keys.h"
 #include "load/scenario_places.h"
+#include "load/scenario_sources.h"
 #include "load/scenario_stage.h"
 #include "load/stage_index.h"
 #include "load/transfer_pricing_loader.h"
@@ -213,7 +214,8 @@ void read_stages(const YamlFile& f, const Catalog& c, const std::vector<Listed>&
 
 }  // namespace
 
-Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::string>& overrides) {
+Scenario read_scenario(YamlFile& f, const Catalog& catalog,
+                       const std::vector<std::string>& overrides) {
   for (const std::string& o : overrides) apply_override(f, o);
   MapReader r(f, f.root(), "scenario");
   if (r.has("measurements"))
@@ -223,6 +225,9 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
   r.allow(scenario_mapping("scenario"));
   Scenario s;
   s.file = f.name();
+  // The scenario's own sources first: every citation below may name them.
+  s.own_catalog = read_scenario_sources(r, catalog);
+  const Catalog& c = s.own_catalog ? *s.own_catalog : catalog;
   read_header(r, c, s);
   s.asset = read_asset(f, r.node("asset"));
   if (!r.has("platform") && !r.has("places"))

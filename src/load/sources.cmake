@@ -16,6 +16,7 @@ add_library(plainsight_load STATIC
   load/platform_validity.cc
   load/probe_map_loader.cc
   load/slurm_classes.cc
+  load/source_reader.cc
   load/slurm_feature_map.cc
   load/slurm_nodes.cc
   load/sweep_axis.cc
@@ -24,6 +25,7 @@ add_library(plainsight_load STATIC
   load/scenario_flows.cc
   load/scenario_loader.cc
   load/scenario_places.cc
+  load/scenario_sources.cc
   load/scenario_stage.cc
   load/workload_loader.cc
   load/yaml_file.cc

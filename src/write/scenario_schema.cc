@@ -108,6 +108,8 @@ json value_schema(const KeySpec& k) {
     }
     case ValueKind::catalog:
       return def_ref("catalog_" + ref_name);
+    case ValueKind::source:  // the scenario's own sources are not known to the schema
+      return {{"anyOf", {def_ref("catalog_sources"), def_ref("id")}}};
     case ValueKind::payload:
       return {{"anyOf", {{{"enum", {"weights", "checkpoint"}}}, def_ref("size")}}};
     case ValueKind::lifetime:

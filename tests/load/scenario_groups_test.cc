@@ -8,7 +8,7 @@
 #include "load/catalog_loader.h"
 #include "load/overlay.h"
 #include "load/scenario_loader.h"
-#include "support/bundled_catalog.h"
+#include "scenario_text.h"
 
 namespace plainsight {
 namespace {
@@ -45,17 +45,11 @@ flows:
 )";
 
 Scenario parse(const std::string& body, const std::vector<std::string>& sets = {}) {
-  YamlFile f = YamlFile::parse(std::string(kHead) + body, "t.yaml");
-  return read_scenario(f, testing::bundled_catalog(), sets);
+  return testing::scenario_of(kHead, body, sets);
 }
 
 std::string error_of(const std::string& body, const std::vector<std::string>& sets = {}) {
-  try {
-    parse(body, sets);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(no error)";
+  return testing::scenario_error(kHead, body, sets);
 }
 
 TEST(ScenarioGroups, QualifiesIdsAndCountsReplicas) {

@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "load/catalog_loader.h"
-#include "support/bundled_catalog.h"
+#include "scenario_text.h"
 
 namespace plainsight {
 namespace {
@@ -20,27 +20,11 @@ Scenario bundled(const std::string& name, const std::vector<std::string>& sets =
   return load_scenario(kRoot / "scenarios" / (name + ".yaml"), testing::bundled_catalog(), sets);
 }
 
-const char* kHead = R"(name: t
-horizon: 30d
-asset:
-  parameters: 70e9
-platform:
-  gpu: h100
-)";
+const char* kHead = testing::kH100Head;
 
-Scenario parse(const std::string& body) {
-  YamlFile f = YamlFile::parse(std::string(kHead) + body, "t.yaml");
-  return read_scenario(f, testing::bundled_catalog());
-}
+Scenario parse(const std::string& body) { return testing::scenario_of(kHead, body); }
 
-std::string error_of(const std::string& body) {
-  try {
-    parse(body);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+std::string error_of(const std::string& body) { return testing::scenario_error(kHead, body); }
 
 TEST(ScenarioLoader, EveryBundledScenarioLoads) {
   int n = 0;

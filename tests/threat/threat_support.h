@@ -29,9 +29,11 @@ inline Analysis analyze_file(const std::string& path, const std::vector<std::str
                              bool defenses = true) {
   const Catalog& c = bundled_catalog();
   Analysis a = analyze(c, load_scenario(path, c, sets), sets);
+  // The analysis' catalog: the scenario's own where it cites sources of its own.
+  const Catalog& ac = *a.catalog;
   Reanalyze re;
-  if (defenses) re = platform_reanalysis(c, a.scenario, nullptr, &a.arriving);
-  a.threat = analyze_threats(c, a.scenario, a.windows, {}, re);
+  if (defenses) re = platform_reanalysis(ac, a.scenario, nullptr, &a.arriving);
+  a.threat = analyze_threats(ac, a.scenario, a.windows, {}, re);
   return a;
 }
 
@@ -45,9 +47,10 @@ inline Analysis analyze_text(const std::string& text, bool defenses = true) {
   const Catalog& c = bundled_catalog();
   YamlFile f = YamlFile::parse(text, "scenario.yaml");
   Analysis a = analyze(c, read_scenario(f, c));
+  const Catalog& ac = *a.catalog;
   Reanalyze re;
-  if (defenses) re = platform_reanalysis(c, a.scenario, nullptr, &a.arriving);
-  a.threat = analyze_threats(c, a.scenario, a.windows, {}, re);
+  if (defenses) re = platform_reanalysis(ac, a.scenario, nullptr, &a.arriving);
+  a.threat = analyze_threats(ac, a.scenario, a.windows, {}, re);
   return a;
 }
 
