@@ -38,16 +38,147 @@ std::uint64_t sealed_size(std::uint64_t plain) {
   return plain + records * GcmCipher::kTagBytes;
 }
 
-// Records of kRecord bytes, each followed by its tag; IVs from a per-run counter.
-void seal(GcmCipher& cipher, const unsigned char* in, std::uint64_t size, unsigned char* out,
-          std::uint32_t fixed, std::uint64_t& counter) {
-  unsigned char iv[GcmCipher::kIvBytes];
-  for (std::uint64_t done = 0; done < size;) {
-    const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(kRecord, size - done));
-    make_iv(fixed, counter++, iv);
-    cipher.encrypt(in + done, n, out, iv, out + n);
-    out += n + GcmCipher::kTagBytes;
-    done += n;
+// A run's client-side encryption: a random key, wiped once the cipher holds its schedule,
+// and IVs from a per-run counter.
+class Sealer {
+ public:
+  Sealer() : Sealer(SecretKey()) {}
+
+  // Records of kRecord bytes, each followed by its tag.
+  void seal(const unsigned char* in, std::uint64_t size, unsigned char* out) {
+    unsigned char iv[GcmCipher::kIvBytes];
+    for (std::uint64_t done = 0; done < size;) {
+      const std::size_t n = static_cast<std::size_t>(std::min<std::uint64_t>(kRecord, size - done));
+      make_iv(iv_fixed_, iv_counter_++, iv);
+      cipher_.encrypt(in + done, n, out, iv, out + n);
+      out += n + GcmCipher::kTagBytes;
+      done += n;
+    }
+  }
+
+ private:
+  explicit Sealer(SecretKey&& key) : cipher_(key.data()) {
+    key.wipe();
+    random_bytes(reinterpret_cast<unsigned char*>(&iv_fixed_), sizeof iv_fixed_);
+  }
+
+  GcmCipher cipher_;
+  std::uint32_t iv_fixed_ = 0;
+  std::uint64_t iv_counter_ = 0;
+};
+
+// One sweep size's checkpoint: kTensors BF16 tensors filled on the GPU, their pinned
+// staging copy, the safetensors image of it and that image sealed; --dir must have room
+// for the sealed file.
+struct CheckpointImage {
+  CheckpointImage(int device, std::uint64_t size, const std::filesystem::path& dir)
+      : per_tensor((size / kTensors) & ~std::uint64_t{1}),  // whole BF16s
+        gpu(device, per_tensor * kTensors),
+        staging(per_tensor * kTensors),
+        tensors(specs()),
+        header(safetensors_header(tensors)),
+        file_bytes(safetensors_size(header, tensors)),
+        sealed_bytes(sealed_size(file_bytes)) {
+    check(cudaMemset(gpu.get(), 0x5a, per_tensor * kTensors), "cudaMemset");
+    require_free_space(dir, sealed_bytes);
+    image.resize(file_bytes);
+    sealed.resize(sealed_bytes);
+  }
+
+  const std::uint64_t per_tensor;
+  DeviceBuffer gpu;
+  PinnedBuffer staging;
+  const std::vector<TensorSpec> tensors;  // over staging
+  const std::string header;
+  const std::uint64_t file_bytes, sealed_bytes;
+  std::vector<unsigned char> image, sealed;
+
+ private:
+  std::vector<TensorSpec> specs() const {
+    std::vector<TensorSpec> out;
+    for (int t = 0; t < kTensors; ++t) {
+      out.push_back({"layers." + std::to_string(t) + ".weight",
+                     "BF16",
+                     {per_tensor / 2},
+                     reinterpret_cast<const unsigned char*>(staging.get() + t * per_tensor),
+                     per_tensor});
+    }
+    return out;
+  }
+};
+
+// One save of `img` to `path`, sealed first when `sealer` is given: the seconds of each
+// phase, and of the file phases together and of the whole.
+std::map<std::string, double> save_once(Context& ctx, int device, CheckpointImage& img,
+                                        Sealer* sealer, const std::filesystem::path& path) {
+  std::map<std::string, double> t;
+  const auto start = Clock::now();
+  auto t0 = start;
+  check(cudaSetDevice(device), "cudaSetDevice");
+  for (int i = 0; i < kTensors; ++i) {
+    check(cudaMemcpy(img.staging.get() + i * img.per_tensor,
+                     static_cast<std::byte*>(img.gpu.get()) + i * img.per_tensor, img.per_tensor,
+                     cudaMemcpyDeviceToHost),
+          "cudaMemcpy");
+  }
+  t["d2h"] = seconds_since(t0);
+  t0 = Clock::now();
+  write_safetensors(img.tensors, img.header, img.image.data());
+  t["serialize"] = seconds_since(t0);
+  const unsigned char* out = img.image.data();
+  std::uint64_t out_bytes = img.file_bytes;
+  if (sealer) {
+    t0 = Clock::now();
+    sealer->seal(img.image.data(), img.file_bytes, img.sealed.data());
+    t["encrypt"] = seconds_since(t0);
+    out = img.sealed.data();
+    out_bytes = img.sealed_bytes;
+  }
+  TrackedFile file(ctx, path);
+  t0 = Clock::now();
+  file.write_all(out, out_bytes);
+  t["page_cache_write"] = seconds_since(t0);
+  t0 = Clock::now();
+  file.sync();
+  t["fsync"] = seconds_since(t0);
+  t["write_fsync"] = t["page_cache_write"] + t["fsync"];
+  t["total"] = seconds_since(start);
+  return t;
+}
+
+// The plan's warm-ups and trials of save_once: each phase's samples, warm-ups left out.
+std::map<std::string, std::vector<double>> measure(Context& ctx, const SweepPlan& plan, int device,
+                                                   CheckpointImage& img, Sealer* sealer,
+                                                   const std::filesystem::path& path) {
+  std::map<std::string, std::vector<double>> phases;
+  for (int trial = 0; trial < plan.warmups + plan.trials; ++trial) {
+    if (ctx.cancelled()) throw ProbeError("cancelled");
+    const std::map<std::string, double> t = save_once(ctx, device, img, sealer, path);
+    if (trial >= plan.warmups) {
+      for (const auto& [phase, s] : t) phases[phase].push_back(s);
+    }
+  }
+  return phases;
+}
+
+// One result per phase: its bytes are what the phase moved (the tensors for d2h, the file
+// as written for the file phases, the safetensors image otherwise).
+void record(Context& ctx, const nlohmann::json& common, const CheckpointImage& img, int device,
+            const std::string& mode, std::map<std::string, std::vector<double>>& phases) {
+  const bool encrypt = mode == "encrypted";
+  for (auto& [phase, samples] : phases) {
+    const bool file_phase =
+        phase == "page_cache_write" || phase == "fsync" || phase == "write_fsync";
+    nlohmann::json params = common;
+    params["bytes"] = phase == "d2h" ? img.per_tensor * kTensors
+                                     : (file_phase && encrypt ? img.sealed_bytes : img.file_bytes);
+    params["phase"] = phase;
+    params["mode"] = mode;
+    params["device"] = device;
+    params["memory"] = "pinned";
+    params["tensors"] = kTensors;
+    params["checkpoint_bytes"] = img.file_bytes;
+    ctx.record(std::move(params), std::move(samples));
   }
 }
 
@@ -77,94 +208,16 @@ void GpuCheckpointProbe::run(Context& ctx) {
   // safetensors header and a 16-byte tag per 4 MiB record (under 0.01%), which a cap on the
   // file would have used to drop the documented 1 GiB point under the default cap.
   const SweepPlan plan = plan_sweep(options, kDefaults);
-
-  SecretKey key;
-  GcmCipher cipher(key.data());
-  key.wipe();
-  std::uint32_t iv_fixed = 0;
-  random_bytes(reinterpret_cast<unsigned char*>(&iv_fixed), sizeof iv_fixed);
-  std::uint64_t iv_counter = 0;
-
+  Sealer sealer;
   std::size_t step = 0;
   for (std::uint64_t size : plan.sizes) {
-    const std::uint64_t per_tensor = (size / kTensors) & ~std::uint64_t{1};  // whole BF16s
-    DeviceBuffer gpu(device, per_tensor * kTensors);
-    check(cudaMemset(gpu.get(), 0x5a, per_tensor * kTensors), "cudaMemset");
-    PinnedBuffer staging(per_tensor * kTensors);
-    std::vector<TensorSpec> tensors;
-    for (int t = 0; t < kTensors; ++t) {
-      tensors.push_back({"layers." + std::to_string(t) + ".weight",
-                         "BF16",
-                         {per_tensor / 2},
-                         reinterpret_cast<const unsigned char*>(staging.get() + t * per_tensor),
-                         per_tensor});
-    }
-    const std::string header = safetensors_header(tensors);
-    const std::uint64_t file_bytes = safetensors_size(header, tensors);
-    const std::uint64_t sealed_bytes = sealed_size(file_bytes);
-    require_free_space(options.dir, sealed_bytes);
-    std::vector<unsigned char> image(file_bytes);
-    std::vector<unsigned char> sealed(sealed_bytes);
-
-    for (const char* mode : {"plain", "encrypted"}) {
-      const bool encrypt = std::string(mode) == "encrypted";
-      std::map<std::string, std::vector<double>> phases;
-      for (int trial = 0; trial < plan.warmups + plan.trials; ++trial) {
-        if (ctx.cancelled()) throw ProbeError("cancelled");
-        std::map<std::string, double> t;
-        const auto start = Clock::now();
-        auto t0 = start;
-        check(cudaSetDevice(device), "cudaSetDevice");
-        for (int i = 0; i < kTensors; ++i) {
-          check(cudaMemcpy(staging.get() + i * per_tensor,
-                           static_cast<std::byte*>(gpu.get()) + i * per_tensor, per_tensor,
-                           cudaMemcpyDeviceToHost),
-                "cudaMemcpy");
-        }
-        t["d2h"] = seconds_since(t0);
-        t0 = Clock::now();
-        write_safetensors(tensors, header, image.data());
-        t["serialize"] = seconds_since(t0);
-        const unsigned char* out = image.data();
-        std::uint64_t out_bytes = file_bytes;
-        if (encrypt) {
-          t0 = Clock::now();
-          seal(cipher, image.data(), file_bytes, sealed.data(), iv_fixed, iv_counter);
-          t["encrypt"] = seconds_since(t0);
-          out = sealed.data();
-          out_bytes = sealed_bytes;
-        }
-        {
-          TrackedFile file(
-              ctx, options.dir / ("plainsight-probe-gpu-ckpt-" + std::to_string(env.rank) + "-" +
-                                  std::to_string(::getpid()) + "-" + mode + ".safetensors"));
-          t0 = Clock::now();
-          file.write_all(out, out_bytes);
-          t["page_cache_write"] = seconds_since(t0);
-          t0 = Clock::now();
-          file.sync();
-          t["fsync"] = seconds_since(t0);
-          t["write_fsync"] = t["page_cache_write"] + t["fsync"];
-          t["total"] = seconds_since(start);
-        }
-        if (trial >= plan.warmups) {
-          for (const auto& [phase, s] : t) phases[phase].push_back(s);
-        }
-      }
-      for (auto& [phase, samples] : phases) {
-        const bool file_phase =
-            phase == "page_cache_write" || phase == "fsync" || phase == "write_fsync";
-        nlohmann::json params = common;
-        params["bytes"] = phase == "d2h" ? per_tensor * kTensors
-                                         : (file_phase && encrypt ? sealed_bytes : file_bytes);
-        params["phase"] = phase;
-        params["mode"] = mode;
-        params["device"] = device;
-        params["memory"] = "pinned";
-        params["tensors"] = kTensors;
-        params["checkpoint_bytes"] = file_bytes;
-        ctx.record(std::move(params), std::move(samples));
-      }
+    CheckpointImage img(device, size, options.dir);
+    for (const std::string mode : {"plain", "encrypted"}) {
+      const std::filesystem::path path =
+          options.dir / ("plainsight-probe-gpu-ckpt-" + std::to_string(env.rank) + "-" +
+                         std::to_string(::getpid()) + "-" + mode + ".safetensors");
+      auto phases = measure(ctx, plan, device, img, mode == "encrypted" ? &sealer : nullptr, path);
+      record(ctx, common, img, device, mode, phases);
       ctx.progress(++step, plan.sizes.size() * 2);
     }
   }

@@ -127,29 +127,44 @@ SensitivityOutcome evaluate(const Base& b, const Assumption& a, double value, bo
   return out;
 }
 
-// Every assumption the base result rests on, with its range and whether it can move the
-// chosen actor's P.
-std::vector<std::pair<Assumption, bool>> assumptions(const Base& b, double factor) {
-  std::vector<std::pair<Assumption, bool>> out;
-  const ActorThreat* chosen = threat_of(b.threats, b.actor);
-  auto in_reach = [](const ActorThreat& at, auto&& pred) {
-    return std::any_of(at.reach.begin(), at.reach.end(), pred);
-  };
-  auto add = [&](Assumption a, const FigureRange* range, bool moves_chosen) {
+// The assumptions gathered so far, each with its range and whether it can move the chosen
+// actor's P.
+class AssumptionList {
+ public:
+  explicit AssumptionList(double factor) : factor_(factor) {}
+
+  // Adds `a` with its own range where it has one, else the factor's; drops an assumption
+  // with no room to vary. Returns the added entry, null when dropped.
+  Assumption* add(Assumption a, const FigureRange* range, bool moves_chosen) {
     if (range && range->present()) {
       a.low = range->low;
       a.high = range->high;
       a.own_range = true;
       a.range_source = range->source;
     } else {
-      a.low = a.point / factor;
-      a.high = a.point * factor;
+      a.low = a.point / factor_;
+      a.high = a.point * factor_;
     }
-    if (!(a.low < a.high) || !(a.point > 0)) return;
-    out.push_back({std::move(a), moves_chosen});
-  };
-  // The actors' parameters: those of every actor with a route (the ceiling may turn on any
-  // of them), and the chosen actor's.
+    if (!(a.low < a.high) || !(a.point > 0)) return nullptr;
+    out_.push_back({std::move(a), moves_chosen});
+    return &out_.back().first;
+  }
+  void drop_last() { out_.pop_back(); }
+  std::vector<std::pair<Assumption, bool>> take() { return std::move(out_); }
+
+ private:
+  double factor_;
+  std::vector<std::pair<Assumption, bool>> out_;
+};
+
+template <class Pred>
+bool in_reach(const ActorThreat& at, Pred&& pred) {
+  return std::any_of(at.reach.begin(), at.reach.end(), pred);
+}
+
+// The actors' parameters: those of every actor with a route (the ceiling may turn on any
+// of them), and the chosen actor's.
+void add_actor_parameters(const Base& b, AssumptionList& out) {
   for (const ActorThreat& at : b.threats.actors) {
     if (at.reach.empty() && at.actor.id != b.actor) continue;
     const Actor* entry = Catalog::find(b.catalog.actors, at.actor.id);
@@ -169,57 +184,78 @@ std::vector<std::pair<Assumption, bool>> assumptions(const Base& b, double facto
         if (auto it = entry->parameter_sources.find(name); it != entry->parameter_sources.end())
           a.status = it->second.status;
       auto range = at.actor.ranges.find(name);
-      add(std::move(a), range == at.actor.ranges.end() ? nullptr : &range->second,
-          at.actor.id == b.actor);
+      out.add(std::move(a), range == at.actor.ranges.end() ? nullptr : &range->second,
+              at.actor.id == b.actor);
     }
   }
-  // The times to compromise of the steps some actor's routes take.
-  std::set<std::string> caps, steps;
-  std::set<std::pair<std::string, std::string>> reductions;  // (rule, capability)
+}
+
+// A time to compromise, varied by its mean; one with no finite positive mean has nothing
+// to scale.
+void add_ttc(AssumptionList& out, Assumption::Kind kind, const std::string& subject,
+             const std::string& parameter, const Ttc& ttc, const Citation& source,
+             bool moves_chosen) {
+  const double mean = ttc.mean_s();
+  if (!std::isfinite(mean) || !(mean > 0)) return;
+  Assumption a;
+  a.kind = kind;
+  a.subject = subject;
+  a.parameter = parameter;
+  a.point = mean;
+  a.unit = QuantityKind::duration;
+  a.status = source.status;
+  out.add(std::move(a), nullptr, moves_chosen);
+}
+
+// The times to compromise of the capabilities some actor's routes use (a route's own, or
+// the one its key step needs).
+void add_capability_ttcs(const Base& b, const ActorThreat& chosen, AssumptionList& out) {
+  std::set<std::string> caps;
   for (const ActorThreat& at : b.threats.actors)
     for (const Reach& r : at.reach) {
       caps.insert(r.capability);
-      if (r.key_step) {
-        caps.insert(r.key_capability);
-        steps.insert(r.key_step->id);
-      }
+      if (r.key_step) caps.insert(r.key_capability);
+    }
+  for (const Capability& k : b.catalog.capabilities)
+    if (caps.count(k.id))
+      add_ttc(out, Assumption::Kind::capability_ttc, k.id, "ttc", k.ttc, k.ttc_source,
+              in_reach(chosen, [&](const Reach& r) {
+                return r.capability == k.id || (r.key_step && r.key_capability == k.id);
+              }));
+}
+
+// The times to compromise of the key steps some actor's routes take.
+void add_key_step_ttcs(const Base& b, const ActorThreat& chosen, AssumptionList& out) {
+  std::set<std::string> steps;
+  for (const ActorThreat& at : b.threats.actors)
+    for (const Reach& r : at.reach)
+      if (r.key_step) steps.insert(r.key_step->id);
+  for (const KeyStep& k : b.catalog.key_steps)
+    if (steps.count(k.id))
+      add_ttc(out, Assumption::Kind::key_step_ttc, k.id, "ttc", k.ttc, k.ttc_source,
+              in_reach(chosen, [&](const Reach& r) { return r.key_step == &k; }));
+}
+
+// The reduced times to compromise (a protection slowing a capability) some actor's routes
+// meet.
+void add_reduction_ttcs(const Base& b, const ActorThreat& chosen, AssumptionList& out) {
+  std::set<std::pair<std::string, std::string>> reductions;  // (rule, capability)
+  for (const ActorThreat& at : b.threats.actors)
+    for (const Reach& r : at.reach)
       if (r.reduced)
         for (const ProtectionRule& rule : b.catalog.protections)
           for (const Reduction& red : rule.reduced)
             if (&red == r.reduced) reductions.insert({rule.id, red.capability});
-    }
-  auto ttc_assumption = [&](Assumption::Kind kind, const std::string& subject,
-                            const std::string& parameter, const Ttc& ttc, const Citation& source,
-                            bool moves_chosen) {
-    const double mean = ttc.mean_s();
-    if (!std::isfinite(mean) || !(mean > 0)) return;
-    Assumption a;
-    a.kind = kind;
-    a.subject = subject;
-    a.parameter = parameter;
-    a.point = mean;
-    a.unit = QuantityKind::duration;
-    a.status = source.status;
-    add(std::move(a), nullptr, moves_chosen);
-  };
-  for (const Capability& k : b.catalog.capabilities)
-    if (caps.count(k.id))
-      ttc_assumption(Assumption::Kind::capability_ttc, k.id, "ttc", k.ttc, k.ttc_source,
-                     in_reach(*chosen, [&](const Reach& r) {
-                       return r.capability == k.id || (r.key_step && r.key_capability == k.id);
-                     }));
-  for (const KeyStep& k : b.catalog.key_steps)
-    if (steps.count(k.id))
-      ttc_assumption(Assumption::Kind::key_step_ttc, k.id, "ttc", k.ttc, k.ttc_source,
-                     in_reach(*chosen, [&](const Reach& r) { return r.key_step == &k; }));
   for (const ProtectionRule& rule : b.catalog.protections)
     for (const Reduction& red : rule.reduced)
       if (reductions.count({rule.id, red.capability}))
-        ttc_assumption(Assumption::Kind::reduction_ttc, rule.id, red.capability, red.ttc,
-                       red.source,
-                       in_reach(*chosen, [&](const Reach& r) { return r.reduced == &red; }));
-  // The scenario's own durations and bandwidths (provenance assumed) of windows some route
-  // reads (or extracts a key from).
+        add_ttc(out, Assumption::Kind::reduction_ttc, rule.id, red.capability, red.ttc, red.source,
+                in_reach(chosen, [&](const Reach& r) { return r.reduced == &red; }));
+}
+
+// The scenario's own durations and bandwidths (provenance assumed) of windows some route
+// reads (or extracts a key from).
+void add_stage_figures(const Base& b, AssumptionList& out) {
   std::set<std::size_t> read, read_by_chosen;
   for (const ActorThreat& at : b.threats.actors)
     for (const Reach& r : at.reach) {
@@ -259,26 +295,115 @@ std::vector<std::pair<Assumption, bool>> assumptions(const Base& b, double facto
     } else {
       continue;
     }
-    const bool chosen_reads = read_by_chosen.count(i) > 0;
-    const std::size_t before = out.size();
-    add(std::move(a), nullptr, chosen_reads);
-    if (out.size() == before) continue;
-    Assumption& added = out.back().first;
+    Assumption* added = out.add(std::move(a), nullptr, read_by_chosen.count(i) > 0);
+    if (!added) continue;
     // The window grows with a duration and shrinks with a bandwidth: cut the end that would
     // make it outlast the limit.
-    if (added.kind == Assumption::Kind::stage_bandwidth) {
-      const double least = point_window > 0 ? added.point * point_window / limit : 0;
-      if (added.low < least) added.low = least, added.cut_at_horizon = true;
+    if (added->kind == Assumption::Kind::stage_bandwidth) {
+      const double least = point_window > 0 ? added->point * point_window / limit : 0;
+      if (added->low < least) added->low = least, added->cut_at_horizon = true;
     } else {
-      const double most = point_window > 0 ? added.point * limit / point_window : added.high;
-      if (added.high > most) added.high = most, added.cut_at_horizon = true;
+      const double most = point_window > 0 ? added->point * limit / point_window : added->high;
+      if (added->high > most) added->high = most, added->cut_at_horizon = true;
     }
-    if (!(added.low < added.high)) out.pop_back();
+    if (!(added->low < added->high)) out.drop_last();
   }
-  return out;
+}
+
+// Every assumption the base result rests on, with its range and whether it can move the
+// chosen actor's P.
+std::vector<std::pair<Assumption, bool>> assumptions(const Base& b, double factor) {
+  const ActorThreat& chosen = *threat_of(b.threats, b.actor);
+  AssumptionList out(factor);
+  add_actor_parameters(b, out);
+  add_capability_ttcs(b, chosen, out);
+  add_key_step_ttcs(b, chosen, out);
+  add_reduction_ttcs(b, chosen, out);
+  add_stage_figures(b, out);
+  return out.take();
 }
 
 bool verdict_p(double p, double threshold) { return p >= threshold; }
+
+// The actor: as asked, else the one that breaches the ceiling, else the highest.
+const ActorThreat& chosen_actor(const ThreatAnalysis& threats, const std::string& asked) {
+  const ActorThreat* chosen = nullptr;
+  if (!asked.empty()) {
+    std::vector<ActorProfile> profiles;
+    for (const ActorThreat& at : threats.actors) profiles.push_back(at.actor);
+    const ActorProfile* p = find_actor(profiles, asked);
+    if (!p)
+      throw InputError({"--actor"},
+                       fmt::format("unknown actor '{}': expected OC1..OC{}", echo(asked),
+                                   profiles.empty() ? 0 : profiles.back().level));
+    chosen = threat_of(threats, p->id);
+  } else {
+    chosen = threat_of(threats, threats.ceiling.breached_by);
+    if (!chosen && !threats.actors.empty()) chosen = &threats.actors.back();
+  }
+  if (!chosen) throw InputError({"--actor"}, "the catalog has no actors");
+  return *chosen;
+}
+
+// Where a verdict (the ceiling's, or P's against the threshold) flips between the point of
+// `a` and `end` at `end_value`: bisection on log(value).
+VerdictFlip find_flip(const Base& b, const Assumption& a, const SensitivityOutcome& baseline,
+                      double threshold, bool ceiling, bool high, const SensitivityOutcome& end,
+                      double end_value) {
+  double near = std::log(a.point), far = std::log(end_value);
+  SensitivityOutcome at = end;
+  for (int step = 0; step < kBisections; ++step) {
+    const double mid = (near + far) / 2;
+    const SensitivityOutcome m = evaluate(b, a, std::exp(mid), !ceiling);
+    const bool same =
+        ceiling ? m.ceiling == baseline.ceiling
+                : verdict_p(m.probability, threshold) == verdict_p(baseline.probability, threshold);
+    if (same) {
+      near = mid;
+    } else {
+      far = mid;
+      at = m;
+    }
+  }
+  VerdictFlip flip;
+  flip.verdict = ceiling ? VerdictFlip::Verdict::ceiling : VerdictFlip::Verdict::probability;
+  flip.high_side = high;
+  flip.value = std::exp(far);
+  flip.at = at;
+  return flip;
+}
+
+// The effect of `a` at both ends of its range (P simulated when `with_p`, else the
+// baseline's), its swings, and where between the point and each end a verdict flips.
+AssumptionEffect effect_of(const Base& b, const Assumption& a, bool with_p,
+                           const SensitivityOutcome& baseline, double threshold) {
+  AssumptionEffect e;
+  e.assumption = a;
+  e.simulated = with_p;
+  e.at_low = evaluate(b, a, a.low, with_p);
+  e.at_high = evaluate(b, a, a.high, with_p);
+  if (!with_p)
+    for (SensitivityOutcome* x : {&e.at_low, &e.at_high}) {
+      const int ceiling = x->ceiling;
+      *x = baseline;
+      x->ceiling = ceiling;
+    }
+  e.swing = std::fabs(e.at_high.probability - e.at_low.probability);
+  e.ceiling_swing = std::max(std::abs(e.at_low.ceiling - baseline.ceiling),
+                             std::abs(e.at_high.ceiling - baseline.ceiling));
+  for (bool high : {false, true}) {
+    const SensitivityOutcome& end = high ? e.at_high : e.at_low;
+    const double end_value = high ? a.high : a.low;
+    const bool ceiling_flips = end.ceiling != baseline.ceiling;
+    const bool p_flips = with_p && verdict_p(end.probability, threshold) !=
+                                       verdict_p(baseline.probability, threshold);
+    if (ceiling_flips)
+      e.flips.push_back(find_flip(b, a, baseline, threshold, true, high, end, end_value));
+    if (p_flips)
+      e.flips.push_back(find_flip(b, a, baseline, threshold, false, high, end, end_value));
+  }
+  return e;
+}
 
 }  // namespace
 
@@ -329,24 +454,9 @@ SensitivityResult run_sensitivity(const Catalog& base_catalog, const std::string
   res.trials = o.simulation.trials;
   res.seed = o.simulation.seed;
   res.sets = o.sets;
-  // The actor: as asked, else the one that breaches the ceiling, else the highest.
-  const ActorThreat* chosen = nullptr;
-  if (!o.actor.empty()) {
-    std::vector<ActorProfile> profiles;
-    for (const ActorThreat& at : threats.actors) profiles.push_back(at.actor);
-    const ActorProfile* p = find_actor(profiles, o.actor);
-    if (!p)
-      throw InputError({"--actor"},
-                       fmt::format("unknown actor '{}': expected OC1..OC{}", echo(o.actor),
-                                   profiles.empty() ? 0 : profiles.back().level));
-    chosen = threat_of(threats, p->id);
-  } else {
-    chosen = threat_of(threats, threats.ceiling.breached_by);
-    if (!chosen && !threats.actors.empty()) chosen = &threats.actors.back();
-  }
-  if (!chosen) throw InputError({"--actor"}, "the catalog has no actors");
-  res.actor = chosen->actor.id;
-  res.level = chosen->actor.level;
+  const ActorThreat& chosen = chosen_actor(threats, o.actor);
+  res.actor = chosen.actor.id;
+  res.level = chosen.actor.level;
   std::atomic<std::size_t> evaluations{0}, simulations{0};
   SimulationOptions so = o.simulation;
   so.threads = 1;
@@ -355,8 +465,8 @@ SensitivityResult run_sensitivity(const Catalog& base_catalog, const std::string
   // The baseline, simulated as every variant is.
   {
     const SimulationResult r =
-        simulate(catalog, chosen->actor, scenario.horizon_s,
-                 simulation_routes(catalog, chosen->reach, chosen->actor, &analysis.windows), so);
+        simulate(catalog, chosen.actor, scenario.horizon_s,
+                 simulation_routes(catalog, chosen.reach, chosen.actor, &analysis.windows), so);
     res.baseline = {threats.ceiling.level, r.successes, r.probability, r.ci_low, r.ci_high};
     ++simulations;
   }
@@ -365,56 +475,7 @@ SensitivityResult run_sensitivity(const Catalog& base_catalog, const std::string
   parallel_for(
       list.size(),
       [&](std::size_t i) {
-        const Assumption& a = list[i].first;
-        const bool with_p = list[i].second;
-        AssumptionEffect& e = res.effects[i];
-        e.assumption = a;
-        e.simulated = with_p;
-        e.at_low = evaluate(base, a, a.low, with_p);
-        e.at_high = evaluate(base, a, a.high, with_p);
-        if (!with_p)
-          for (SensitivityOutcome* x : {&e.at_low, &e.at_high}) {
-            const int ceiling = x->ceiling;
-            *x = res.baseline;
-            x->ceiling = ceiling;
-          }
-        e.swing = std::fabs(e.at_high.probability - e.at_low.probability);
-        e.ceiling_swing = std::max(std::abs(e.at_low.ceiling - res.baseline.ceiling),
-                                   std::abs(e.at_high.ceiling - res.baseline.ceiling));
-        // Where a verdict flips between the point and an end: bisection on log(value).
-        for (bool high : {false, true}) {
-          const SensitivityOutcome& end = high ? e.at_high : e.at_low;
-          const double end_value = high ? a.high : a.low;
-          const bool ceiling_flips = end.ceiling != res.baseline.ceiling;
-          const bool p_flips = with_p && verdict_p(end.probability, o.threshold) !=
-                                             verdict_p(res.baseline.probability, o.threshold);
-          for (int which = 0; which < 2; ++which) {
-            const bool ceiling = which == 0;
-            if (ceiling ? !ceiling_flips : !p_flips) continue;
-            double near = std::log(a.point), far = std::log(end_value);
-            SensitivityOutcome at = end;
-            for (int step = 0; step < kBisections; ++step) {
-              const double mid = (near + far) / 2;
-              const SensitivityOutcome m = evaluate(base, a, std::exp(mid), !ceiling);
-              const bool same = ceiling ? m.ceiling == res.baseline.ceiling
-                                        : verdict_p(m.probability, o.threshold) ==
-                                              verdict_p(res.baseline.probability, o.threshold);
-              if (same) {
-                near = mid;
-              } else {
-                far = mid;
-                at = m;
-              }
-            }
-            VerdictFlip flip;
-            flip.verdict =
-                ceiling ? VerdictFlip::Verdict::ceiling : VerdictFlip::Verdict::probability;
-            flip.high_side = high;
-            flip.value = std::exp(far);
-            flip.at = at;
-            e.flips.push_back(flip);
-          }
-        }
+        res.effects[i] = effect_of(base, list[i].first, list[i].second, res.baseline, o.threshold);
       },
       o.threads);
   // Largest swing in P first, then the largest move of the ceiling; ties keep list order.

@@ -32,6 +32,121 @@ std::string window_key(const std::vector<SweepAxis>& axes, const GridPoint& p) {
   return key;
 }
 
+// The actors to simulate, in level order: the one asked for, else every one.
+void choose_actors(const Catalog& catalog, const std::string& asked, SweepResult& res) {
+  const std::vector<ActorProfile> profiles = actor_profiles(catalog);
+  if (!asked.empty()) {
+    const ActorProfile* p = find_actor(profiles, asked);
+    if (!p)
+      throw InputError({"--actor"},
+                       fmt::format("unknown actor '{}': expected OC1..OC{}", echo(asked),
+                                   profiles.empty() ? 0 : profiles.back().level));
+    res.actors.push_back(p->id);
+    res.levels.push_back(p->level);
+  } else {
+    for (const ActorProfile& p : profiles) {
+      res.actors.push_back(p.id);
+      res.levels.push_back(p.level);
+    }
+  }
+}
+
+// The grid's n points, first axis slowest.
+std::vector<GridPoint> grid(const std::vector<SweepAxis>& axes, std::uint64_t n) {
+  std::vector<GridPoint> points(n);
+  for (std::uint64_t i = 0; i < n; ++i) {
+    std::uint64_t rest = i;
+    std::vector<std::size_t>& v = points[i].values;
+    v.assign(axes.size(), 0);
+    for (std::size_t k = axes.size(); k-- > 0;) {
+      v[k] = rest % axes[k].texts.size();
+      rest /= axes[k].texts.size();
+    }
+  }
+  return points;
+}
+
+// Points that differ only in actor parameters share a window analysis: grouped by the
+// other values, which are known before anything is loaded. The first point of a group
+// leads it; the others are marked as sharing its analysis.
+struct WindowGroups {
+  std::vector<std::size_t> of_point;  // point -> its group
+  std::vector<std::size_t> leaders;   // group -> its first point
+};
+
+WindowGroups group_by_windows(const std::vector<SweepAxis>& axes, std::vector<GridPoint>& points) {
+  WindowGroups out;
+  out.of_point.assign(points.size(), 0);
+  std::map<std::string, std::size_t> first;  // window key -> its group
+  for (std::size_t i = 0; i < points.size(); ++i) {
+    auto [it, added] = first.emplace(window_key(axes, points[i]), out.leaders.size());
+    if (added) out.leaders.push_back(i);
+    out.of_point[i] = it->second;
+    points[i].shared_analysis = !added;
+  }
+  return out;
+}
+
+// The scenario at a point: the run's --set, then the point's values. A bad value is named
+// the way the user wrote it (--vary, not --set); a refused platform is thrown as it is.
+Scenario load_point(const Catalog& catalog, const std::string& path, const SweepOptions& o,
+                    const std::vector<SweepAxis>& axes, const GridPoint& point) {
+  const std::vector<std::string> own = assignments(axes, point);
+  std::vector<std::string> sets = o.sets;
+  sets.insert(sets.end(), own.begin(), own.end());
+  try {
+    return load_scenario(path, catalog, sets);
+  } catch (const PlatformRefused&) {
+    throw;
+  } catch (const InputError& e) {
+    for (const std::string& a : own)
+      if (e.where().file == "--set " + echo(a, kMaxEchoSetChars))
+        throw InputError({"--vary " + echo(a, kMaxEchoSetChars), 0, 0}, e.message());
+    throw;
+  }
+}
+
+// A group's window analysis, shared by its points; null when the platform was refused.
+struct SharedAnalysis {
+  std::shared_ptr<const Analysis> analysis;
+  std::string refusal;
+};
+
+// A point's threats and the chosen actors' simulations, each on one thread, from its
+// group's windows (its own scenario loaded again where it only shares them).
+void simulate_point(const Catalog& catalog, const std::string& path, const SweepOptions& o,
+                    const std::vector<SweepAxis>& axes, const std::vector<std::string>& actors,
+                    const SharedAnalysis& g, const SimulationOptions& so, GridPoint& p) {
+  if (!g.analysis) {
+    p.refused = true;
+    p.refusal = g.refusal;
+    return;
+  }
+  const Analysis& a = *g.analysis;
+  std::optional<Scenario> own;
+  if (p.shared_analysis) own = load_point(catalog, path, o, axes, p);
+  const Scenario& s = own ? *own : a.scenario;
+  // The analysis' catalog: its windows point into it (a scenario's own sources).
+  const Catalog& c = *a.catalog;
+  const ThreatAnalysis t = analyze_threats(c, s, a.windows, {}, {});
+  p.horizon_s = s.horizon_s;
+  p.ceiling = t.ceiling.level;
+  p.breached_by = t.ceiling.breached_by;
+  p.plaintext_total_s = a.totals.plaintext_total_s;
+  if (a.workload && !a.workload->no_gpu) {
+    p.run_off_s = a.workload->run_off_s;
+    p.run_on_s = a.workload->run_on_s;
+  }
+  for (const std::string& id : actors)
+    for (const ActorThreat& at : t.actors) {
+      if (at.actor.id != id) continue;
+      const SimulationResult r = simulate(c, at.actor, s.horizon_s,
+                                          simulation_routes(c, at.reach, at.actor, &a.windows), so);
+      p.actors.push_back(
+          {at.actor.id, at.actor.level, r.successes, r.probability, r.ci_low, r.ci_high});
+    }
+}
+
 }  // namespace
 
 std::uint64_t sweep_size(const std::vector<SweepAxis>& axes) {
@@ -54,116 +169,33 @@ SweepResult run_sweep(const Catalog& catalog, const std::string& path, std::vect
   res.seed = o.simulation.seed;
   res.draw_parameters = o.simulation.draw_parameters;
   res.sets = o.sets;
-  // Which actors to simulate, in level order.
-  const std::vector<ActorProfile> profiles = actor_profiles(catalog);
-  if (!o.actor.empty()) {
-    const ActorProfile* p = find_actor(profiles, o.actor);
-    if (!p)
-      throw InputError({"--actor"},
-                       fmt::format("unknown actor '{}': expected OC1..OC{}", echo(o.actor),
-                                   profiles.empty() ? 0 : profiles.back().level));
-    res.actors.push_back(p->id);
-    res.levels.push_back(p->level);
-  } else {
-    for (const ActorProfile& p : profiles) {
-      res.actors.push_back(p.id);
-      res.levels.push_back(p.level);
-    }
-  }
-  // The grid, first axis slowest.
-  res.points.resize(n);
-  for (std::uint64_t i = 0; i < n; ++i) {
-    std::uint64_t rest = i;
-    std::vector<std::size_t>& v = res.points[i].values;
-    v.assign(axes.size(), 0);
-    for (std::size_t k = axes.size(); k-- > 0;) {
-      v[k] = rest % axes[k].texts.size();
-      rest /= axes[k].texts.size();
-    }
-  }
-  // Points that differ only in actor parameters share a window analysis: group them by the
-  // other values, which are known before anything is loaded.
-  std::map<std::string, std::size_t> first;  // window key -> its group
-  std::vector<std::size_t> group(n, 0), leaders;
-  for (std::size_t i = 0; i < n; ++i) {
-    auto [it, added] = first.emplace(window_key(axes, res.points[i]), leaders.size());
-    if (added) leaders.push_back(i);
-    group[i] = it->second;
-    res.points[i].shared_analysis = !added;
-  }
-  // The scenario at a point: the run's --set, then the point's values. A bad value is named
-  // the way the user wrote it (--vary, not --set); a refused platform is thrown as it is.
-  auto load_point = [&](std::size_t i) {
-    const std::vector<std::string> own = assignments(axes, res.points[i]);
-    std::vector<std::string> sets = o.sets;
-    sets.insert(sets.end(), own.begin(), own.end());
-    try {
-      return load_scenario(path, catalog, sets);
-    } catch (const PlatformRefused&) {
-      throw;
-    } catch (const InputError& e) {
-      for (const std::string& a : own)
-        if (e.where().file == "--set " + echo(a, kMaxEchoSetChars))
-          throw InputError({"--vary " + echo(a, kMaxEchoSetChars), 0, 0}, e.message());
-      throw;
-    }
-  };
-  struct Group {
-    std::shared_ptr<const Analysis> analysis;  // null when refused
-    std::string refusal;
-  };
-  std::vector<Group> groups(leaders.size());
+  choose_actors(catalog, o.actor, res);
+  res.points = grid(axes, n);
+  const WindowGroups groups_of = group_by_windows(axes, res.points);
+  std::vector<SharedAnalysis> groups(groups_of.leaders.size());
   parallel_for(
-      leaders.size(),
+      groups.size(),
       [&](std::size_t g) {
         try {
-          groups[g].analysis =
-              std::make_shared<const Analysis>(analyze(catalog, load_point(leaders[g]), o.sets));
+          groups[g].analysis = std::make_shared<const Analysis>(
+              analyze(catalog, load_point(catalog, path, o, axes, res.points[groups_of.leaders[g]]),
+                      o.sets));
         } catch (const PlatformRefused& e) {
           groups[g].refusal = e.message();
         }
       },
       o.threads);
-  for (const Group& g : groups) res.analyses += g.analysis != nullptr;
-  // Threats and simulations, point by point; each simulation on one thread.
+  for (const SharedAnalysis& g : groups) res.analyses += g.analysis != nullptr;
   SimulationOptions so = o.simulation;
   so.threads = 1;
   parallel_for(
       n,
       [&](std::size_t i) {
-        GridPoint& p = res.points[i];
-        const Group& g = groups[group[i]];
-        if (!g.analysis) {
-          p.refused = true;
-          p.refusal = g.refusal;
-          return;
-        }
-        const Analysis& a = *g.analysis;
-        std::optional<Scenario> own;
-        if (p.shared_analysis) own = load_point(i);
-        const Scenario& s = own ? *own : a.scenario;
-        // The analysis' catalog: its windows point into it (a scenario's own sources).
-        const Catalog& c = *a.catalog;
-        const ThreatAnalysis t = analyze_threats(c, s, a.windows, {}, {});
-        p.horizon_s = s.horizon_s;
-        p.ceiling = t.ceiling.level;
-        p.breached_by = t.ceiling.breached_by;
-        p.plaintext_total_s = a.totals.plaintext_total_s;
-        if (a.workload && !a.workload->no_gpu) {
-          p.run_off_s = a.workload->run_off_s;
-          p.run_on_s = a.workload->run_on_s;
-        }
-        for (const std::string& id : res.actors)
-          for (const ActorThreat& at : t.actors) {
-            if (at.actor.id != id) continue;
-            const SimulationResult r = simulate(
-                c, at.actor, s.horizon_s, simulation_routes(c, at.reach, at.actor, &a.windows), so);
-            p.actors.push_back(
-                {at.actor.id, at.actor.level, r.successes, r.probability, r.ci_low, r.ci_high});
-          }
+        simulate_point(catalog, path, o, axes, res.actors, groups[groups_of.of_point[i]], so,
+                       res.points[i]);
       },
       o.threads);
-  for (const Group& g : groups)
+  for (const SharedAnalysis& g : groups)
     if (g.analysis && res.scenario.empty()) {
       res.scenario = g.analysis->scenario.name;
       res.horizon_s = g.analysis->scenario.horizon_s;

@@ -401,22 +401,10 @@ void check_options(const Reader& rd, const json& o) {
     rd.fail("options.quick", "expected true or false, got " + Reader::kind(*q));
 }
 
-}  // namespace
-
-std::string ProbeResult::param(const std::string& key) const {
-  auto it = params.find(key);
-  if (it == params.end()) return "";
-  return it->is_string() ? it->get<std::string>() : it->dump();
-}
-
-const MachineIdentity& MeasurementFile::machine_of(const ProbeResult& r) const {
-  if (r.rank >= 0 && static_cast<std::size_t>(r.rank) < machines.size()) return machines[r.rank];
-  return machine;
-}
-
-MeasurementFile parse_measurement_file(const std::string& text, const std::string& path) {
-  const std::string name = std::filesystem::path(path).filename().string();
-  Reader rd(path);
+// The document of `text`, refused where it is no probe file at all: too deep, malformed or
+// truncated JSON (with its line and column), not an object, another format, a control
+// character in a string.
+json parse_document(const Reader& rd, const std::string& text, const std::string& path) {
   check_json_depth(text, path);
   json doc;
   try {
@@ -439,50 +427,99 @@ MeasurementFile parse_measurement_file(const std::string& text, const std::strin
     rd.fail("format", fmt::format("\"{}\" is not supported; this plainsight reads \"{}\"",
                                   echo(format), kProbeFormat));
   check_strings(rd, doc, "", false);
+  return doc;
+}
 
-  MeasurementFile mf;
-  // Shown in warnings, tables, reports and figure sources: a file name is input too, and
-  // its control or invisible characters (ESC, U+202E, a newline) are written <U+XXXX>.
-  mf.path = printable(path);
-  mf.name = printable(name);
-  mf.started_at = rd.optional_string(doc, "", "started_at");
-  if (const json* d = rd.optional(doc, "duration_s")) rd.time(*d, "duration_s");
-  if (const json* o = rd.optional(doc, "options")) check_options(rd, *o);
-  mf.machine = read_machine(rd, rd.object(doc, "", "machine"), "machine");
+// A multi-rank file's rank count and one identity per rank; nothing in a single-rank file.
+// Returns whether the file is multi-rank.
+bool read_ranks(const Reader& rd, const json& doc, MeasurementFile& mf) {
   const bool multi = doc.contains("ranks");
   if (doc.contains("machines") && !multi)
     rd.fail("machines", "a file with \"machines\" needs \"ranks\" (a multi-rank file)");
-  if (multi) {
-    mf.ranks = static_cast<int>(rd.integer(
-        doc["ranks"], "ranks", 1, static_cast<std::uint64_t>(std::numeric_limits<int>::max())));
-    const json& machines = rd.array(doc, "", "machines");
-    if (machines.size() != static_cast<std::size_t>(mf.ranks))
-      rd.fail("machines",
-              fmt::format("lists {} identities for {} ranks", machines.size(), mf.ranks));
-    for (std::size_t i = 0; i < machines.size(); ++i) {
-      const std::string at = fmt::format("machines[{}]", i);
-      if (!machines[i].is_object())
-        rd.fail(at, "expected an object, got " + Reader::kind(machines[i]));
-      mf.machines.push_back(read_machine(rd, machines[i], at));
-    }
+  if (!multi) return false;
+  mf.ranks = static_cast<int>(rd.integer(
+      doc["ranks"], "ranks", 1, static_cast<std::uint64_t>(std::numeric_limits<int>::max())));
+  const json& machines = rd.array(doc, "", "machines");
+  if (machines.size() != static_cast<std::size_t>(mf.ranks))
+    rd.fail("machines", fmt::format("lists {} identities for {} ranks", machines.size(), mf.ranks));
+  for (std::size_t i = 0; i < machines.size(); ++i) {
+    const std::string at = fmt::format("machines[{}]", i);
+    if (!machines[i].is_object())
+      rd.fail(at, "expected an object, got " + Reader::kind(machines[i]));
+    mf.machines.push_back(read_machine(rd, machines[i], at));
   }
-  // In a multi-rank file every entry names its rank; a single-rank file's results name none
-  // (the schema's if/then/else). Returns the rank, -1 for none.
-  auto read_rank = [&](const json& entry, const std::string& at, bool is_result) {
-    const json* rank = rd.optional(entry, "rank");
-    if (!multi) {
-      if (rank && is_result)
-        rd.fail(at + ".rank", "a single-rank file (no \"ranks\") has no ranks to name");
-      if (rank) rd.integer(*rank, at + ".rank", 0, std::numeric_limits<int>::max());
-      return -1;
-    }
-    if (!rank) rd.field(entry, at, "rank");  // throws: missing
-    return static_cast<int>(
-        rd.integer(*rank, at + ".rank", 0, static_cast<std::uint64_t>(mf.ranks - 1)));
-  };
+  return true;
+}
 
+// In a multi-rank file every entry names its rank; a single-rank file's results name none
+// (the schema's if/then/else). Returns the rank, -1 for none.
+int read_rank(const Reader& rd, const json& entry, const std::string& at, bool is_result,
+              bool multi, int ranks) {
+  const json* rank = rd.optional(entry, "rank");
+  if (!multi) {
+    if (rank && is_result)
+      rd.fail(at + ".rank", "a single-rank file (no \"ranks\") has no ranks to name");
+    if (rank) rd.integer(*rank, at + ".rank", 0, std::numeric_limits<int>::max());
+    return -1;
+  }
+  if (!rank) rd.field(entry, at, "rank");  // throws: missing
+  return static_cast<int>(
+      rd.integer(*rank, at + ".rank", 0, static_cast<std::uint64_t>(ranks - 1)));
+}
+
+// A result's params, moved out of `r`: an object whose bytes is a positive, plausible
+// integer and whose threads, batch, mode and phase (where present) are of their types.
+void read_params(const Reader& rd, json& r, const std::string& at, ProbeResult& pr) {
+  rd.object(r, at, "params");
+  pr.params = std::move(r["params"]);
+  const std::string pat = at + ".params";
+  const json& bytes = rd.field(pr.params, pat, "bytes");
+  if (!bytes.is_number_unsigned() || bytes.get<std::uint64_t>() == 0)
+    rd.fail(pat + ".bytes",
+            "expected a positive integer number of bytes, got " + Reader::kind(bytes));
+  if (bytes.get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxBytes))
+    rd.fail(pat + ".bytes", fmt::format("{} bytes is beyond any plausible size (the limit is {})",
+                                        bytes.get<std::uint64_t>(), format_bytes(kMaxBytes)));
+  pr.bytes = static_cast<double>(bytes.get<std::uint64_t>());
+  for (const char* k : {"threads", "batch"})
+    if (const json* v = rd.optional(pr.params, k))
+      rd.integer(*v, Reader::join(pat, k), 1, std::numeric_limits<std::uint32_t>::max());
+  for (const char* k : {"mode", "phase"}) rd.optional_string(pr.params, pat, k);
+}
+
+// A result's samples and their summary (median, min, max, cv), which must describe them
+// (a hand-edited file is caught here) and give a plausible bandwidth.
+void read_timing(const Reader& rd, const json& r, const std::string& at, ProbeResult& pr) {
+  const json& samples = rd.array(r, at, "samples_s");
+  if (samples.empty()) rd.fail(at + ".samples_s", "empty: a result needs at least one sample");
+  for (std::size_t k = 0; k < samples.size(); ++k)
+    pr.samples_s.push_back(rd.time(samples[k], fmt::format("{}.samples_s[{}]", at, k)));
+  pr.median_s = rd.time(rd.field(r, at, "median_s"), at + ".median_s");
+  pr.min_s = rd.time(rd.field(r, at, "min_s"), at + ".min_s");
+  pr.max_s = rd.time(rd.field(r, at, "max_s"), at + ".max_s");
+  pr.cv = rd.number(r, at, "cv");
+  if (pr.median_s <= 0)
+    rd.fail(at + ".median_s", "zero time: a transfer cannot take no time (clock too coarse?)");
+  const auto [lo, hi] = std::minmax_element(pr.samples_s.begin(), pr.samples_s.end());
+  const double tol = 1e-9 + 1e-6 * *hi;
+  if (std::abs(pr.min_s - *lo) > tol || std::abs(pr.max_s - *hi) > tol)
+    rd.fail(at, fmt::format("min_s {} / max_s {} disagree with the samples ({} .. {})", pr.min_s,
+                            pr.max_s, *lo, *hi));
+  if (pr.median_s < pr.min_s - tol || pr.median_s > pr.max_s + tol)
+    rd.fail(at + ".median_s", "outside min_s .. max_s");
+  check_summary(rd, pr, at);
+  // Bytes over time is a bandwidth every report derives; one beyond any link is a clock
+  // or a typo (5e-324 s), and would print as infinity.
+  const double fastest = pr.min_s > 0 ? pr.min_s : pr.median_s;
+  if (pr.bytes / fastest > kMaxBandwidth)
+    rd.fail(at, fmt::format("{} in {:g} s: a bandwidth beyond any plausible one (the limit is {})",
+                            format_bytes(pr.bytes), fastest, format_bandwidth(kMaxBandwidth)));
+}
+
+// The results, each read into mf and its tree freed once read: a large file is not held
+// twice.
+void read_results(const Reader& rd, json& doc, bool multi, MeasurementFile& mf) {
   rd.array(doc, "", "results");
-  // Each result's tree is moved or freed once read: a large file is not held twice.
   json& results = doc["results"];
   mf.results.reserve(results.size());
   for (std::size_t i = 0; i < results.size(); ++i) {
@@ -492,51 +529,16 @@ MeasurementFile parse_measurement_file(const std::string& text, const std::strin
     ProbeResult pr;
     pr.index = i;
     pr.probe = probe_key(rd, r, at);
-    rd.object(r, at, "params");
-    pr.params = std::move(r["params"]);
-    const std::string pat = at + ".params";
-    const json& bytes = rd.field(pr.params, pat, "bytes");
-    if (!bytes.is_number_unsigned() || bytes.get<std::uint64_t>() == 0)
-      rd.fail(pat + ".bytes",
-              "expected a positive integer number of bytes, got " + Reader::kind(bytes));
-    if (bytes.get<std::uint64_t>() > static_cast<std::uint64_t>(kMaxBytes))
-      rd.fail(pat + ".bytes", fmt::format("{} bytes is beyond any plausible size (the limit is {})",
-                                          bytes.get<std::uint64_t>(), format_bytes(kMaxBytes)));
-    pr.bytes = static_cast<double>(bytes.get<std::uint64_t>());
-    for (const char* k : {"threads", "batch"})
-      if (const json* v = rd.optional(pr.params, k))
-        rd.integer(*v, Reader::join(pat, k), 1, std::numeric_limits<std::uint32_t>::max());
-    for (const char* k : {"mode", "phase"}) rd.optional_string(pr.params, pat, k);
-    const json& samples = rd.array(r, at, "samples_s");
-    if (samples.empty()) rd.fail(at + ".samples_s", "empty: a result needs at least one sample");
-    for (std::size_t k = 0; k < samples.size(); ++k)
-      pr.samples_s.push_back(rd.time(samples[k], fmt::format("{}.samples_s[{}]", at, k)));
-    pr.median_s = rd.time(rd.field(r, at, "median_s"), at + ".median_s");
-    pr.min_s = rd.time(rd.field(r, at, "min_s"), at + ".min_s");
-    pr.max_s = rd.time(rd.field(r, at, "max_s"), at + ".max_s");
-    pr.cv = rd.number(r, at, "cv");
-    if (pr.median_s <= 0)
-      rd.fail(at + ".median_s", "zero time: a transfer cannot take no time (clock too coarse?)");
-    // The summary must describe the samples: a hand-edited file is caught here.
-    const auto [lo, hi] = std::minmax_element(pr.samples_s.begin(), pr.samples_s.end());
-    const double tol = 1e-9 + 1e-6 * *hi;
-    if (std::abs(pr.min_s - *lo) > tol || std::abs(pr.max_s - *hi) > tol)
-      rd.fail(at, fmt::format("min_s {} / max_s {} disagree with the samples ({} .. {})", pr.min_s,
-                              pr.max_s, *lo, *hi));
-    if (pr.median_s < pr.min_s - tol || pr.median_s > pr.max_s + tol)
-      rd.fail(at + ".median_s", "outside min_s .. max_s");
-    check_summary(rd, pr, at);
-    // Bytes over time is a bandwidth every report derives; one beyond any link is a clock
-    // or a typo (5e-324 s), and would print as infinity.
-    const double fastest = pr.min_s > 0 ? pr.min_s : pr.median_s;
-    if (pr.bytes / fastest > kMaxBandwidth)
-      rd.fail(at,
-              fmt::format("{} in {:g} s: a bandwidth beyond any plausible one (the limit is {})",
-                          format_bytes(pr.bytes), fastest, format_bandwidth(kMaxBandwidth)));
-    pr.rank = read_rank(r, at, true);
+    read_params(rd, r, at, pr);
+    read_timing(rd, r, at, pr);
+    pr.rank = read_rank(rd, r, at, true, multi, mf.ranks);
     mf.results.push_back(std::move(pr));
     r = nullptr;
   }
+}
+
+// The probes a run skipped (with a reason) or that failed (with an error).
+void read_skipped_and_failed(const Reader& rd, const json& doc, bool multi, MeasurementFile& mf) {
   for (const char* list : {"skipped", "failed"}) {
     const json& entries = rd.array(doc, "", list);
     const bool skipped = std::string(list) == "skipped";
@@ -548,10 +550,41 @@ MeasurementFile parse_measurement_file(const std::string& text, const std::strin
       auto entry =
           std::make_pair(probe_key(rd, entries[i], at), rd.string(entries[i], at, text_key));
       if (entry.second.empty()) rd.fail(Reader::join(at, text_key), "empty");
-      read_rank(entries[i], at, false);
+      read_rank(rd, entries[i], at, false, multi, mf.ranks);
       (skipped ? mf.skipped : mf.failed).push_back(std::move(entry));
     }
   }
+}
+
+}  // namespace
+
+std::string ProbeResult::param(const std::string& key) const {
+  auto it = params.find(key);
+  if (it == params.end()) return "";
+  return it->is_string() ? it->get<std::string>() : it->dump();
+}
+
+const MachineIdentity& MeasurementFile::machine_of(const ProbeResult& r) const {
+  if (r.rank >= 0 && static_cast<std::size_t>(r.rank) < machines.size()) return machines[r.rank];
+  return machine;
+}
+
+MeasurementFile parse_measurement_file(const std::string& text, const std::string& path) {
+  const std::string name = std::filesystem::path(path).filename().string();
+  Reader rd(path);
+  json doc = parse_document(rd, text, path);
+  MeasurementFile mf;
+  // Shown in warnings, tables, reports and figure sources: a file name is input too, and
+  // its control or invisible characters (ESC, U+202E, a newline) are written <U+XXXX>.
+  mf.path = printable(path);
+  mf.name = printable(name);
+  mf.started_at = rd.optional_string(doc, "", "started_at");
+  if (const json* d = rd.optional(doc, "duration_s")) rd.time(*d, "duration_s");
+  if (const json* o = rd.optional(doc, "options")) check_options(rd, *o);
+  mf.machine = read_machine(rd, rd.object(doc, "", "machine"), "machine");
+  const bool multi = read_ranks(rd, doc, mf);
+  read_results(rd, doc, multi, mf);
+  read_skipped_and_failed(rd, doc, multi, mf);
   if (mf.results.empty())
     rd.fail("results",
             fmt::format("empty: the file holds no measurements ({} probes skipped, {} failed)",

@@ -67,48 +67,58 @@ std::string text(int x, int y, const std::string& s, const char* colour, const c
                      html_text(s));
 }
 
-}  // namespace
-
-void pipeline_svg(std::ostream& out, const Analysis& a) {
-  const Scenario& s = a.scenario;
-  const std::size_t n = s.stages.size();
-  // Layers: the longest chain of flows leading to each stage.
-  const PipelineGraph g = build_pipeline_graph(s);
-  std::vector<int> layer(n, 0);
-  for (std::size_t v : topological_order(g))
-    for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) {
-      const std::size_t t = boost::target(*e, g);
-      layer[t] = std::max(layer[t], layer[v] + 1);
+// Where everything goes. Layers: the longest chain of flows leading to each stage. With
+// places, each place is a band of its own, side by side: its stages sit in its band, in the
+// same layers as everywhere. Without, one band holds them all, unmarked.
+struct Layout {
+  explicit Layout(const Analysis& a) {
+    const Scenario& s = a.scenario;
+    const std::size_t n = s.stages.size();
+    const PipelineGraph g = build_pipeline_graph(s);
+    layer.assign(n, 0);
+    for (std::size_t v : topological_order(g))
+      for (auto [e, end] = boost::out_edges(v, g); e != end; ++e) {
+        const std::size_t t = boost::target(*e, g);
+        layer[t] = std::max(layer[t], layer[v] + 1);
+      }
+    const int layers = n ? *std::max_element(layer.begin(), layer.end()) + 1 : 0;
+    bands = has_places(a);
+    places = bands ? s.places.size() : 1;
+    band.assign(n, 0);
+    if (bands)
+      for (std::size_t i = 0; i < n; ++i) band[i] = static_cast<std::size_t>(s.stages[i].place);
+    std::vector<std::vector<int>> per_layer(places, std::vector<int>(layers, 0));
+    column.assign(n, 0);
+    for (std::size_t i = 0; i < n; ++i) column[i] = per_layer[band[i]][layer[i]]++;
+    band_x.assign(places, 0);
+    band_w.assign(places, 0);
+    int right = kMargin;
+    for (std::size_t p = 0; p < places; ++p) {
+      const int widest = *std::max_element(per_layer[p].begin(), per_layer[p].end());
+      if (widest == 0) continue;  // a place with no stage takes no room
+      band_x[p] = right;
+      band_w[p] = widest * (kBoxW + kGapX) - kGapX + (bands ? 2 * kBandPad : 0);
+      right += band_w[p] + kGapX;
     }
-  const int layers = n ? *std::max_element(layer.begin(), layer.end()) + 1 : 0;
-  // With places, each place is a band of its own, side by side: its stages sit in its band,
-  // in the same layers as everywhere. Without, one band holds them all, unmarked.
-  const bool bands = has_places(a);
-  const std::size_t places = bands ? s.places.size() : 1;
-  auto band_of = [&](std::size_t i) {
-    return bands ? static_cast<std::size_t>(s.stages[i].place) : 0;
-  };
-  std::vector<std::vector<int>> per_layer(places, std::vector<int>(layers, 0));
-  std::vector<int> column(n, 0);
-  for (std::size_t i = 0; i < n; ++i) column[i] = per_layer[band_of(i)][layer[i]]++;
-  std::vector<int> band_x(places, 0), band_w(places, 0);
-  int right = kMargin;
-  for (std::size_t p = 0; p < places; ++p) {
-    const int widest = *std::max_element(per_layer[p].begin(), per_layer[p].end());
-    if (widest == 0) continue;  // a place with no stage takes no room
-    band_x[p] = right;
-    band_w[p] = widest * (kBoxW + kGapX) - kGapX + (bands ? 2 * kBandPad : 0);
-    right += band_w[p] + kGapX;
+    top = kMargin + (bands ? kBandLabel : 0);
+    legend_x = right;
+    width = legend_x + 300;
+    height = std::max(top + kMargin + layers * (kBoxH + kGapY), 360);
   }
-  const int top = kMargin + (bands ? kBandLabel : 0);
-  const int legend_x = right;
-  const int width = legend_x + 300;
-  const int height = std::max(top + kMargin + layers * (kBoxH + kGapY), 360);
-  auto x_of = [&](std::size_t i) {
-    return band_x[band_of(i)] + (bands ? kBandPad : 0) + column[i] * (kBoxW + kGapX);
-  };
-  auto y_of = [&](std::size_t i) { return top + layer[i] * (kBoxH + kGapY); };
+  int x_of(std::size_t i) const {
+    return band_x[band[i]] + (bands ? kBandPad : 0) + column[i] * (kBoxW + kGapX);
+  }
+  int y_of(std::size_t i) const { return top + layer[i] * (kBoxH + kGapY); }
 
+  bool bands = false;
+  std::size_t places = 1;
+  std::vector<int> layer, column;   // per stage
+  std::vector<std::size_t> band;    // per stage
+  std::vector<int> band_x, band_w;  // per place
+  int top = 0, legend_x = 0, width = 0, height = 0;
+};
+
+void write_header(std::ostream& out, const Layout& l) {
   out << fmt::format(
       "<svg class=\"pipeline\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" "
       "width=\"{}\" role=\"img\" aria-labelledby=\"pipeline-title\">\n"
@@ -123,32 +133,39 @@ void pipeline_svg(std::ostream& out, const Analysis& a) {
       "<marker id=\"arrow-dec\" viewBox=\"0 0 10 10\" refX=\"10\" refY=\"5\" markerWidth=\"7\" "
       "markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" "
       "fill=\"{}\"/></marker></defs>\n",
-      width, height, width, kEncrypt, kDecrypt);
-  // The bands of the places, each labelled with what it is and who runs it.
-  if (bands)
-    for (std::size_t p = 0; p < places; ++p) {
-      if (band_w[p] == 0) continue;
-      out << fmt::format(
-          "<g class=\"place\"><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" "
-          "height=\"{}\" rx=\"10\" fill=\"#f6f2f9\" stroke=\"{}\" stroke-dasharray=\"6 4\"/>",
-          html_text(place_phrase(*a.catalog, s.places[p])), band_x[p], kMargin, band_w[p],
-          height - 2 * kMargin, kBoundary);
-      const std::vector<std::string> label = wrapped(place_phrase(*a.catalog, s.places[p]),
-                                                     static_cast<std::size_t>(band_w[p] / 7), 2);
-      for (std::size_t k = 0; k < label.size(); ++k)
-        out << text(band_x[p] + 8, kMargin + 15 + 13 * static_cast<int>(k), label[k], kBoundary,
-                    " font-size=\"11\" font-weight=\"bold\"");
-      out << "</g>\n";
-    }
+      l.width, l.height, l.width, kEncrypt, kDecrypt);
+}
+
+// The bands of the places, each labelled with what it is and who runs it.
+void write_bands(std::ostream& out, const Analysis& a, const Layout& l) {
+  const Scenario& s = a.scenario;
+  for (std::size_t p = 0; p < l.places; ++p) {
+    if (l.band_w[p] == 0) continue;
+    out << fmt::format(
+        "<g class=\"place\"><title>{}</title><rect x=\"{}\" y=\"{}\" width=\"{}\" "
+        "height=\"{}\" rx=\"10\" fill=\"#f6f2f9\" stroke=\"{}\" stroke-dasharray=\"6 4\"/>",
+        html_text(place_phrase(*a.catalog, s.places[p])), l.band_x[p], kMargin, l.band_w[p],
+        l.height - 2 * kMargin, kBoundary);
+    const std::vector<std::string> label = wrapped(place_phrase(*a.catalog, s.places[p]),
+                                                   static_cast<std::size_t>(l.band_w[p] / 7), 2);
+    for (std::size_t k = 0; k < label.size(); ++k)
+      out << text(l.band_x[p] + 8, kMargin + 15 + 13 * static_cast<int>(k), label[k], kBoundary,
+                  " font-size=\"11\" font-weight=\"bold\"");
+    out << "</g>\n";
+  }
+}
+
+// The flows: arrows marked where they encrypt or decrypt, banded where they enter another
+// place.
+void write_flows(std::ostream& out, const Scenario& s, const Layout& l) {
   std::vector<bool> crosses(s.flows.size(), false);
   for (const TrustBoundary& b : trust_boundaries(s)) crosses[b.flow] = true;
-  // Flows first, so that the boxes cover their ends.
   std::set<std::pair<std::size_t, std::string>> labelled;
   for (std::size_t fi = 0; fi < s.flows.size(); ++fi) {
     const Flow& f = s.flows[fi];
     const std::size_t u = f.from_index, v = f.to_index;
-    const int x1 = x_of(u) + kBoxW / 2, y1 = y_of(u) + kBoxH;
-    const int x2 = x_of(v) + kBoxW / 2, y2 = y_of(v);
+    const int x1 = l.x_of(u) + kBoxW / 2, y1 = l.y_of(u) + kBoxH;
+    const int x2 = l.x_of(v) + kBoxW / 2, y2 = l.y_of(v);
     // Into another place: a wide band under the line.
     if (crosses[fi])
       out << fmt::format(
@@ -172,10 +189,15 @@ void pipeline_svg(std::ostream& out, const Analysis& a) {
                   " font-size=\"11\" font-weight=\"bold\"")
           << "\n";
   }
-  for (std::size_t i = 0; i < n; ++i) {
+}
+
+// Each stage a box coloured by its state: its name, location, state and plaintext readers.
+void write_stages(std::ostream& out, const Analysis& a, const Layout& l) {
+  const Scenario& s = a.scenario;
+  for (std::size_t i = 0; i < s.stages.size(); ++i) {
     const Window& w = a.windows[i];
     const Swatch sw = state_swatch(w.state);
-    const int x = x_of(i), y = y_of(i);
+    const int x = l.x_of(i), y = l.y_of(i);
     const std::vector<std::string> readers = w.plaintext_readers();
     std::string who = readers.empty() ? "no plaintext reader" : "plaintext to: ";
     for (std::size_t k = 0; k < readers.size(); ++k) who += (k ? ", " : "") + readers[k];
@@ -192,9 +214,12 @@ void pipeline_svg(std::ostream& out, const Analysis& a) {
                 " font-size=\"11\" font-style=\"italic\"")
         << text(x + 8, y + 63, cut(who, 42), sw.text, " font-size=\"10\"") << "</g>\n";
   }
-  // Legend: states, then the two kinds of marked flow.
+}
+
+// The legend: states, then the kinds of marked flow (and, with places, the places').
+void write_legend(std::ostream& out, const Layout& l) {
   int ly = kMargin;
-  out << text(legend_x + 10, ly + 10, "Legend", "#000", " font-weight=\"bold\" font-size=\"12\"")
+  out << text(l.legend_x + 10, ly + 10, "Legend", "#000", " font-weight=\"bold\" font-size=\"12\"")
       << "\n";
   ly += 20;
   for (State st : legend_states()) {
@@ -202,42 +227,55 @@ void pipeline_svg(std::ostream& out, const Analysis& a) {
     out << fmt::format(
                "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"16\" rx=\"3\" fill=\"{}\" "
                "stroke=\"#333\"/>",
-               legend_x + 10, ly, sw.fill)
-        << text(legend_x + 38, ly + 12, cut(sw.label, 44), "#000", " font-size=\"11\"") << "\n";
+               l.legend_x + 10, ly, sw.fill)
+        << text(l.legend_x + 38, ly + 12, cut(sw.label, 44), "#000", " font-size=\"11\"") << "\n";
     ly += 24;
   }
   out << fmt::format(
              "<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{3}\" stroke-width=\"3\" "
              "marker-end=\"url(#arrow-enc)\"/>",
-             legend_x + 10, ly + 8, legend_x + 34, kEncrypt)
-      << text(legend_x + 38, ly + 12, "encrypting flow", "#000", " font-size=\"11\"") << "\n";
+             l.legend_x + 10, ly + 8, l.legend_x + 34, kEncrypt)
+      << text(l.legend_x + 38, ly + 12, "encrypting flow", "#000", " font-size=\"11\"") << "\n";
   ly += 24;
   out << fmt::format(
              "<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{3}\" stroke-width=\"3\" "
              "stroke-dasharray=\"7 4\" marker-end=\"url(#arrow-dec)\"/>",
-             legend_x + 10, ly + 8, legend_x + 34, kDecrypt)
-      << text(legend_x + 38, ly + 12, "decrypting flow", "#000", " font-size=\"11\"") << "\n";
+             l.legend_x + 10, ly + 8, l.legend_x + 34, kDecrypt)
+      << text(l.legend_x + 38, ly + 12, "decrypting flow", "#000", " font-size=\"11\"") << "\n";
   ly += 24;
-  if (bands) {
+  if (l.bands) {
     out << fmt::format(
                "<line x1=\"{0}\" y1=\"{1}\" x2=\"{2}\" y2=\"{1}\" stroke=\"{3}\" "
                "stroke-width=\"7\" stroke-opacity=\"0.35\"/>",
-               legend_x + 10, ly + 8, legend_x + 34, kBoundary)
-        << text(legend_x + 38, ly + 12, "flow into another place", "#000", " font-size=\"11\"")
+               l.legend_x + 10, ly + 8, l.legend_x + 34, kBoundary)
+        << text(l.legend_x + 38, ly + 12, "flow into another place", "#000", " font-size=\"11\"")
         << "\n";
     ly += 24;
     out << fmt::format(
                "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"16\" rx=\"4\" fill=\"#f6f2f9\" "
                "stroke=\"{}\" stroke-dasharray=\"4 3\"/>",
-               legend_x + 10, ly, kBoundary)
-        << text(legend_x + 38, ly + 12, "a place: whose machine it is", "#000", " font-size=\"11\"")
+               l.legend_x + 10, ly, kBoundary)
+        << text(l.legend_x + 38, ly + 12, "a place: whose machine it is", "#000",
+                " font-size=\"11\"")
         << "\n";
     ly += 24;
   }
-  out << text(legend_x + 10, ly + 12, "Last line of a stage: who reads", "#000",
+  out << text(l.legend_x + 10, ly + 12, "Last line of a stage: who reads", "#000",
               " font-size=\"11\"")
-      << text(legend_x + 10, ly + 26, "its bytes in plaintext there.", "#000", " font-size=\"11\"")
+      << text(l.legend_x + 10, ly + 26, "its bytes in plaintext there.", "#000",
+              " font-size=\"11\"")
       << "\n</svg>\n";
+}
+
+}  // namespace
+
+void pipeline_svg(std::ostream& out, const Analysis& a) {
+  const Layout l(a);
+  write_header(out, l);
+  if (l.bands) write_bands(out, a, l);
+  write_flows(out, a.scenario, l);
+  write_stages(out, a, l);
+  write_legend(out, l);
 }
 
 }  // namespace plainsight

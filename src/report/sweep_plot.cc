@@ -55,164 +55,197 @@ double p_top(const SweepResult& s) {
   return top > 0 ? std::min(1.0, top) : 1.0;
 }
 
-std::string line_chart(const SweepResult& s) {
-  const SweepAxis& ax = s.axes[0];
-  constexpr double kW = 820, kLeft = 86, kPlotW = 560, kTop = 82, kPH = 300, kGap = 40, kCH = 110;
-  const std::size_t n = ax.texts.size();
-  // Words on the x axis are turned when they would not fit side by side, and need more room.
-  const bool turn =
-      !ax.numeric() && (n > 8 || std::any_of(ax.texts.begin(), ax.texts.end(),
-                                             [](const std::string& t) { return t.size() > 8; }));
-  const double height = kTop + kPH + kGap + kCH + (turn ? 120 : 64);
-  const double right = kLeft + kPlotW;
-  const DisplayUnit u = unit_of(ax);
-  std::vector<double> xs(n);
-  std::optional<PlotAxis> xaxis;
-  if (ax.numeric()) {
-    const auto [lo, hi] = std::minmax_element(ax.numbers.begin(), ax.numbers.end());
-    xaxis.emplace(*lo / u.scale, *hi / u.scale, kLeft, right, ax.log);
-    for (std::size_t i = 0; i < n; ++i) xs[i] = xaxis->at(ax.numbers[i] / u.scale);
-  } else {
-    for (std::size_t i = 0; i < n; ++i) xs[i] = kLeft + (i + 0.5) * kPlotW / n;
+// A line chart's geometry: the P panel above the ceiling panel, the points' x positions
+// (on a numeric axis, or evenly spaced words).
+struct LineChart {
+  static constexpr double kW = 820, kLeft = 86, kPlotW = 560, kTop = 82, kPH = 300, kGap = 40,
+                          kCH = 110;
+  static constexpr double kRight = kLeft + kPlotW;
+  static constexpr double kCTop = kTop + kPH + kGap;  // the ceiling panel's top
+
+  explicit LineChart(const SweepResult& s)
+      : ax(s.axes[0]),
+        n(ax.texts.size()),
+        // Words on the x axis are turned when they would not fit side by side, and need more
+        // room.
+        turn(!ax.numeric() &&
+             (n > 8 || std::any_of(ax.texts.begin(), ax.texts.end(),
+                                   [](const std::string& t) { return t.size() > 8; }))),
+        height(kTop + kPH + kGap + kCH + (turn ? 120 : 64)),
+        xs(n),
+        yaxis(0, p_top(s), kTop + kPH, kTop, false) {
+    const DisplayUnit u = unit_of(ax);
+    if (ax.numeric()) {
+      const auto [lo, hi] = std::minmax_element(ax.numbers.begin(), ax.numbers.end());
+      xaxis.emplace(*lo / u.scale, *hi / u.scale, kLeft, kRight, ax.log);
+      for (std::size_t i = 0; i < n; ++i) xs[i] = xaxis->at(ax.numbers[i] / u.scale);
+    } else {
+      for (std::size_t i = 0; i < n; ++i) xs[i] = kLeft + (i + 0.5) * kPlotW / n;
+    }
   }
-  const PlotAxis yaxis(0, p_top(s), kTop + kPH, kTop, false);
-  const double ctop = kTop + kPH + kGap;
-  auto cy = [&](int level) { return ctop + kCH - level * kCH / 5; };
+  double cy(int level) const { return kCTop + kCH - level * kCH / 5; }
+
+  const SweepAxis& ax;
+  const std::size_t n;
+  const bool turn;
+  const double height;
+  std::vector<double> xs;
+  std::optional<PlotAxis> xaxis;  // a numeric axis
+  const PlotAxis yaxis;
+};
+
+// The titles, the P panel's grid and ticks, the x ticks under both panels (labels under the
+// ceiling panel), and both frames.
+std::string line_chart_frame(const SweepResult& s, const LineChart& c) {
+  using L = LineChart;
   std::string out =
-      svg_open(kW, height, fmt::format("{}: {} by {}", s.scenario, p_title(s), ax.key));
+      svg_open(L::kW, c.height, fmt::format("{}: {} by {}", s.scenario, p_title(s), c.ax.key));
   out += svg_text(16, 24, s.scenario, 15, "start", 0, "font-weight=\"bold\"");
-  out += svg_text(16, 44, fmt::format("{} and the exposure ceiling by {}", p_title(s), ax.key), 13);
+  out +=
+      svg_text(16, 44, fmt::format("{} and the exposure ceiling by {}", p_title(s), c.ax.key), 13);
   out += svg_text(16, 62, subtitle(s), 11, "start", 0, "fill=\"#444444\"");
-  // The P panel: grid, ticks, the axis title.
-  for (double t : yaxis.ticks()) {
-    const double y = yaxis.at(t);
-    out += svg_line(kLeft, y, right, y, kGrid);
-    out += svg_text(kLeft - 6, y + 4, tick_text(t), 11, "end");
+  for (double t : c.yaxis.ticks()) {
+    const double y = c.yaxis.at(t);
+    out += svg_line(L::kLeft, y, L::kRight, y, kGrid);
+    out += svg_text(L::kLeft - 6, y + 4, tick_text(t), 11, "end");
   }
-  out += svg_text(22, kTop + kPH / 2, p_title(s), 12, "middle", -90);
-  // The x ticks under both panels; labels under the ceiling panel.
+  out += svg_text(22, L::kTop + L::kPH / 2, p_title(s), 12, "middle", -90);
   std::vector<std::pair<double, std::string>> xticks;
-  if (xaxis)
-    for (double t : xaxis->ticks()) xticks.push_back({xaxis->at(t), tick_text(t)});
+  if (c.xaxis)
+    for (double t : c.xaxis->ticks()) xticks.push_back({c.xaxis->at(t), tick_text(t)});
   else
-    for (std::size_t i = 0; i < n; ++i) xticks.push_back({xs[i], ax.texts[i]});
+    for (std::size_t i = 0; i < c.n; ++i) xticks.push_back({c.xs[i], c.ax.texts[i]});
   const std::size_t every = std::max<std::size_t>(1, (xticks.size() + 19) / 20);
   for (std::size_t k = 0; k < xticks.size(); ++k) {
     const auto& [x, label] = xticks[k];
-    out += svg_line(x, kTop, x, kTop + kPH, kGrid);
-    out += svg_line(x, ctop, x, ctop + kCH, kGrid);
+    out += svg_line(x, L::kTop, x, L::kTop + L::kPH, kGrid);
+    out += svg_line(x, L::kCTop, x, L::kCTop + L::kCH, kGrid);
     if (k % every == 0)
-      out += turn ? svg_text(x, ctop + kCH + 16, label, 11, "end", -40)
-                  : svg_text(x, ctop + kCH + 18, label, 11, "middle");
+      out += c.turn ? svg_text(x, L::kCTop + L::kCH + 16, label, 11, "end", -40)
+                    : svg_text(x, L::kCTop + L::kCH + 18, label, 11, "middle");
   }
-  out += svg_text(kLeft + kPlotW / 2, height - 18, axis_title(ax), 12, "middle");
-  // Frames.
-  out += svg_rect(kLeft, kTop, kPlotW, kPH, "none", "stroke=\"#888888\"");
-  out += svg_rect(kLeft, ctop, kPlotW, kCH, "none", "stroke=\"#888888\"");
-  // One series per actor: lines between neighbouring points, the interval as a bar.
-  for (std::size_t j = 0; j < s.actors.size(); ++j) {
-    // An actor keeps its colour and marker whichever actors are drawn with it: by its level.
-    const std::size_t series = static_cast<std::size_t>(std::max(0, s.levels[j] - 1));
-    const std::string colour = series_colour(series);
-    std::string path;
-    bool open = false;
-    for (std::size_t i = 0; i < n; ++i) {
-      const GridPoint& p = s.points[i];
-      if (p.refused || j >= p.actors.size()) {
-        open = false;
-        continue;
-      }
-      path += fmt::format("{}{:.1f},{:.1f} ", open ? "L" : "M", xs[i],
-                          yaxis.at(p.actors[j].probability));
-      open = true;
+  out += svg_text(L::kLeft + L::kPlotW / 2, c.height - 18, axis_title(c.ax), 12, "middle");
+  out += svg_rect(L::kLeft, L::kTop, L::kPlotW, L::kPH, "none", "stroke=\"#888888\"");
+  out += svg_rect(L::kLeft, L::kCTop, L::kPlotW, L::kCH, "none", "stroke=\"#888888\"");
+  return out;
+}
+
+// Actor j's series: lines between neighbouring points, the interval as a bar, and its entry
+// in the legend right of the panel.
+std::string line_chart_series(const SweepResult& s, const LineChart& c, std::size_t j) {
+  // An actor keeps its colour and marker whichever actors are drawn with it: by its level.
+  const std::size_t series = static_cast<std::size_t>(std::max(0, s.levels[j] - 1));
+  const std::string colour = series_colour(series);
+  std::string out, path;
+  bool open = false;
+  for (std::size_t i = 0; i < c.n; ++i) {
+    const GridPoint& p = s.points[i];
+    if (p.refused || j >= p.actors.size()) {
+      open = false;
+      continue;
     }
-    if (!path.empty())
-      out += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.8\"/>\n",
-                         path, colour);
-    for (std::size_t i = 0; i < n; ++i) {
-      const GridPoint& p = s.points[i];
-      if (p.refused || j >= p.actors.size()) continue;
-      const SweepActorResult& a = p.actors[j];
-      const double lo = yaxis.at(a.ci_low), hi = yaxis.at(a.ci_high);
-      out += svg_line(xs[i], lo, xs[i], hi, colour, 1.2);
-      out += svg_line(xs[i] - 3, lo, xs[i] + 3, lo, colour, 1.2);
-      out += svg_line(xs[i] - 3, hi, xs[i] + 3, hi, colour, 1.2);
-      out += series_marker(series, xs[i], yaxis.at(a.probability), 3.5);
-    }
-    // The legend, right of the panel.
-    const double ly = kTop + 10 + 20 * static_cast<double>(j);
-    out += series_marker(series, right + 22, ly - 4, 4);
-    out += svg_text(right + 34, ly, actor_tag(s.actors[j]), 12);
+    path += fmt::format("{}{:.1f},{:.1f} ", open ? "L" : "M", c.xs[i],
+                        c.yaxis.at(p.actors[j].probability));
+    open = true;
   }
-  // The ceiling panel: OC levels, a step per point.
+  if (!path.empty())
+    out += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.8\"/>\n", path,
+                       colour);
+  for (std::size_t i = 0; i < c.n; ++i) {
+    const GridPoint& p = s.points[i];
+    if (p.refused || j >= p.actors.size()) continue;
+    const SweepActorResult& a = p.actors[j];
+    const double x = c.xs[i], lo = c.yaxis.at(a.ci_low), hi = c.yaxis.at(a.ci_high);
+    out += svg_line(x, lo, x, hi, colour, 1.2);
+    out += svg_line(x - 3, lo, x + 3, lo, colour, 1.2);
+    out += svg_line(x - 3, hi, x + 3, hi, colour, 1.2);
+    out += series_marker(series, x, c.yaxis.at(a.probability), 3.5);
+  }
+  const double ly = LineChart::kTop + 10 + 20 * static_cast<double>(j);
+  out += series_marker(series, LineChart::kRight + 22, ly - 4, 4);
+  out += svg_text(LineChart::kRight + 34, ly, actor_tag(s.actors[j]), 12);
+  return out;
+}
+
+// The ceiling panel: OC levels, a step per point; refused points marked in both panels.
+std::string line_chart_ceiling(const SweepResult& s, const LineChart& c) {
+  using L = LineChart;
+  std::string out;
   for (int level = 0; level <= 5; ++level) {
-    out += svg_line(kLeft, cy(level), right, cy(level), kGrid);
-    out += svg_text(kLeft - 6, cy(level) + 4, ceiling_label(level), 10, "end");
+    out += svg_line(L::kLeft, c.cy(level), L::kRight, c.cy(level), kGrid);
+    out += svg_text(L::kLeft - 6, c.cy(level) + 4, ceiling_label(level), 10, "end");
   }
-  out += svg_text(22, ctop + kCH / 2, "exposure ceiling", 12, "middle", -90);
+  out += svg_text(22, L::kCTop + L::kCH / 2, "exposure ceiling", 12, "middle", -90);
   // The ceiling is a level, not a quantity between points: drawn as steps, changing halfway.
   std::string steps;
   bool open = false;
   double last_x = 0;
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < c.n; ++i) {
     const GridPoint& p = s.points[i];
+    const double x = c.xs[i];
     if (p.refused) {
       open = false;
-      // Refused: marked in both panels, in words.
-      out += svg_text(xs[i] + 4, kTop + kPH - 8, "refused", 10, "start", -90, "fill=\"#b00020\"");
-      out += svg_text(xs[i], cy(0) + 4, "\u00d7", 14, "middle", 0, "fill=\"#b00020\"");
+      out += svg_text(x + 4, L::kTop + L::kPH - 8, "refused", 10, "start", -90, "fill=\"#b00020\"");
+      out += svg_text(x, c.cy(0) + 4, "\u00d7", 14, "middle", 0, "fill=\"#b00020\"");
       continue;
     }
     if (open)
-      steps += fmt::format("H{:.1f} V{:.1f} H{:.1f} ", (last_x + xs[i]) / 2, cy(p.ceiling), xs[i]);
+      steps += fmt::format("H{:.1f} V{:.1f} H{:.1f} ", (last_x + x) / 2, c.cy(p.ceiling), x);
     else
-      steps += fmt::format("M{:.1f},{:.1f} ", xs[i], cy(p.ceiling));
+      steps += fmt::format("M{:.1f},{:.1f} ", x, c.cy(p.ceiling));
     open = true;
-    last_x = xs[i];
-    out += svg_rect(xs[i] - 3, cy(p.ceiling) - 3, 6, 6, kMuted);
+    last_x = x;
+    out += svg_rect(x - 3, c.cy(p.ceiling) - 3, 6, 6, kMuted);
   }
   if (!steps.empty())
     out += fmt::format("<path d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\"/>\n", steps,
                        kMuted);
+  return out;
+}
+
+std::string line_chart(const SweepResult& s) {
+  const LineChart c(s);
+  std::string out = line_chart_frame(s, c);
+  for (std::size_t j = 0; j < s.actors.size(); ++j) out += line_chart_series(s, c, j);
+  out += line_chart_ceiling(s, c);
   out += svg_close();
   return out;
 }
 
-std::string heat_map(const SweepResult& s) {
-  const SweepAxis& rows = s.axes[0];
-  const SweepAxis& cols = s.axes[1];
-  const std::size_t nr = rows.texts.size(), nc = cols.texts.size();
-  const double cw = std::clamp(600.0 / static_cast<double>(nc), 4.0, 90.0);
-  const double ch = std::clamp(320.0 / static_cast<double>(nr), 4.0, 36.0);
-  constexpr double kLeft = 170, kTop = 82, kTitle = 26, kXLabels = 78, kGap = 18;
-  const double pw = cw * static_cast<double>(nc), ph = ch * static_cast<double>(nr);
-  const double panel = kTitle + ph + kXLabels + kGap;
-  // A panel per simulated actor, then one for the exposure ceiling.
-  const std::size_t actors = s.actors.size();
-  const double width = std::max(760.0, kLeft + pw + 150);
-  const double height = kTop + panel * static_cast<double>(actors + 1) + 10;
-  // The colour scale: zero to the highest P, rounded up to a tick.
-  double vmax = 0;
-  for (const GridPoint& p : s.points)
-    for (const SweepActorResult& a : p.actors) vmax = std::max(vmax, a.probability);
-  const PlotAxis scale(0, vmax > 0 ? vmax : 1, 0, 1, false);
-  const double top_value = scale.hi();
-  const bool digits = cw >= 38 && ch >= 15;
-  const std::size_t row_every =
-      std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(13 / ch)));
-  const std::size_t col_every =
-      std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(13 / cw)));
-  const std::string title =
-      fmt::format("{}: {} by {} and {}", s.scenario, p_title(s), rows.key, cols.key);
-  std::string out = svg_open(width, height, title);
-  out += svg_text(16, 24, s.scenario, 15, "start", 0, "font-weight=\"bold\"");
-  out += svg_text(
-      16, 44,
-      fmt::format("{} and the exposure ceiling by {} and {}", p_title(s), rows.key, cols.key), 13);
-  out += svg_text(16, 62, subtitle(s).substr(0, subtitle(s).find("; bars")), 11, "start", 0,
-                  "fill=\"#444444\"");
+// A heat map's geometry: the rows (first axis) and columns (second) of a panel's cells, a
+// panel per simulated actor then one for the exposure ceiling, and the colour scale: zero to
+// the highest P, rounded up to a tick.
+struct HeatMap {
+  static constexpr double kLeft = 170, kTop = 82, kTitle = 26, kXLabels = 78, kGap = 18;
+
+  explicit HeatMap(const SweepResult& s)
+      : rows(s.axes[0]),
+        cols(s.axes[1]),
+        nr(rows.texts.size()),
+        nc(cols.texts.size()),
+        cw(std::clamp(600.0 / static_cast<double>(nc), 4.0, 90.0)),
+        ch(std::clamp(320.0 / static_cast<double>(nr), 4.0, 36.0)),
+        pw(cw * static_cast<double>(nc)),
+        ph(ch * static_cast<double>(nr)),
+        panel(kTitle + ph + kXLabels + kGap),
+        scale(0, highest_p(s), 0, 1, false) {}
+
+  static double highest_p(const SweepResult& s) {
+    double vmax = 0;
+    for (const GridPoint& p : s.points)
+      for (const SweepActorResult& a : p.actors) vmax = std::max(vmax, a.probability);
+    return vmax > 0 ? vmax : 1;
+  }
+  double panel_top(std::size_t k) const { return kTop + panel * static_cast<double>(k); }
+  double x_of(std::size_t c) const { return kLeft + cw * static_cast<double>(c); }
+  double y_of(double y0, std::size_t r) const { return y0 + ch * static_cast<double>(r); }
+
   // The axes' labels and titles, under and beside a panel whose cells start at y0.
-  auto axes_of = [&](double y0) {
+  std::string axes(double y0) const {
+    const std::size_t row_every =
+        std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(13 / ch)));
+    const std::size_t col_every =
+        std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(13 / cw)));
     std::string a;
     for (std::size_t r = 0; r < nr; r += row_every)
       a += svg_text(kLeft - 6, y0 + ch * (static_cast<double>(r) + 0.5) + 4, value_label(rows, r),
@@ -223,66 +256,105 @@ std::string heat_map(const SweepResult& s) {
     a += svg_text(18, y0 + ph / 2, axis_title(rows), 12, "middle", -90);
     a += svg_text(kLeft + pw / 2, y0 + ph + kXLabels - 6, axis_title(cols), 12, "middle");
     return a;
-  };
-  for (std::size_t j = 0; j < actors; ++j) {
-    const double top = kTop + panel * static_cast<double>(j);
-    const double y0 = top + kTitle;
-    out += svg_text(
-        kLeft, top + 16,
-        fmt::format("{}: {}", j < s.actors.size() ? actor_tag(s.actors[j]) : "", p_title(s)), 13,
-        "start", 0, "font-weight=\"bold\"");
-    for (std::size_t r = 0; r < nr; ++r)
-      for (std::size_t c = 0; c < nc; ++c) {
-        const GridPoint& p = s.points[r * nc + c];
-        const double x = kLeft + cw * static_cast<double>(c), y = y0 + ch * static_cast<double>(r);
-        if (p.refused || j >= p.actors.size()) {
-          out += svg_rect(x, y, cw, ch, "#bdbdbd", "stroke=\"#ffffff\" stroke-width=\"0.5\"");
-          if (cw >= 10 && ch >= 10)
-            out += svg_text(x + cw / 2, y + ch / 2 + 4, "\u00d7", std::min(12.0, ch), "middle");
-          continue;
-        }
-        const double t = p.actors[j].probability / top_value;
-        out += svg_rect(x, y, cw, ch, heat_colour(t), "stroke=\"#ffffff\" stroke-width=\"0.5\"");
-        if (digits)
-          out += svg_text(x + cw / 2, y + ch / 2 + 4,
-                          fmt::format("{:.{}f}", p.actors[j].probability, top_value < 0.1 ? 3 : 2),
-                          10, "middle", 0, heat_dark(t) ? "fill=\"#ffffff\"" : "");
-      }
-    out += axes_of(y0);
-    // The legend: the scale as a bar of swatches, and what a grey cell means.
-    const double lx = kLeft + pw + 24;
-    constexpr int kSteps = 40;
-    for (int k = 0; k < kSteps; ++k)
-      out += svg_rect(lx, y0 + ph - ph * (k + 1) / kSteps, 14, ph / kSteps + 0.5,
-                      heat_colour((k + 0.5) / kSteps));
-    for (double t : scale.ticks()) {
-      const double y = y0 + ph - ph * t / top_value;
-      out += svg_line(lx + 14, y, lx + 18, y, "#333333");
-      out += svg_text(lx + 21, y + 4, tick_text(t), 10);
-    }
-    out += svg_text(lx, y0 - 6, "P", 11);
-    out += svg_rect(lx, y0 + ph + 10, 14, 10, "#bdbdbd");
-    out += svg_text(lx + 20, y0 + ph + 19, "refused", 10);
   }
-  // The exposure ceiling: grey by level (darker: more actors kept out), the level written.
-  const double top = kTop + panel * static_cast<double>(actors);
-  const double y0 = top + kTitle;
-  out += svg_text(kLeft, top + 16, "exposure ceiling (the highest OC level kept out)", 13, "start",
-                  0, "font-weight=\"bold\"");
-  for (std::size_t r = 0; r < nr; ++r)
-    for (std::size_t c = 0; c < nc; ++c) {
-      const GridPoint& p = s.points[r * nc + c];
-      const double x = kLeft + cw * static_cast<double>(c), y = y0 + ch * static_cast<double>(r);
+
+  const SweepAxis& rows;
+  const SweepAxis& cols;
+  const std::size_t nr, nc;
+  const double cw, ch;  // a cell
+  const double pw, ph;  // a panel's cells
+  const double panel;   // a panel's height, title and labels included
+  const PlotAxis scale;
+};
+
+// Actor j's panel: a cell per point coloured by P (written where the cells are large
+// enough), refused points grey, and the colour scale as a legend.
+std::string heat_map_actor(const SweepResult& s, const HeatMap& h, std::size_t j) {
+  const double top = h.panel_top(j);
+  const double y0 = top + HeatMap::kTitle;
+  const double top_value = h.scale.hi();
+  const bool digits = h.cw >= 38 && h.ch >= 15;
+  std::string out =
+      svg_text(HeatMap::kLeft, top + 16,
+               fmt::format("{}: {}", j < s.actors.size() ? actor_tag(s.actors[j]) : "", p_title(s)),
+               13, "start", 0, "font-weight=\"bold\"");
+  for (std::size_t r = 0; r < h.nr; ++r)
+    for (std::size_t c = 0; c < h.nc; ++c) {
+      const GridPoint& p = s.points[r * h.nc + c];
+      const double x = h.x_of(c), y = h.y_of(y0, r);
+      if (p.refused || j >= p.actors.size()) {
+        out += svg_rect(x, y, h.cw, h.ch, "#bdbdbd", "stroke=\"#ffffff\" stroke-width=\"0.5\"");
+        if (h.cw >= 10 && h.ch >= 10)
+          out += svg_text(x + h.cw / 2, y + h.ch / 2 + 4, "\u00d7", std::min(12.0, h.ch), "middle");
+        continue;
+      }
+      const double t = p.actors[j].probability / top_value;
+      out += svg_rect(x, y, h.cw, h.ch, heat_colour(t), "stroke=\"#ffffff\" stroke-width=\"0.5\"");
+      if (digits)
+        out += svg_text(x + h.cw / 2, y + h.ch / 2 + 4,
+                        fmt::format("{:.{}f}", p.actors[j].probability, top_value < 0.1 ? 3 : 2),
+                        10, "middle", 0, heat_dark(t) ? "fill=\"#ffffff\"" : "");
+    }
+  out += h.axes(y0);
+  // The legend: the scale as a bar of swatches, and what a grey cell means.
+  const double lx = HeatMap::kLeft + h.pw + 24, ph = h.ph;
+  constexpr int kSteps = 40;
+  for (int k = 0; k < kSteps; ++k)
+    out += svg_rect(lx, y0 + ph - ph * (k + 1) / kSteps, 14, ph / kSteps + 0.5,
+                    heat_colour((k + 0.5) / kSteps));
+  for (double t : h.scale.ticks()) {
+    const double y = y0 + ph - ph * t / top_value;
+    out += svg_line(lx + 14, y, lx + 18, y, "#333333");
+    out += svg_text(lx + 21, y + 4, tick_text(t), 10);
+  }
+  out += svg_text(lx, y0 - 6, "P", 11);
+  out += svg_rect(lx, y0 + ph + 10, 14, 10, "#bdbdbd");
+  out += svg_text(lx + 20, y0 + ph + 19, "refused", 10);
+  return out;
+}
+
+// The exposure ceiling's panel: grey by level (darker: more actors kept out), the level
+// written.
+std::string heat_map_ceiling(const SweepResult& s, const HeatMap& h) {
+  const double top = h.panel_top(s.actors.size());
+  const double y0 = top + HeatMap::kTitle;
+  std::string out =
+      svg_text(HeatMap::kLeft, top + 16, "exposure ceiling (the highest OC level kept out)", 13,
+               "start", 0, "font-weight=\"bold\"");
+  for (std::size_t r = 0; r < h.nr; ++r)
+    for (std::size_t c = 0; c < h.nc; ++c) {
+      const GridPoint& p = s.points[r * h.nc + c];
+      const double x = h.x_of(c), y = h.y_of(y0, r);
       const double t = p.refused ? 0 : p.ceiling / 5.0;
       const int grey = static_cast<int>(std::lround(245 - 170 * t));
-      out += svg_rect(x, y, cw, ch,
+      out += svg_rect(x, y, h.cw, h.ch,
                       p.refused ? "#bdbdbd" : fmt::format("#{0:02x}{0:02x}{0:02x}", grey),
                       "stroke=\"#ffffff\" stroke-width=\"0.5\"");
-      if (cw >= 26 && ch >= 12)
-        out += svg_text(x + cw / 2, y + ch / 2 + 4, p.refused ? "\u00d7" : ceiling_label(p.ceiling),
-                        10, "middle", 0, t > 0.55 ? "fill=\"#ffffff\"" : "");
+      if (h.cw >= 26 && h.ch >= 12)
+        out += svg_text(x + h.cw / 2, y + h.ch / 2 + 4,
+                        p.refused ? "\u00d7" : ceiling_label(p.ceiling), 10, "middle", 0,
+                        t > 0.55 ? "fill=\"#ffffff\"" : "");
     }
-  out += axes_of(y0);
+  out += h.axes(y0);
+  return out;
+}
+
+std::string heat_map(const SweepResult& s) {
+  const HeatMap h(s);
+  const double width = std::max(760.0, HeatMap::kLeft + h.pw + 150);
+  const double height = h.panel_top(s.actors.size() + 1) + 10;
+  const std::string title =
+      fmt::format("{}: {} by {} and {}", s.scenario, p_title(s), h.rows.key, h.cols.key);
+  std::string out = svg_open(width, height, title);
+  out += svg_text(16, 24, s.scenario, 15, "start", 0, "font-weight=\"bold\"");
+  out += svg_text(
+      16, 44,
+      fmt::format("{} and the exposure ceiling by {} and {}", p_title(s), h.rows.key, h.cols.key),
+      13);
+  out += svg_text(16, 62, subtitle(s).substr(0, subtitle(s).find("; bars")), 11, "start", 0,
+                  "fill=\"#444444\"");
+  for (std::size_t j = 0; j < s.actors.size(); ++j) out += heat_map_actor(s, h, j);
+  out += heat_map_ceiling(s, h);
   out += svg_close();
   return out;
 }
