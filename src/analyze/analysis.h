@@ -9,6 +9,7 @@
 #include "analyze/simulation.h"
 #include "analyze/threat.h"
 #include "analyze/transfer_cost.h"
+#include "analyze/verdict.h"
 #include "analyze/window_totals.h"
 #include "analyze/workload_cost.h"
 #include "core/catalog.h"
@@ -39,9 +40,11 @@ struct Analysis {
   std::vector<std::string> measurement_warnings;
   ThreatAnalysis threat;                       // filled by analyze_threats (issue 6)
   std::optional<SimulationResult> simulation;  // filled by `simulate`
-  std::vector<MeasurementUse> measurements;    // probe files the durations came from
-  std::optional<WorkloadCost> workload;        // the scenario's `workload:`, CC off and on
-  std::optional<TransferCost> transfer_cost;   // the scenario's `transfer_cost:`
+  // The verdict every format opens with (verdict.h), filled by `analyze` with the threats.
+  std::optional<Verdict> verdict;
+  std::vector<MeasurementUse> measurements;   // probe files the durations came from
+  std::optional<WorkloadCost> workload;       // the scenario's `workload:`, CC off and on
+  std::optional<TransferCost> transfer_cost;  // the scenario's `transfer_cost:`
   // The table's row order, as indices into `windows`: empty is pipeline order (the
   // scenario's stage order); `analyze --sort exposure` fills it.
   std::vector<std::size_t> row_order;

@@ -1,4 +1,8 @@
 // plainsight analyze SCENARIO: the plaintext-window table and exposure matrix.
+#include <algorithm>
+#include <cstdlib>
+#include <thread>
+
 #include <fmt/format.h>
 
 #include "analyze/analysis.h"
@@ -7,6 +11,7 @@
 #include "cli/measurement_options.h"
 #include "cli/output.h"
 #include "cli/phase_timer.h"
+#include "cli/simulation_options.h"
 #include "cli/threat_run.h"
 #include "load/catalog_loader.h"
 #include "load/measurement_file.h"
@@ -14,6 +19,19 @@
 #include "report/render.h"
 
 namespace plainsight::cli {
+namespace {
+
+// The width the table fits: COLUMNS where it holds a plausible width (the shell sets it for
+// a terminal), else 120.
+std::size_t terminal_width() {
+  const char* env = std::getenv("COLUMNS");
+  if (!env || !*env) return 120;
+  char* end = nullptr;
+  const long n = std::strtol(env, &end, 10);
+  return *end == '\0' && n >= 40 && n <= 1000 ? static_cast<std::size_t>(n) : 120;
+}
+
+}  // namespace
 
 void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
   struct Opts {
@@ -26,6 +44,10 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     std::string sort = "pipeline";
     std::string docs_url;
     MeasurementOptions measurements;
+    bool detail = false;           // table: every section, fitted to the width
+    bool wide = false;             // table: every section, unwrapped
+    std::uint64_t trials = 10000;  // the verdict's simulation
+    std::uint64_t seed = 1;
   };
   auto o = std::make_shared<Opts>();
   CLI::App* cmd = app.add_subcommand("analyze", "Compute the plaintext-window table of a scenario");
@@ -36,6 +58,7 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       "--set platform.cpu_tee=sev_snp\n"
       "  plainsight analyze scenarios/aws-frontier.yaml --set stages.fabric.protection=derived\n"
       "  plainsight analyze scenarios/aws-frontier.yaml --sort exposure\n"
+      "  plainsight analyze scenarios/aws-frontier.yaml --detail\n"
       "  plainsight analyze scenarios/silo-hopper.yaml --format json -o silo.json\n"
       "  plainsight analyze scenarios/silo-hopper.yaml --measurements "
       "model/measurements/host-vm-amd-epyc.json");
@@ -68,6 +91,16 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
           "URL"));
   cmd->add_flag("--no-threats", o->no_threats,
                 "Windows only: skip attack paths, minimal defences and the exposure ceiling");
+  auto* detail = cmd->add_flag(
+      "--detail", o->detail,
+      "Table: every section (notes, places, the exposure matrix, costs, each path's steps), "
+      "fitted to the terminal's width like the default");
+  cmd->add_flag("--wide", o->wide,
+                "Table: every section with unwrapped tables, lines as long as their cells")
+      ->excludes(detail);
+  add_trials_and_seed(*cmd, o->trials, o->seed,
+                      "Trials of the verdict's simulation of the actor that breaks the ceiling "
+                      "(default 10000)");
   o->measurements.add_to(*cmd, "the window durations (e.g. a CC-off and a CC-on GPU run)");
   cmd->callback([o, globals] {
     const int required =
@@ -85,11 +118,20 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     if (!o->no_threats || required > 0) {
       run_threats(a, catalog, measured ? &*measured : nullptr);
       timer.mark("threats");
+      VerdictOptions vo;
+      vo.required = required;
+      vo.trials = o->trials;
+      vo.seed = o->seed;
+      vo.threads = std::max(1u, std::thread::hardware_concurrency());
+      a.verdict = make_verdict(a, vo);
+      timer.mark("verdict");
     }
     Format f;
     parse_format(o->format, &f);
     ReportOptions ro;
     ro.docs_url = o->docs_url;
+    ro.table = o->wide ? TableLayout::wide : o->detail ? TableLayout::detail : TableLayout::compact;
+    ro.width = terminal_width();
     write_output(o->output, [&](std::ostream& out) { render(out, a, f, ro); });
     timer.mark("report");
     if (required > 0) check_ceiling_gate(a, required);

@@ -31,6 +31,9 @@ struct Scenario {
   std::string origin_custody;
   std::string origin_scheme;
   double horizon_s = 0;
+  // The optional `target:`: the operational-capacity level the pipeline must resist (1..5),
+  // which the verdict passes or fails; 0 when the scenario states none.
+  int target_level = 0;
   Asset asset;
   // The `platform:` section: the platform of a scenario without `places:` (its one implicit
   // place), and the base of our places that name no offering.

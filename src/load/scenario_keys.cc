@@ -20,11 +20,22 @@ constexpr std::string_view kStatuses[] = {"shipping", "announced", "claimed", "r
 constexpr std::string_view kProvenances[] = {"measured", "fitted", "published", "datasheet",
                                              "assumed"};
 
+constexpr std::string_view kTargets[] = {"OC1", "OC2", "OC3", "OC4", "OC5"};
+
 constexpr KeySpec kScenario[] = {
     {"name", K::name, "The scenario's title, shown at the top of every report.", true},
     {"description", K::text, "What the pipeline is and does; shown in Markdown and HTML reports."},
     {"source", K::catalog, "The catalog source this scenario reproduces.", false, "sources"},
     {"horizon", K::duration, "The period totals are computed over (at least 1 s), e.g. 30d.", true},
+    {"target",
+     K::choice,
+     "The operational-capacity level the pipeline must resist (OC1..OC5): the verdict says "
+     "pass or fail against it (`analyze --require-ceiling` overrides it).",
+     false,
+     {},
+     0,
+     0,
+     kTargets},
     {"origin", K::mapping, "Bytes arrive already encrypted (before the first stage).", false,
      "origin"},
     {"asset", K::mapping, "What is protected: parameters and bytes per parameter.", true, "asset"},

@@ -36,7 +36,7 @@ Asset read_asset(const YamlFile& f, const YamlNode& n) {
   return a;
 }
 
-// name, description, source, horizon, origin.
+// name, description, source, horizon, target, origin.
 void read_header(MapReader& r, const Catalog& c, Scenario& s) {
   s.name = r.name("name");
   s.description = r.str_or("description", "");
@@ -55,6 +55,14 @@ void read_header(MapReader& r, const Catalog& c, Scenario& s) {
         r.at_value("horizon"),
         fmt::format("scenario: 'horizon' is {}; a horizon must be at least {}",
                     format_duration(s.horizon_s), format_duration(kMinHorizonSeconds)));
+  if (r.has("target")) {
+    const std::string raw = r.str("target");
+    if (raw.size() != 3 || !raw.starts_with("OC") || raw[2] < '1' || raw[2] > '5')
+      throw InputError(
+          r.at_value("target"),
+          fmt::format("scenario: target '{}': expected OC1, OC2, OC3, OC4 or OC5", echo(raw)));
+    s.target_level = raw[2] - '0';
+  }
   if (YamlNode o = r.optional_node("origin")) {
     MapReader orr(r.file(), o, "origin");
     orr.allow(scenario_mapping("origin"));

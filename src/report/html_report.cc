@@ -26,6 +26,7 @@
 #include "report/threat_phrases.h"
 #include "report/threat_section.h"
 #include "report/timeline_drawing.h"
+#include "report/verdict_phrase.h"
 #include "report/window_notes.h"
 #include "report/window_table.h"
 
@@ -61,6 +62,8 @@ td.a-patterns{background:#ef8a62;color:#000}
 td.a-metadata{background:#fddbc7;color:#000}
 td.a-ciphertext{background:#d1e5f0;color:#000}
 td.a-unreachable{background:#fff;color:#666}
+td.a-released{background:#8c510a;color:#fff}
+td.decides{box-shadow:inset 0 0 0 3px #000}
 td.key{outline:3px double #000;outline-offset:-4px}
 .small{font-size:.85em;color:#333}
 ul.steps li{margin-bottom:.2em}
@@ -115,12 +118,17 @@ void summary(std::ostream& out, const Analysis& a) {
   out << "<section id=\"summary\">\n<h2>Summary</h2>\n";
   if (a.threat.computed) {
     const ExposureCeiling& c = a.threat.ceiling;
-    out << fmt::format("<p class=\"verdict{}\"><b>Exposure ceiling: {}.</b> {}.</p>\n",
-                       c.breached_by.empty() ? " kept" : "", html_text(ceiling_label(c.level)),
-                       html_text(ceiling_summary(a)));
-    out << "<p class=\"small\">An exposure-based reading of RAND SL1..SL5, not a "
-           "certification: it looks only at where the bytes sit in plaintext and who can reach "
-           "them there.</p>\n";
+    const VerdictText v = verdict_text(a);
+    out << fmt::format("<p class=\"verdict{}\"><b>{}.</b></p>\n",
+                       c.breached_by.empty() ? " kept" : "", html_text(v.headline));
+    std::vector<std::string> items;
+    for (const VerdictItem& i : v.items) items.push_back(i.label + ": " + i.text);
+    list(out, items);
+    out << fmt::format(
+        "<p class=\"small\"><b>Exposure ceiling: {}.</b> {}. An exposure-based reading of RAND "
+        "SL1..SL5, not a certification: it looks only at where the bytes sit in plaintext and "
+        "who can reach them there.</p>\n",
+        html_text(ceiling_label(c.level)), html_text(ceiling_summary(a)));
     const ActorThreat* breach = actor_threat(a, c.breached_by);
     if (breach) {
       out << "<h3>The exposures that decide it</h3>\n<ul>\n";
@@ -228,7 +236,11 @@ void matrix(std::ostream& out, const Analysis& a) {
     const Swatch s = access_swatch(x);
     out << "<span class=\"item\">" << swatch(s.fill) << html_text(s.label) << "</span>";
   }
-  out << "<span class=\"item\"><span class=\"swatch\" style=\"outline:3px double #000;"
+  out << "<span class=\"item\"><span class=\"swatch\" style=\"background:#8c510a\"></span>R: "
+         "read through a released key</span>"
+         "<span class=\"item\"><span class=\"swatch\" style=\"box-shadow:inset 0 0 0 3px #000"
+         "\"></span>!: decides the verdict (thick border)</span>"
+         "<span class=\"item\"><span class=\"swatch\" style=\"outline:3px double #000;"
          "outline-offset:-4px\"></span>K: a key (double border)</span></p>\n"
          "<p class=\"small\">"
       << html_text(cell_code_legend())
@@ -242,11 +254,18 @@ void matrix(std::ostream& out, const Analysis& a) {
   for (std::size_t i : table_order(a)) {
     const Window& w = a.windows[i];
     out << "<tr><th class=\"stage\">" << html_text(name_phrase(w)) << "</th>";
-    for (const Cell& cell : w.cells)
-      out << fmt::format("<td class=\"c {}{}\" title=\"{}\">{}</td>", access_class(cell.access),
-                         cell.extracts ? " key" : "",
-                         html_text(cell_reason(*a.catalog, a.scenario.places[w.place], w, cell)),
-                         html_text(cell_code(cell)));
+    for (std::size_t k = 0; k < w.cells.size(); ++k) {
+      const Cell& cell = w.cells[k];
+      const FullCopyRoute* r = a.threat.computed ? a.threat.route(i, k) : nullptr;
+      const bool released = r && r->released_key && cell.access != Access::plaintext;
+      std::string why = cell_reason(*a.catalog, a.scenario.places[w.place], w, cell);
+      if (released) why += "; a full copy is read through a released key";
+      if (r && r->deciding) why += "; this decides the verdict";
+      out << fmt::format("<td class=\"c {}{}{}\" title=\"{}\">{}</td>",
+                         released ? "a-released" : access_class(cell.access),
+                         cell.extracts ? " key" : "", r && r->deciding ? " decides" : "",
+                         html_text(why), html_text(cell_code(a, i, k)));
+    }
     out << "</tr>\n";
   }
   out << "</tbody></table>\n<p class=\"small\">Columns: ";

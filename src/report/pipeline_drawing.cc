@@ -25,6 +25,8 @@ constexpr int kBandPad = 10, kBandLabel = 34;  // a place's band: inner margin, 
 constexpr const char* kEncrypt = "#2166ac";
 constexpr const char* kDecrypt = "#b2182b";
 constexpr const char* kBoundary = "#7b3294";  // places and flows into another place
+// Ciphertext read in full through a released key: the matrix's R colour.
+constexpr const char* kReleasedFill = "#8c510a";
 
 // Cut to `n` characters (UTF-8 aware), "…" when cut: SVG text does not wrap.
 std::string cut(const std::string& s, std::size_t n) {
@@ -103,7 +105,7 @@ void pipeline_svg(std::ostream& out, const Analysis& a) {
   const int top = kMargin + (bands ? kBandLabel : 0);
   const int legend_x = right;
   const int width = legend_x + 300;
-  const int height = std::max(top + kMargin + layers * (kBoxH + kGapY), 360);
+  const int height = std::max(top + kMargin + layers * (kBoxH + kGapY), 420);
   auto x_of = [&](std::size_t i) {
     return band_x[band_of(i)] + (bands ? kBandPad : 0) + column[i] * (kBoxW + kGapX);
   };
@@ -179,18 +181,31 @@ void pipeline_svg(std::ostream& out, const Analysis& a) {
     const std::vector<std::string> readers = w.plaintext_readers();
     std::string who = readers.empty() ? "no plaintext reader" : "plaintext to: ";
     for (std::size_t k = 0; k < readers.size(); ++k) who += (k ? ", " : "") + readers[k];
-    out << fmt::format("<g class=\"stage\"><title>{}</title>",
-                       html_text(name_phrase(w) + ": " + who));
+    // Ciphertext that a capability still reads in full through a released key says so: the
+    // same mark as the matrix's R, not "no plaintext reader".
+    std::string released;
+    for (std::size_t k = 0; a.threat.computed && k < w.cells.size(); ++k)
+      if (const FullCopyRoute* r = a.threat.route(i, k);
+          r && r->released_key && w.cells[k].access != Access::plaintext)
+        released += (released.empty() ? "" : ", ") + w.cells[k].capability;
+    if (!released.empty())
+      who = (readers.empty() ? "" : who + "; ") + "via a released key: " + released;
+    const bool decides = a.threat.computed && a.threat.decides(i);
+    const char* ink = released.empty() ? sw.text : "#fff";
+    out << fmt::format(
+        "<g class=\"stage\"><title>{}</title>",
+        html_text(name_phrase(w) + ": " + who + (decides ? "; decides the verdict" : "")));
     out << fmt::format(
         "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\" fill=\"{}\" "
-        "stroke=\"#333\" stroke-width=\"1\"/>",
-        x, y, kBoxW, kBoxH, sw.fill);
-    out << text(x + 8, y + 17, shortened(name_phrase(w), 26), sw.text,
+        "stroke=\"{}\" stroke-width=\"{}\"/>",
+        x, y, kBoxW, kBoxH, released.empty() ? sw.fill : kReleasedFill, decides ? "#000" : "#333",
+        decides ? 4 : 1);
+    out << text(x + 8, y + 17, shortened(name_phrase(w), 26), ink,
                 " font-weight=\"bold\" font-size=\"13\"")
-        << text(x + 8, y + 33, cut(w.location, 35), sw.text, " font-size=\"11\"")
-        << text(x + 8, y + 48, cut(state_phrase(w, s.stages[i]), 36), sw.text,
+        << text(x + 8, y + 33, cut(w.location, 35), ink, " font-size=\"11\"")
+        << text(x + 8, y + 48, cut(state_phrase(w, s.stages[i]), 36), ink,
                 " font-size=\"11\" font-style=\"italic\"")
-        << text(x + 8, y + 63, cut(who, 42), sw.text, " font-size=\"10\"") << "</g>\n";
+        << text(x + 8, y + 63, cut(who, 42), ink, " font-size=\"10\"") << "</g>\n";
   }
   // Legend: states, then the two kinds of marked flow.
   int ly = kMargin;
@@ -234,6 +249,19 @@ void pipeline_svg(std::ostream& out, const Analysis& a) {
         << "\n";
     ly += 24;
   }
+  out << fmt::format(
+             "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"16\" rx=\"3\" fill=\"{}\" "
+             "stroke=\"#333\"/>",
+             legend_x + 10, ly, kReleasedFill)
+      << text(legend_x + 38, ly + 12, "read through a released key", "#000", " font-size=\"11\"")
+      << "\n";
+  ly += 24;
+  out << fmt::format(
+             "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"16\" rx=\"3\" fill=\"#fff\" "
+             "stroke=\"#000\" stroke-width=\"4\"/>",
+             legend_x + 10, ly)
+      << text(legend_x + 38, ly + 12, "decides the verdict", "#000", " font-size=\"11\"") << "\n";
+  ly += 24;
   out << text(legend_x + 10, ly + 12, "Last line of a stage: who reads", "#000",
               " font-size=\"11\"")
       << text(legend_x + 10, ly + 26, "its bytes in plaintext there.", "#000", " font-size=\"11\"")

@@ -34,7 +34,7 @@ void render(std::ostream& out, const Analysis& a, Format f) { render(out, a, f, 
 void render(std::ostream& out, const Analysis& a, Format f, const ReportOptions& o) {
   switch (f) {
     case Format::table:
-      return render_table(out, a);
+      return render_table(out, a, o);
     case Format::md:
       return render_markdown(out, a);
     case Format::csv:

@@ -13,11 +13,18 @@ namespace plainsight {
 
 enum class Format { table, md, csv, json, html, sarif, dot };
 
-// What a report links to outside itself.
+// The plain-text table's layout: `compact` fits the width (the verdict, the windows in short
+// form, the attack paths), `detail` adds every section fitted to the width, `wide` is every
+// section with its tables unwrapped (lines as long as their cells).
+enum class TableLayout { wide, compact, detail };
+
+// What a report links to outside itself, and how the table is laid out.
 struct ReportOptions {
   // Absolute URL of plainsight's docs/ folder (no trailing '/'): SARIF rules link their help
   // there (helpUri must be absolute). Empty: the help names the docs' path, and no link.
   std::string docs_url;
+  TableLayout table = TableLayout::wide;
+  std::size_t width = 120;  // compact and detail tables: at most this many columns
 };
 
 bool parse_format(const std::string& name, Format* out);
@@ -29,6 +36,7 @@ void render(std::ostream& out, const Analysis& analysis, Format format,
 std::string render(const Analysis& analysis, Format format);
 
 void render_table(std::ostream& out, const Analysis& a);
+void render_table(std::ostream& out, const Analysis& a, const ReportOptions& options);
 void render_markdown(std::ostream& out, const Analysis& a);
 void render_csv(std::ostream& out, const Analysis& a);
 void render_json(std::ostream& out, const Analysis& a);

@@ -28,7 +28,9 @@ add_library(plainsight_report STATIC
   report/sensitivity_report.cc
   report/table_report.cc
   report/text_table.cc
+  report/text_wrap.cc
   report/threat_phrases.cc
+  report/verdict_phrase.cc
   report/sweep_plot.cc
   report/sweep_report.cc
   report/threat_section.cc
