@@ -48,6 +48,8 @@ struct Analysis {
   // The table's row order, as indices into `windows`: empty is pipeline order (the
   // scenario's stage order); `analyze --sort exposure` fills it.
   std::vector<std::size_t> row_order;
+  // The date (YYYY-MM-DD) risk_tracking expiries are read against; "" reads none as expired.
+  std::string as_of;
 };
 
 class MeasuredDurations;

@@ -7,6 +7,7 @@
 
 #include "analyze/analysis.h"
 #include "analyze/measured_durations.h"
+#include "cli/as_of_date.h"
 #include "cli/commands.h"
 #include "cli/measurement_options.h"
 #include "cli/output.h"
@@ -46,6 +47,7 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     MeasurementOptions measurements;
     bool detail = false;           // table: every section, fitted to the width
     bool wide = false;             // table: every section, unwrapped
+    std::string as_of;             // --as-of: risk_tracking expiries
     std::uint64_t trials = 10000;  // the verdict's simulation
     std::uint64_t seed = 1;
   };
@@ -98,6 +100,7 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
   cmd->add_flag("--wide", o->wide,
                 "Table: every section with unwrapped tables, lines as long as their cells")
       ->excludes(detail);
+  add_as_of(*cmd, o->as_of);
   add_trials_and_seed(*cmd, o->trials, o->seed,
                       "Trials of the verdict's simulation of the actor that breaks the ceiling "
                       "(default 10000)");
@@ -113,6 +116,7 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     const std::optional<MeasuredDurations> measured = o->measurements.load(catalog);
     Analysis a = analyze(catalog, std::move(s), o->sets, measured ? &*measured : nullptr);
     MeasurementOptions::warn({&a});
+    a.as_of = as_of_date(o->as_of);
     timer.mark("windows");
     if (o->sort == "exposure") a.row_order = exposure_order(a.windows);
     if (!o->no_threats || required > 0) {

@@ -8,6 +8,7 @@
 
 #include "core/limits.h"
 #include "core/place.h"
+#include "core/risk_tracking.h"
 #include "load/platform_keys.h"
 
 namespace plainsight {
@@ -65,6 +66,11 @@ constexpr KeySpec kScenario[] = {
      "workload"},
     {"transfer_cost", K::mapping, "The price of the transfers of one stage, from catalog figures.",
      false, "transfer_cost"},
+    {"risk_tracking", K::finding_map,
+     "What the team decided per finding, keyed by its id (the SARIF fingerprint "
+     "plainsightFinding/v1, also in every report): status, justification, owner, ticket, "
+     "expires.",
+     false, "risk"},
     {"actors", K::actor_map,
      "Actor parameters replacing the catalog's, per catalog actor id: a quantity, or "
      "{value, provenance, source} with its citation.",
@@ -360,6 +366,24 @@ constexpr KeySpec kTransferPublished[] = {
     {"transfers", K::catalog, "A published number of transfers (count).", false, "figures"},
 };
 
+constexpr KeySpec kRisk[] = {
+    {"status",
+     K::choice,
+     "accepted (SARIF suppresses it until it expires), mitigated, false_positive (suppressed) "
+     "or in_progress.",
+     true,
+     {},
+     0,
+     0,
+     kRiskStatuses},
+    {"justification", K::text, "Why: what was decided and on what grounds.", true},
+    {"owner", K::name, "Who answers for it."},
+    {"ticket", K::name, "The tracker's reference, e.g. SEC-123."},
+    {"expires", K::text,
+     "The date (YYYY-MM-DD) after which an acceptance no longer holds: the finding is one "
+     "again."},
+};
+
 constexpr KeySpec kActor[] = {
     {"foothold_rate", K::figure, "How often footholds arrive, e.g. 12/y.", false, "rate"},
     {"dwell", K::figure, "How long a foothold lasts before detection, e.g. 30d.", false,
@@ -435,6 +459,7 @@ constexpr MappingSpec kMappings[] = {
     {"transfer_cost", "The price of one stage's transfers.", kTransferCost},
     {"transfer_distribution", "Transfers to several endpoints on a period.", kTransferDistribution},
     {"transfer_published", "Published costs to compare with.", kTransferPublished},
+    {"risk", "What the team decided about one finding.", kRisk},
     {"actor", "One actor's parameters, replacing the catalog's.", kActor},
     {"place_reach", "An actor's time to compromise at matching places.", kPlaceReach},
     {"figure", "A quantity with its provenance and citation.", kFigure},

@@ -14,6 +14,7 @@
 #include "load/map_reader.h"
 #include "load/overlay.h"
 #include "load/platform_validity.h"
+#include "load/risk_tracking_reader.h"
 #include "load/scenario_flows.h"
 #include "load/scenario_keys.h"
 #include "load/scenario_places.h"
@@ -273,6 +274,7 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
   if (YamlNode w = r.optional_node("workload")) s.workload = read_workload(f, w, s);
   if (YamlNode t = r.optional_node("transfer_cost"))
     s.transfer_cost = read_transfer_pricing(f, t, s, c);
+  if (YamlNode rt = r.optional_node("risk_tracking")) s.risk_tracking = read_risk_tracking(f, rt);
   if (YamlNode a = r.optional_node("actors")) {
     s.actor_parameters = read_actor_overrides(f, a, c, &s.actor_parameter_ranges);
     s.actor_place_reach = read_actor_place_reach(f, a, c);

@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include "report/escaping.h"
+#include "report/findings_section.h"
 #include "report/phrases.h"
 #include "report/place_phrase.h"
 #include "report/render.h"
@@ -16,14 +17,14 @@ void render_csv(std::ostream& out, const Analysis& a) {
   out << "stage,name,location,medium,state,protection,bytes,resident,resident_s,per_event_s,"
          "provenance,source,events,plaintext_per_event_s,plaintext_total_s,plaintext_coverage_s,"
          "plaintext_readers,cc_off_s,cc_on_s,cc_ratio,rests_on,notes,replicas,place,operator,"
-         "operator_name,row\n";
+         "operator_name,row,risk_tracking\n";
   // The verdict first, as a row of its own (row=verdict): the headline in `name`, pass or
   // fail in `state`, its items in `notes`; every other column empty.
   if (const VerdictText v = verdict_text(a); !v.headline.empty()) {
     std::string items;
     for (const VerdictItem& i : v.items)
       items += (items.empty() ? "" : " | ") + i.label + ": " + i.text;
-    out << fmt::format(",{},,,{},,,,,,,,,,,,,,,,,{},,,,,verdict\n", csv_field(v.headline),
+    out << fmt::format(",{},,,{},,,,,,,,,,,,,,,,,{},,,,,verdict,\n", csv_field(v.headline),
                        v.outcome, csv_field(items));
   }
   const auto n = [](double x) { return csv_number(x); };
@@ -33,7 +34,7 @@ void render_csv(std::ostream& out, const Analysis& a) {
     for (const auto& r : w.plaintext_readers()) readers += (readers.empty() ? "" : ";") + r;
     const Place& place = a.scenario.places[w.place];
     out << fmt::format(
-        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},window\n",
+        "{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},{},window,{}\n",
         csv_field(w.stage), csv_field(w.name), csv_field(w.location), csv_field(w.medium),
         to_string(w.state), csv_field(protection_phrase(w)), n(w.bytes),
         w.resident ? "true" : "false",
@@ -49,7 +50,8 @@ void render_csv(std::ostream& out, const Analysis& a) {
             : std::string(",,"),
         csv_field(rests_on_phrase(a, i)),
         csv_field(fmt::format("{}", fmt::join(window_notes(a, i), " | "))), w.replicas,
-        csv_field(place.id), place.operator_role, csv_field(operator_words(place)));
+        csv_field(place.id), place.operator_role, csv_field(operator_words(place)),
+        csv_field(window_tracking(a, i)));
   }
 }
 

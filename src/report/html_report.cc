@@ -16,6 +16,7 @@
 #include "report/cost_section.h"
 #include "report/escaping.h"
 #include "report/figure_phrase.h"
+#include "report/findings_section.h"
 #include "report/measurement_section.h"
 #include "report/palette.h"
 #include "report/phrases.h"
@@ -390,6 +391,7 @@ void render_html(std::ostream& out, const Analysis& a) {
   windows(out, a);
   matrix(out, a);
   threats(out, a);
+  findings_html(out, a);
   costs(out, a);
   measurements(out, a);
   sources(out, a);

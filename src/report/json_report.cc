@@ -14,6 +14,7 @@
 #include "report/cell_reason.h"
 #include "report/cost_section.h"
 #include "report/figure_phrase.h"
+#include "report/findings_section.h"
 #include "report/json_stream.h"
 #include "report/json_values.h"
 #include "report/measurement_section.h"
@@ -323,6 +324,7 @@ void render_json(std::ostream& out, const Analysis& a) {
                                 {"summary", transfer_cost_lines(a)}});
   }
   write_threat_json(a, js);
+  write_findings_json(a, js);
   js.member("warnings", a.warnings);
   js.end();
   out.put('\n');

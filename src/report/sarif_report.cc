@@ -17,6 +17,7 @@
 #include "build_info.h"
 #include "core/quantity.h"
 #include "report/cell_reason.h"
+#include "report/finding.h"
 #include "report/json_stream.h"
 #include "report/phrases.h"
 #include "report/place_phrase.h"
@@ -28,8 +29,6 @@ namespace plainsight {
 namespace {
 
 using json = nlohmann::ordered_json;
-
-constexpr const char* kMetadataRule = "metadata/visible";
 
 // RFC 3986: every byte but the unreserved ones and '/' percent-encoded.
 std::string uri_path(const std::string& path) {
@@ -56,78 +55,6 @@ json artifact_location(const std::string& file) {
     return {{"uri", uri_path(p.generic_string())}, {"uriBaseId", "%SRCROOT%"}};
   const fs::path abs = fs::absolute(file, ec).lexically_normal();
   return {{"uri", "file://" + uri_path(abs.generic_string())}};
-}
-
-// FNV-1a, 64 bits, in hex: a fingerprint of what the finding is about, not where it stands.
-std::string fingerprint(const std::string& text) {
-  std::uint64_t h = 1469598103934665603ull;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return fmt::format("{:016x}", h);
-}
-
-// How severe a finding is: one rule for every scenario (docs/reports.md#sarif-severity), from
-// the lowest actor level that reads a full copy there before the window closes (the lower the
-// level, the more actors can: 11 - level) and whether the route decides the verdict.
-struct Severity {
-  int rank = 0;        // 0 note, 1 warning, 2 error: the worst of a group's routes wins
-  double score = 2.0;  // GitHub's security-severity, 0.0 .. 10.0
-  bool operator<(const Severity& o) const {
-    return std::tie(rank, score) < std::tie(o.rank, o.score);
-  }
-  const char* level() const { return rank == 2 ? "error" : rank == 1 ? "warning" : "note"; }
-};
-
-Severity severity(const Analysis& a, std::size_t window, std::size_t capability) {
-  if (!a.threat.computed) return {1, 5.0};
-  const FullCopyRoute* r = a.threat.route(window, capability);
-  if (!r) return {0, 2.0};
-  const double by_level = 11.0 - r->level;
-  if (r->deciding) return {2, std::max(7.0, by_level)};
-  return {1, std::clamp(by_level, 4.0, 6.9)};
-}
-
-// The class words a message and a rule use.
-struct ClassWords {
-  std::string_view id;
-  const char* name;  // "PlaintextReadableBySoftware"
-  const char* short_text;
-  const char* help;  // what it is and what to change
-};
-
-constexpr ClassWords kClasses[] = {
-    {"software", "PlaintextReadableBySoftware",
-     "Weights readable by privileged software (root, an insider, firmware)",
-     "Privileged software (root on a host, a provider insider, root in our workload, a "
-     "file-system client, compromised firmware) reads the weights where a machine holds them "
-     "in plaintext: memory, caches, GPU memory, buses it can see. What to change: run the host "
-     "side in a confidential VM and turn on GPU confidential computing (controls confidential_vm "
-     "and gpu_confidential_mode), make the workload an attested image nobody logs into, and keep "
-     "decrypted copies off page caches and shared file systems. The result names the minimal "
-     "defence the analysis found for this scenario."},
-    {"physical", "PlaintextReadableByPhysicalAccess",
-     "Weights readable with hands on hardware (interposer, tap, stolen media)",
-     "Physical access (a bus interposer, a fabric tap, stolen media, an invasive attack on a "
-     "chip) reads the weights on a wire or a medium, or takes a key that has them released. "
-     "What to change: encrypt the link it taps (fabric_link_encryption for the inter-node "
-     "fabric; blackwell_upgrade or rubin_rack_cc for NVLink), keep stored bytes encrypted under "
-     "keys held off the machine, and do not release keys to an attestation a physical attacker "
-     "can forge. The result names the minimal defence the analysis found for this scenario."},
-    {"remote", "PlaintextReadableRemotely",
-     "Weights readable remotely (credentials, a service, the network)",
-     "Remote access (stolen cloud credentials with key-service rights, a breach of a relay or "
-     "a storage service, an eavesdropper) reads the weights where a service holds them or its "
-     "key service releases them. What to change: hold the keys yourself (customer_held_keys), "
-     "encrypt end to end before the bytes leave, and narrow who may call the key service. The "
-     "result names the minimal defence the analysis found for this scenario."},
-};
-
-std::size_t class_index(const Capability* cap) {
-  for (std::size_t i = 0; i < std::size(kClasses); ++i)
-    if (cap && kClasses[i].id == cap->capability_class) return i;
-  return 0;
 }
 
 // How long the capability can read there within the horizon: the plaintext coverage, or for
@@ -161,42 +88,6 @@ json rule(const std::string& id, const std::string& name, const std::string& sho
 }
 
 std::string score_text(double s) { return fmt::format("{:.1f}", s); }
-
-// One finding: the capabilities of one class that read the weights at one stage, in
-// plaintext or through a released key, with the worst severity among them.
-struct Finding {
-  std::size_t window = 0;
-  std::size_t cls = 0;
-  std::vector<std::size_t> plaintext;  // capability indices reading plaintext here
-  std::vector<std::size_t> released;   // reading a full copy through a released key
-  Severity worst;
-  bool deciding = false;
-};
-
-// The findings at one window, one per class, in class order.
-std::vector<Finding> findings_at(const Analysis& a, std::size_t i) {
-  const Catalog& c = *a.catalog;
-  const Window& w = a.windows[i];
-  std::vector<Finding> by(std::size(kClasses));
-  for (std::size_t k = 0; k < w.cells.size(); ++k) {
-    const Cell& cell = w.cells[k];
-    const FullCopyRoute* r = a.threat.computed ? a.threat.route(i, k) : nullptr;
-    const bool plain = cell.access == Access::plaintext;
-    if (!plain && !(r && r->released_key)) continue;
-    Finding& f = by[class_index(c.capability(cell.capability))];
-    (plain ? f.plaintext : f.released).push_back(k);
-    f.worst = std::max(f.worst, severity(a, i, k));
-    f.deciding = f.deciding || (r && r->deciding);
-  }
-  std::vector<Finding> out;
-  for (std::size_t k = 0; k < by.size(); ++k)
-    if (!by[k].plaintext.empty() || !by[k].released.empty()) {
-      by[k].window = i;
-      by[k].cls = k;
-      out.push_back(std::move(by[k]));
-    }
-  return out;
-}
 
 std::string names(const Catalog& c, const Window& w, const std::vector<std::size_t>& ks) {
   std::string out;
@@ -242,7 +133,7 @@ void render_sarif(std::ostream& out, const Analysis& a, const ReportOptions& o) 
   const Catalog& c = *a.catalog;
   // Each rule's security-severity is the highest of its results in this run: GitHub reads
   // it from the rule, so that is what a reader of the alert list sees.
-  std::vector<double> highest(std::size(kClasses), 0);
+  std::vector<double> highest(capability_classes().size(), 0);
   bool metadata = false;
   for (std::size_t i = 0; i < a.windows.size(); ++i) {
     for (const Finding& f : findings_at(a, i))
@@ -251,8 +142,8 @@ void render_sarif(std::ostream& out, const Analysis& a, const ReportOptions& o) 
   }
   for (const Stage& st : a.scenario.stages) metadata |= st.attributes.count("metadata") > 0;
   json rules = json::array();
-  for (std::size_t k = 0; k < std::size(kClasses); ++k) {
-    const ClassWords& cw = kClasses[k];
+  for (std::size_t k = 0; k < capability_classes().size(); ++k) {
+    const ClassWords& cw = capability_classes()[k];
     std::string members;
     for (const Capability& cap : c.capabilities)
       if (cap.capability_class == cw.id) members += (members.empty() ? "" : ", ") + cap.name;
@@ -312,11 +203,30 @@ void render_sarif(std::ostream& out, const Analysis& a, const ReportOptions& o) 
                                                    {"kind", "resource"}}})}};
   };
   const std::string headline = verdict_text(a).headline;
+  // What the team decided (the scenario's risk_tracking): in the properties and the message;
+  // an acceptance that holds, or a false positive, as a suppression viewers honour.
+  auto track = [&](json& result) {
+    const Tracking t =
+        tracking_of(a, result["partialFingerprints"]["plainsightFinding/v1"].get<std::string>());
+    if (!t.entry) return;
+    const RiskEntry& e = *t.entry;
+    result["properties"]["risk_tracking"] = {{"status", std::string(to_string(e.status))},
+                                             {"justification", e.justification},
+                                             {"owner", e.owner},
+                                             {"ticket", e.ticket},
+                                             {"expires", e.expires},
+                                             {"expired", t.expired}};
+    std::string& text = result["message"]["text"].get_ref<std::string&>();
+    text += " Tracked: " + tracking_phrase(t) + ".";
+    if (t.suppressed())
+      result["suppressions"] = json::array(
+          {{{"kind", "inSource"}, {"status", "accepted"}, {"justification", tracking_phrase(t)}}});
+  };
   bool top = true;
   auto write = [&](const Finding& f) {
     const Window& w = a.windows[f.window];
     const Stage* st = &a.scenario.stages[f.window];
-    const ClassWords& cw = kClasses[f.cls];
+    const ClassWords& cw = capability_classes()[f.cls];
     const std::string rule_id = fmt::format("plaintext/{}", cw.id);
     std::string what;
     if (!f.plaintext.empty()) {
@@ -340,7 +250,7 @@ void render_sarif(std::ostream& out, const Analysis& a, const ReportOptions& o) 
     json caps = json::array();
     for (const auto* ks : {&f.plaintext, &f.released})
       for (std::size_t k : *ks) caps.push_back(w.cells[k].capability);
-    js.value(
+    json result(
         {{"ruleId", rule_id},
          {"level", f.worst.level()},
          {"message",
@@ -348,7 +258,7 @@ void render_sarif(std::ostream& out, const Analysis& a, const ReportOptions& o) 
             fmt::format("{}{}: {}. {} ({}). {}", lead, located(name_phrase(w), w.location), what,
                         exposure_phrase(a, w), window_phrase(w), verdict_sentence(a, f))}}},
          {"locations", json::array({location(st, w.stage)})},
-         {"partialFingerprints", {{"plainsightFinding/v1", fingerprint(rule_id + "|" + w.stage)}}},
+         {"partialFingerprints", {{"plainsightFinding/v1", finding_id(rule_id, w.stage)}}},
          {"properties",
           {{"stage", w.stage},
            {"replicas", w.replicas},
@@ -363,6 +273,8 @@ void render_sarif(std::ostream& out, const Analysis& a, const ReportOptions& o) 
            {"plaintext_coverage_s", w.plaintext_coverage_s},
            {"provenance", std::string(to_string(w.per_event.provenance))},
            {"security-severity", score_text(f.worst.score)}}}});
+    track(result);
+    js.value(result);
   };
   // One result per stage and capability class: first the window the verdict's path reads,
   // then the other deciding ones, then the rest (passes over the windows: at cluster scale
@@ -396,18 +308,20 @@ void render_sarif(std::ostream& out, const Analysis& a, const ReportOptions& o) 
     bool observed = false;
     for (const Cell& cell : w.cells) observed |= cell.access == Access::metadata;
     if (!observed && said == st->attributes.end()) continue;
-    js.value({{"ruleId", kMetadataRule},
-              {"level", "note"},
-              {"message",
-               {{"text", fmt::format("{}: metadata visible to whoever runs or watches it: {}",
-                                     located(name_phrase(w), w.location),
-                                     said != st->attributes.end()
-                                         ? said->second
-                                         : "sizes, endpoints, timing and names")}}},
-              {"locations", json::array({location(st, w.stage)})},
-              {"partialFingerprints",
-               {{"plainsightFinding/v1", fingerprint(std::string(kMetadataRule) + "|" + w.stage)}}},
-              {"properties", {{"stage", w.stage}, {"security-severity", "3.0"}}}});
+    json result(
+        {{"ruleId", kMetadataRule},
+         {"level", "note"},
+         {"message",
+          {{"text",
+            fmt::format("{}: metadata visible to whoever runs or watches it: {}",
+                        located(name_phrase(w), w.location),
+                        said != st->attributes.end() ? said->second
+                                                     : "sizes, endpoints, timing and names")}}},
+         {"locations", json::array({location(st, w.stage)})},
+         {"partialFingerprints", {{"plainsightFinding/v1", finding_id(kMetadataRule, w.stage)}}},
+         {"properties", {{"stage", w.stage}, {"security-severity", "3.0"}}}});
+    track(result);
+    js.value(result);
   }
   js.end();
   js.member("columnKind", "unicodeCodePoints");

@@ -10,6 +10,8 @@ add_library(plainsight_report STATIC
   report/dot_report.cc
   report/escaping.cc
   report/figure_phrase.cc
+  report/finding.cc
+  report/findings_section.cc
   report/html_report.cc
   report/json_report.cc
   report/json_stream.cc

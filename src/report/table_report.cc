@@ -6,6 +6,7 @@
 #include "core/quantity.h"
 #include "report/escaping.h"
 #include "report/figure_phrase.h"
+#include "report/findings_section.h"
 #include "report/measurement_section.h"
 #include "report/phrases.h"
 #include "report/places_section.h"
@@ -61,6 +62,15 @@ void compact_table(std::ostream& out, const Analysis& a, std::size_t width) {
     for (auto& row : p.rows)
       if (row[0].size() > 3 && row[0].starts_with("OC")) row[0] = row[0].substr(0, 3);
     p.write_wrapped(out, width);
+  }
+  if (!a.scenario.risk_tracking.empty()) {
+    out << "\nRisk tracking (the scenario's decisions; --detail lists every finding id):\n";
+    for (std::size_t i : table_order(a))
+      if (const std::string t = window_tracking(a, i); !t.empty())
+        out << wrap_paragraph(name_phrase(a.windows[i]) + ": " + t, width, "  ", "    ");
+    for (const std::string& id : untracked_ids(a))
+      out << wrap_paragraph("warning: risk_tracking " + id + " matches no finding", width, "  ",
+                            "    ");
   }
   out << simulation_plain(a);
   for (const auto& w : a.warnings) out << wrap_paragraph("warning: " + w, width, "", "  ");
@@ -118,6 +128,7 @@ void render_table(std::ostream& raw, const Analysis& a, const ReportOptions& o) 
     out << fmt::format("{:>3} {} ({})\n", k + 1, caps[k].id, caps[k].name);
   measurement_sections_plain(out, a);
   threat_sections_plain(out, a);
+  findings_plain(out, a);
   out << simulation_plain(a);
   out << "\nUnits: GB = 1e9 bytes; windows are per event x events over the horizon.\n";
   for (const auto& w : a.warnings) out << "warning: " << w << "\n";
@@ -152,6 +163,7 @@ void render_markdown(std::ostream& out, const Analysis& a) {
   TextTable::markdown_header(out, exposure_matrix_header(a));
   for (std::size_t i : table_order(a)) TextTable::markdown_row(out, exposure_matrix_row(a, i));
   threat_sections_markdown(out, a);
+  findings_markdown(out, a);
   out << simulation_markdown(a);
   out << "\nUnits: GB = 1e9 bytes.\n";
   for (const auto& w : a.warnings) out << "\n> warning: " << md_text(w) << "\n";

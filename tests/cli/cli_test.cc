@@ -31,7 +31,8 @@ std::map<std::string, std::string> csv_rows(const std::string& csv) {
   std::string line;
   std::getline(ss, line);  // header
   while (std::getline(ss, line))
-    if (!line.ends_with(",verdict")) rows[line.substr(0, line.find(','))] = line;  // windows
+    if (!line.starts_with(','))
+      rows[line.substr(0, line.find(','))] = line;  // a window has a stage
   return rows;
 }
 

@@ -8,7 +8,9 @@ HTML and the Markdown.
 
   cross_format_test.py PLAINSIGHT SOURCE_DIR
 """
+import csv
 import glob
+import io
 import html
 import json
 import os
@@ -106,9 +108,8 @@ def verdict_first(name, plainsight, scenario, doc, table, problems):
     after = page.find("<section", summary + 1)
     if summary < 0 or headline not in html.unescape(page[summary:after]):
         problems.append(f"{name}: HTML: the summary does not open with the verdict")
-    csv_lines = render(plainsight, scenario, "csv").splitlines()
-    if len(csv_lines) < 2 or not csv_lines[1].endswith(",verdict") or \
-            headline.replace('"', '""') not in csv_lines[1]:
+    csv_rows = list(csv.DictReader(io.StringIO(render(plainsight, scenario, "csv"))))
+    if not csv_rows or csv_rows[0]["row"] != "verdict" or csv_rows[0]["name"] != headline:
         problems.append(f"{name}: CSV: the first row is not the verdict")
     sarif = json.loads(render(plainsight, scenario, "sarif"))
     run = sarif["runs"][0]
