@@ -1,6 +1,7 @@
 // plainsight analyze SCENARIO: the plaintext-window table and exposure matrix.
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <thread>
 
 #include <fmt/format.h>
@@ -32,6 +33,20 @@ std::size_t terminal_width() {
   return *end == '\0' && n >= 40 && n <= 1000 ? static_cast<std::size_t>(n) : 120;
 }
 
+// The root of the git checkout holding the scenario (a folder with .git, a directory or a
+// worktree's file), else the scenario's own folder.
+std::string default_srcroot(const std::string& scenario) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path folder = fs::absolute(scenario, ec).parent_path();
+  if (ec) return "";
+  for (fs::path p = folder; !p.empty(); p = p.parent_path()) {
+    if (fs::exists(p / ".git", ec)) return p.string();
+    if (p == p.parent_path()) break;
+  }
+  return folder.string();
+}
+
 }  // namespace
 
 void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
@@ -48,6 +63,7 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     bool detail = false;           // table: every section, fitted to the width
     bool wide = false;             // table: every section, unwrapped
     std::string as_of;             // --as-of: risk_tracking expiries
+    std::string srcroot;           // --srcroot: SARIF URIs relative to it
     std::uint64_t trials = 10000;  // the verdict's simulation
     std::uint64_t seed = 1;
   };
@@ -101,6 +117,10 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
                 "Table: every section with unwrapped tables, lines as long as their cells")
       ->excludes(detail);
   add_as_of(*cmd, o->as_of);
+  cmd->add_option("--srcroot", o->srcroot,
+                  "SARIF: the directory the scenario's URI is relative to (%SRCROOT%); default: "
+                  "the root of the git checkout holding the scenario, else the scenario's folder")
+      ->check(CLI::ExistingDirectory);
   add_trials_and_seed(*cmd, o->trials, o->seed,
                       "Trials of the verdict's simulation of the actor that breaks the ceiling "
                       "(default 10000)");
@@ -136,6 +156,8 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     ro.docs_url = o->docs_url;
     ro.table = o->wide ? TableLayout::wide : o->detail ? TableLayout::detail : TableLayout::compact;
     ro.width = terminal_width();
+    ro.srcroot = o->srcroot.empty() ? default_srcroot(o->scenario) : o->srcroot;
+    ro.arguments = globals->arguments;
     write_output(o->output, [&](std::ostream& out) { render(out, a, f, ro); });
     timer.mark("report");
     if (required > 0) check_ceiling_gate(a, required);

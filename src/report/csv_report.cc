@@ -1,5 +1,7 @@
 // CSV: one row per window with machine-readable numbers (bytes, seconds), each the shortest
 // text that reads back as the same double; text fields neutralised against formulas.
+#include <filesystem>
+
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -12,6 +14,32 @@
 #include "report/window_notes.h"
 
 namespace plainsight {
+namespace {
+
+// A figure's source, with a file path in it relative to the scenario's folder: the CSV is
+// read where the scenario is, not on the machine that wrote it ("silo-hopper.yaml:41:5",
+// never "/home/me/work/scenarios/silo-hopper.yaml:41:5").
+std::string relative_source(const std::string& source, const std::string& scenario_file) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path folder = fs::absolute(fs::path(scenario_file), ec).parent_path();
+  // "path:line:col" or a path alone; only what names an existing file is rewritten.
+  std::string path = source, rest;
+  for (int k = 0; k < 2; ++k) {
+    const std::size_t colon = path.rfind(':');
+    if (colon == std::string::npos ||
+        path.find_first_not_of("0123456789", colon + 1) != std::string::npos ||
+        colon + 1 == path.size())
+      break;
+    rest = path.substr(colon) + rest;
+    path.resize(colon);
+  }
+  if (ec || path.empty() || !fs::is_regular_file(path, ec)) return source;
+  const fs::path rel = fs::absolute(path, ec).lexically_normal().lexically_relative(folder);
+  return ec || rel.empty() ? source : rel.generic_string() + rest;
+}
+
+}  // namespace
 
 void render_csv(std::ostream& out, const Analysis& a) {
   out << "stage,name,location,medium,state,protection,bytes,resident,resident_s,per_event_s,"
@@ -41,7 +69,8 @@ void render_csv(std::ostream& out, const Analysis& a) {
         // How long the bytes stay, whatever their state: a decrypting stage's
         // blob residence; empty where the stage is not resident.
         w.resident_s > 0 ? n(w.resident_s) : "", n(w.per_event.value),
-        to_string(w.per_event.provenance), csv_field(w.per_event.source), n(w.events),
+        to_string(w.per_event.provenance),
+        csv_field(relative_source(w.per_event.source, a.scenario.file)), n(w.events),
         n(w.plaintext_per_event.value), n(w.plaintext_total_s), n(w.plaintext_coverage_s),
         csv_field(readers),
         // CC off and on where both were measured (and the pair not refused); empty otherwise.

@@ -24,6 +24,10 @@ struct ReportOptions {
   // there (helpUri must be absolute). Empty: the help names the docs' path, and no link.
   std::string docs_url;
   TableLayout table = TableLayout::wide;
+  // SARIF: the directory artifact URIs are relative to (%SRCROOT%); empty: the working
+  // directory. And the command line (after "plainsight") for run.invocations; empty: none.
+  std::string srcroot;
+  std::vector<std::string> arguments;
   std::size_t width = 120;  // compact and detail tables: at most this many columns
 };
 

@@ -42,16 +42,15 @@ std::string uri_path(const std::string& path) {
   return out;
 }
 
-// The scenario file as a URI relative to %SRCROOT% (the directory plainsight runs in: a
-// repository's root in CI); a file outside it gets an absolute file: URI and no base.
-json artifact_location(const std::string& file) {
+// The scenario file as a URI relative to %SRCROOT% (`srcroot`, or the directory plainsight runs
+// in: a repository's root in CI); a file outside it gets an absolute file: URI and no base.
+json artifact_location(const std::string& file, const std::string& srcroot) {
   namespace fs = std::filesystem;
   fs::path p(file);
   std::error_code ec;
-  const fs::path cwd = fs::current_path(ec);
-  if (p.is_absolute() && !ec) p = p.lexically_relative(cwd);
-  p = p.lexically_normal();
-  if (!p.empty() && !p.is_absolute() && *p.begin() != "..")
+  const fs::path root = srcroot.empty() ? fs::current_path(ec) : fs::absolute(srcroot, ec);
+  if (!ec) p = fs::absolute(p, ec).lexically_normal().lexically_relative(root.lexically_normal());
+  if (!ec && !p.empty() && !p.is_absolute() && *p.begin() != "..")
     return {{"uri", uri_path(p.generic_string())}, {"uriBaseId", "%SRCROOT%"}};
   const fs::path abs = fs::absolute(file, ec).lexically_normal();
   return {{"uri", "file://" + uri_path(abs.generic_string())}};
@@ -191,7 +190,18 @@ void render_sarif(std::ostream& out, const Analysis& a, const ReportOptions& o) 
   // The verdict, as every format opens with it: SARIF viewers show run properties beside the
   // alerts, and GitHub keeps them with the analysis.
   if (a.verdict) js.member("properties", {{"verdict", verdict_json(a)}});
-  const json artifact = artifact_location(a.scenario.file);
+  const json artifact = artifact_location(a.scenario.file, o.srcroot);
+  // How the run was made: the command line and every --set override, so that a reader of
+  // the alerts can make it again.
+  if (!o.arguments.empty()) {
+    std::string line = "plainsight";
+    for (const std::string& arg : o.arguments)
+      line += ' ' + (arg.find_first_of(" \t'\"\\$") == std::string::npos ? arg : "'" + arg + "'");
+    js.member("invocations", json::array({{{"executionSuccessful", true},
+                                           {"commandLine", line},
+                                           {"arguments", o.arguments},
+                                           {"properties", {{"overrides", a.overrides}}}}}));
+  }
   auto location = [&](const Stage* st, const std::string& stage) {
     return json{{"physicalLocation",
                  {{"artifactLocation", artifact},

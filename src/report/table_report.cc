@@ -92,7 +92,9 @@ void render_table(std::ostream& raw, const Analysis& a, const ReportOptions& o) 
     }
     // Detail: the wide report's sections, every table and line fitted to the width.
     std::ostringstream wide;
-    render_table(wide, a, ReportOptions{o.docs_url, TableLayout::wide, o.width});
+    ReportOptions all = o;
+    all.table = TableLayout::wide;
+    render_table(wide, a, all);
     std::string text = std::move(wide).str();
     // Its first lines (name, verdict, asset) as the compact report writes them.
     std::ostringstream head;

@@ -69,7 +69,16 @@ def main():
             return run(plainsight, "analyze", scenario, "-f", fmt, "--as-of", "2026-06-01",
                        *extra).stdout.decode()
 
-        sarif = json.loads(report("sarif"))
+        sarif = json.loads(report("sarif", "--set", "target=OC4"))
+        # A scenario outside any checkout: its URI is relative to its own folder, and the run
+        # records its command line and overrides.
+        loc = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+        if loc["artifactLocation"] != {"uri": "tracked.yaml", "uriBaseId": "%SRCROOT%"}:
+            problems.append(f"SARIF: artifact {loc['artifactLocation']}")
+        inv = sarif["runs"][0].get("invocations", [{}])[0]
+        if not inv.get("commandLine", "").startswith("plainsight analyze ") or \
+                inv.get("properties", {}).get("overrides") != ["target=OC4"]:
+            problems.append(f"SARIF: invocations {inv}")
         results = {r["partialFingerprints"]["plainsightFinding/v1"]: r
                    for r in sarif["runs"][0]["results"]}
         for fid, suppressed in ((HELD, True), (FALSE_POSITIVE, True), (EXPIRED, False),
