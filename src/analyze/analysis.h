@@ -50,6 +50,8 @@ struct Analysis {
   std::vector<std::size_t> row_order;
   // The date (YYYY-MM-DD) risk_tracking expiries are read against; "" reads none as expired.
   std::string as_of;
+  // The scenario file's SHA-256 (hex), for the HTML footer; "" when not computed.
+  std::string scenario_sha256;
 };
 
 class MeasuredDurations;

@@ -10,6 +10,7 @@
 #include "analyze/measured_durations.h"
 #include "cli/as_of_date.h"
 #include "cli/commands.h"
+#include "cli/file_digest.h"
 #include "cli/measurement_options.h"
 #include "cli/output.h"
 #include "cli/phase_timer.h"
@@ -137,6 +138,7 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     Analysis a = analyze(catalog, std::move(s), o->sets, measured ? &*measured : nullptr);
     MeasurementOptions::warn({&a});
     a.as_of = as_of_date(o->as_of);
+    a.scenario_sha256 = file_sha256(o->scenario);
     timer.mark("windows");
     if (o->sort == "exposure") a.row_order = exposure_order(a.windows);
     if (!o->no_threats || required > 0) {
