@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -249,19 +250,18 @@ void pipeline_svg(std::ostream& out, const Analysis& a) {
         << "\n";
     ly += 24;
   }
-  out << fmt::format(
-             "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"16\" rx=\"3\" fill=\"{}\" "
-             "stroke=\"#333\"/>",
-             legend_x + 10, ly, kReleasedFill)
-      << text(legend_x + 38, ly + 12, "read through a released key", "#000", " font-size=\"11\"")
-      << "\n";
-  ly += 24;
-  out << fmt::format(
-             "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"16\" rx=\"3\" fill=\"#fff\" "
-             "stroke=\"#000\" stroke-width=\"4\"/>",
-             legend_x + 10, ly)
-      << text(legend_x + 38, ly + 12, "decides the verdict", "#000", " font-size=\"11\"") << "\n";
-  ly += 24;
+  // The two marks every format shares: a full copy read through a released key, and a stage
+  // that decides the verdict.
+  for (const auto& [fill, stroke, width, label] :
+       {std::tuple{kReleasedFill, "#333", 1, "read through a released key"},
+        std::tuple{"#fff", "#000", 4, "decides the verdict"}}) {
+    out << fmt::format(
+               "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"16\" rx=\"3\" fill=\"{}\" "
+               "stroke=\"{}\" stroke-width=\"{}\"/>",
+               legend_x + 10, ly, fill, stroke, width)
+        << text(legend_x + 38, ly + 12, label, "#000", " font-size=\"11\"") << "\n";
+    ly += 24;
+  }
   out << text(legend_x + 10, ly + 12, "Last line of a stage: who reads", "#000",
               " font-size=\"11\"")
       << text(legend_x + 10, ly + 26, "its bytes in plaintext there.", "#000", " font-size=\"11\"")
