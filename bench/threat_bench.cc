@@ -17,10 +17,10 @@
 #include "analyze/threat.h"
 #include "analyze/windows.h"
 #include "load/catalog_loader.h"
-#include "load/cluster_generator.h"
 #include "load/scenario_loader.h"
 #include "load/yaml_file.h"
 #include "report/render.h"
+#include "write/cluster_generator.h"
 
 namespace plainsight {
 namespace {
@@ -33,7 +33,7 @@ const Catalog& catalog() {
 std::string cluster(int nodes) {
   ClusterSpec spec;
   spec.classes[0].nodes = nodes;
-  spec.classes[0].gpus_per_node = 8;
+  spec.classes[0].platform.gpus_per_node = 8;
   return expanded_cluster_scenario_yaml(spec);
 }
 
@@ -91,7 +91,7 @@ void BM_AnalyzeWithDefenses(benchmark::State& state) {
 void BM_GroupedEndToEnd(benchmark::State& state) {
   ClusterSpec spec;
   spec.classes[0].nodes = static_cast<int>(state.range(0));
-  spec.classes[0].gpus_per_node = 8;
+  spec.classes[0].platform.gpus_per_node = 8;
   const std::filesystem::path file =
       std::filesystem::temp_directory_path() /
       fmt::format("plainsight-bench-grouped-{}-{}.yaml", ::getpid(), state.range(0));
@@ -106,7 +106,7 @@ void BM_GroupedEndToEnd(benchmark::State& state) {
     a.threat = analyze_threats(catalog(), a.scenario, a.windows, {},
                                platform_reanalysis(catalog(), a.scenario, nullptr, &a.arriving));
     std::ostringstream out;
-    render(out, a, Format::json);
+    render_json(out, a);
     bytes = out.str().size();
     benchmark::DoNotOptimize(bytes);
   }

@@ -4,7 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "hwprobe/cli/probe_command.h"
-#include "hwprobe/harness/output_file.h"
+#include "output/output_file.h"
 
 int main(int argc, char** argv) {
   CLI::App app{"plainsight-probe"};
@@ -12,12 +12,12 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::RuntimeError& e) {
-    const int flushed = hwprobe::flush_stdout("plainsight-probe");
+    const int flushed = plainsight::output::flush_stdout("plainsight-probe");
     return e.get_exit_code() != 0 ? e.get_exit_code() : flushed;
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);
     // Every usage error is exit 2 (DESIGN.md, Conventions).
-    return code == 0 ? hwprobe::flush_stdout("plainsight-probe") : 2;
+    return code == 0 ? plainsight::output::flush_stdout("plainsight-probe") : 2;
   }
-  return hwprobe::flush_stdout("plainsight-probe");
+  return plainsight::output::flush_stdout("plainsight-probe");
 }

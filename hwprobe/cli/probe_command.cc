@@ -11,21 +11,27 @@
 #include <thread>
 
 #include "hwprobe/gpu/gpu_environment.h"
-#include "hwprobe/harness/atomic_file.h"
 #include "hwprobe/harness/machine_identity.h"
 #include "hwprobe/harness/probe_selection.h"
 #include "hwprobe/harness/progress_bar.h"
 #include "hwprobe/harness/rank_merge.h"
 #include "hwprobe/harness/result_document.h"
 #include "hwprobe/harness/runner.h"
-#include "hwprobe/harness/signal_guard.h"
 #include "hwprobe/harness/size_sweep.h"
 #include "hwprobe/harness/summary_table.h"
 #include "hwprobe/mpi/world.h"
 #include "hwprobe/registry.h"
+#include "output/atomic_file.h"
+#include "output/signal_guard.h"
 #include "units/visible_text.h"
 
 namespace hwprobe {
+using plainsight::output::cancel_requested;
+using plainsight::output::check_writable_target;
+using plainsight::output::exit_for_signal;
+using plainsight::output::install_signal_handlers;
+using plainsight::output::write_file_atomically;
+
 namespace {
 
 constexpr int kExitUsage = 2;

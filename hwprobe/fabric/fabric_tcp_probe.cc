@@ -126,7 +126,7 @@ void run_loopback(Context& ctx, Mode mode, const SweepPlan& plan,
 void run_pair(Context& ctx, Mode mode, int peer, const std::vector<PeerEndpoint>& endpoints,
               const Socket& listener, const TlsIdentity& identity, const SweepPlan& plan,
               const std::vector<std::byte>& payload) {
-  const int me = mpi::rank();
+  const int me = ctx.environment().rank;
   if (me == 0) {
     const PeerEndpoint& target = endpoints[peer];
     std::string last_error = "no address to try";
@@ -158,14 +158,15 @@ void run_pair(Context& ctx, Mode mode, int peer, const std::vector<PeerEndpoint>
 void run_between_ranks(Context& ctx, const SweepPlan& plan, const std::vector<std::byte>& payload) {
   std::uint16_t port = 0;
   Socket listener;
-  if (mpi::rank() != 0) listener = listen_tcp(port);
+  const Environment& env = ctx.environment();
+  if (env.rank != 0) listener = listen_tcp(port);
   const TlsIdentity identity = TlsIdentity::generate();
   std::vector<PeerEndpoint> endpoints;
   for (const std::string& text :
        mpi::all_gather(to_json(local_endpoint(port, identity.certificate_pem())).dump())) {
     endpoints.push_back(endpoint_from_json(nlohmann::json::parse(text)));
   }
-  for (int peer = 1; peer < mpi::size(); ++peer) {
+  for (int peer = 1; peer < env.world_size; ++peer) {
     for (Mode mode : {Mode::plain, Mode::tls}) {
       std::string error;
       try {
@@ -199,7 +200,7 @@ void FabricTcpProbe::run(Context& ctx) {
   for (std::size_t i = 0; i < payload.size(); ++i) {
     payload[i] = static_cast<std::byte>((i * 2654435761u) >> 13);
   }
-  if (mpi::active() && mpi::size() > 1) {
+  if (ctx.environment().world_size > 1) {
     run_between_ranks(ctx, plan, payload);
     return;
   }

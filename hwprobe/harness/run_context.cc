@@ -3,9 +3,12 @@
 #include <system_error>
 
 #include "hwprobe/harness/result_document.h"
-#include "hwprobe/harness/signal_guard.h"
+#include "output/signal_guard.h"
 
 namespace hwprobe {
+using plainsight::output::cancel_requested;
+using plainsight::output::track_path;
+using plainsight::output::untrack_path;
 
 RunContext::RunContext(std::string probe_key, const RunOptions& options, const Environment& env,
                        ProgressFn progress)

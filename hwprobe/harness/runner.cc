@@ -3,9 +3,10 @@
 #include <exception>
 
 #include "hwprobe/harness/run_context.h"
-#include "hwprobe/harness/signal_guard.h"
+#include "output/signal_guard.h"
 
 namespace hwprobe {
+using plainsight::output::cancel_requested;
 
 RunOutcome run_probes(const std::vector<Probe*>& probes, const RunOptions& options,
                       const Environment& env, const RunProgressFn& progress,

@@ -10,7 +10,8 @@
 namespace hwprobe::mpi {
 namespace {
 
-// Filled by init(); the single-rank defaults hold without MPI.
+// Filled by init() for the calls below; probes read rank and size from their Environment,
+// which init() fills from the same values. The single-rank defaults hold without MPI.
 struct State {
   bool active = false;
   int rank = 0;
@@ -36,10 +37,6 @@ bool launched_by_mpi_launcher() {
   }
   return false;
 }
-
-bool active() { return state.active; }
-int rank() { return state.rank; }
-int size() { return state.size; }
 
 #ifdef PLAINSIGHT_HAVE_MPI
 

@@ -19,11 +19,9 @@ nlohmann::json gather_to_root(const nlohmann::json& local);
 void barrier();
 void finalize();
 
-// What probes that measure between ranks need. Single-rank values without MPI. Probes
-// take the rank from their Context's Environment, which init() fills.
-bool active();  // MPI was initialised by init()
-int rank();
-int size();
+// What probes that measure between ranks need; without MPI each returns the single-rank
+// answer. Rank and world size are not asked here: probes read them from their Context's
+// Environment, which init() fills, so that one source says them.
 // Root's bytes arrive at every rank.
 std::string broadcast(const std::string& bytes, int root);
 // Every rank's bytes, in rank order, at every rank.

@@ -35,17 +35,16 @@ std::unique_ptr<Clique> Clique::local(const std::vector<int>& devices) {
   return clique;
 }
 
-std::unique_ptr<Clique> Clique::across_ranks(int device) {
+std::unique_ptr<Clique> Clique::across_ranks(int device, int rank, int world_size) {
   std::unique_ptr<Clique> clique(new Clique());
-  clique->multi_process_ = true;
-  clique->ranks_ = mpi::size();
+  clique->ranks_ = world_size;
   ncclUniqueId id{};
-  if (mpi::rank() == 0) check(ncclGetUniqueId(&id), "ncclGetUniqueId");
+  if (rank == 0) check(ncclGetUniqueId(&id), "ncclGetUniqueId");
   const std::string shared =
       mpi::broadcast(std::string(reinterpret_cast<const char*>(&id), sizeof id), 0);
   std::memcpy(&id, shared.data(), sizeof id);
   cuda::check(cudaSetDevice(device), "cudaSetDevice");
-  Member m{device, mpi::rank(), nullptr, nullptr};
+  Member m{device, rank, nullptr, nullptr};
   check(ncclCommInitRank(&m.comm, clique->ranks_, id, m.rank), "ncclCommInitRank");
   clique->members_.push_back(m);
   cuda::check(cudaStreamCreateWithFlags(&clique->members_.back().stream, cudaStreamNonBlocking),

@@ -24,22 +24,21 @@ class Clique {
  public:
   // Single process over `devices`.
   static std::unique_ptr<Clique> local(const std::vector<int>& devices);
-  // One member per MPI rank on `device`; every rank must call it.
-  static std::unique_ptr<Clique> across_ranks(int device);
+  // One member per MPI rank on `device`; every rank must call it, each with its own rank
+  // and the world size (its Context's Environment).
+  static std::unique_ptr<Clique> across_ranks(int device, int rank, int world_size);
   ~Clique();
   Clique(const Clique&) = delete;
   Clique& operator=(const Clique&) = delete;
 
   std::vector<Member>& members() { return members_; }
   int ranks() const { return ranks_; }  // size of the communicator
-  bool multi_process() const { return multi_process_; }
-  void synchronize();  // every member's stream
+  void synchronize();                   // every member's stream
 
  private:
   Clique() = default;
   std::vector<Member> members_;
   int ranks_ = 0;
-  bool multi_process_ = false;
 };
 
 // Throws ProbeError naming the call and NCCL's reason.

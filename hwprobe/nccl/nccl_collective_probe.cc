@@ -84,14 +84,15 @@ Filter NcclCollectiveProbe::filter(const Environment& env) const { return requir
 
 void NcclCollectiveProbe::run(Context& ctx) {
   const Environment& env = ctx.environment();
-  const bool multi = mpi::active() && mpi::size() > 1;
+  const bool multi = env.world_size > 1;
   const std::vector<int> devices = devices_for_rank(env.gpu_count, env.world_size, env.local_rank);
   // Every rank must take part in the communicator, so all agree before any starts.
   if (!mpi::all_true(!devices.empty())) {
     throw ProbeError("a node runs more ranks than it has GPUs: NCCL needs one GPU per rank");
   }
   const std::unique_ptr<Clique> clique =
-      multi ? Clique::across_ranks(devices.front()) : Clique::local(devices);
+      multi ? Clique::across_ranks(devices.front(), env.rank, env.world_size)
+            : Clique::local(devices);
   const int ranks = clique->ranks();
   const SweepPlan plan = plan_sweep(ctx.options(), kTransferSweep);
   const std::uint64_t largest = plan.sizes.back();

@@ -2,22 +2,21 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
-
 #include "analyze/content.h"
 #include "analyze/measured_durations.h"
 #include "analyze/windows.h"
+#include "core/probe_account.h"
 
 namespace plainsight {
 namespace {
 
-// Whether any figure of the analysis came from the probe file named `name` (a figure's
-// source is "file: probe").
+using W = AnalysisWarning::Kind;
+
+// Whether any figure of the analysis came from the probe file named `name`.
 bool figures_from(const Analysis& a, const std::string& name) {
-  const std::string prefix = name + ": ";
-  auto from = [&](const Figure& f) { return f.source.starts_with(prefix); };
+  auto from = [&](const Figure& f) { return f.probe && f.probe->file == name; };
   for (const Window& w : a.windows)
-    if (from(w.per_event) || (w.cc && w.cc->refused.empty() && (from(w.cc->off) || from(w.cc->on))))
+    if (from(w.per_event) || (w.cc && !w.cc->refused && (from(w.cc->off) || from(w.cc->on))))
       return true;
   if (a.workload)
     for (const CostLine& l : a.workload->lines)
@@ -25,14 +24,26 @@ bool figures_from(const Analysis& a, const std::string& name) {
   return false;
 }
 
-// "stage 'id': <chain line>" for each line of a window's chain that names probe file `name`.
-std::vector<std::string> chain_lines_naming(const Analysis& a, const std::string& name) {
-  std::vector<std::string> out;
-  const std::string in = " in " + name;
+// A warning for each entry of a window's chain about probe file `name`.
+std::vector<AnalysisWarning> chain_entries_naming(const Analysis& a, const std::string& name) {
+  std::vector<AnalysisWarning> out;
   for (const Window& w : a.windows)
-    for (const std::string& c : w.per_event.considered)
-      if (c.find(in) != std::string::npos) out.push_back(fmt::format("stage '{}': {}", w.stage, c));
+    for (const Considered& c : w.per_event.considered)
+      if (c.file == name) {
+        AnalysisWarning x;
+        x.kind = W::not_used;
+        x.stage = w.stage;
+        x.entry = c;
+        out.push_back(std::move(x));
+      }
   return out;
+}
+
+AnalysisWarning about_file(W kind, const std::string& file) {
+  AnalysisWarning x;
+  x.kind = kind;
+  x.file = file;
+  return x;
 }
 
 }  // namespace
@@ -54,8 +65,11 @@ Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::str
   return analyze(catalog, std::move(scenario), std::move(overrides), nullptr);
 }
 
-Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::string> overrides,
+Analysis analyze(const Catalog& given, Scenario scenario, std::vector<std::string> overrides,
                  const MeasuredDurations* measured) {
+  // A scenario citing sources of its own is analysed under the catalog that holds them: its
+  // windows point into it and its reports look their titles up there.
+  const Catalog& catalog = scenario.catalog_or(given);
   Analysis a;
   a.catalog = &catalog;
   a.scenario = std::move(scenario);
@@ -68,36 +82,37 @@ Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::str
   options.arriving = &a.arriving;
   a.windows = compute_windows(catalog, a.scenario, options);
   a.totals = window_totals(a.scenario, a.windows);
-  std::vector<std::string> cost_warnings;
+  std::vector<AnalysisWarning> cost_warnings;
   a.workload = workload_cost(catalog, a.scenario, measured, &cost_warnings);
   a.transfer_cost = transfer_cost(catalog, a.scenario);
   if (measured) {
     for (const MeasurementFile& f : measured->files())
-      a.measurements.push_back({f.name, f.machine.summary(), f.results.size(), f.started_at});
+      a.measurements.push_back({f.name, f.machine, f.results.size(), f.started_at});
     a.measurement_warnings = std::move(log.warnings);
     for (const Window& w : a.windows)
-      if (w.cc && !w.cc->refused.empty())
-        a.measurement_warnings.push_back(
-            fmt::format("stage '{}': the measured CC pair is refused: {}", w.stage, w.cc->refused));
+      if (w.cc && w.cc->refused) {
+        AnalysisWarning x;
+        x.kind = W::cc_pair_refused;
+        x.stage = w.stage;
+        x.pair = w.cc;
+        a.measurement_warnings.push_back(std::move(x));
+      }
     for (const MeasurementFile& f : measured->files()) {
       if (figures_from(a, f.name)) continue;
       if (!log.matched.count(f.path)) {
-        a.measurement_warnings.push_back(
-            fmt::format("{}: no result in it applies to a stage of this scenario "
-                        "(model/probe_map.yaml says which probe measures which stage)",
-                        f.name));
+        a.measurement_warnings.push_back(about_file(W::file_applies_nowhere, f.name));
         continue;
       }
       // Where another file's result was used, this one's refusals are only in the chain:
-      // a file that gave nothing at all says why, stage by stage.
-      for (const std::string& line : chain_lines_naming(a, f.name))
+      // a file that gave nothing at all says why, stage by stage (once: a refusal already
+      // warned of, with the figure that stays, is not repeated).
+      for (AnalysisWarning& x : chain_entries_naming(a, f.name))
         if (std::none_of(a.measurement_warnings.begin(), a.measurement_warnings.end(),
-                         [&](const std::string& w) { return w.starts_with(line); }))
-          a.measurement_warnings.push_back(line);
-      a.measurement_warnings.push_back(
-          fmt::format("{}: none of its results was used: each was refused or outranked (the "
-                      "warnings above say why)",
-                      f.name));
+                         [&](const AnalysisWarning& w) {
+                           return w.kind == W::not_used && w.stage == x.stage && w.entry == x.entry;
+                         }))
+          a.measurement_warnings.push_back(std::move(x));
+      a.measurement_warnings.push_back(about_file(W::file_unused, f.name));
     }
     a.warnings = a.measurement_warnings;
   }
@@ -109,11 +124,12 @@ Analysis analyze(const Catalog& catalog, Scenario scenario, std::vector<std::str
         gpu && std::find(gpus.begin(), gpus.end(), gpu) == gpus.end())
       gpus.push_back(gpu);
   for (const PlatformOption* gpu : gpus)
-    if (gpu->source.status == Status::announced)
-      a.warnings.push_back(
-          fmt::format("{} is announced, not shipping: its protections are the "
-                      "vendor's stated design, not yet measured",
-                      gpu->name));
+    if (gpu->source.status == Status::announced) {
+      AnalysisWarning x;
+      x.kind = W::announced_gpu;
+      x.gpu = gpu;
+      a.warnings.push_back(std::move(x));
+    }
   return a;
 }
 

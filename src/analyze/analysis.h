@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "analyze/analysis_warning.h"
 #include "analyze/content.h"
 #include "analyze/simulation.h"
 #include "analyze/threat.h"
@@ -13,6 +14,7 @@
 #include "analyze/window_totals.h"
 #include "analyze/workload_cost.h"
 #include "core/catalog.h"
+#include "core/machine_identity.h"
 #include "core/scenario.h"
 #include "core/window.h"
 
@@ -20,13 +22,16 @@ namespace plainsight {
 
 // A probe result file behind the durations (--measurements).
 struct MeasurementUse {
-  std::string file;     // its name as given
-  std::string machine;  // the machine it ran on, as the file identifies it
+  std::string file;         // its name as given
+  MachineIdentity machine;  // the machine it ran on, as the file identifies it
   std::size_t results = 0;
   std::string started_at;  // "" when the file does not say
 };
 
 struct Analysis {
+  // The catalog the windows were computed under: the one given to analyze(), or the
+  // scenario's own where it cites sources of its own (kept alive by `scenario`). Threats,
+  // simulations and reports of this analysis use it.
   const Catalog* catalog = nullptr;
   Scenario scenario;
   std::vector<std::string> overrides;  // --set assignments applied
@@ -34,11 +39,13 @@ struct Analysis {
   WindowTotals totals;  // the windows added up, replicas counted
   // What arrives at each stage (content.h): computed once, shared with control re-analyses.
   std::vector<Content> arriving;
-  std::vector<std::string> warnings;
+  std::vector<AnalysisWarning> warnings;
   // The part of `warnings` the probe results raised (refused, forced, disagreeing results),
   // which the command line also writes to stderr, once each.
-  std::vector<std::string> measurement_warnings;
-  ThreatAnalysis threat;                       // filled by analyze_threats (issue 6)
+  std::vector<AnalysisWarning> measurement_warnings;
+  // Empty until the caller runs analyze_threats (threat.h) over the windows: analyze() does
+  // not, since `analyze --no-threats` and the sweeps do without it.
+  ThreatAnalysis threat;
   std::optional<SimulationResult> simulation;  // filled by `simulate`
   // The verdict every format opens with (verdict.h), filled by `analyze` with the threats.
   std::optional<Verdict> verdict;
@@ -60,7 +67,8 @@ class MeasuredDurations;
 // in pipeline order: `analyze --sort exposure`.
 std::vector<std::size_t> exposure_order(const std::vector<Window>& windows);
 
-// Loads nothing: runs the window computation on a loaded scenario.
+// Loads nothing: runs the window computation on a loaded scenario, under
+// scenario.catalog_or(catalog) (core/scenario.h).
 Analysis analyze(const Catalog& catalog, Scenario scenario,
                  std::vector<std::string> overrides = {});
 // The same with probe results backing the durations (null: catalog figures only).

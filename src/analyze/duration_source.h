@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "analyze/analysis_warning.h"
 #include "analyze/attributes.h"
 #include "core/provenance.h"
 #include "core/scenario.h"
@@ -19,23 +20,23 @@ namespace plainsight {
 // files that had results for the stage's probes.
 struct DurationDecision {
   Figure figure;
-  std::vector<std::string> warnings;
+  std::vector<AnalysisWarning> warnings;
   std::vector<std::string> matched;  // probe file paths
 };
 
 // What the decisions of one analysis raised, gathered in stage order.
 struct DurationLog {
-  std::vector<std::string> warnings;  // each once, in the order they arose
-  std::set<std::string> matched;      // probe file paths with a result for some stage
+  std::vector<AnalysisWarning> warnings;  // each once, in the order they arose
+  std::set<std::string> matched;          // probe file paths with a result for some stage
 
   void add(const DurationDecision& d) {
-    for (const std::string& w : d.warnings)
+    for (const AnalysisWarning& w : d.warnings)
       if (seen_.insert(w).second) warnings.push_back(w);
     matched.insert(d.matched.begin(), d.matched.end());
   }
 
  private:
-  std::set<std::string> seen_;
+  std::set<AnalysisWarning> seen_;
 };
 
 class DurationSource {

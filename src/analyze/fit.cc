@@ -6,21 +6,9 @@
 #include <map>
 #include <stdexcept>
 
-#include <fmt/format.h>
 #include <Eigen/Dense>
 
-#include "core/quantity.h"
-
 namespace plainsight {
-
-std::string LinearFit::str() const {
-  if (bandwidth_Bps <= 0)
-    return fmt::format("t = {} flat over the sweep (no size dependence to fit)",
-                       format_duration(latency_s));
-  return fmt::format("t = {} + bytes / {} (R^2 {:.4f}, rms error {:.1f}%{})",
-                     format_duration(latency_s), format_bandwidth(bandwidth_Bps), r2,
-                     100 * rms_relative, latency_clamped ? ", latency clamped to 0" : "");
-}
 
 LinearFit fit_latency_bandwidth(std::vector<SweepPoint> pts) {
   if (pts.empty()) throw std::invalid_argument("a fit needs at least one point");
@@ -82,6 +70,7 @@ SweepEstimate estimate(const std::vector<SweepPoint>& points, const LinearFit& f
     ++count;
   }
   SweepEstimate e;
+  e.bytes = bytes;
   e.sizes = by_size.size();
   const double lo = by_size.begin()->first, hi = by_size.rbegin()->first;
   auto gap = [&e](double from, double to) {
@@ -92,7 +81,7 @@ SweepEstimate estimate(const std::vector<SweepPoint>& points, const LinearFit& f
     const double t_hi = upper->second.first / upper->second.second;
     if (upper->first == bytes) {
       e.seconds = t_hi;
-      e.how = fmt::format("the median at {}", format_bytes(bytes));
+      e.lower_bytes = e.upper_bytes = bytes;
       return e;
     }
     auto lower = std::prev(upper);
@@ -100,52 +89,48 @@ SweepEstimate estimate(const std::vector<SweepPoint>& points, const LinearFit& f
     const double t_lo = lower->second.first / lower->second.second;
     const double w = (bytes - lower->first) / (upper->first - lower->first);
     e.seconds = t_lo + w * (t_hi - t_lo);
-    e.how = fmt::format("interpolated between the {} and {} medians", format_bytes(lower->first),
-                        format_bytes(upper->first));
+    e.basis = SweepEstimate::Basis::interpolated;
+    e.lower_bytes = lower->first;
+    e.upper_bytes = upper->first;
     return e;
   }
   e.provenance = Provenance::fitted;
+  e.basis = SweepEstimate::Basis::extrapolated;
+  e.lower_bytes = lo;
+  e.upper_bytes = hi;
   e.seconds = fit.at(bytes);
   for (auto it = by_size.begin(); std::next(it) != by_size.end(); ++it)
     gap(it->first, std::next(it)->first);
   e.extrapolation = bytes > hi ? bytes / hi : lo / bytes;
-  e.how = fmt::format("{} the measured {} .. {}, {:.3g}x; {}", bytes > hi ? "beyond" : "below",
-                      format_bytes(lo), format_bytes(hi), e.extrapolation, fit.str());
   // One line over a sweep that crosses cache sizes can promise more than the largest sizes
-  // deliver; far beyond the sweep only those count. Say so when they disagree.
+  // deliver; far beyond the sweep only those count. Kept when they disagree.
   if (bytes > hi && by_size.size() >= 2 && fit.bandwidth_Bps > 0) {
     auto top = std::prev(by_size.end()), below = std::prev(top);
     const double dt =
         top->second.first / top->second.second - below->second.first / below->second.second;
     const double tail = dt > 0 ? (top->first - below->first) / dt : 0;
-    if (tail > 0 && std::abs(tail / fit.bandwidth_Bps - 1) > 0.25)
-      e.how += fmt::format("; caution: the two largest sizes run at {}, not {}",
-                           format_bandwidth(tail), format_bandwidth(fit.bandwidth_Bps));
+    if (tail > 0 && std::abs(tail / fit.bandwidth_Bps - 1) > 0.25) e.tail_bandwidth_Bps = tail;
   }
   return e;
 }
 
-std::vector<std::string> fit_bound_violations(const LinearFit& fit, const SweepEstimate& e,
-                                              const FitBounds& b) {
-  std::vector<std::string> out;
+std::vector<FitViolation> fit_bound_violations(const LinearFit& fit, const SweepEstimate& e,
+                                               const FitBounds& b) {
+  using B = FitViolation::Bound;
+  std::vector<FitViolation> out;
   // Medians far apart say nothing of the sizes between them (caches, page tables, DMA set-up
   // change the regime): interpolated or fitted, the answer rests on that step.
   if (e.gap > b.max_size_gap)
-    out.push_back(
-        fmt::format("{} between the measured {} and {}, {:.3g}x apart (at most {:g}x)",
-                    e.provenance == Provenance::fitted ? "a fit over a step" : "interpolated",
-                    format_bytes(e.gap_from), format_bytes(e.gap_to), e.gap, b.max_size_gap));
+    out.push_back({B::size_gap, e.gap, b.max_size_gap, e.gap_from, e.gap_to,
+                   e.provenance == Provenance::fitted});
   if (e.provenance != Provenance::fitted) return out;
   if (static_cast<double>(e.sizes) < b.min_sizes)
-    out.push_back(
-        fmt::format("{} measured sizes (a fit needs at least {:g})", e.sizes, b.min_sizes));
-  if (fit.r2 < b.min_r2) out.push_back(fmt::format("R^2 {:.4f} (at least {:g})", fit.r2, b.min_r2));
+    out.push_back({B::sizes, static_cast<double>(e.sizes), b.min_sizes});
+  if (fit.r2 < b.min_r2) out.push_back({B::r2, fit.r2, b.min_r2});
   if (fit.rms_relative > b.max_rms_error)
-    out.push_back(fmt::format("rms error {:.1f}% (at most {:g}%)", 100 * fit.rms_relative,
-                              100 * b.max_rms_error));
+    out.push_back({B::rms_error, fit.rms_relative, b.max_rms_error});
   if (e.extrapolation > b.max_extrapolation)
-    out.push_back(fmt::format("{:.3g}x outside the measured sizes (at most {:g}x)", e.extrapolation,
-                              b.max_extrapolation));
+    out.push_back({B::extrapolation, e.extrapolation, b.max_extrapolation});
   return out;
 }
 

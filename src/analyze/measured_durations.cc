@@ -4,21 +4,23 @@
 #include <cmath>
 #include <cstdlib>
 #include <map>
-
-#include <fmt/format.h>
+#include <memory>
+#include <optional>
 
 #include "analyze/fit.h"
 #include "analyze/platform_match.h"
-#include "core/quantity.h"
+#include "core/probe_account.h"
 
 namespace plainsight {
 namespace {
 
-bool contains(const std::vector<std::string>& list, const std::string& v) {
+template <typename T>
+bool contains(const std::vector<T>& list, const T& v) {
   return std::find(list.begin(), list.end(), v) != list.end();
 }
 
-void add_once(std::vector<std::string>& list, std::string v) {
+template <typename T>
+void add_once(std::vector<T>& list, T v) {
   if (!contains(list, v)) list.push_back(std::move(v));
 }
 
@@ -35,12 +37,6 @@ bool when_holds(const std::map<std::string, std::vector<std::string>>& when, con
     if (it == a.end() || !contains(accepted, it->second)) return false;
   }
   return true;
-}
-
-std::string params_text(const ProbeCandidate& c) {
-  std::string out;
-  for (const auto& [k, v] : c.params) out += fmt::format(" {}={}", k, v);
-  return out;
 }
 
 // Sample standard deviation over mean (the probe format's cv), from the samples
@@ -66,8 +62,8 @@ double numeric(const std::string& text) {
 struct Series {
   std::size_t candidate = 0;  // index in the rule
   std::size_t file = 0;       // index in the files
-  std::string key;
-  PlatformMatch match;  // alike for every result of the series (it is part of the key)
+  std::string key;            // the series_by params
+  PlatformMatch match;  // alike for every result of the series (its mismatches are part of the key)
   std::vector<const ProbeResult*> results;
 };
 
@@ -94,40 +90,40 @@ bool ranks_before(const Option& a, const Option& b) {
   return a.series->file < b.series->file;
 }
 
-// Why `other` was not used when `chosen` was (the first rule of the ranking that decides).
-std::string why_not(const Option& other, const Option& chosen) {
-  if (other.candidate->emulation != chosen.candidate->emulation)
-    return "an emulation ranks below a device measurement";
+// Why `other` was not used when `chosen` was: the first rule of the ranking that decides.
+Considered::Rank why_not(const Option& other, const Option& chosen) {
+  using R = Considered::Rank;
+  if (other.candidate->emulation != chosen.candidate->emulation) return R::device_before_emulation;
   if (other.series->match.distance() != chosen.series->match.distance())
-    return "a closer platform match was used";
-  if (other.series->candidate != chosen.series->candidate) return "lower in the probe map's order";
-  if (other.estimate.sizes != chosen.estimate.sizes)
-    return fmt::format("the larger sweep was used ({} sizes against {})", chosen.estimate.sizes,
-                       other.estimate.sizes);
-  if (other.file->started_at != chosen.file->started_at)
-    return fmt::format("the later run was used ({} against {})",
-                       chosen.file->started_at.empty() ? "?" : chosen.file->started_at,
-                       other.file->started_at.empty() ? "an unknown time" : other.file->started_at);
-  return "the file given first was used";
+    return R::closer_platform_match;
+  if (other.series->candidate != chosen.series->candidate) return R::probe_map_order;
+  if (other.estimate.sizes != chosen.estimate.sizes) return R::larger_sweep;
+  if (other.file->started_at != chosen.file->started_at) return R::later_run;
+  return R::file_order;
 }
 
-std::string sweep_text(const ProbeCandidate& c, const ProbeResult& first) {
-  std::string sweep;
+// The series_by params a sweep's first result carries.
+ParamList sweep_params(const ProbeCandidate& c, const ProbeResult& first) {
+  ParamList out;
   for (const std::string& k : c.series_by)
-    if (!first.param(k).empty()) sweep += fmt::format(" {}={}", k, first.param(k));
-  return sweep;
+    if (!first.param(k).empty()) out.emplace_back(k, first.param(k));
+  return out;
 }
 
-std::string catalog_text(const Figure& f) {
-  std::string out = fmt::format("{} figure {}", to_string(f.provenance), format_duration(f.value));
-  // The chain names the catalog figure by its numbers (the words are report/'s).
-  if (!f.detail.empty())
-    out += " (" + f.detail + ")";
-  else if (f.how.bandwidth_Bps > 0)
-    out +=
-        fmt::format(" ({} / {})", format_bytes(f.how.bytes), format_bandwidth(f.how.bandwidth_Bps));
-  if (!f.source.empty()) out += " [" + f.source + "]";
-  return out;
+// A chain entry about `probe` in `file`.
+Considered entry(Considered::Kind kind, const std::string& probe, const std::string& file) {
+  Considered x;
+  x.kind = kind;
+  x.probe = probe;
+  x.file = file;
+  return x;
+}
+
+AnalysisWarning warning(AnalysisWarning::Kind kind, const std::string& stage) {
+  AnalysisWarning w;
+  w.kind = kind;
+  w.stage = stage;
+  return w;
 }
 
 }  // namespace
@@ -152,17 +148,18 @@ namespace {
 // --allow-mismatch) and the refusals, in the order they arose.
 struct Gathered {
   std::vector<Series> series;
-  std::vector<std::string> refused;  // "probe in file ...: not used": the chain
+  std::vector<Considered> refused;   // the chain
   std::vector<std::string> matched;  // file paths with a result for the rule's probes
 };
 
 Gathered gather(const Catalog& catalog, const std::vector<MeasurementFile>& files,
                 const ProbeRule& rule, const MeasurementQuery& q, bool allow_mismatch) {
+  using K = Considered::Kind;
   Gathered g;
   const WantedPlatform want{q.stage, q.attributes, q.cc_on};
   // Mismatches by (candidate, file), so that a file which also has a matching series of the
   // same probe (host.bounce_buffer in both CC modes) does not list the other mode.
-  std::map<std::pair<std::size_t, std::size_t>, std::vector<std::string>> mismatched;
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<Considered>> mismatched;
   for (std::size_t ci = 0; ci < rule.candidates.size(); ++ci) {
     const ProbeCandidate& c = rule.candidates[ci];
     for (std::size_t fi = 0; fi < files.size(); ++fi) {
@@ -173,10 +170,11 @@ Gathered gather(const Catalog& catalog, const std::vector<MeasurementFile>& file
         for (const auto& [k, v] : c.params) match &= r.param(k) == v;
         if (!match) continue;
         add_once(g.matched, f.path);
-        const std::string who = fmt::format("{} in {}", c.probe, f.name);
         PlatformMatch m = match_platform(catalog, c, f, r, want);
-        if (!m.unusable.empty()) {
-          add_once(g.refused, fmt::format("{} {}: not used", who, m.unusable));
+        if (m.unknown_cc_state) {
+          Considered x = entry(K::unknown_cc_state, c.probe, f.name);
+          x.value = *m.unknown_cc_state;
+          add_once(g.refused, std::move(x));
           continue;
         }
         // A CC pair compares each state with itself: no forcing one for the other there.
@@ -185,17 +183,19 @@ Gathered gather(const Catalog& catalog, const std::vector<MeasurementFile>& file
         };
         if (!m.mismatches.empty() &&
             (!allow_mismatch || std::any_of(m.mismatches.begin(), m.mismatches.end(), exact))) {
-          for (const FacetMismatch& x : m.mismatches)
-            add_once(mismatched[{ci, fi}],
-                     fmt::format("{} {}: not used{}", who, x.why,
-                                 exact(x) ? "" : " (--allow-mismatch uses it)"));
+          for (const FacetMismatch& x : m.mismatches) {
+            Considered e = entry(K::mismatch, c.probe, f.name);
+            e.mismatch = x;
+            e.allowable = !exact(x);
+            add_once(mismatched[{ci, fi}], std::move(e));
+          }
           continue;
         }
         std::string key;
         for (const std::string& k : c.series_by) key += "\x1f" + k + "=" + r.param(k);
-        for (const FacetMismatch& x : m.mismatches) key += "\x1e" + x.forced;
         auto it = std::find_if(g.series.begin(), g.series.end(), [&](const Series& s) {
-          return s.candidate == ci && s.file == fi && s.key == key;
+          return s.candidate == ci && s.file == fi && s.key == key &&
+                 s.match.mismatches == m.mismatches;
         });
         if (it == g.series.end()) {
           g.series.push_back({ci, fi, key, std::move(m), {}});
@@ -205,14 +205,14 @@ Gathered gather(const Catalog& catalog, const std::vector<MeasurementFile>& file
       }
     }
   }
-  for (const auto& entry : mismatched) {
+  for (const auto& found : mismatched) {
     // A named pair, not a structured binding: clang 14 cannot capture bindings in lambdas.
-    const auto& where = entry.first;
+    const auto& where = found.first;
     const bool has_series = std::any_of(g.series.begin(), g.series.end(), [&](const Series& s) {
       return s.candidate == where.first && s.file == where.second;
     });
     if (!has_series)
-      for (const std::string& l : entry.second) add_once(g.refused, l);
+      for (const Considered& l : found.second) add_once(g.refused, l);
   }
   return g;
 }
@@ -233,44 +233,40 @@ const Series* file_sweep(const std::vector<Series>& series, std::size_t ci, std:
   return best;
 }
 
-// Why an emulation may not stand in here (the rules of docs/measurements.md), or "".
-std::string emulation_refusal(const std::string& who, bool platform_cc_on, bool device_applies,
-                              bool allow_emulation) {
+// Why an emulation may not stand in here (the rules of docs/measurements.md), if it may not.
+std::optional<Considered::Kind> emulation_refusal(bool platform_cc_on, bool device_applies,
+                                                  bool allow_emulation) {
+  using K = Considered::Kind;
   // Nothing to emulate without confidential mode; below the datasheet unless asked, and
   // never in place of a device measurement.
-  if (!platform_cc_on)
-    return fmt::format(
-        "{} is an emulation of the CC copy path on the host CPU: never used on a CC-off "
-        "platform",
-        who);
-  if (device_applies)
-    return fmt::format("{}: an emulation, not needed: a device measurement applies", who);
-  if (!allow_emulation)
-    return fmt::format(
-        "{} is an emulation on the host CPU, ranked below the datasheet: not used "
-        "(--allow-emulation uses it where no device measurement applies)",
-        who);
-  return "";
+  if (!platform_cc_on) return K::emulation_cc_off;
+  if (device_applies) return K::emulation_not_needed;
+  if (!allow_emulation) return K::emulation_not_allowed;
+  return std::nullopt;
 }
 
 // Why a sweep over the stage's own link cannot be a measurement of it: a point of the sweep,
 // or the figure at the payload, faster than the link's datasheet bandwidth allows (a forged
-// file, or a clock that stopped); "" when it is within the limit or nothing bounds it.
-std::string beyond_link(const Catalog& catalog, const MeasurementQuery& q, const Option& o) {
+// file, or a clock that stopped); none when it is within the limit or nothing bounds it.
+std::optional<Considered> beyond_link(const Catalog& catalog, const MeasurementQuery& q,
+                                      const Option& o) {
   const LinkLimit& limit = catalog.probe_map.link_limit;
   const Link* link = catalog.link(q.stage->link);
   if (!o.candidate->within_link || limit.factor <= 0 || !link || link->bandwidth_Bps <= 0)
-    return "";
+    return std::nullopt;
   double fastest = q.bytes / o.estimate.seconds, at = q.bytes;
   for (const SweepPoint& p : o.points)
     if (p.bytes / p.seconds > fastest) fastest = p.bytes / p.seconds, at = p.bytes;
-  if (fastest <= link->bandwidth_Bps * limit.factor) return "";
-  return fmt::format(
-      "runs at {} at {} (bytes / median), {:.3g}x the datasheet bandwidth of link "
-      "'{}' ({} [{}]): more than the link can carry (at most {:g}x, model/"
-      "probe_map.yaml link_limit)",
-      format_bandwidth(fastest), format_bytes(at), fastest / link->bandwidth_Bps, link->id,
-      format_bandwidth(link->bandwidth_Bps), link->source.id, limit.factor);
+  if (fastest <= link->bandwidth_Bps * limit.factor) return std::nullopt;
+  Considered x;
+  x.kind = Considered::Kind::beyond_link;
+  x.fastest_Bps = fastest;
+  x.fastest_at_bytes = at;
+  x.link_id = link->id;
+  x.link_source = link->source.id;
+  x.link_Bps = link->bandwidth_Bps;
+  x.link_limit = limit.factor;
+  return x;
 }
 
 // The sweeps that may stand for the stage, fitted at the payload: devices first (an
@@ -279,7 +275,7 @@ std::string beyond_link(const Catalog& catalog, const MeasurementQuery& q, const
 std::vector<Option> weigh(const Catalog& catalog, const ProbeRule& rule,
                           const std::vector<MeasurementFile>& files, Gathered& g,
                           const MeasurementQuery& q, bool allow_emulation,
-                          std::vector<std::string>& not_needed) {
+                          std::vector<Considered>& not_needed) {
   auto cc_attr = q.attributes->find("confidential_mode");
   const bool platform_cc_on = cc_attr != q.attributes->end() && cc_attr->second == "on";
   std::vector<Option> options;
@@ -290,13 +286,12 @@ std::vector<Option> weigh(const Catalog& catalog, const ProbeRule& rule,
       for (std::size_t fi = 0; fi < files.size(); ++fi) {
         const Series* best = file_sweep(g.series, ci, fi, c);
         if (!best) continue;
-        const std::string who = fmt::format("{} in {}", c.probe, files[fi].name);
         if (c.emulation) {
-          const std::string why =
-              emulation_refusal(who, platform_cc_on, !options.empty(), allow_emulation);
-          if (!why.empty()) {
+          if (const auto why =
+                  emulation_refusal(platform_cc_on, !options.empty(), allow_emulation)) {
             // Passed over for a device measurement is no refusal: the chain says it only.
-            add_once(platform_cc_on && !options.empty() ? not_needed : g.refused, why);
+            add_once(platform_cc_on && !options.empty() ? not_needed : g.refused,
+                     entry(*why, c.probe, files[fi].name));
             continue;
           }
         }
@@ -304,20 +299,22 @@ std::vector<Option> weigh(const Catalog& catalog, const ProbeRule& rule,
         for (const ProbeResult* r : best->results) o.points.push_back({r->bytes, r->median_s});
         o.fit = fit_latency_bandwidth(o.points);
         o.estimate = estimate(o.points, o.fit, q.bytes);
-        const std::vector<std::string> broken = fit_bound_violations(o.fit, o.estimate, c.fit);
+        std::vector<FitViolation> broken = fit_bound_violations(o.fit, o.estimate, c.fit);
         if (!broken.empty()) {
-          add_once(
-              g.refused,
-              fmt::format("{} ({} sizes, {} .. {}) cannot stand for {}: its {} out of "
-                          "bounds: {}",
-                          who, o.estimate.sizes, format_bytes(o.fit.min_bytes),
-                          format_bytes(o.fit.max_bytes), format_bytes(q.bytes),
-                          o.estimate.provenance == Provenance::fitted ? "fit is" : "medians are",
-                          fmt::join(broken, ", ")));
+          Considered x = entry(Considered::Kind::out_of_bounds, c.probe, files[fi].name);
+          x.sizes = o.estimate.sizes;
+          x.min_bytes = o.fit.min_bytes;
+          x.max_bytes = o.fit.max_bytes;
+          x.bytes = q.bytes;
+          x.violations = std::move(broken);
+          x.fitted = o.estimate.provenance == Provenance::fitted;
+          add_once(g.refused, std::move(x));
           continue;
         }
-        if (const std::string why = beyond_link(catalog, q, o); !why.empty()) {
-          add_once(g.refused, fmt::format("{} {}: not used", who, why));
+        if (std::optional<Considered> x = beyond_link(catalog, q, o)) {
+          x->probe = c.probe;
+          x->file = files[fi].name;
+          add_once(g.refused, std::move(*x));
           continue;
         }
         options.push_back(std::move(o));
@@ -328,7 +325,7 @@ std::vector<Option> weigh(const Catalog& catalog, const ProbeRule& rule,
   return options;
 }
 
-// The figure of the option used, with what it says about itself in its detail.
+// The figure of the option used, with its account of itself.
 Figure figure_of(const Option& o, const MeasurementQuery& q) {
   const ProbeCandidate& c = *o.candidate;
   const ProbeResult& first = *o.series->results.front();
@@ -345,75 +342,104 @@ Figure figure_of(const Option& o, const MeasurementQuery& q) {
     if (std::abs(std::log(r->bytes / q.bytes)) < std::abs(std::log(nearest->bytes / q.bytes)))
       nearest = r;
   fig.spread_s = e.seconds * relative_spread(nearest->samples_s);
-  fig.source = fmt::format("{}: {}", o.file->name, c.probe);
-  fig.detail = fmt::format("{} ({}{}{}, {} sizes) on {}: {} for {}", c.label, c.probe,
-                           params_text(c), sweep_text(c, first), o.points.size(),
-                           o.file->machine_of(first).summary(), e.how, format_bytes(q.bytes));
-  if (e.provenance == Provenance::measured) fig.detail += "; fit " + o.fit.str();
-  if (c.depends_on.empty()) fig.detail += "; host result, applies on any platform";
-  if (c.emulation)
-    fig.detail += "; emulation on the host, not the device path (used by --allow-emulation)";
-  for (const std::string& n : o.series->match.notes) fig.detail += "; " + n;
-  for (const FacetMismatch& x : o.series->match.mismatches) fig.detail += "; " + x.forced;
+  fig.source = o.file->name + ": " + c.probe;  // an id, as a catalog source's
+  auto account = std::make_shared<ProbeAccount>();
+  account->file = o.file->name;
+  account->probe = c.probe;
+  account->label = c.label;
+  account->params.assign(c.params.begin(), c.params.end());
+  account->series = sweep_params(c, first);
+  account->points = o.points.size();
+  account->machine = o.file->machine_of(first);
+  account->fit = o.fit;
+  account->estimate = e;
+  account->host_result = c.depends_on.empty();
+  account->emulation = c.emulation;
+  account->notes = o.series->match.notes;
+  account->forced = o.series->match.mismatches;
+  fig.probe = std::move(account);
   return fig;
+}
+
+// The chain entry of a sweep that applied and was outranked by `chosen`.
+Considered outranked(const Option& x, const Option& chosen) {
+  Considered e = entry(Considered::Kind::outranked, x.candidate->probe, x.file->name);
+  e.series = sweep_params(*x.candidate, *x.series->results.front());
+  e.sizes = x.estimate.sizes;
+  e.seconds = x.estimate.seconds;
+  e.chosen_seconds = chosen.estimate.seconds;
+  e.chosen_file = chosen.file->name;
+  e.outranked_by = why_not(x, chosen);
+  e.chosen_sizes = chosen.estimate.sizes;
+  e.started_at = x.file->started_at;
+  e.chosen_started_at = chosen.file->started_at;
+  return e;
 }
 
 }  // namespace
 
 MeasuredChoice MeasuredDurations::choose(const MeasurementQuery& q) const {
+  using W = AnalysisWarning::Kind;
   MeasuredChoice out;
   const Stage& st = *q.stage;
   const ProbeRule* rule = select_probe_rule(catalog_.probe_map, st, *q.attributes);
   if (!rule) return out;
   Gathered g = gather(catalog_, files_, *rule, q, options_.allow_mismatch);
   out.matched = std::move(g.matched);
-  std::vector<std::string> not_needed;  // emulations passed over for a device measurement
+  std::vector<Considered> not_needed;  // emulations passed over for a device measurement
   const std::vector<Option> options =
       weigh(catalog_, *rule, files_, g, q, options_.allow_emulation, not_needed);
 
   if (options.empty()) {
     out.considered = g.refused;
-    for (const std::string& n : not_needed) add_once(out.considered, n);
-    const std::string kept =
-        q.catalog ? fmt::format("; the {} figure stays", to_string(q.catalog->provenance)) : "";
-    for (const std::string& r : g.refused)
-      out.warnings.push_back(fmt::format("stage '{}': {}{}", st.id, r, kept));
+    for (const Considered& n : not_needed) add_once(out.considered, n);
+    for (const Considered& r : g.refused) {
+      AnalysisWarning w = warning(W::not_used, st.id);
+      w.entry = r;
+      if (q.catalog) w.kept = q.catalog->provenance;
+      out.warnings.push_back(std::move(w));
+    }
     return out;
   }
   const Option& o = options.front();
   const ProbeCandidate& c = *o.candidate;
   Figure fig = figure_of(o, q);
-  for (const FacetMismatch& x : o.series->match.mismatches)
-    out.warnings.push_back(
-        fmt::format("stage '{}': {} in {}: {}", st.id, c.probe, o.file->name, x.forced));
-  if (c.emulation)
-    out.warnings.push_back(
-        fmt::format("stage '{}': {} in {} is an emulation on the host CPU, standing in for the "
-                    "missing device measurement by --allow-emulation (provenance emulated)",
-                    st.id, c.probe, o.file->name));
+  for (const FacetMismatch& x : o.series->match.mismatches) {
+    AnalysisWarning w = warning(W::forced, st.id);
+    w.probe = c.probe;
+    w.file = o.file->name;
+    w.mismatch = x;
+    out.warnings.push_back(std::move(w));
+  }
+  if (c.emulation) {
+    AnalysisWarning w = warning(W::emulation_used, st.id);
+    w.probe = c.probe;
+    w.file = o.file->name;
+    out.warnings.push_back(std::move(w));
+  }
 
   // The chain: every other sweep that applied, with how far it disagrees; the refused ones;
   // the catalog figure this one replaces.
   for (std::size_t i = 1; i < options.size(); ++i) {
     const Option& x = options[i];
-    const double pct = 100 * (x.estimate.seconds / o.estimate.seconds - 1);
-    const std::string line = fmt::format(
-        "{} in {}{} ({} sizes) gives {}, {:+.1f}% against {}: not used, {}", x.candidate->probe,
-        x.file->name, sweep_text(*x.candidate, *x.series->results.front()), x.estimate.sizes,
-        format_duration(x.estimate.seconds), pct, o.file->name, why_not(x, o));
-    fig.considered.push_back(line);
-    if (x.candidate->probe == c.probe && x.file != o.file)
-      out.warnings.push_back(fmt::format("stage '{}': {} and {} disagree: {}", st.id, o.file->name,
-                                         x.file->name, line));
+    Considered line = outranked(x, o);
+    if (x.candidate->probe == c.probe && x.file != o.file) {
+      AnalysisWarning w = warning(W::disagreement, st.id);
+      w.file = o.file->name;
+      w.entry = line;
+      out.warnings.push_back(std::move(w));
+    }
+    fig.considered.push_back(std::move(line));
   }
-  for (const std::string& r : g.refused) fig.considered.push_back(r);
-  for (const std::string& n : not_needed) fig.considered.push_back(n);
-  if (q.catalog)
-    fig.considered.push_back(
-        c.emulation ? catalog_text(*q.catalog) +
-                          ": ranks above an emulation; replaced because --allow-emulation asks"
-                    : catalog_text(*q.catalog) +
-                          ": replaced by a probe result for this stage and platform");
+  for (const Considered& r : g.refused) fig.considered.push_back(r);
+  for (const Considered& n : not_needed) fig.considered.push_back(n);
+  if (q.catalog) {
+    Considered replaced;
+    replaced.kind = Considered::Kind::catalog_replaced;
+    replaced.catalog = std::make_shared<const Figure>(*q.catalog);
+    replaced.by_emulation = c.emulation;
+    fig.considered.push_back(std::move(replaced));
+  }
   out.cc_specific = c.depends_on_facet(PlatformFacet::cc);
   out.figure = std::move(fig);
   return out;
@@ -438,7 +464,7 @@ DurationDecision MeasuredDurations::decide(const Scenario&, const Stage& st, dou
     d.figure = catalog;
     d.figure.considered = std::move(c.considered);
   }
-  d.warnings.insert(d.warnings.end(), c.warnings.begin(), c.warnings.end());
+  d.warnings = std::move(c.warnings);
   d.matched = std::move(c.matched);
   return d;
 }
@@ -450,19 +476,11 @@ std::optional<CcPair> MeasuredDurations::cc_pair(const Scenario&, const Stage& s
   // Host work that confidential mode does not change has no pair to show.
   if (!off.figure || !on.figure || !off.cc_specific || !on.cc_specific) return std::nullopt;
   // A pair compares like with like: both states from the same probe.
-  // The source is "FILE: probe"; a file name may itself hold ": ".
-  const auto probe = [](const Figure& f) { return f.source.substr(f.source.rfind(": ")); };
-  if (probe(*off.figure) != probe(*on.figure)) return std::nullopt;
-  CcPair pair{std::move(*off.figure), std::move(*on.figure), {}};
+  if (off.figure->probe->probe != on.figure->probe->probe) return std::nullopt;
+  CcPair pair{std::move(*off.figure), std::move(*on.figure)};
   // Confidential mode adds work to the path (a cipher, a bounce buffer); it never removes
   // any. CC on faster than CC off is a measurement error, not a negative cost.
-  if (pair.on.value < pair.off.value)
-    pair.refused = fmt::format(
-        "CC on ({}, {}) is faster than CC off ({}, {}), by {:.1f}%: "
-        "confidential mode adds work to the path and cannot save time, so "
-        "the pair gives no CC cost",
-        format_duration(pair.on.value), pair.on.source, format_duration(pair.off.value),
-        pair.off.source, 100 * (1 - pair.on.value / pair.off.value));
+  pair.refused = pair.on.value < pair.off.value;
   return pair;
 }
 

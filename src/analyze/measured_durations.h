@@ -36,11 +36,11 @@ struct MeasurementQuery {
 
 // The answer to a query.
 struct MeasuredChoice {
-  std::optional<Figure> figure;         // the probe figure used, with its chain
-  bool cc_specific = false;             // the figure depends on the CC state
-  std::vector<std::string> considered;  // the chain when no probe figure is used
-  std::vector<std::string> warnings;    // refusals, forced mismatches, disagreements
-  std::vector<std::string> matched;     // files with a result for the stage's probes
+  std::optional<Figure> figure;           // the probe figure used, with its chain
+  bool cc_specific = false;               // the figure depends on the CC state
+  std::vector<Considered> considered;     // the chain when no probe figure is used
+  std::vector<AnalysisWarning> warnings;  // refusals, forced mismatches, disagreements
+  std::vector<std::string> matched;       // files with a result for the stage's probes
 };
 
 class MeasuredDurations : public DurationSource {

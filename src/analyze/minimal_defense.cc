@@ -137,13 +137,15 @@ VariantOutcome ControlVariants::outcome(const Variant& v) const {
   // Actors are independent: on a cluster each walks every window, so they run side by side.
   std::vector<Routes> live(actors_.size());
   std::vector<AttackPath> path(actors_.size());
+  const PlaceHoldings holdings(catalog_, *v.scenario, v.windows);
   parallel_for(
       actors_.size(),
       [&](std::size_t i) {
         const ActorProfile& a = actors_[i];
         // One reach per actor and variant serves both (it walks every window and cell).
         // Unreadable routes are neither live nor on a path.
-        const std::vector<Reach> reach = actor_reach(catalog_, *v.scenario, v.windows, a, true);
+        const std::vector<Reach> reach =
+            actor_reach(catalog_, *v.scenario, v.windows, a, true, holdings);
         live[i] = live_routes(catalog_, reach);
         if (!same) {
           Routes mapped;

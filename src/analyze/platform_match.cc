@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cctype>
 
-#include <fmt/format.h>
-
 namespace plainsight {
 namespace {
 
@@ -44,17 +42,25 @@ void gpu_facet(const Catalog& c, const MeasurementFile& f, const ProbeResult& r,
   const std::string want = attribute(*w.attributes, "gpu", "none");
   if (!id.empty() && id == want) return;
   const PlatformOption* g = Catalog::find(c.gpus, id);
-  const std::string gen =
+  FacetMismatch x;
+  x.facet = PlatformFacet::gpu;
+  x.measured = name;
+  x.measured_class = id;
+  x.measured_generation =
       g && g->attributes.count("generation") ? g->attributes.at("generation") : "";
-  const std::string want_gen = attribute(*w.attributes, "gpu.generation", "none");
-  const std::string what = id.empty()
-                               ? fmt::format("on '{}', a GPU the probe map does not know", name)
-                               : fmt::format("on {} ({}, {})", name, id, gen);
-  m.mismatches.push_back(
-      {PlatformFacet::gpu,
-       fmt::format("was measured {}; the scenario runs {} ({})", what, want, want_gen),
-       fmt::format("measured {}, applied to {} by --allow-mismatch", what, want),
-       !gen.empty() && gen == want_gen ? 1 : 2});
+  x.wanted = want;
+  x.wanted_generation = attribute(*w.attributes, "gpu.generation", "none");
+  x.distance =
+      !x.measured_generation.empty() && x.measured_generation == x.wanted_generation ? 1 : 2;
+  m.mismatches.push_back(std::move(x));
+}
+
+FacetMismatch differs(PlatformFacet facet, std::string measured, std::string wanted) {
+  FacetMismatch x;
+  x.facet = facet;
+  x.measured = std::move(measured);
+  x.wanted = std::move(wanted);
+  return x;
 }
 
 // The multi-GPU mode a result was measured in: its params', else its machine's.
@@ -78,20 +84,15 @@ void cc_facet(const ProbeCandidate& c, const MeasurementFile& f, const ProbeResu
   if (v == "off" && c.depends_on_facet(PlatformFacet::gpu) &&
       result_multi_gpu_mode(f, r) == "protected_pcie") {
     v = "protected_pcie";
-    m.notes.push_back("recorded as CC off in multi-GPU mode protected PCIe: a protected-PCIe node");
+    m.notes.push_back(MatchNote::protected_pcie_recorded_as_cc_off);
   }
   const std::string state = contains(c.cc_on, v) ? "on" : contains(c.cc_off, v) ? "off" : "";
   if (state.empty()) {
-    m.unusable = fmt::format("has confidential-computing state '{}', neither on nor off",
-                             v.empty() ? "" : v);
+    m.unknown_cc_state = v;
     return;
   }
   const std::string want = w.cc_on ? "on" : "off";
-  if (state == want) return;
-  m.mismatches.push_back(
-      {PlatformFacet::cc,
-       fmt::format("was measured with CC {}; the scenario runs CC {}", state, want),
-       fmt::format("measured with CC {}, applied to CC {} by --allow-mismatch", state, want), 1});
+  if (state != want) m.mismatches.push_back(differs(PlatformFacet::cc, state, want));
 }
 
 void multi_gpu_facet(const MeasurementFile& f, const ProbeResult& r, const WantedPlatform& w,
@@ -102,35 +103,25 @@ void multi_gpu_facet(const MeasurementFile& f, const ProbeResult& r, const Wante
   if (unknown(mode)) {
     // Drivers without nvmlSystemGetConfComputeSettings predate the multi-GPU modes.
     if (want == "none") {
-      m.notes.push_back("multi-GPU mode not recorded, taken as none");
+      m.notes.push_back(MatchNote::multi_gpu_mode_taken_as_none);
       return;
     }
-    m.mismatches.push_back(
-        {PlatformFacet::multi_gpu_mode,
-         fmt::format("does not record its multi-GPU mode; the scenario runs {}", want),
-         fmt::format("multi-GPU mode not recorded, applied to {} by --allow-mismatch", want), 1});
+    m.mismatches.push_back(differs(PlatformFacet::multi_gpu_mode, "", want));
     return;
   }
-  if (mode == want) return;
-  m.mismatches.push_back(
-      {PlatformFacet::multi_gpu_mode,
-       fmt::format("was measured in multi-GPU mode {}; the scenario runs {}", mode, want),
-       fmt::format("measured in multi-GPU mode {}, applied to {} by --allow-mismatch", mode, want),
-       1});
+  if (mode != want) m.mismatches.push_back(differs(PlatformFacet::multi_gpu_mode, mode, want));
 }
 
-// The fabric or storage class of the stage's link, or a mismatch saying why there is none.
+// The fabric or storage class of the stage's link, or a mismatch saying there is none.
 const PlatformClass* stage_class(const std::vector<PlatformClass>& classes, PlatformFacet facet,
                                  const WantedPlatform& w, PlatformMatch& m) {
   const PlatformClass* k = ProbeMap::class_of_link(classes, w.stage->link);
-  if (!k)
-    m.mismatches.push_back(
-        {facet,
-         w.stage->link.empty()
-             ? fmt::format("the stage names no link, so its {} is unknown", to_string(facet))
-             : fmt::format("the stage's link '{}' is in no {} class of the probe map",
-                           w.stage->link, to_string(facet)),
-         fmt::format("applied to a stage of unknown {} by --allow-mismatch", to_string(facet)), 1});
+  if (!k) {
+    FacetMismatch x = differs(facet, "", "");
+    x.link = w.stage->link;
+    x.link_unclassified = true;
+    m.mismatches.push_back(std::move(x));
+  }
   return k;
 }
 
@@ -140,14 +131,10 @@ void fabric_facet(const Catalog& c, const ProbeResult& r, const WantedPlatform& 
   if (!want) return;
   const std::string got = r.param("fabric");
   if (got == want->id) return;
-  m.mismatches.push_back(
-      {PlatformFacet::fabric,
-       got.empty()
-           ? fmt::format("does not say which fabric it crossed; the stage runs on {}", want->name)
-           : fmt::format("crossed {}; the stage runs on {} ({})", got, want->name, want->id),
-       fmt::format("measured on {}, applied to {} by --allow-mismatch",
-                   got.empty() ? "an unnamed fabric" : got, want->id),
-       1});
+  FacetMismatch x = differs(PlatformFacet::fabric, got, want->id);
+  x.wanted_name = want->name;
+  x.link = w.stage->link;
+  m.mismatches.push_back(std::move(x));
 }
 
 void storage_facet(const Catalog& c, const MeasurementFile& f, const ProbeResult& r,
@@ -158,15 +145,11 @@ void storage_facet(const Catalog& c, const MeasurementFile& f, const ProbeResult
   const std::string fs = f.machine_of(r).filesystem;
   const PlatformClass* got = c.probe_map.storage_of_filesystem(fs);
   if (got == want) return;
-  const std::string what = fs.empty() ? std::string("an unnamed file system")
-                           : got      ? fmt::format("{} ({})", fs, got->name)
-                                      : fmt::format("{}, in no storage class of the probe map", fs);
-  m.mismatches.push_back(
-      {PlatformFacet::storage,
-       fmt::format("was written to {}; the stage's {} is {}", what, w.stage->link, want->name),
-       fmt::format("written to {}, applied to {} by --allow-mismatch", fs.empty() ? "?" : fs,
-                   want->id),
-       1});
+  FacetMismatch x = differs(PlatformFacet::storage, fs, want->id);
+  x.measured_class = got ? got->name : "";
+  x.wanted_name = want->name;
+  x.link = w.stage->link;
+  m.mismatches.push_back(std::move(x));
 }
 
 }  // namespace
@@ -192,7 +175,7 @@ PlatformMatch match_platform(const Catalog& c, const ProbeCandidate& cand, const
         storage_facet(c, f, r, w, m);
         break;
     }
-    if (!m.unusable.empty()) return m;
+    if (m.unknown_cc_state) return m;
   }
   return m;
 }

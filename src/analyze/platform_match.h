@@ -3,11 +3,13 @@
 // state, multi-GPU mode, fabric class and storage class, compared facet by facet.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "analyze/attributes.h"
 #include "core/catalog.h"
+#include "core/facet_mismatch.h"
 #include "load/measurement_file.h"
 
 namespace plainsight {
@@ -19,18 +21,12 @@ struct WantedPlatform {
   bool cc_on = false;                      // the CC state wanted
 };
 
-// One facet that differs.
-struct FacetMismatch {
-  PlatformFacet facet;
-  std::string why;     // "was measured with CC off; the scenario runs CC on"
-  std::string forced;  // "measured with CC off, applied to CC on by --allow-mismatch"
-  int distance = 1;    // how far off: another GPU generation counts 2, another model 1
-};
-
 struct PlatformMatch {
-  std::string unusable;                   // non-empty: the result cannot say (why); never forced
+  // Set when the result cannot say: its CC state as recorded, neither on nor off. Never
+  // forced.
+  std::optional<std::string> unknown_cc_state;
   std::vector<FacetMismatch> mismatches;  // empty: the platform matches
-  std::vector<std::string> notes;         // caveats of a match ("multi-GPU mode not recorded")
+  std::vector<MatchNote> notes;           // caveats of a match
   int distance() const {
     int d = 0;
     for (const FacetMismatch& m : mismatches) d += m.distance;

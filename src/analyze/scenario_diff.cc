@@ -15,9 +15,12 @@ std::set<std::tuple<std::string, std::string>> readable_routes(const ActorThreat
   return out;
 }
 
+// By id: A and B may each be analysed under a catalog of their own (a scenario's own
+// sources), so the same rule is not the same object.
 bool same_protection(const Window& x, const Window& y) {
+  auto rule = [](const Window& w) { return w.rule ? w.rule->id : std::string(); };
   return x.decided == y.decided && x.protection_id == y.protection_id && x.scheme == y.scheme &&
-         x.rule == y.rule;
+         rule(x) == rule(y);
 }
 
 }  // namespace
@@ -42,7 +45,7 @@ ScenarioDiff diff_analyses(const Analysis& a, const Analysis& b) {
   // Why probe results were not used; the run without measurements has none to give.
   if (!a.measurements.empty())
     for (const Analysis* x : {&a, &b})
-      for (const std::string& w : x->warnings)
+      for (const AnalysisWarning& w : x->warnings)
         if (std::find(d.warnings.begin(), d.warnings.end(), w) == d.warnings.end())
           d.warnings.push_back(w);
   std::map<std::string, std::size_t> in_b;

@@ -49,7 +49,7 @@ struct ScenarioDiff {
   std::vector<ActorDelta> actors;
   // Both sides have a workload: their run times are compared (each in its own CC mode).
   bool workload = false;
-  std::vector<std::string> warnings;  // why results were not used, from both sides
+  std::vector<AnalysisWarning> warnings;  // why results were not used, from both sides
   // Summed over windows and their replicas, seconds.
   double plaintext_total_a = 0, plaintext_total_b = 0;
 };

@@ -306,7 +306,7 @@ Ttc scaled_ttc(const Ttc& t, double f) {
   return out;
 }
 
-SensitivityResult run_sensitivity(const Catalog& catalog, const std::string& path,
+SensitivityResult run_sensitivity(const Catalog& base_catalog, const std::string& path,
                                   const SensitivityOptions& o) {
   if (!(o.factor > 1 && o.factor <= 1000))
     throw InputError({"--factor"}, fmt::format("the factor must be above 1 and at most 1000, "
@@ -316,7 +316,9 @@ SensitivityResult run_sensitivity(const Catalog& catalog, const std::string& pat
     throw InputError(
         {"--threshold"},
         fmt::format("the threshold is a probability in (0, 1], got {:g}", o.threshold));
-  const Scenario scenario = load_scenario(path, catalog, o.sets);
+  const Scenario scenario = load_scenario(path, base_catalog, o.sets);
+  // Variants copy this catalog, so that they hold the scenario's own sources too.
+  const Catalog& catalog = scenario.catalog_or(base_catalog);
   const Analysis analysis = analyze(catalog, scenario, o.sets);
   const ThreatAnalysis threats = analyze_threats(catalog, scenario, analysis.windows, {}, {});
   SensitivityResult res;

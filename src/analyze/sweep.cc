@@ -142,7 +142,9 @@ SweepResult run_sweep(const Catalog& catalog, const std::string& path, std::vect
         std::optional<Scenario> own;
         if (p.shared_analysis) own = load_point(i);
         const Scenario& s = own ? *own : a.scenario;
-        const ThreatAnalysis t = analyze_threats(catalog, s, a.windows, {}, {});
+        // The analysis' catalog: its windows point into it (a scenario's own sources).
+        const Catalog& c = *a.catalog;
+        const ThreatAnalysis t = analyze_threats(c, s, a.windows, {}, {});
         p.horizon_s = s.horizon_s;
         p.ceiling = t.ceiling.level;
         p.breached_by = t.ceiling.breached_by;
@@ -154,9 +156,8 @@ SweepResult run_sweep(const Catalog& catalog, const std::string& path, std::vect
         for (const std::string& id : res.actors)
           for (const ActorThreat& at : t.actors) {
             if (at.actor.id != id) continue;
-            const SimulationResult r =
-                simulate(catalog, at.actor, s.horizon_s,
-                         simulation_routes(catalog, at.reach, at.actor, &a.windows), so);
+            const SimulationResult r = simulate(
+                c, at.actor, s.horizon_s, simulation_routes(c, at.reach, at.actor, &a.windows), so);
             p.actors.push_back(
                 {at.actor.id, at.actor.level, r.successes, r.probability, r.ci_low, r.ci_high});
           }

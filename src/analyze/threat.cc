@@ -74,12 +74,13 @@ ThreatAnalysis analyze_threats(const Catalog& c, const Scenario& scenario,
   if (variants) t.deployments = variants->deployments();
   // Each actor's reach and cheapest path walk every window: side by side on a cluster.
   t.actors.resize(actors.size());
+  const PlaceHoldings holdings(c, scenario, windows);
   parallel_for(
       actors.size(),
       [&](std::size_t i) {
         ActorThreat& at = t.actors[i];
         at.actor = actors[i];
-        at.reach = actor_reach(c, scenario, windows, at.actor);
+        at.reach = actor_reach(c, scenario, windows, at.actor, false, holdings);
         at.path =
             cheapest_path(build_attack_graph(c, windows, at.actor, at.reach), c, windows, at.actor);
       },

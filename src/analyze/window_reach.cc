@@ -13,29 +13,34 @@ double full_copy_bytes(const Scenario& s, const Stage& /*stage*/) {
 }
 
 PlaceHoldings::PlaceHoldings(const Catalog& c, const Scenario& s,
-                             const std::vector<Window>& windows)
-    : c_(c) {
+                             const std::vector<Window>& windows) {
   std::vector<std::size_t> place_wide;
   for (std::size_t k = 0; k < c.capabilities.size(); ++k)
     if (c.capabilities[k].foothold == Foothold::place) place_wide.push_back(k);
+  // Each window's place and medium once: the key is looked up for every cell of every window.
+  std::unordered_map<std::string, std::uint64_t> medium_index;
+  for (std::size_t m = 0; m < c.media.size(); ++m) medium_index.emplace(c.media[m].id, m);
+  base_.reserve(windows.size());
+  held_.reserve(windows.size() * place_wide.size());
   for (std::size_t i = 0; i < windows.size(); ++i) {
     const Window& w = windows[i];
+    auto m = medium_index.find(w.medium);
+    const std::uint64_t medium = m == medium_index.end() ? c.media.size() : m->second;
+    base_.push_back((static_cast<std::uint64_t>(w.place) << 24) | (medium << 16));
     const Stage& st = s.stages[i];
     const double held = w.bytes * st.shards * static_cast<double>(st.count);
     for (std::size_t k : place_wide)
-      if (k < w.cells.size()) held_[key(w, k, w.cells[k].access)] += held;
+      if (k < w.cells.size()) held_[key(i, k, w.cells[k].access)] += held;
   }
 }
 
-std::uint64_t PlaceHoldings::key(const Window& w, std::size_t capability, Access access) const {
-  std::uint64_t medium = 0;
-  while (medium < c_.media.size() && c_.media[medium].id != w.medium) ++medium;
-  return (static_cast<std::uint64_t>(w.place) << 24) | (medium << 16) |
-         (static_cast<std::uint64_t>(capability) << 8) | static_cast<std::uint64_t>(access);
+std::uint64_t PlaceHoldings::key(std::size_t window, std::size_t capability, Access access) const {
+  return base_[window] | (static_cast<std::uint64_t>(capability) << 8) |
+         static_cast<std::uint64_t>(access);
 }
 
-double PlaceHoldings::at(const Window& w, std::size_t capability, Access access) const {
-  auto it = held_.find(key(w, capability, access));
+double PlaceHoldings::at(std::size_t window, std::size_t capability, Access access) const {
+  auto it = held_.find(key(window, capability, access));
   return it == held_.end() ? 0 : it->second;
 }
 
@@ -55,7 +60,7 @@ Reach window_reach(const Catalog& c, const Scenario& s, const Window& w, std::si
   r.place_foothold = c.capabilities[cell_index].foothold == Foothold::place;
   r.bytes_held = w.bytes * st.shards;
   if (r.place_foothold)
-    r.bytes_held = holdings ? holdings->at(w, cell_index, cell.access)
+    r.bytes_held = holdings ? holdings->at(index, cell_index, cell.access)
                             : r.bytes_held * static_cast<double>(st.count);
   // Each place is reached on its own: a place foothold stands for the place's replicas.
   if (r.place_foothold) r.replicas = static_cast<double>(s.places[w.place].count);
@@ -139,8 +144,13 @@ void add_key_routes(std::vector<Reach>& out, const Catalog& c, const Scenario& s
 std::vector<Reach> actor_reach(const Catalog& c, const Scenario& s,
                                const std::vector<Window>& windows, const ActorProfile& actor,
                                bool readable_only) {
+  return actor_reach(c, s, windows, actor, readable_only, PlaceHoldings(c, s, windows));
+}
+
+std::vector<Reach> actor_reach(const Catalog& c, const Scenario& s,
+                               const std::vector<Window>& windows, const ActorProfile& actor,
+                               bool readable_only, const PlaceHoldings& holdings) {
   std::vector<Reach> out;
-  const PlaceHoldings holdings(c, s, windows);
   // Cells come in catalog order in every window: decide "fields it" once per position.
   std::vector<char> fielded;
   for (std::size_t i = 0; i < windows.size(); ++i) {

@@ -70,11 +70,12 @@ class PlaceHoldings {
  public:
   PlaceHoldings(const Catalog& catalog, const Scenario& scenario,
                 const std::vector<Window>& windows);
-  double at(const Window& window, std::size_t capability, Access access) const;
+  // `window`: the window's index in the vector the holdings were built from.
+  double at(std::size_t window, std::size_t capability, Access access) const;
 
  private:
-  std::uint64_t key(const Window& window, std::size_t capability, Access access) const;
-  const Catalog& c_;
+  std::uint64_t key(std::size_t window, std::size_t capability, Access access) const;
+  std::vector<std::uint64_t> base_;  // per window: its place and medium, shifted into a key
   std::unordered_map<std::uint64_t, double> held_;
 };
 
@@ -92,5 +93,9 @@ Reach window_reach(const Catalog& catalog, const Scenario& scenario, const Windo
 std::vector<Reach> actor_reach(const Catalog& catalog, const Scenario& scenario,
                                const std::vector<Window>& windows, const ActorProfile& actor,
                                bool readable_only = false);
+// The same with the windows' holdings already built (one set serves every actor).
+std::vector<Reach> actor_reach(const Catalog& catalog, const Scenario& scenario,
+                               const std::vector<Window>& windows, const ActorProfile& actor,
+                               bool readable_only, const PlaceHoldings& holdings);
 
 }  // namespace plainsight

@@ -117,7 +117,8 @@ void check_window(const Window& w, const Stage& st) {
     return;
   const SourceLocation& at = st.duration ? st.duration->where : st.where;
   const Figure& f = w.per_event;
-  const std::string how = !f.detail.empty() ? " (" + f.detail + ")"
+  // What made it: the probe result's source, or the bytes over the bandwidth.
+  const std::string how = f.probe ? " (" + f.source + ")"
                           : f.how.bandwidth_Bps > 0
                               ? fmt::format(" ({} / {})", format_bytes(f.how.bytes),
                                             format_bandwidth(f.how.bandwidth_Bps))

@@ -1,13 +1,13 @@
 #include "analyze/workload_cost.h"
 
+#include <algorithm>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "analyze/attributes.h"
 #include "analyze/duration_source.h"
 #include "analyze/measured_durations.h"
 #include "analyze/protection.h"
+#include "core/probe_account.h"
 #include "core/quantity.h"
 #include "load/platform_validity.h"
 
@@ -66,7 +66,8 @@ const CcCost* transfer_cost(const Catalog& c, const std::string& medium, const A
 }
 
 CostLine price(const Catalog& c, const Scenario& s, const WorkloadTransfer& t, TransferKind kind,
-               double count, const DurationSource* measured, std::vector<std::string>* warnings) {
+               double count, const DurationSource* measured,
+               std::vector<AnalysisWarning>* warnings) {
   using K = Derivation::Kind;
   const Stage& st = *s.stage(t.stage);
   // A group's stage runs on its group's platform (its own GPU generation and its CC cost).
@@ -78,26 +79,32 @@ CostLine price(const Catalog& c, const Scenario& s, const WorkloadTransfer& t, T
   CostLine line{kind, st.id, t.bytes, count, {}, {}};
   if (measured)
     if (auto pair = measured->cc_pair(s, st, t.bytes, on_a)) {
-      if (pair->refused.empty()) {
+      if (!pair->refused) {
         line.off = pair->off;
         line.on = pair->on;
         return line;
       }
       // A refused pair prices nothing: the cost comes from what follows, as without it.
-      warnings->push_back(
-          fmt::format("workload: stage '{}': measured pair not used: {}", st.id, pair->refused));
+      AnalysisWarning w;
+      w.kind = AnalysisWarning::Kind::workload_pair_refused;
+      w.stage = st.id;
+      w.pair = std::make_shared<const CcPair>(std::move(*pair));
+      warnings->push_back(std::move(w));
     }
   std::optional<Figure> off = measured ? measured->per_event(s, st, t.bytes, off_a) : std::nullopt;
   // Asked with the CC-off attributes, a measured figure is a CC-off one, unless
   // --allow-mismatch stood a CC-on result in for it: that would price CC with CC.
-  if (off && off->detail.find("applied to CC off by --allow-mismatch") != std::string::npos)
+  if (off && off->probe &&
+      std::any_of(off->probe->forced.begin(), off->probe->forced.end(),
+                  [](const FacetMismatch& x) { return x.facet == PlatformFacet::cc; }))
     off.reset();
   if (!off) off = baseline(c, s, st, t.bytes);
   if (!off) {
-    warnings->push_back(
-        fmt::format("workload: stage '{}' has no bandwidth to price {} with; "
-                    "counted as free",
-                    st.id, format_bytes(t.bytes)));
+    AnalysisWarning w;
+    w.kind = AnalysisWarning::Kind::workload_unpriced;
+    w.stage = st.id;
+    w.bytes = t.bytes;
+    warnings->push_back(std::move(w));
     line.off = Figure{0, Provenance::assumed, t.where.str(), {}};
     line.off.how.kind = K::unpriced;
     line.on = line.off;
@@ -111,7 +118,6 @@ CostLine price(const Catalog& c, const Scenario& s, const WorkloadTransfer& t, T
   // plaintext), the transfer is unchanged.
   if (r_off.state == r_on.state) {
     line.on = *off;
-    line.on.detail.clear();
     line.on.how = {};
     line.on.how.kind = K::cc_unchanged;
     line.on.how.state = r_on.state;
@@ -128,13 +134,13 @@ CostLine price(const Catalog& c, const Scenario& s, const WorkloadTransfer& t, T
     line.on.how.ref = k->id;
     return line;
   }
-  warnings->push_back(
-      fmt::format("workload: no measured or published cost of confidential mode "
-                  "on {} ('{}'); counted as unchanged",
-                  st.medium, st.id));
+  AnalysisWarning w;
+  w.kind = AnalysisWarning::Kind::workload_cc_unpriced;
+  w.stage = st.id;
+  w.medium = st.medium;
+  warnings->push_back(std::move(w));
   line.on = *off;
   line.on.provenance = Provenance::assumed;
-  line.on.detail.clear();
   line.on.how = {};
   line.on.how.kind = K::cc_unpriced;
   return line;
@@ -197,7 +203,7 @@ std::string_view to_string(TransferKind k) {
 
 std::optional<WorkloadCost> workload_cost(const Catalog& c, const Scenario& s,
                                           const DurationSource* measured,
-                                          std::vector<std::string>* warnings) {
+                                          std::vector<AnalysisWarning>* warnings) {
   if (!s.workload) return std::nullopt;
   const Workload& w = *s.workload;
   WorkloadCost out;

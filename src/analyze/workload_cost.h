@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyze/analysis_warning.h"
 #include "core/catalog.h"
 #include "core/provenance.h"
 #include "core/scenario.h"
@@ -78,6 +79,6 @@ struct WorkloadCost {
 // answer is an upper bound, and says so.
 std::optional<WorkloadCost> workload_cost(const Catalog& catalog, const Scenario& scenario,
                                           const DurationSource* measured,
-                                          std::vector<std::string>* warnings);
+                                          std::vector<AnalysisWarning>* warnings);
 
 }  // namespace plainsight

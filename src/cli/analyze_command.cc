@@ -3,8 +3,10 @@
 #include <cstdlib>
 #include <filesystem>
 #include <thread>
+#include <iostream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "analyze/analysis.h"
 #include "analyze/measured_durations.h"
@@ -82,8 +84,22 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       "  plainsight analyze scenarios/silo-hopper.yaml --measurements "
       "model/measurements/host-vm-amd-epyc.json");
   cmd->add_option("scenario", o->scenario, "Scenario YAML file")->required();
-  cmd->add_option("--format,-f", o->format, "Output format: table, md, csv, json, html, sarif, dot")
-      ->check(CLI::IsMember(format_names()));
+  // The formats are report/render.cc's table: names for --format and its help, names and
+  // extensions for --list-formats (tools/regen-reports reads it).
+  std::vector<std::string> formats;
+  for (const ReportFormat& f : report_formats()) formats.emplace_back(f.name);
+  cmd->add_option("--format,-f", o->format,
+                  fmt::format("Output format: {}", fmt::join(formats, ", ")))
+      ->check(CLI::IsMember(formats));
+  cmd->add_flag_callback(
+         "--list-formats",
+         [] {
+           for (const ReportFormat& f : report_formats())
+             std::cout << f.name << ' ' << f.extension << '\n';
+           throw CLI::Success();
+         },
+         "Print each output format's name and file extension, one per line, and exit")
+      ->trigger_on_parse();
   cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout")
       ->check(non_empty());
   cmd->add_option("--set", o->sets,
@@ -99,7 +115,7 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
   cmd->add_option("--docs-url", o->docs_url,
                   "Absolute URL of plainsight's docs/ folder, e.g. "
                   "https://github.com/ORG/REPO/blob/main/docs: SARIF rules link their help there")
-      ->check(CLI::Validator(
+      ->transform(CLI::Validator(
           [](std::string& url) -> std::string {
             const bool web = url.starts_with("https://") || url.starts_with("http://");
             if (!web || url.find_first_of(" \t\n\"<>") != std::string::npos)
@@ -142,7 +158,7 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     timer.mark("windows");
     if (o->sort == "exposure") a.row_order = exposure_order(a.windows);
     if (!o->no_threats || required > 0) {
-      run_threats(a, catalog, measured ? &*measured : nullptr);
+      run_threats(a, measured ? &*measured : nullptr);
       timer.mark("threats");
       VerdictOptions vo;
       vo.required = required;
@@ -152,15 +168,14 @@ void add_analyze_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       a.verdict = make_verdict(a, vo);
       timer.mark("verdict");
     }
-    Format f;
-    parse_format(o->format, &f);
+    const ReportFormat* f = find_format(o->format);  // checked by --format's IsMember
     ReportOptions ro;
     ro.docs_url = o->docs_url;
     ro.table = o->wide ? TableLayout::wide : o->detail ? TableLayout::detail : TableLayout::compact;
     ro.width = terminal_width();
     ro.srcroot = o->srcroot.empty() ? default_srcroot(o->scenario) : o->srcroot;
     ro.arguments = globals->arguments;
-    write_output(o->output, [&](std::ostream& out) { render(out, a, f, ro); });
+    write_output(o->output, [&](std::ostream& out) { f->render(out, a, ro); });
     timer.mark("report");
     if (required > 0) check_ceiling_gate(a, required);
   });

@@ -72,8 +72,8 @@ void add_diff_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     Analysis a = analyze(catalog, std::move(sa), {}, m);
     Analysis b = analyze(catalog, std::move(sb), o->sets, m);
     MeasurementOptions::warn({&a, &b});
-    run_threats(a, catalog, m, false);
-    run_threats(b, catalog, m, false);
+    run_threats(a, m, false);
+    run_threats(b, m, false);
     // Each side's verdict, the diff's first line (no fix: defences are not computed here).
     VerdictOptions vo;
     vo.simulate = false;
@@ -88,10 +88,12 @@ void add_diff_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       for (std::size_t i = 0; i < d.actors.size(); ++i) {
         const ActorThreat& x = a.threat.actors[i];
         const ActorThreat& y = b.threat.actors[i];
-        d.actors[i].sim_a = simulate(catalog, x.actor, a.scenario.horizon_s,
-                                     simulation_routes(catalog, x.reach, x.actor, &a.windows), so);
-        d.actors[i].sim_b = simulate(catalog, y.actor, b.scenario.horizon_s,
-                                     simulation_routes(catalog, y.reach, y.actor, &b.windows), so);
+        d.actors[i].sim_a =
+            simulate(*a.catalog, x.actor, a.scenario.horizon_s,
+                     simulation_routes(*a.catalog, x.reach, x.actor, &a.windows), so);
+        d.actors[i].sim_b =
+            simulate(*b.catalog, y.actor, b.scenario.horizon_s,
+                     simulation_routes(*b.catalog, y.reach, y.actor, &b.windows), so);
       }
     }
     // The verdict's chance is the breaching actor's simulation, already run per actor.

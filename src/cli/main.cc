@@ -8,8 +8,9 @@
 #include "cli/commands.h"
 #include "core/input_error.h"
 #include "core/printable.h"
-#include "hwprobe/harness/output_file.h"
 #include "load/did_you_mean.h"
+#include "output/output_file.h"
+#include "output/signal_guard.h"
 #include "report/phrases.h"
 #if __has_include("hwprobe/cli/probe_command.h")
 #include "hwprobe/cli/probe_command.h"
@@ -44,6 +45,9 @@ std::string unknown_command(const CLI::App& app, int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Before any command opens its -o file: a signal then removes the temporary (`probe`
+  // switches to its own mode when it runs).
+  plainsight::output::install_signal_handlers(plainsight::output::SignalMode::clean_up_and_exit);
   using namespace plainsight;
   CLI::App app{
       "plainsight: where the bytes of model weights sit in plaintext, for how long, and who "
@@ -76,9 +80,10 @@ int main(int argc, char** argv) {
     app.parse(argc, argv);
     note_thread_shortfall();
   } catch (const CLI::Success& e) {
-    return app.exit(e);
+    const int code = app.exit(e);  // --help, --version, analyze --list-formats
+    return code != 0 ? code : output::flush_stdout("plainsight");
   } catch (const CLI::RuntimeError& e) {
-    const int flushed = hwprobe::flush_stdout("plainsight");
+    const int flushed = output::flush_stdout("plainsight");
     return e.get_exit_code() != 0 ? e.get_exit_code() : flushed;
   } catch (const CLI::ParseError& e) {
     if (const std::string word = unknown_command(app, argc, argv); !word.empty()) {
@@ -93,7 +98,7 @@ int main(int argc, char** argv) {
     return 2;
   } catch (const cli::ExitCode& e) {
     note_thread_shortfall();
-    const int flushed = hwprobe::flush_stdout("plainsight");
+    const int flushed = output::flush_stdout("plainsight");
     return e.code() != 0 ? e.code() : flushed;
   } catch (const InputError& e) {
     std::cerr << e.what() << "\n";
@@ -102,5 +107,5 @@ int main(int argc, char** argv) {
     std::cerr << "plainsight: error: " << e.what() << "\n";
     return 3;
   }
-  return hwprobe::flush_stdout("plainsight");
+  return output::flush_stdout("plainsight");
 }

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "load/measurement_file.h"
+#include "report/warning_phrase.h"
 
 namespace plainsight::cli {
 
@@ -29,8 +30,9 @@ std::optional<MeasuredDurations> MeasurementOptions::load(const Catalog& catalog
 void MeasurementOptions::warn(const std::vector<const Analysis*>& analyses) {
   std::set<std::string> seen;
   for (const Analysis* a : analyses)
-    for (const std::string& w : a->measurement_warnings)
-      if (seen.insert(w).second) std::cerr << "plainsight: warning: " << w << "\n";
+    for (const AnalysisWarning& w : a->measurement_warnings)
+      if (const std::string line = warning_phrase(w); seen.insert(line).second)
+        std::cerr << "plainsight: warning: " << line << "\n";
 }
 
 }  // namespace plainsight::cli

@@ -1,149 +1,11 @@
 // plainsight measurements show FILE | compare A B: probe result files as tables, and two
 // side by side (for example a GPU node with confidential mode off and on).
-#include <algorithm>
-#include <iostream>
-#include <map>
-#include <unordered_map>
-
-#include <fmt/format.h>
-
-#include "analyze/fit.h"
 #include "cli/commands.h"
 #include "cli/output.h"
-#include "core/quantity.h"
 #include "load/measurement_file.h"
-#include "report/text_table.h"
+#include "report/measurement_file_report.h"
 
 namespace plainsight::cli {
-namespace {
-
-// The params that tell one sweep from another, as "k=v" words; bytes and per-size
-// bookkeeping (batches, copies per sample, derived bandwidths) are left out.
-std::string series_label(const ProbeResult& r, bool with_state = true) {
-  static const char* const kSizeKeys[] = {"bytes",          "batch",
-                                          "chunk_bytes",    "copies_per_sample",
-                                          "count",          "operations_per_sample",
-                                          "bytes_each_way", "checkpoint_bytes",
-                                          "algbw_GBps",     "busbw_GBps",
-                                          "algbw",          "busbw",
-                                          "access_matrix",  "device_memory_bytes",
-                                          "tensors",        "wrap",
-                                          "cipher"};
-  std::string out;
-  for (const auto& [k, v] : r.params.items()) {
-    if (std::find(std::begin(kSizeKeys), std::end(kSizeKeys), k) != std::end(kSizeKeys)) continue;
-    if (v.is_object() || v.is_array()) continue;
-    // Two files are compared across machine state (CC off vs on, another GPU): leave it out.
-    if (!with_state && (k == "cc" || k == "cc_multi_gpu" || k == "gpu")) continue;
-    out += fmt::format("{}{}={}", out.empty() ? "" : " ", k, r.param(k));
-  }
-  return out;
-}
-
-std::string bandwidth(double bytes, double seconds) {
-  return seconds > 0 ? format_bandwidth(bytes / seconds) : "-";
-}
-
-std::string header(const MeasurementFile& f) {
-  std::string out = fmt::format("{}: {}\n", f.path, f.machine.summary());
-  if (!f.started_at.empty()) out += fmt::format("started {}\n", f.started_at);
-  if (f.ranks > 1) out += fmt::format("{} ranks\n", f.ranks);
-  return out;
-}
-
-// Sweeps of a file, keyed by probe and series label, in file order.
-std::vector<std::pair<std::string, std::vector<const ProbeResult*>>> sweeps(
-    const MeasurementFile& f) {
-  std::vector<std::pair<std::string, std::vector<const ProbeResult*>>> out;
-  std::unordered_map<std::string, std::size_t> at;  // key -> its sweep: a file may hold 10,000
-  for (const ProbeResult& r : f.results) {
-    std::string key = r.probe + "  " + series_label(r);
-    if (r.rank >= 0) key += fmt::format(" rank={}", r.rank);
-    const auto [it, fresh] = at.emplace(key, out.size());
-    if (fresh) out.push_back({std::move(key), {}});
-    out[it->second].second.push_back(&r);
-  }
-  return out;
-}
-
-std::string show(const MeasurementFile& f) {
-  std::string out = header(f);
-  TextTable t;
-  t.header = {"Probe", "Params", "Bytes", "Median", "Min", "Max", "CV", "Bandwidth"};
-  for (const ProbeResult& r : f.results)
-    t.rows.push_back({r.probe, series_label(r), format_bytes(r.bytes), format_duration(r.median_s),
-                      format_duration(r.min_s), format_duration(r.max_s),
-                      fmt::format("{:.3f}", r.cv), bandwidth(r.bytes, r.median_s)});
-  out += "\n" + t.plain();
-  TextTable fits;
-  fits.header = {"Sweep", "Sizes", "Fit: t = latency + bytes / bandwidth"};
-  for (const auto& [key, rs] : sweeps(f)) {
-    std::vector<SweepPoint> pts;
-    for (const ProbeResult* r : rs) pts.push_back({r->bytes, r->median_s});
-    const LinearFit fit = fit_latency_bandwidth(pts);
-    fits.rows.push_back({key,
-                         fmt::format("{} .. {} ({})", format_bytes(fit.min_bytes),
-                                     format_bytes(fit.max_bytes), fit.points),
-                         fit.str()});
-  }
-  out += "\nFits over each sweep's medians:\n" + fits.plain();
-  for (const auto& [probe, why] : f.skipped) out += fmt::format("skipped: {}: {}\n", probe, why);
-  for (const auto& [probe, why] : f.failed) out += fmt::format("failed: {}: {}\n", probe, why);
-  out += "Units: GB = 1e9 bytes; bandwidth = bytes / median.\n";
-  return out;
-}
-
-std::string compare(const MeasurementFile& a, const MeasurementFile& b) {
-  std::string out = "A = " + header(a) + "B = " + header(b);
-  // Points present in both files, matched by probe, series and size.
-  std::map<std::string, const ProbeResult*> in_b;
-  auto key = [](const ProbeResult& r) {
-    return fmt::format("{}\x1f{}\x1f{}\x1f{}", r.probe, series_label(r, false), r.rank, r.bytes);
-  };
-  for (const ProbeResult& r : b.results) in_b.emplace(key(r), &r);
-  TextTable t;
-  t.header = {"Probe",    "Params", "Bytes",       "A median",
-              "B median", "B/A",    "A bandwidth", "B bandwidth"};
-  std::size_t only_a = 0;
-  for (const ProbeResult& r : a.results) {
-    auto it = in_b.find(key(r));
-    if (it == in_b.end()) {
-      ++only_a;
-      continue;
-    }
-    const ProbeResult& o = *it->second;
-    t.rows.push_back({r.probe, series_label(r, false), format_bytes(r.bytes),
-                      format_duration(r.median_s), format_duration(o.median_s),
-                      fmt::format("{:.3f}", o.median_s / r.median_s),
-                      bandwidth(r.bytes, r.median_s), bandwidth(o.bytes, o.median_s)});
-    in_b.erase(it);
-  }
-  out += "\n" + t.plain();
-  out += fmt::format("{} points only in A, {} only in B.\n", only_a, in_b.size());
-  // The bounce-buffer emulation carries both CC states in one file: pair them up too.
-  TextTable cc;
-  cc.header = {"File", "Threads", "Bytes", "cc_off", "cc_on", "on/off"};
-  for (const MeasurementFile* f : {&a, &b}) {
-    std::map<std::string, const ProbeResult*> off;
-    for (const ProbeResult& r : f->results)
-      if (r.probe == "host.bounce_buffer" && r.param("mode") == "cc_off")
-        off[r.param("threads") + "/" + r.param("bytes")] = &r;
-    for (const ProbeResult& r : f->results) {
-      if (r.probe != "host.bounce_buffer" || r.param("mode") != "cc_on") continue;
-      auto it = off.find(r.param("threads") + "/" + r.param("bytes"));
-      if (it == off.end()) continue;
-      cc.rows.push_back({f == &a ? "A" : "B", r.param("threads"), format_bytes(r.bytes),
-                         format_duration(it->second->median_s), format_duration(r.median_s),
-                         fmt::format("{:.2f}x", r.median_s / it->second->median_s)});
-    }
-  }
-  if (!cc.rows.empty())
-    out += "\nhost.bounce_buffer, CC emulation on vs off within each file:\n" + cc.plain();
-  out += "Units: GB = 1e9 bytes; B/A > 1 means B is slower.\n";
-  return out;
-}
-
-}  // namespace
 
 void add_measurements_command(CLI::App& app, std::shared_ptr<Globals>) {
   CLI::App* cmd =
@@ -159,7 +21,9 @@ void add_measurements_command(CLI::App& app, std::shared_ptr<Globals>) {
   sh->add_option("file", *file, "Probe result JSON")->required();
   sh->add_option("-o,--output", *output, "Write to FILE (atomically) instead of stdout")
       ->check(non_empty());
-  sh->callback([file, output] { write_output(*output, show(load_measurement_file(*file))); });
+  sh->callback([file, output] {
+    write_output(*output, measurement_file_report(load_measurement_file(*file)));
+  });
 
   auto files = std::make_shared<std::vector<std::string>>();
   CLI::App* cmp = cmd->add_subcommand("compare", "Two probe files side by side (A, then B)");
@@ -169,7 +33,7 @@ void add_measurements_command(CLI::App& app, std::shared_ptr<Globals>) {
   cmp->callback([files, output] {
     const MeasurementFile a = load_measurement_file((*files)[0]);
     const MeasurementFile b = load_measurement_file((*files)[1]);
-    write_output(*output, compare(a, b));
+    write_output(*output, measurement_comparison(a, b));
   });
 }
 

@@ -14,7 +14,7 @@
 #include <fmt/format.h>
 
 #include "core/input_error.h"
-#include "hwprobe/harness/output_file.h"
+#include "output/output_file.h"
 
 namespace plainsight::cli {
 namespace {
@@ -106,13 +106,13 @@ void write_output(const std::string& path, const OutputWriter& write) {
     return;
   }
   try {
-    hwprobe::OutputFile file(path);
+    output::OutputFile file(path);
     // What `write` throws propagates; the OutputFile removes its temporary on the way out.
     if (int err = stream_to(file.fd(), write))
-      throw hwprobe::OutputError(err, path, fmt::format("write failed: {}", std::strerror(err)),
-                                 false);
+      throw output::OutputError(err, path, fmt::format("write failed: {}", std::strerror(err)),
+                                false);
     file.commit();
-  } catch (const hwprobe::OutputError& e) {
+  } catch (const output::OutputError& e) {
     // A place that cannot take the file is bad usage; a write that failed midway is not.
     if (e.bad_target()) throw InputError({path}, "cannot write here: " + e.reason());
     throw std::runtime_error(e.what());

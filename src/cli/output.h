@@ -1,7 +1,8 @@
 // Writes a report to a file atomically (temporary file in the same directory, then fsync
 // and rename), or to stdout when the path is empty or "-". A failed write leaves no file.
-// The file handling is hwprobe's OutputFile, shared with the probe command: devices and
-// FIFOs are written through, links followed, temporaries removed on SIGINT/SIGTERM.
+// The file handling is output/'s OutputFile, shared with the probe command: devices and
+// FIFOs are written through, links followed, temporaries removed on SIGINT/SIGTERM once
+// main() has installed the signal handlers (output/signal_guard.h).
 #pragma once
 
 #include <functional>

@@ -16,9 +16,8 @@
 #include "core/quantity.h"
 #include "load/measurement_file.h"
 #include "load/scenario_loader.h"
-#include "report/measurement_section.h"
 #include "report/render.h"
-#include "report/threat_section.h"
+#include "report/simulation_report.h"
 
 namespace plainsight::cli {
 
@@ -68,8 +67,7 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     const std::optional<MeasuredDurations> measured = o->measurements.load(catalog);
     Analysis a = analyze(catalog, std::move(s), o->sets, measured ? &*measured : nullptr);
     MeasurementOptions::warn({&a});
-    run_threats(a, catalog, measured ? &*measured : nullptr,
-                /*defenses=*/false);
+    run_threats(a, measured ? &*measured : nullptr, /*defenses=*/false);
     const ActorThreat* chosen = nullptr;
     if (!o->actor.empty()) {
       std::vector<ActorProfile> profiles;
@@ -93,19 +91,16 @@ void add_simulate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     so.draw_parameters = o->draw;
     so.threads = o->threads ? o->threads : std::max(1u, std::thread::hardware_concurrency());
     a.simulation =
-        simulate(catalog, chosen->actor, a.scenario.horizon_s,
-                 simulation_routes(catalog, chosen->reach, chosen->actor, &a.windows), so);
+        simulate(*a.catalog, chosen->actor, a.scenario.horizon_s,
+                 simulation_routes(*a.catalog, chosen->reach, chosen->actor, &a.windows), so);
     if (o->format == "json") {
       // Streamed: the report carries every window and readable route of the scenario.
       write_output(o->output, [&a](std::ostream& out) { render_json(out, a); });
       return;
     }
-    std::string out = fmt::format("{}\nactor: {}\n", a.scenario.name, chosen->actor.name);
-    for (const auto& set : o->sets) out += "override: " + set + "\n";
-    for (const std::string& m : measurement_lines(a)) out += "measurements: " + m + "\n";
-    for (const std::string& w : a.warnings) out += "warning: " + w + "\n";
-    out += o->format == "md" ? simulation_markdown(a) : simulation_plain(a);
-    write_output(o->output, out);
+    write_output(o->output, [&](std::ostream& out) {
+      render_simulation(out, a, chosen->actor, o->format == "md");
+    });
   });
 }
 

@@ -11,8 +11,8 @@
 
 namespace plainsight::cli {
 
-void run_threats(Analysis& a, const Catalog& catalog, const DurationSource* measured,
-                 bool defenses) {
+void run_threats(Analysis& a, const DurationSource* measured, bool defenses) {
+  const Catalog& catalog = *a.catalog;
   Reanalyze reanalyze;
   if (defenses) reanalyze = platform_reanalysis(catalog, a.scenario, measured, &a.arriving);
   a.threat = analyze_threats(catalog, a.scenario, a.windows, {}, reanalyze);

@@ -1,6 +1,6 @@
-// Shared by analyze, simulate and diff: the threat analysis of a loaded scenario (controls
-// are re-analysed by loading the scenario again with their overrides), the actor choice and
-// the --require-ceiling gate.
+// Shared by analyze, simulate and diff: the threat analysis of a loaded scenario (each
+// control's variant re-analysed from the parsed scenario, reanalysis.h) and the
+// --require-ceiling gate.
 #pragma once
 
 #include <string>
@@ -11,9 +11,10 @@
 
 namespace plainsight::cli {
 
-// Fills a.threat. `sets` are the run's own --set overrides; `measured` backs durations.
-void run_threats(Analysis& a, const Catalog& catalog, const DurationSource* measured = nullptr,
-                 bool defenses = true);
+// Fills a.threat under the analysis' own catalog (the scenario's, where it cites sources of
+// its own); `measured` backs the durations; without `defenses` no minimal defence (and no
+// control variant) is computed.
+void run_threats(Analysis& a, const DurationSource* measured = nullptr, bool defenses = true);
 
 // "OC3", "oc3" or "3" -> 3; throws InputError naming the option otherwise.
 int parse_oc_level(const std::string& option, const std::string& text);

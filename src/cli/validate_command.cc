@@ -30,7 +30,7 @@ void add_validate_command(CLI::App& app, std::shared_ptr<Globals> globals) {
         } else {
           // Which findings there are takes the threat analysis (a released key is one).
           Analysis a = analyze(catalog, std::move(s));
-          run_threats(a, catalog, nullptr, /*defenses=*/false);
+          run_threats(a, nullptr, /*defenses=*/false);
           for (const std::string& id : untracked_ids(a))
             std::cerr << fmt::format("{}: warning: risk_tracking {} matches no finding\n", f, id);
         }

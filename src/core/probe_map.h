@@ -11,32 +11,9 @@
 
 #include "core/citation.h"
 #include "core/input_error.h"
+#include "core/platform_facet.h"
 
 namespace plainsight {
-
-// What of the platform a result depends on, each compared with the scenario's.
-enum class PlatformFacet {
-  gpu,             // the GPU model (catalog gpu id)
-  cc,              // the confidential-computing state
-  multi_gpu_mode,  // none, protected_pcie, nvlink_encryption
-  fabric,          // the fabric class of the stage's link
-  storage,         // the storage class of the stage's link
-};
-inline const char* to_string(PlatformFacet facet) {
-  switch (facet) {
-    case PlatformFacet::gpu:
-      return "gpu";
-    case PlatformFacet::cc:
-      return "cc";
-    case PlatformFacet::multi_gpu_mode:
-      return "multi_gpu_mode";
-    case PlatformFacet::fabric:
-      return "fabric";
-    case PlatformFacet::storage:
-      return "storage";
-  }
-  return "";
-}
 
 // Where a fit may stand for a payload outside its sweep (docs/measurements.md), and how far
 // apart two measured sizes may be for the sweep to stand for what lies between them.

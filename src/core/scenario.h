@@ -2,12 +2,14 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/actor.h"
 #include "core/asset.h"
+#include "core/catalog.h"
 #include "core/figure_range.h"
 #include "core/flow.h"
 #include "core/group.h"
@@ -25,7 +27,12 @@ struct Scenario {
   std::string file;
   std::string name;
   std::string description;
-  std::string source;  // catalog source id the scenario reproduces
+  std::string source;  // source id the scenario reproduces (the catalog's or its own)
+  // The catalog its citations resolve in when it lists `sources:` of its own: the catalog it
+  // was read against with those appended (null without them). Reports look every title up
+  // in the analysis' catalog, and windows point into it, so the scenario carries it; shared,
+  // so that copies of a scenario (variants, sweep points) cost nothing.
+  std::shared_ptr<const Catalog> own_catalog;
   // The form bytes have where they enter the pipeline (stages with no incoming flow):
   // plaintext unless the scenario says they were encrypted before they arrived.
   bool origin_encrypted = false;
@@ -78,6 +85,15 @@ struct Scenario {
     std::map<std::string, std::size_t> at;
     for (std::size_t i = 0; i < stages.size(); ++i) at[stages[i].id] = i;
     for (Flow& f : flows) f.from_index = at.at(f.from), f.to_index = at.at(f.to);
+  }
+  // The catalog to analyse it under: `given` where it already holds the scenario's own
+  // sources (the catalog it was read against, or one derived from that: sensitivity's
+  // variants), else the scenario's own catalog.
+  const Catalog& catalog_or(const Catalog& given) const {
+    if (!own_catalog || own_catalog->sources.empty() ||
+        given.source(own_catalog->sources.back().id))
+      return given;
+    return *own_catalog;
   }
   const Stage* stage(const std::string& id) const {
     for (const Stage& s : stages)

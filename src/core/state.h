@@ -28,7 +28,4 @@ std::string_view to_string(State s);
 std::string_view to_string(Access a);
 bool parse_state(std::string_view text, State* out);
 
-// True when the bytes themselves are readable: what a copy of the weights needs.
-inline bool reads_bytes(Access a) { return a == Access::plaintext; }
-
 }  // namespace plainsight

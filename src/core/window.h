@@ -47,7 +47,7 @@ struct Cell {
 
 // A window's row of the exposure matrix, one cell per catalog capability in catalog order.
 // Rows repeat across the stages of a cluster (same medium, rule and arriving content), so
-// windows share one immutable row instead of each holding a copy of every sentence.
+// windows share one immutable row instead of each holding a copy of every cell.
 class CellRow {
  public:
   CellRow() = default;
@@ -67,8 +67,8 @@ class CellRow {
 struct CcPair {
   Figure off;
   Figure on;
-  // Why the pair gives no CC cost (CC on measured faster than off); "" when it does.
-  std::string refused;
+  // CC on measured faster than off: the pair gives no CC cost (report/ says why).
+  bool refused = false;
   double ratio() const { return off.value > 0 ? on.value / off.value : 0; }
 };
 

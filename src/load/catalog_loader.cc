@@ -17,6 +17,7 @@
 #include "load/map_reader.h"
 #include "load/offering_reader.h"
 #include "load/probe_map_loader.h"
+#include "load/source_reader.h"
 
 namespace plainsight {
 namespace {
@@ -49,11 +50,7 @@ void check_unique(const std::vector<T>& list, const std::string& what) {
 
 std::vector<Source> read_sources(const YamlFile& f) {
   std::vector<Source> out;
-  read_list(f, "sources", "source", [&](MapReader& r) {
-    r.allow({"id", "title", "publisher", "date", "url", "read"});
-    out.push_back({r.id("id"), r.str("title"), r.str("publisher"), r.str("url"), r.str("date"),
-                   r.str_or("read", ""), r.at()});
-  });
+  read_list(f, "sources", "source", [&](MapReader& r) { out.push_back(read_source(r)); });
   check_unique(out, "source");
   return out;
 }

@@ -1,6 +1,7 @@
 #include "load/figure_reader.h"
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "load/citation_reader.h"
 #include "load/map_reader.h"
@@ -34,7 +35,8 @@ CitedFigure read_figure(const YamlFile& f, const YamlNode& node, const std::stri
     out.figure.value = parse_quantity(text, unit_of(name, at, what), at, what, name);
     out.figure.provenance = Provenance::assumed;
     out.figure.source = at.str();
-    out.figure.detail = text + " (set by the scenario)";
+    out.figure.how.kind = Derivation::Kind::written_by_scenario;
+    out.figure.how.ref = text;
     out.source = {"", Status::assumed, "", at.str(), "set by the scenario", at, false};
     return out;
   }
@@ -44,12 +46,12 @@ CitedFigure read_figure(const YamlFile& f, const YamlNode& node, const std::stri
   out.figure.value =
       parse_quantity(text, unit_of(name, r.at_key("value"), what), r.at_value("value"), what, name);
   const std::string prov = r.str_or("provenance", "assumed");
-  if (!parse_provenance(prov, &out.figure.provenance))
-    throw InputError(
-        r.at_value("provenance"),
-        fmt::format("{}: unknown provenance '{}': expected measured, fitted, published, "
-                    "datasheet or assumed",
-                    where, prov));
+  if (!parse_provenance(prov, &out.figure.provenance)) {
+    constexpr auto& names = kProvenanceNames;
+    throw InputError(r.at_value("provenance"),
+                     fmt::format("{}: unknown provenance '{}': expected {} or {}", where, prov,
+                                 fmt::join(names.begin(), names.end() - 1, ", "), names.back()));
+  }
   static_cast<Cited&>(out) = read_cited(r, where, *ctx.sources);
   if (YamlNode rn = r.optional_node("range")) {
     if (!range)
@@ -67,7 +69,10 @@ CitedFigure read_figure(const YamlFile& f, const YamlNode& node, const std::stri
     range->source = read_citation(f, rr.node("source"), where + " range source", *ctx.sources);
   }
   out.figure.source = out.source.id;
-  out.figure.detail = ctx.allow_bare ? text + " (set by the scenario)" : text;
+  // The value as written; a scenario's says so (its source is the scenario's citation).
+  out.figure.how.kind =
+      ctx.allow_bare ? Derivation::Kind::written_by_scenario : Derivation::Kind::written;
+  out.figure.how.ref = text;
   return out;
 }
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "core/limits.h"
+#include "core/on_off.h"
 #include "core/printable.h"
 #include "core/quantity.h"
 #include "load/did_you_mean.h"
@@ -245,8 +246,7 @@ int MapReader::integer_or(std::string_view key, int fallback, int min, int max) 
 bool MapReader::on_off_or(std::string_view key, bool fallback) {
   if (!has(key)) return fallback;
   std::string_view v = scalar(key);
-  if (v == "on" || v == "true" || v == "yes") return true;
-  if (v == "off" || v == "false" || v == "no") return false;
+  if (bool on = false; parse_on_off(v, &on)) return on;
   throw InputError(at_value(key),
                    fmt::format("{}: '{}' expected on or off, got '{}'", what_, key, echo(v)));
 }

@@ -45,7 +45,7 @@ class MapReader {
   int integer_or(std::string_view key, int fallback, int min, int max);
   // A count of events or loads: a whole number, possibly beyond int.
   double count(std::string_view key, double min, double max);
-  bool on_off_or(std::string_view key, bool fallback);  // on/off, true/false
+  bool on_off_or(std::string_view key, bool fallback);  // parse_on_off (core/on_off.h)
   // Quantities within the ranges of core/limits.h: kMinBytes..kMaxBytes and so on.
   double bytes(std::string_view key);
   double duration(std::string_view key);

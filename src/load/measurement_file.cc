@@ -403,21 +403,6 @@ void check_options(const Reader& rd, const json& o) {
 
 }  // namespace
 
-std::string MachineIdentity::summary() const {
-  std::string out = hostname.empty() ? "unnamed host" : hostname;
-  std::vector<std::string> parts;
-  if (!cpu_model.empty())
-    parts.push_back(logical_cores > 0 ? fmt::format("{}, {} cores", cpu_model, logical_cores)
-                                      : cpu_model);
-  if (!gpus.empty()) {
-    std::string g = gpus.front();
-    if (gpus.size() > 1) g = fmt::format("{}x {}", gpus.size(), g);
-    parts.push_back(g + (cc.empty() ? "" : ", CC " + cc));
-  }
-  if (!parts.empty()) out += " (" + fmt::format("{}", fmt::join(parts, "; ")) + ")";
-  return out;
-}
-
 std::string ProbeResult::param(const std::string& key) const {
   auto it = params.find(key);
   if (it == params.end()) return "";

@@ -8,22 +8,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/machine_identity.h"
+
 namespace plainsight {
 
 inline constexpr const char* kProbeFormat = "plainsight-probe/1";
-
-// Who measured, reduced to what matching and reports need.
-struct MachineIdentity {
-  std::string hostname;
-  std::string cpu_model;
-  int logical_cores = 0;
-  std::string kernel;
-  std::vector<std::string> gpus;  // NVML device names
-  std::string cc;  // "on", "off", "devtools", "protected_pcie", "unknown"; "" without GPU info
-  std::string multi_gpu_mode;   // "none", "protected_pcie", "nvlink_encryption", "unknown", ""
-  std::string filesystem;       // of the directory file-writing probes used (dir.filesystem)
-  std::string summary() const;  // "vm (AMD EPYC, 2 cores)"
-};
 
 // One result row: one point of a size sweep.
 struct ProbeResult {

@@ -1,5 +1,7 @@
 #include "load/scenario_flows.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/topological_sort.hpp>
@@ -25,7 +27,10 @@ void read_flows(const YamlFile& f, const std::vector<FlowList>& flow_lists, cons
     // A group's flows name its own stages first ("fabric" is "node.fabric"), then any other.
     const std::string scope = group_plus_one ? s.groups[group_plus_one - 1].id + "." : "";
     const std::vector<YamlNode> flow_nodes = sequence_of(f, fl, "flows");
-    s.flows.reserve(s.flows.size() + flow_nodes.size());
+    // Grown geometrically: an exact reserve per list reallocates (copies) every flow read so
+    // far for each of 5,000 groups.
+    if (const std::size_t need = s.flows.size() + flow_nodes.size(); need > s.flows.capacity())
+      s.flows.reserve(std::max(need, 2 * s.flows.capacity()));
     // Flows are mostly written in pipeline order: one starts where the previous ended and
     // goes to the stage listed next. Checking that stage first skips most hash probes,
     // whose cache misses dominated reading 100,000 flows.

@@ -9,6 +9,7 @@
 #include "core/limits.h"
 #include "core/place.h"
 #include "core/risk_tracking.h"
+#include "core/provenance.h"
 #include "load/platform_keys.h"
 
 namespace plainsight {
@@ -18,15 +19,18 @@ using K = ValueKind;
 
 constexpr std::string_view kStatuses[] = {"shipping", "announced", "claimed", "research",
                                           "assumed"};
-constexpr std::string_view kProvenances[] = {"measured", "fitted", "published", "datasheet",
-                                             "assumed"};
 
 constexpr std::string_view kTargets[] = {"OC1", "OC2", "OC3", "OC4", "OC5"};
 
 constexpr KeySpec kScenario[] = {
     {"name", K::name, "The scenario's title, shown at the top of every report.", true},
     {"description", K::text, "What the pipeline is and does; shown in Markdown and HTML reports."},
-    {"source", K::catalog, "The catalog source this scenario reproduces.", false, "sources"},
+    {"source", K::source,
+     "The source this scenario reproduces: a catalog source or one of its own `sources:`."},
+    {"sources", K::list,
+     "Source documents of the scenario's own (its provider's documentation, say) that its "
+     "citations may name beside the catalog's (docs/extending.md); ids unlike the catalog's.",
+     false, "source"},
     {"horizon", K::duration, "The period totals are computed over (at least 1 s), e.g. 30d.", true},
     {"target",
      K::choice,
@@ -318,12 +322,25 @@ constexpr KeySpec kFlowEncrypt[] = {
 };
 
 constexpr KeySpec kCitation[] = {
-    {"id", K::catalog, "The catalog source.", true, "sources"},
+    {"id", K::source, "The source: a catalog source or one of the scenario's own `sources:`.",
+     true},
     {"status", K::choice, "How established the fact is.", true, {}, 0, 0, kStatuses},
     {"release", K::text, "The release or product the fact is documented for (shipping facts)."},
     {"where", K::text, "Where in the source.", true},
     {"quote", K::text, "The sentence, verbatim (or give paraphrase)."},
     {"paraphrase", K::text, "The sentence in other words (or give quote)."},
+};
+
+// An entry of model/sources.yaml, or of a scenario's own `sources:` (load/source_reader.h).
+constexpr KeySpec kSource[] = {
+    {"id", K::id, "Unique among the catalog's sources and the scenario's own.", true},
+    {"title", K::name, "The document's title, as reports show it.", true},
+    {"publisher", K::name, "Who published it.", true},
+    {"date", K::name, "As precise as the source gives it: 2026-03-16, 2025-12, 2024 or undated.",
+     true},
+    {"url", K::text, "Where it is read.", true},
+    {"read", K::text,
+     "How it was read when not the publisher's live page (an archived copy, a reproduction)."},
 };
 
 constexpr KeySpec kWorkload[] = {
@@ -422,7 +439,7 @@ constexpr KeySpec kFigure[] = {
      {},
      0,
      0,
-     kProvenances},
+     kProvenanceNames},
     {"source", K::mapping, "The citation the value rests on.", true, "citation"},
     {"also", K::list, "Further sources that agree.", false, "citation"},
     {"disputed_by", K::list, "Sources that say otherwise.", false, "citation"},
@@ -453,6 +470,7 @@ constexpr MappingSpec kMappings[] = {
     {"flow", "A directed edge the bytes take between stages.", kFlow},
     {"flow_encrypt", "A flow that encrypts.", kFlowEncrypt},
     {"citation", "A source and the sentence a fact rests on.", kCitation},
+    {"source", "A source document citations name by id.", kSource},
     {"workload", "What a run does (docs/measurements.md#workload-cost).", kWorkload},
     {"workload_checkpoints", "Checkpoints of the run.", kWorkloadCheckpoints},
     {"workload_model_loads", "Model loads of the run.", kWorkloadModelLoads},

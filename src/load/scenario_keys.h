@@ -16,12 +16,13 @@ enum class ValueKind {
   number,          // a plain number ("70e9"), within [min, max]
   integer,         // a whole number, within [min, max]
   count,           // a whole number of events, within [min, max]
-  on_off,          // on/off, true/false
+  on_off,          // on/off, true/false, yes/no (core/on_off.h)
   size,            // "140GB", "512MiB", a bare number of bytes
   duration,        // "250ms", "2h", "90d"
   bandwidth,       // "400Gb/s", "25GB/s"
   choice,          // one of `choices`
   catalog,         // the id of an entry of the catalog list `ref` (catalog_lists())
+  source,          // the id of a catalog source or of one of the scenario's own `sources:`
   payload,         // weights | checkpoint | a size
   lifetime,        // horizon | a duration
   stage_duration,  // a duration | from_link | from_bandwidth | {figure: ID}

@@ -18,6 +18,7 @@
 #include "load/scenario_flows.h"
 #include "load/scenario_keys.h"
 #include "load/scenario_places.h"
+#include "load/scenario_sources.h"
 #include "load/scenario_stage.h"
 #include "load/stage_index.h"
 #include "load/transfer_pricing_loader.h"
@@ -161,7 +162,7 @@ int stage_place(const PlaceRef& ref, const SourceLocation& stage_at, const Scena
   }
   if (ref.id.empty()) {
     if (implicit >= 0) return implicit;
-    throw InputError(stage_at, "the scenario lists places: name this stage's with 'place:'");
+    throw InputError(stage_at, "the scenario lists places: name this stage's place with 'place:'");
   }
   if (implicit >= 0)
     throw InputError(ref.value_at, fmt::format("place '{}': the scenario has no 'places:' section",
@@ -222,7 +223,8 @@ void read_stages(const YamlFile& f, const Catalog& c, const std::vector<Listed>&
 
 }  // namespace
 
-Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::string>& overrides) {
+Scenario read_scenario(YamlFile& f, const Catalog& catalog,
+                       const std::vector<std::string>& overrides) {
   for (const std::string& o : overrides) apply_override(f, o);
   MapReader r(f, f.root(), "scenario");
   if (r.has("measurements"))
@@ -232,6 +234,9 @@ Scenario read_scenario(YamlFile& f, const Catalog& c, const std::vector<std::str
   r.allow(scenario_mapping("scenario"));
   Scenario s;
   s.file = f.name();
+  // The scenario's own sources first: every citation below may name them.
+  s.own_catalog = read_scenario_sources(r, catalog);
+  const Catalog& c = s.own_catalog ? *s.own_catalog : catalog;
   read_header(r, c, s);
   s.asset = read_asset(f, r.node("asset"));
   if (!r.has("platform") && !r.has("places"))

@@ -12,6 +12,8 @@
 
 namespace plainsight {
 
+// A scenario with `sources:` of its own is read against the catalog with them appended, and
+// carries that catalog (Scenario::own_catalog): analyse it with Scenario::catalog_or.
 Scenario load_scenario(const std::filesystem::path& path, const Catalog& catalog,
                        const std::vector<std::string>& overrides = {});
 Scenario read_scenario(YamlFile& file, const Catalog& catalog,

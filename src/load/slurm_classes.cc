@@ -36,7 +36,9 @@ struct ClassKey {
   std::string cpu_tee = "none";
   bool cc = false;
   std::string multi_gpu_mode = "none";
-  auto tie() const { return std::tie(gpu, gpus, cpu_tee, cc, multi_gpu_mode); }
+  std::string offering;          // "" for custom hardware
+  std::set<std::string> stated;  // with an offering: the keys the node states itself
+  auto tie() const { return std::tie(gpu, gpus, cpu_tee, cc, multi_gpu_mode, offering, stated); }
   bool operator<(const ClassKey& o) const { return tie() < o.tie(); }
 };
 
@@ -90,7 +92,8 @@ struct SlurmClassBuilder::Impl {
     ClassKey& key = p.key;
     const GresGpus& gpus = node.gpus;
     key.gpus = gpus.count;
-    std::string gpu_by, tee_by, cc_by, mode_by;
+    std::string gpu_by, tee_by, cc_by, mode_by, offering_by;
+    const std::map<std::string, std::string>* defaults = nullptr;
     if (!gpus.type.empty()) {
       key.gpu = map.gpu_of(gpus.type);
       if (!key.gpu.empty()) gpu_by = "Gres " + gpus.type;
@@ -103,12 +106,29 @@ struct SlurmClassBuilder::Impl {
         continue;
       }
       const SlurmFeatureMap::Feature& x = it->second;
+      set_once(key.offering, x.offering, "offering", offering_by, f, at, node.name);
+      if (!x.offering.empty()) defaults = &x.offering_defaults;
       set_once(key.gpu, x.gpu, "gpu", gpu_by, f, at, node.name);
       set_once(key.cpu_tee, x.cpu_tee, "cpu_tee", tee_by, f, at, node.name);
       set_once(key.multi_gpu_mode, x.multi_gpu_mode, "multi_gpu_mode", mode_by, f, at, node.name);
       if (x.confidential_mode >= 0)
         set_once(cc, x.confidential_mode ? "on" : "off", "confidential_mode", cc_by, f, at,
                  node.name);
+    }
+    // What no Gres type or feature says, the node's offering does (a DGX H100 has no CPU TEE).
+    if (defaults) {
+      key.stated.insert("gpus_per_node");
+      auto fill = [&](std::string& into, const std::string& by, const char* k) {
+        if (!by.empty()) {
+          key.stated.insert(k);
+        } else if (auto d = defaults->find(k); d != defaults->end()) {
+          into = d->second;
+        }
+      };
+      fill(key.gpu, gpu_by, "gpu");
+      fill(key.cpu_tee, tee_by, "cpu_tee");
+      fill(cc, cc_by, "confidential_mode");
+      fill(key.multi_gpu_mode, mode_by, "multi_gpu_mode");
     }
     key.cc = cc == "on";
     if (key.gpu.empty())
@@ -180,12 +200,15 @@ SlurmClasses SlurmClassBuilder::finish() const {
     if (key.cc) c.id += "-cc", c.name += ", CC on";
     if (key.multi_gpu_mode != "none")
       c.id += "-" + key.multi_gpu_mode, c.name += ", " + key.multi_gpu_mode;
+    if (!key.offering.empty()) c.id += "-" + key.offering, c.name += " (" + key.offering + ")";
+    c.offering = key.offering;
+    c.stated = key.stated;
     c.nodes = k.nodes;
-    c.gpus_per_node = key.gpus;
-    c.gpu = key.gpu;
-    c.cpu_tee = key.cpu_tee;
-    c.confidential_mode = key.cc;
-    c.multi_gpu_mode = key.multi_gpu_mode;
+    c.platform.gpus_per_node = key.gpus;
+    c.platform.gpu = key.gpu;
+    c.platform.cpu_tee = key.cpu_tee;
+    c.platform.confidential_mode = key.cc;
+    c.platform.multi_gpu_mode = key.multi_gpu_mode;
     std::string partitions;
     if (!k.partitions.empty()) {
       partitions = fmt::format(
@@ -208,11 +231,12 @@ SlurmClasses SlurmClassBuilder::finish() const {
                    [](const NodeClass& a, const NodeClass& b) { return a.nodes > b.nodes; });
   std::int64_t kept = 0;
   for (const NodeClass& c : out.classes) kept += c.nodes;
-  out.notes.push_back(fmt::format(
-      "From the Slurm inventory {}: {} nodes read, {} in {} class{} "
-      "(GPU model and count, and the features {} gives a meaning).",
-      m.file, format_count(static_cast<double>(m.n_nodes)), format_count(static_cast<double>(kept)),
-      out.classes.size(), out.classes.size() == 1 ? "" : "es", m.map.file));
+  out.notes.push_back(
+      fmt::format("From the Slurm inventory {}: {} node{} read, {} in {} class{} "
+                  "(GPU model and count, and the features {} gives a meaning).",
+                  m.file, format_count(static_cast<double>(m.n_nodes)), m.n_nodes == 1 ? "" : "s",
+                  format_count(static_cast<double>(kept)), out.classes.size(),
+                  out.classes.size() == 1 ? "" : "es", m.map.file));
   if (m.n_gpuless > 0)
     out.notes.push_back(fmt::format("{} node{} without GPUs left out ({}).", m.n_gpuless,
                                     m.n_gpuless == 1 ? "" : "s", some(m.gpuless, m.n_gpuless)));

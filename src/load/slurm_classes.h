@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "load/cluster_generator.h"
+#include "core/cluster_spec.h"
 #include "load/slurm_feature_map.h"
 #include "load/slurm_nodes.h"
 

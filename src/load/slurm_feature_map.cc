@@ -72,9 +72,16 @@ SlurmFeatureMap load_slurm_feature_map(const std::filesystem::path& file, const 
     MapReader fr(f, features, "features");
     for (const std::string& name : fr.keys()) {
       MapReader r(f, fr.node(name), "feature '" + name + "'");
-      r.allow({"gpu", "cpu_tee", "confidential_mode", "multi_gpu_mode"});
+      r.allow({"offering", "gpu", "cpu_tee", "confidential_mode", "multi_gpu_mode"});
       SlurmFeatureMap::Feature x;
       x.where = fr.at_key(name);
+      if (r.has("offering")) {
+        check_in(r, "offering", x.offering = r.id("offering"), c.offerings, "offering");
+        const Offering& o = *c.offering(x.offering);
+        for (const char* key :
+             {"gpu", "gpus_per_node", "cpu_tee", "confidential_mode", "multi_gpu_mode"})
+          if (const OfferingAllows* a = o.allowed(key)) x.offering_defaults[key] = a->fallback;
+      }
       if (r.has("gpu")) check_in(r, "gpu", x.gpu = r.id("gpu"), c.gpus, "gpu");
       if (r.has("cpu_tee"))
         check_in(r, "cpu_tee", x.cpu_tee = r.id("cpu_tee"), c.cpu_tees, "cpu_tee");
@@ -89,8 +96,8 @@ SlurmFeatureMap load_slurm_feature_map(const std::filesystem::path& file, const 
                                        x.multi_gpu_mode));
       }
       if (r.keys().empty())
-        throw InputError(x.where, fmt::format("feature '{}' sets nothing: give gpu, cpu_tee, "
-                                              "confidential_mode or multi_gpu_mode",
+        throw InputError(x.where, fmt::format("feature '{}' sets nothing: give offering, gpu, "
+                                              "cpu_tee, confidential_mode or multi_gpu_mode",
                                               name));
       if (!m.features.emplace(lower(name), std::move(x)).second)
         throw InputError(

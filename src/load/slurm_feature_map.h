@@ -21,6 +21,10 @@ struct SlurmFeatureMap {
   struct Feature {
     std::string gpu, cpu_tee, multi_gpu_mode;  // "" where the feature does not say
     int confidential_mode = -1;                // -1: does not say; 0 off; 1 on
+    // The catalog offering the node is (dgx_h100, aws_p5): its defaults stand for the platform
+    // keys no Gres type or feature states ("gpu" -> "h100", "confidential_mode" -> "off").
+    std::string offering;
+    std::map<std::string, std::string> offering_defaults;
     SourceLocation where;
   };
   std::string file;

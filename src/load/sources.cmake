@@ -6,7 +6,6 @@ add_library(plainsight_load STATIC
   load/control_reader.cc
   load/figure_reader.cc
   load/catalog_loader.cc
-  load/cluster_generator.cc
   load/did_you_mean.cc
   load/map_reader.cc
   load/measurement_consistency.cc
@@ -17,16 +16,17 @@ add_library(plainsight_load STATIC
   load/platform_validity.cc
   load/probe_map_loader.cc
   load/slurm_classes.cc
+  load/source_reader.cc
   load/slurm_feature_map.cc
   load/slurm_nodes.cc
   load/sweep_axis.cc
   load/transfer_pricing_loader.cc
   load/scenario_keys.cc
-  load/scenario_schema.cc
   load/scenario_flows.cc
   load/risk_tracking_reader.cc
   load/scenario_loader.cc
   load/scenario_places.cc
+  load/scenario_sources.cc
   load/scenario_stage.cc
   load/workload_loader.cc
   load/yaml_file.cc

@@ -41,7 +41,6 @@ class YamlTree {
 
   YamlNode root() const;
   YamlNode node(std::uint32_t index) const;
-  std::size_t node_count() const { return nodes_.size(); }
 
   // Sizes the arrays for a text of this many bytes (about one node per 9 bytes of YAML), so
   // that building does not copy them as they grow.

@@ -74,7 +74,7 @@ void render_csv(std::ostream& out, const Analysis& a) {
         n(w.plaintext_per_event.value), n(w.plaintext_total_s), n(w.plaintext_coverage_s),
         csv_field(readers),
         // CC off and on where both were measured (and the pair not refused); empty otherwise.
-        w.cc && w.cc->refused.empty()
+        w.cc && !w.cc->refused
             ? fmt::format("{},{},{}", n(w.cc->off.value), n(w.cc->on.value), n(w.cc->ratio()))
             : std::string(",,"),
         csv_field(rests_on_phrase(a, i)),

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "load/platform_validity.h"
+#include "report/place_phrase.h"
 
 namespace plainsight {
 
@@ -36,7 +37,7 @@ std::string reason_phrase(const Analysis& a, const Undeployable& u) {
                          allows ? to_string(allows->source.status) : "");
     }
     case R::not_ours:
-      return fmt::format("run by {}: its {} is not a customer's to set", p.operator_name, u.key);
+      return fmt::format("run by {}: its {} is not a customer's to set", operator_words(p), u.key);
     case R::refused: {
       const PlatformRefusal* r = Catalog::find(c.refusals, u.rule);
       return fmt::format("the vendor refuses the result ({}: {})", u.rule, r ? r->message : "");

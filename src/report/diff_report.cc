@@ -17,6 +17,7 @@
 #include "report/text_table.h"
 #include "report/threat_phrases.h"
 #include "report/verdict_phrase.h"
+#include "report/warning_phrase.h"
 
 namespace plainsight {
 namespace {
@@ -187,7 +188,8 @@ void render_diff_plain(std::ostream& raw, const ScenarioDiff& d) {
   out << fmt::format("A: {}\nB: {}\n", d.a->scenario.name, d.b->scenario.name);
   out << fmt::format("{}\n  A: {}\n  B: {}\n", verdict_change(d), headline(*d.a), headline(*d.b));
   for (const std::string& m : measurement_lines(*d.a)) out << fmt::format("measurements: {}\n", m);
-  for (const std::string& w : d.warnings) out << fmt::format("warning: {}\n", w);
+  for (const AnalysisWarning& w : d.warnings)
+    out << fmt::format("warning: {}\n", warning_phrase(w));
   out << fmt::format("\nExposure ceiling: OC{} -> OC{}{}\n  A: {}\n  B: {}\n", d.ceiling_a,
                      d.ceiling_b,
                      d.ceiling_b > d.ceiling_a   ? " (raised)"
@@ -251,7 +253,7 @@ void render_diff_json(std::ostream& out, const ScenarioDiff& d) {
   js.member("plaintext_total_s", {{"a", d.plaintext_total_a}, {"b", d.plaintext_total_b}});
   js.member("time_cost", time_cost(d));
   js.member("measurements", measurement_lines(*d.a));
-  js.member("warnings", d.warnings);
+  js.member("warnings", warning_phrases(d.warnings));
   js.end();
   out.put('\n');
 }
@@ -262,7 +264,8 @@ void render_diff_markdown(std::ostream& out, const ScenarioDiff& d) {
   out << "**" << md_text(verdict_change(d)) << "**\n\n";
   out << "- **A:** " << md_text(headline(*d.a)) << "\n- **B:** " << md_text(headline(*d.b))
       << "\n\n";
-  for (const std::string& w : d.warnings) out << "> warning: " << md_text(w) << "\n\n";
+  for (const AnalysisWarning& w : d.warnings)
+    out << "> warning: " << md_text(warning_phrase(w)) << "\n\n";
   out << fmt::format("Plaintext time summed over windows: {} -> {}\n\n## Windows\n\n",
                      format_duration(d.plaintext_total_a), format_duration(d.plaintext_total_b));
   if (d.windows.empty()) out << "No window changed.\n";
@@ -296,7 +299,8 @@ void render_diff_html(std::ostream& out, const ScenarioDiff& d) {
                      html_text(verdict_change(d)))
       << "<ul>\n<li><b>A:</b> " << html_text(headline(*d.a)) << "</li>\n<li><b>B:</b> "
       << html_text(headline(*d.b)) << "</li>\n</ul>\n";
-  for (const std::string& w : d.warnings) out << "<p><b>warning:</b> " << html_text(w) << "</p>\n";
+  for (const AnalysisWarning& w : d.warnings)
+    out << "<p><b>warning:</b> " << html_text(warning_phrase(w)) << "</p>\n";
   out << "</section>\n<section id=\"windows\">\n<h2>Windows</h2>\n<p>"
       << html_text(fmt::format("Plaintext time summed over windows: {} -> {}",
                                format_duration(d.plaintext_total_a),

@@ -2,7 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "core/probe_account.h"
 #include "core/quantity.h"
+#include "report/measurement_phrase.h"
 
 namespace plainsight {
 namespace {
@@ -15,12 +17,22 @@ std::string over(const Derivation& d, const std::string& what) {
 
 }  // namespace
 
+std::string written_phrase(const Figure& f) {
+  using K = Derivation::Kind;
+  if (f.how.kind == K::written) return f.how.ref;
+  if (f.how.kind == K::written_by_scenario) return f.how.ref + " (set by the scenario)";
+  return "";
+}
+
 std::string figure_how(const Catalog& c, const Figure& f) {
   using K = Derivation::Kind;
   const Derivation& d = f.how;
   switch (d.kind) {
     case K::none:
-      return f.detail;
+      return f.probe ? probe_account_phrase(*f.probe) : "";
+    case K::written:
+    case K::written_by_scenario:
+      return written_phrase(f);
     case K::stated:
       return "stated in the scenario";
     case K::resident_horizon:
@@ -62,7 +74,7 @@ std::string figure_how(const Catalog& c, const Figure& f) {
     case K::held_encrypted:
       return fmt::format("held as {}", to_string(d.state));
   }
-  return f.detail;
+  return "";
 }
 
 std::string provenance_phrase(const Catalog& c, const Figure& f) {
@@ -72,7 +84,8 @@ std::string provenance_phrase(const Catalog& c, const Figure& f) {
   if (!f.source.empty()) s += " [" + f.source + "]";
   // The chain: what else was weighed for this figure, numbered.
   for (std::size_t i = 0; i < f.considered.size(); ++i)
-    s += fmt::format("{}{}) {}", i == 0 ? "; considered: " : "; ", i + 1, f.considered[i]);
+    s += fmt::format("{}{}) {}", i == 0 ? "; considered: " : "; ", i + 1,
+                     considered_phrase(f.considered[i]));
   return s;
 }
 

@@ -14,5 +14,8 @@ namespace plainsight {
 std::string figure_how(const Catalog& catalog, const Figure& figure);
 // "datasheet: 140 GB / 63 GB/s (PCIe Gen5 x16) [pcie5-spec]"
 std::string provenance_phrase(const Catalog& catalog, const Figure& figure);
+// A figure read from a file as the file writes it: "0.5/d", "30d (set by the scenario)";
+// "" for any other figure.
+std::string written_phrase(const Figure& figure);
 
 }  // namespace plainsight

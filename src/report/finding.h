@@ -2,7 +2,7 @@
 // remote) whose capabilities read the weights there, in plaintext or as a full copy through a
 // released key, and one per stage whose metadata is visible. Each has a stable id (the SARIF
 // fingerprint, a hash of its rule and stage) that a scenario's `risk_tracking:` keys what the
-// team decided on; docs/reports.md#sarif-severity gives the severity rule.
+// team decided on; docs/reports.md (SARIF, "One severity rule") gives the severity rule.
 #pragma once
 
 #include <span>

@@ -31,6 +31,7 @@
 #include "report/threat_section.h"
 #include "report/timeline_drawing.h"
 #include "report/verdict_phrase.h"
+#include "report/warning_phrase.h"
 #include "report/window_notes.h"
 #include "report/window_table.h"
 
@@ -428,7 +429,8 @@ void render_html(std::ostream& out, const Analysis& a) {
   measurements(out, a);
   sources(out, a);
   out << "</main>\n<footer>\n";
-  for (const auto& w : a.warnings) out << "<p><b>warning:</b> " << html_text(w) << "</p>\n";
+  for (const auto& w : a.warnings)
+    out << "<p><b>warning:</b> " << html_text(warning_phrase(w)) << "</p>\n";
   out << "<p class=\"small\">Units: GB = 1e9 bytes, GiB = 2^30 bytes; durations per event x "
          "events over the horizon.</p>\n";
   // What made this page: the tool, the date its tracking was read as of, the scenario's exact

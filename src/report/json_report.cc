@@ -17,11 +17,13 @@
 #include "report/findings_section.h"
 #include "report/json_stream.h"
 #include "report/json_values.h"
+#include "report/measurement_phrase.h"
 #include "report/measurement_section.h"
 #include "report/phrases.h"
 #include "report/render.h"
 #include "report/threat_section.h"
 #include "report/verdict_phrase.h"
+#include "report/warning_phrase.h"
 #include "report/window_notes.h"
 
 namespace plainsight {
@@ -120,7 +122,7 @@ void write_window(JsonStream& js, const Analysis& a, std::size_t i, Repeated& fa
     nlohmann::json pair = {{"off_s", figure_json(c, w.cc->off)},
                            {"on_s", figure_json(c, w.cc->on)},
                            {"ratio", w.cc->ratio()}};
-    if (!w.cc->refused.empty()) pair["refused"] = w.cc->refused;
+    if (w.cc->refused) pair["refused"] = cc_pair_refusal_phrase(*w.cc);
     js.member("cc", pair);
   }
   js.end();
@@ -325,7 +327,7 @@ void render_json(std::ostream& out, const Analysis& a) {
   }
   write_threat_json(a, js);
   write_findings_json(a, js);
-  js.member("warnings", a.warnings);
+  js.member("warnings", warning_phrases(a.warnings));
   js.end();
   out.put('\n');
 }

@@ -1,6 +1,7 @@
 #include "report/json_values.h"
 
 #include "report/figure_phrase.h"
+#include "report/measurement_phrase.h"
 
 namespace plainsight {
 
@@ -10,7 +11,11 @@ nlohmann::ordered_json figure_json(const Catalog& c, const Figure& f) {
                                 {"source", f.source},
                                 {"detail", figure_how(c, f)}};
   // What else was weighed for the value (docs/measurements.md): only where there was a choice.
-  if (!f.considered.empty()) out["considered"] = f.considered;
+  if (!f.considered.empty()) {
+    std::vector<std::string> lines;
+    for (const Considered& k : f.considered) lines.push_back(considered_phrase(k));
+    out["considered"] = lines;
+  }
   return out;
 }
 

@@ -8,6 +8,7 @@
 #include "report/cost_section.h"
 #include "report/escaping.h"
 #include "report/figure_phrase.h"
+#include "report/measurement_phrase.h"
 #include "report/phrases.h"
 
 namespace plainsight {
@@ -48,9 +49,9 @@ TextTable cc_pair_table(const Analysis& a) {
     const Platform& p = a.scenario.platform_of(a.scenario.stages[i]);
     // A refused pair (CC on faster than off) is shown, never priced: the table says so.
     t.rows.push_back({name_phrase(w), figure_cell(w.cc->off), figure_cell(w.cc->on),
-                      w.cc->refused.empty()
-                          ? fmt::format("{:.2f}x", w.cc->ratio())
-                          : fmt::format("{:.2f}x, refused: {}", w.cc->ratio(), w.cc->refused),
+                      !w.cc->refused ? fmt::format("{:.2f}x", w.cc->ratio())
+                                     : fmt::format("{:.2f}x, refused: {}", w.cc->ratio(),
+                                                   cc_pair_refusal_phrase(*w.cc)),
                       p.confidential_mode ? "CC on" : "CC off"});
   }
   return t;
@@ -72,7 +73,8 @@ TextTable workload_table(const Analysis& a) {
 std::vector<std::string> measurement_lines(const Analysis& a) {
   std::vector<std::string> out;
   for (const MeasurementUse& m : a.measurements)
-    out.push_back(fmt::format("{}: {}, {} results, started {}", m.file, m.machine, m.results,
+    out.push_back(fmt::format("{}: {}, {} results, started {}", m.file, machine_phrase(m.machine),
+                              m.results,
                               m.started_at.empty() ? "at an unknown time" : m.started_at));
   return out;
 }

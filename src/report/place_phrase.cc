@@ -16,9 +16,11 @@ std::string_view place_kind_words(std::string_view kind) {
 }
 
 std::string operator_words(const Place& p) {
-  if (!p.operator_name.empty()) return p.operator_name;
-  if (p.operator_role == "us") return "us";
   if (p.operator_role == "public") return "no one (public)";
+  // A name the scenario gave ("Partner A"), or the provider's; the loader's default (the
+  // place's own name, which keeps two partners' places apart) says only who in words.
+  if (!p.operator_name.empty() && p.operator_name != p.name) return p.operator_name;
+  if (p.operator_role == "us") return "us";
   return "a " + p.operator_role;
 }
 

@@ -31,8 +31,11 @@ TextTable places_table(const Analysis& a) {
         p.hardware == p.operator_role
             ? "the same"
             : (o && !o->provider_name.empty() ? o->provider_name : "a " + p.hardware);
+    // The role in brackets where the words are a name ("Microsoft Azure (provider)").
+    const std::string who = operator_words(p);
+    const bool named = who != "us" && who != "no one (public)" && who != "a " + p.operator_role;
     t.rows.push_back({p.implicit ? "(the scenario's platform)" : p.name, what,
-                      fmt::format("{} ({})", operator_words(p), p.operator_role), hardware,
+                      named ? fmt::format("{} ({})", who, p.operator_role) : who, hardware,
                       o ? o->name : "custom", format_count(static_cast<double>(p.count)),
                       std::to_string(stages[i])});
   }

@@ -2,66 +2,43 @@
 
 #include <array>
 #include <sstream>
-#include <utility>
+#include <stdexcept>
 
 namespace plainsight {
 namespace {
-constexpr std::array<std::pair<const char*, Format>, 8> kFormats{{{"table", Format::table},
-                                                                  {"md", Format::md},
-                                                                  {"markdown", Format::md},
-                                                                  {"csv", Format::csv},
-                                                                  {"json", Format::json},
-                                                                  {"html", Format::html},
-                                                                  {"sarif", Format::sarif},
-                                                                  {"dot", Format::dot}}};
+
+// Formats that take no options ignore them.
+template <void (*Render)(std::ostream&, const Analysis&)>
+void without_options(std::ostream& out, const Analysis& a, const ReportOptions&) {
+  Render(out, a);
+}
+
+constexpr std::array<ReportFormat, 7> kFormats{{
+    {"table", "txt", render_table},
+    {"md", "md", without_options<render_markdown>},
+    {"csv", "csv", without_options<render_csv>},
+    {"json", "json", without_options<render_json>},
+    {"html", "html", without_options<render_html>},
+    {"sarif", "sarif", render_sarif},
+    {"dot", "dot", without_options<render_dot>},
+}};
+
 }  // namespace
 
-std::vector<std::string> format_names() {
-  return {"table", "md", "csv", "json", "html", "sarif", "dot"};
+std::span<const ReportFormat> report_formats() { return kFormats; }
+
+const ReportFormat* find_format(std::string_view name) {
+  for (const ReportFormat& f : kFormats)
+    if (f.name == name) return &f;
+  return nullptr;
 }
 
-bool parse_format(const std::string& name, Format* out) {
-  for (const auto& [n, f] : kFormats)
-    if (name == n) {
-      *out = f;
-      return true;
-    }
-  return false;
-}
-
-void render(std::ostream& out, const Analysis& a, Format f) { render(out, a, f, {}); }
-
-void render(std::ostream& out, const Analysis& a, Format f, const ReportOptions& o) {
-  switch (f) {
-    case Format::table:
-      return render_table(out, a, o);
-    case Format::md:
-      return render_markdown(out, a);
-    case Format::csv:
-      return render_csv(out, a);
-    case Format::json:
-      return render_json(out, a);
-    case Format::html:
-      return render_html(out, a);
-    case Format::sarif:
-      return render_sarif(out, a, o);
-    case Format::dot:
-      return render_dot(out, a);
-  }
-}
-
-std::string render(const Analysis& a, Format f) {
+std::string render(const Analysis& a, std::string_view name, const ReportOptions& options) {
+  const ReportFormat* f = find_format(name);
+  if (!f) throw std::invalid_argument("no report format '" + std::string(name) + "'");
   std::ostringstream out;
-  render(out, a, f);
+  f->render(out, a, options);
   return std::move(out).str();
 }
-
-std::string render_table(const Analysis& a) { return render(a, Format::table); }
-std::string render_markdown(const Analysis& a) { return render(a, Format::md); }
-std::string render_csv(const Analysis& a) { return render(a, Format::csv); }
-std::string render_json(const Analysis& a) { return render(a, Format::json); }
-std::string render_html(const Analysis& a) { return render(a, Format::html); }
-std::string render_sarif(const Analysis& a) { return render(a, Format::sarif); }
-std::string render_dot(const Analysis& a) { return render(a, Format::dot); }
 
 }  // namespace plainsight

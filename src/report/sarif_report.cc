@@ -341,6 +341,4 @@ void render_sarif(std::ostream& out, const Analysis& a, const ReportOptions& o) 
   out.put('\n');
 }
 
-void render_sarif(std::ostream& out, const Analysis& a) { render_sarif(out, a, ReportOptions{}); }
-
 }  // namespace plainsight

@@ -1,6 +1,7 @@
 # Sources of src/report: one file per format, shared phrases and table layout.
 add_library(plainsight_report STATIC
   report/actor_parameters.cc
+  report/catalog_report.cc
   report/cell_reason.cc
   report/citation_phrase.cc
   report/cost_section.cc
@@ -16,6 +17,8 @@ add_library(plainsight_report STATIC
   report/json_report.cc
   report/json_stream.cc
   report/json_values.cc
+  report/measurement_file_report.cc
+  report/measurement_phrase.cc
   report/measurement_section.cc
   report/palette.cc
   report/phrases.cc
@@ -23,6 +26,7 @@ add_library(plainsight_report STATIC
   report/place_phrase.cc
   report/places_section.cc
   report/shortened.cc
+  report/simulation_report.cc
   report/render.cc
   report/plot_axis.cc
   report/plot_svg.cc
@@ -38,6 +42,7 @@ add_library(plainsight_report STATIC
   report/threat_section.cc
   report/timeline_drawing.cc
   report/tornado_plot.cc
+  report/warning_phrase.cc
   report/window_notes.cc
   report/window_table.cc
 )

@@ -14,6 +14,7 @@
 #include "report/text_wrap.h"
 #include "report/threat_section.h"
 #include "report/verdict_phrase.h"
+#include "report/warning_phrase.h"
 #include "report/window_notes.h"
 #include "report/window_table.h"
 
@@ -73,7 +74,8 @@ void compact_table(std::ostream& out, const Analysis& a, std::size_t width) {
                             "    ");
   }
   out << simulation_plain(a);
-  for (const auto& w : a.warnings) out << wrap_paragraph("warning: " + w, width, "", "  ");
+  for (const auto& w : a.warnings)
+    out << wrap_paragraph("warning: " + warning_phrase(w), width, "", "  ");
 }
 
 }  // namespace
@@ -133,7 +135,7 @@ void render_table(std::ostream& raw, const Analysis& a, const ReportOptions& o) 
   findings_plain(out, a);
   out << simulation_plain(a);
   out << "\nUnits: GB = 1e9 bytes; windows are per event x events over the horizon.\n";
-  for (const auto& w : a.warnings) out << "warning: " << w << "\n";
+  for (const auto& w : a.warnings) out << "warning: " << warning_phrase(w) << "\n";
 }
 
 void render_markdown(std::ostream& out, const Analysis& a) {
@@ -168,7 +170,7 @@ void render_markdown(std::ostream& out, const Analysis& a) {
   findings_markdown(out, a);
   out << simulation_markdown(a);
   out << "\nUnits: GB = 1e9 bytes.\n";
-  for (const auto& w : a.warnings) out << "\n> warning: " << md_text(w) << "\n";
+  for (const auto& w : a.warnings) out << "\n> warning: " << md_text(warning_phrase(w)) << "\n";
 }
 
 }  // namespace plainsight

@@ -8,6 +8,7 @@
 
 #include "core/quantity.h"
 #include "report/cell_reason.h"
+#include "report/figure_phrase.h"
 #include "report/phrases.h"
 
 namespace plainsight {
@@ -87,8 +88,8 @@ std::string step_detail(const Analysis& a, const ActorProfile& actor, const Atta
   switch (s.kind) {
     case K::foothold:
       return fmt::format("footholds arrive at {} ({}); expected wait {}",
-                         actor.foothold_rate.detail, to_string(actor.foothold_rate.provenance),
-                         format_duration(p.arrival_s));
+                         written_phrase(actor.foothold_rate),
+                         to_string(actor.foothold_rate.provenance), format_duration(p.arrival_s));
     case K::step: {
       const Capability* cap = c.capability(s.id);
       if (!cap) return {};

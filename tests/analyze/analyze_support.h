@@ -9,15 +9,11 @@
 #include "core/scenario.h"
 #include "load/catalog_loader.h"
 #include "load/scenario_loader.h"
+#include "support/bundled_catalog.h"
 
 namespace plainsight::testing {
 
 inline const std::filesystem::path kRoot = PLAINSIGHT_SOURCE_DIR_FOR_TESTS;
-
-inline const Catalog& bundled_catalog() {
-  static const Catalog c = load_catalog(kRoot / "model");
-  return c;
-}
 
 inline Scenario bundled_scenario(const std::string& name,
                                  const std::vector<std::string>& sets = {}) {

@@ -9,9 +9,9 @@
 
 #include "analyze/windows.h"
 #include "analyze_support.h"
-#include "load/cluster_generator.h"
 #include "load/scenario_loader.h"
 #include "load/yaml_file.h"
+#include "write/cluster_generator.h"
 
 namespace plainsight {
 namespace {

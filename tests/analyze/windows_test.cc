@@ -281,7 +281,9 @@ TEST(Windows, VeraRubinFabricIsNotCoveredAndItWarnsItIsAnnounced) {
   EXPECT_EQ(at(claimed, "fabric").state, State::ciphertext);
   EXPECT_EQ(at(claimed, "fabric").derived->id, "fabric.plain");
   ASSERT_FALSE(a.warnings.empty());
-  EXPECT_THAT(a.warnings[0], HasSubstr("announced"));
+  EXPECT_EQ(a.warnings[0].kind, AnalysisWarning::Kind::announced_gpu);
+  ASSERT_NE(a.warnings[0].gpu, nullptr);
+  EXPECT_EQ(a.warnings[0].gpu->source.status, Status::announced);
   EXPECT_THAT(analyze(bundled_catalog(), bundled_scenario("aws-frontier")).warnings, IsEmpty());
 }
 

@@ -146,6 +146,34 @@ TEST(Cli, EveryScenarioInEveryCoreFormat) {
     }
 }
 
+// One table of formats (report/render.cc): --list-formats, the help and --format agree, and
+// each listed format renders. tools/regen-reports reads --list-formats.
+TEST(Cli, FormatsComeFromOneTable) {
+  CliRun list = plainsight({"analyze", "--list-formats"});
+  ASSERT_EQ(list.exit_code, 0) << list.err;
+  EXPECT_EQ(list.out, "table txt\nmd md\ncsv csv\njson json\nhtml html\nsarif sarif\ndot dot\n");
+  const std::string help = plainsight({"analyze", "--help"}).out;
+  EXPECT_THAT(help, HasSubstr("Output format: table, md, csv, json, html, sarif, dot"));
+  std::istringstream lines(list.out);
+  for (std::string name, ext; lines >> name >> ext;) {
+    CliRun r = plainsight({"analyze", kAws, "--no-threats", "--format", name});
+    EXPECT_EQ(r.exit_code, 0) << name << "\n" << r.err;
+    EXPECT_FALSE(r.out.empty()) << name;
+  }
+}
+
+// Bug fixed: a trailing '/' of --docs-url stayed (the validator's trim was discarded), and
+// SARIF's helpUri read ".../docs//reports.md".
+TEST(Cli, DocsUrlLosesItsTrailingSlash) {
+  CliRun r = plainsight(
+      {"analyze", kAws, "--no-threats", "-f", "sarif", "--docs-url", "https://x.org/docs//"});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, HasSubstr("\"https://x.org/docs/reports.md#"));
+  // The command line in invocations keeps the argument as typed; no URL built from it does.
+  EXPECT_THAT(r.out, ::testing::Not(HasSubstr("docs//reports")));
+  EXPECT_EQ(plainsight({"analyze", kAws, "--docs-url", "ftp://x"}).exit_code, 2);
+}
+
 TEST(Cli, JsonParsesAndNamesItsFormat) {
   CliRun r = plainsight({"analyze", kAws, "--format", "json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -333,9 +361,9 @@ TEST_F(TempDir, AmbiguousCatalogRuleIsBadInput) {
 TEST(Cli, CatalogTopics) {
   CliRun summary = plainsight({"catalog"});
   ASSERT_EQ(summary.exit_code, 0) << summary.err;
-  for (const char* topic :
-       {"media", "gpus", "cpu_tees", "key_custodies", "links", "protections", "capabilities",
-        "actors", "controls", "figures", "cc_costs", "platform_rules", "key_steps", "sources"}) {
+  for (const char* topic : {"media", "gpus", "cpu_tees", "key_custodies", "links", "protections",
+                            "capabilities", "actors", "controls", "figures", "cc_costs",
+                            "platform_rules", "key_steps", "sources", "offerings"}) {
     EXPECT_THAT(summary.out, HasSubstr(topic));
     CliRun r = plainsight({"catalog", topic});
     EXPECT_EQ(r.exit_code, 0) << topic << "\n" << r.err;
@@ -354,6 +382,18 @@ TEST(Cli, CatalogTopics) {
   for (const char* seed : {"Plaintext Windows", "Private Post-Training and Inference for Frontier",
                            "Protecting AI Model Weights During Transfer", "2026-03-16"})
     EXPECT_THAT(sources, HasSubstr(seed));
+  // Offerings: what each instance type or system can run, every entry and key cited.
+  const std::string offerings = plainsight({"catalog", "offerings"}).out;
+  for (const char* id :
+       {"aws_p5", "aws_p5e", "aws_p5en", "aws_p6_b200", "aws_m6a", "azure_ncc_h100_v5",
+        "azure_nd_h100_v5", "gcp_a3_highgpu_8g", "gcp_a3_highgpu_1g", "dgx_h100", "dgx_h200",
+        "hgx_b200", "gb200_nvl72", "vera_rubin_nvl72"})
+    EXPECT_THAT(offerings, HasSubstr(id));
+  EXPECT_THAT(offerings, HasSubstr("cpu_tee=none, sev_snp; gpu=none"));  // M6a: SEV-SNP, no GPU
+  EXPECT_THAT(offerings, HasSubstr("announced"));                        // Vera Rubin
+  const std::string why = plainsight({"catalog", "offerings", "--detail"}).out;
+  EXPECT_THAT(why, HasSubstr("AMD SEV-SNP is supported with M6a, R6a, and C6a instance types "
+                             "only."));
   CliRun bad = plainsight({"catalog", "gpu"});
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_THAT(bad.err, HasSubstr("did you mean 'gpus'?"));

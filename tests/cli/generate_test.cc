@@ -52,6 +52,8 @@ TEST_F(Generate, ChecksOptionsAgainstTheCatalog) {
   expect_refused({"--staging-link", "s3_sse_kms"}, "expected one of medium local_nvme");
   expect_refused({"--multi-gpu-mode", "ppcie"}, "--multi-gpu-mode 'ppcie': expected none");
   expect_refused({"--cc", "on"}, "gpu_cc_needs_cpu_tee");
+  expect_refused({"--cc", "yes"}, "gpu_cc_needs_cpu_tee");  // a scenario's switch words
+  expect_refused({"--cc", "maybe"}, "expected on or off");
   expect_refused({"--parameters", "nan"}, "--parameters");
   expect_refused({"--parameters", "1e16"}, "--parameters");
   expect_refused({"--nodes", "0"}, "--nodes");
@@ -87,6 +89,35 @@ TEST_F(Generate, GroupedFormDescribesAMillionGpusInAFewKilobytes) {
   // The most nodes the option takes, still a small file.
   EXPECT_EQ(plainsight({"generate", "cluster", "--nodes", "10000000", "-o", out}).exit_code, 0);
   EXPECT_EQ(plainsight({"validate", out}).exit_code, 0);
+}
+
+// An offering brings its hardware: beside Grace the GPU's link to its CPU is NVLink-C2C, not
+// PCIe; hardware we run has InfiniBand and plain NVMe, not a cloud's EFA and Nitro disks.
+TEST_F(Generate, AnOfferingBringsItsLinks) {
+  const std::string out = file("gb200.yaml").string();
+  ASSERT_EQ(
+      plainsight({"generate", "cluster", "--nodes", "2", "--offering", "gb200_nvl72", "-o", out})
+          .exit_code,
+      0);
+  std::stringstream text;
+  text << std::ifstream(out).rdbuf();
+  EXPECT_THAT(text.str(), HasSubstr("{id: c2c, name: \"GPU NVLink-C2C\", link: nvlink_c2c_grace"));
+  EXPECT_THAT(text.str(), HasSubstr("{from: staging, to: c2c}"));
+  EXPECT_THAT(text.str(), Not(HasSubstr("pcie")));
+  EXPECT_THAT(text.str(), HasSubstr("link: ib_ndr"));
+  EXPECT_THAT(text.str(), HasSubstr("link: nvme_gen4"));
+  EXPECT_THAT(text.str(), Not(HasSubstr("efa_p5")));
+  const CliRun a = plainsight({"analyze", out, "--format", "json"});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  // A cloud offering keeps its provider's links.
+  ASSERT_EQ(plainsight({"generate", "cluster", "--nodes", "2", "--offering", "aws_p5", "-o", out})
+                .exit_code,
+            0);
+  std::stringstream p5;
+  p5 << std::ifstream(out).rdbuf();
+  EXPECT_THAT(p5.str(), HasSubstr("link: efa_p5"));
+  EXPECT_THAT(p5.str(), HasSubstr("{id: pcie"));
+  EXPECT_THAT(p5.str(), Not(HasSubstr("c2c")));
 }
 
 TEST_F(Generate, ExpandedFormStopsWhereAScenarioFileDoes) {
@@ -155,6 +186,27 @@ TEST_F(Generate, ImportsASlurmInventory) {
   const CliRun x = plainsight({"generate", "cluster", "--from-slurm", kInventory, "--expand"});
   ASSERT_EQ(x.exit_code, 0) << x.err;
   EXPECT_THAT(x.out, HasSubstr("id: h100x8-sev_snp-cc-protected_pcie-1"));
+}
+
+// A node tagged with its system is a place on that offering: what the offering cannot run is
+// refused naming the offering and its source; a rack of GB200 trays gets its hardware's links.
+TEST_F(Generate, ImportedNodesTaggedWithAnOfferingAreCheckedAgainstIt) {
+  write("dgx.txt",
+        "NodeName=dgx01 AvailableFeatures=dgx_h100,sev_snp Gres=gpu:h100:8 State=IDLE\n");
+  const CliRun r = plainsight({"generate", "cluster", "--from-slurm", file("dgx.txt").string()});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("dgx_h100"));
+  EXPECT_THAT(r.err, HasSubstr("cpu_tee"));
+  EXPECT_THAT(r.err, HasSubstr("Emerald Rapids"));
+  EXPECT_TRUE(r.out.empty());
+  write("gb200.txt",
+        "NodeName=gb01 AvailableFeatures=gb200 Gres=gpu:4 State=IDLE\n"
+        "NodeName=gb02 AvailableFeatures=gb200 Gres=gpu:4 State=IDLE\n");
+  const CliRun g = plainsight({"generate", "cluster", "--from-slurm", file("gb200.txt").string()});
+  ASSERT_EQ(g.exit_code, 0) << g.err;
+  EXPECT_THAT(g.out, HasSubstr("offering: gb200_nvl72"));
+  EXPECT_THAT(g.out, HasSubstr("link: nvlink_c2c_grace"));
+  EXPECT_THAT(g.out, HasSubstr("link: ib_ndr"));
 }
 
 // The vendor's refusals hold for imported classes too: GPU CC needs a CPU TEE.

@@ -22,6 +22,7 @@
 #include <gtest/gtest.h>
 
 #include "core/input_error.h"
+#include "output/signal_guard.h"
 #include "scratch_dir.h"
 
 namespace plainsight {
@@ -219,6 +220,7 @@ TEST_F(WriteOutput, SigtermMidwayLeavesNoTemporary) {
   const pid_t pid = ::fork();
   ASSERT_GE(pid, 0);
   if (pid == 0) {
+    output::install_signal_handlers(output::SignalMode::clean_up_and_exit);  // as main() does
     cli::write_output(out.string(), [](std::ostream& os) {
       for (int i = 0; i < kChunks; ++i) os << kChunk;
       os.flush();

@@ -5,14 +5,7 @@
 #include <fstream>
 #include <iterator>
 
-#include "load/catalog_loader.h"
-
 namespace plainsight::fuzz {
-
-const Catalog& bundled_catalog() {
-  static const Catalog catalog = load_catalog(default_model_dir());
-  return catalog;
-}
 
 const std::vector<std::string>& bundled_scenarios() {
   static const std::vector<std::string> texts = [] {

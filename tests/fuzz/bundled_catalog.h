@@ -6,10 +6,11 @@
 #include <vector>
 
 #include "core/catalog.h"
+#include "support/bundled_catalog.h"
 
 namespace plainsight::fuzz {
 
-const Catalog& bundled_catalog();
+using testing::bundled_catalog;
 // The text of every scenarios/*.yaml, in file-name order.
 const std::vector<std::string>& bundled_scenarios();
 

@@ -13,11 +13,11 @@
 #include "core/printable.h"
 #include "fuzz_support.h"
 #include "load/catalog_loader.h"
-#include "load/cluster_generator.h"
 #include "load/slurm_classes.h"
 #include "load/slurm_feature_map.h"
 #include "load/slurm_nodes.h"
 #include "load/yaml_file.h"
+#include "write/cluster_generator.h"
 
 namespace {
 

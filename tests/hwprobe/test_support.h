@@ -10,28 +10,11 @@
 
 #include "hwprobe/harness/probe.h"
 #include "hwprobe/harness/runner.h"
+#include "support/temp_dir.h"
 
 namespace hwprobe::test {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "hwprobe-test-XXXXXX").string();
-    path_ = ::mkdtemp(pattern.data());
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  const std::filesystem::path& path() const { return path_; }
-  std::vector<std::string> entries() const {
-    std::vector<std::string> out;
-    for (const auto& e : std::filesystem::directory_iterator(path_)) {
-      out.push_back(e.path().filename().string());
-    }
-    return out;
-  }
-
- private:
-  std::filesystem::path path_;
-};
+using plainsight::testing::TempDir;
 
 inline Environment test_environment() {
   Environment env;

@@ -1,4 +1,5 @@
 #include "load/catalog_loader.h"
+#include "support/bundled_catalog.h"
 
 #include <unistd.h>
 
@@ -18,11 +19,6 @@ namespace fs = std::filesystem;
 
 const fs::path kModel = fs::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "model";
 
-const Catalog& bundled() {
-  static const Catalog c = load_catalog(kModel);
-  return c;
-}
-
 template <class T>
 std::vector<std::string> ids(const std::vector<T>& v) {
   std::vector<std::string> out;
@@ -31,13 +27,13 @@ std::vector<std::string> ids(const std::vector<T>& v) {
 }
 
 TEST(CatalogLoader, BundledCatalogHasTheMediaOfTheDesign) {
-  EXPECT_THAT(ids(bundled().media),
+  EXPECT_THAT(ids(testing::bundled_catalog().media),
               ::testing::IsSupersetOf({"object_store", "fs_cache", "local_nvme", "host_dram",
                                        "pcie", "nvlink", "fabric", "hbm", "relay_store", "wan"}));
 }
 
 TEST(CatalogLoader, BundledGpusCpuTeesAndCustodies) {
-  const Catalog& c = bundled();
+  const Catalog& c = testing::bundled_catalog();
   EXPECT_THAT(ids(c.gpus), ::testing::IsSupersetOf({"h100", "h200", "b200", "vera_rubin"}));
   EXPECT_EQ(Catalog::find(c.gpus, "vera_rubin")->source.status, Status::announced);
   EXPECT_EQ(Catalog::find(c.gpus, "h100")->source.status, Status::shipping);
@@ -63,7 +59,7 @@ TEST(CatalogLoader, BundledGpusCpuTeesAndCustodies) {
 }
 
 TEST(CatalogLoader, LinksCarryDatasheetBandwidths) {
-  const Catalog& c = bundled();
+  const Catalog& c = testing::bundled_catalog();
   EXPECT_DOUBLE_EQ(c.link("pcie_gen5_x16")->bandwidth_Bps, 63e9);
   EXPECT_DOUBLE_EQ(c.link("pcie_gen4_x16")->bandwidth_Bps, 31.5e9);
   EXPECT_DOUBLE_EQ(c.link("ib_ndr")->bandwidth_Bps, 50e9);
@@ -97,7 +93,7 @@ void expect_cited(const Catalog& c, const Cited& x, const std::string& fact) {
 }
 
 TEST(CatalogLoader, EveryFactCitesASourceWithTheSentenceAndAStatus) {
-  const Catalog& c = bundled();
+  const Catalog& c = testing::bundled_catalog();
   for (const auto& x : c.protections) {
     expect_cited(c, x, x.id);
     for (const auto& r : x.reduced) expect_complete(c, r.source, x.id + " reduced");
@@ -135,7 +131,7 @@ TEST(CatalogLoader, EveryFactCitesASourceWithTheSentenceAndAStatus) {
 }
 
 TEST(CatalogLoader, SeedDocumentsAreSourcesUnderTheirOwnTitlesAndDates) {
-  const Catalog& c = bundled();
+  const Catalog& c = testing::bundled_catalog();
   ASSERT_NE(c.source("seed-plaintext-windows"), nullptr);
   EXPECT_EQ(c.source("seed-plaintext-windows")->title, "Plaintext Windows");
   ASSERT_NE(c.source("seed-silo"), nullptr);
@@ -149,7 +145,7 @@ TEST(CatalogLoader, SeedDocumentsAreSourcesUnderTheirOwnTitlesAndDates) {
 
 // The facts a reviewer found the vendors' documents contradict, as the catalog now has them.
 TEST(CatalogLoader, CorrectedFacts) {
-  const Catalog& c = bundled();
+  const Catalog& c = testing::bundled_catalog();
   // Blackwell CC ships with a bounce buffer (R580, nvtrust #109: "No IDE yet"); the Silo
   // document's TDISP/IDE is recorded as a disagreement.
   const PlatformOption& b200 = *Catalog::find(c.gpus, "b200");
@@ -180,7 +176,7 @@ TEST(CatalogLoader, CorrectedFacts) {
 }
 
 TEST(CatalogLoader, ActorsAreOrderedByLevelOneToFive) {
-  const Catalog& c = bundled();
+  const Catalog& c = testing::bundled_catalog();
   ASSERT_GE(c.actors.size(), 5u);
   for (std::size_t i = 0; i < 5; ++i) EXPECT_EQ(c.actors[i].level, static_cast<int>(i) + 1);
   EXPECT_EQ(c.actors.front().id, "oc1");
@@ -188,7 +184,7 @@ TEST(CatalogLoader, ActorsAreOrderedByLevelOneToFive) {
 }
 
 TEST(CatalogLoader, EveryMediumHasADefaultRule) {
-  const Catalog& c = bundled();
+  const Catalog& c = testing::bundled_catalog();
   for (const Medium& m : c.media)
     EXPECT_TRUE(
         std::any_of(c.protections.begin(), c.protections.end(),

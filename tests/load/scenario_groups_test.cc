@@ -8,17 +8,12 @@
 #include "load/catalog_loader.h"
 #include "load/overlay.h"
 #include "load/scenario_loader.h"
+#include "scenario_text.h"
 
 namespace plainsight {
 namespace {
 
 using ::testing::HasSubstr;
-
-const Catalog& catalog() {
-  static const Catalog c =
-      load_catalog(std::filesystem::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "model");
-  return c;
-}
 
 const char* kHead = R"(name: t
 horizon: 30d
@@ -50,17 +45,11 @@ flows:
 )";
 
 Scenario parse(const std::string& body, const std::vector<std::string>& sets = {}) {
-  YamlFile f = YamlFile::parse(std::string(kHead) + body, "t.yaml");
-  return read_scenario(f, catalog(), sets);
+  return testing::scenario_of(kHead, body, sets);
 }
 
 std::string error_of(const std::string& body, const std::vector<std::string>& sets = {}) {
-  try {
-    parse(body, sets);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(no error)";
+  return testing::scenario_error(kHead, body, sets);
 }
 
 TEST(ScenarioGroups, QualifiesIdsAndCountsReplicas) {

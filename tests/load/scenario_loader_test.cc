@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "load/catalog_loader.h"
+#include "scenario_text.h"
 
 namespace plainsight {
 namespace {
@@ -15,43 +16,22 @@ namespace fs = std::filesystem;
 
 const fs::path kRoot = PLAINSIGHT_SOURCE_DIR_FOR_TESTS;
 
-const Catalog& catalog() {
-  static const Catalog c = load_catalog(kRoot / "model");
-  return c;
-}
-
 Scenario bundled(const std::string& name, const std::vector<std::string>& sets = {}) {
-  return load_scenario(kRoot / "scenarios" / (name + ".yaml"), catalog(), sets);
+  return load_scenario(kRoot / "scenarios" / (name + ".yaml"), testing::bundled_catalog(), sets);
 }
 
-const char* kHead = R"(name: t
-horizon: 30d
-asset:
-  parameters: 70e9
-platform:
-  gpu: h100
-)";
+const char* kHead = testing::kH100Head;
 
-Scenario parse(const std::string& body) {
-  YamlFile f = YamlFile::parse(std::string(kHead) + body, "t.yaml");
-  return read_scenario(f, catalog());
-}
+Scenario parse(const std::string& body) { return testing::scenario_of(kHead, body); }
 
-std::string error_of(const std::string& body) {
-  try {
-    parse(body);
-  } catch (const InputError& e) {
-    return e.what();
-  }
-  return "(no error)";
-}
+std::string error_of(const std::string& body) { return testing::scenario_error(kHead, body); }
 
 TEST(ScenarioLoader, EveryBundledScenarioLoads) {
   int n = 0;
   for (const auto& e : fs::directory_iterator(kRoot / "scenarios")) {
     if (e.path().extension() != ".yaml") continue;
     ++n;
-    EXPECT_NO_THROW(load_scenario(e.path(), catalog())) << e.path();
+    EXPECT_NO_THROW(load_scenario(e.path(), testing::bundled_catalog())) << e.path();
   }
   EXPECT_GE(n, 7);
 }
@@ -116,8 +96,8 @@ TEST(ScenarioLoader, TransfersMoveA140GBCheckpoint360Times) {
 
 // aws-frontier as one platform (the bundled one runs on p5, which has no CPU TEE).
 Scenario one_platform(const std::vector<std::string>& sets = {}) {
-  return load_scenario(kRoot / "tests" / "data" / "aws-frontier-one-platform.yaml", catalog(),
-                       sets);
+  return load_scenario(kRoot / "tests" / "data" / "aws-frontier-one-platform.yaml",
+                       testing::bundled_catalog(), sets);
 }
 
 TEST(ScenarioLoader, OverridesApplyBeforeValidation) {
@@ -197,7 +177,7 @@ TEST(ScenarioLoader, PlatformErrors) {
       "stages:\n  - {id: a, medium: pcie, duration: 1s}\n",
       "t.yaml");
   try {
-    read_scenario(f, catalog());
+    read_scenario(f, testing::bundled_catalog());
     FAIL();
   } catch (const InputError& e) {
     EXPECT_THAT(e.what(), HasSubstr("t.yaml:4:31: error: confidential_mode is on but no gpu"));
@@ -206,7 +186,7 @@ TEST(ScenarioLoader, PlatformErrors) {
       "name: t\nhorizon: 1d\nasset: {parameters: 1e9}\nplatform: {multi_gpu_mode: nvlink}\n"
       "stages:\n  - {id: a, medium: pcie, duration: 1s}\n",
       "t.yaml");
-  EXPECT_THROW(read_scenario(g, catalog()), InputError);
+  EXPECT_THROW(read_scenario(g, testing::bundled_catalog()), InputError);
 }
 
 TEST(ScenarioLoader, FlowErrors) {
@@ -277,7 +257,7 @@ TEST(ScenarioLoader, OriginEncryption) {
       "name: t\nhorizon: 1d\norigin: {encrypted_with: end_to_end}\nasset: {parameters: 1e9}\n"
       "platform: {}\nstages:\n  - {id: a, medium: wan, duration: 1s}\n",
       "t.yaml");
-  Scenario s = read_scenario(f, catalog());
+  Scenario s = read_scenario(f, testing::bundled_catalog());
   EXPECT_TRUE(s.origin_encrypted);
   EXPECT_EQ(s.origin_custody, "end_to_end");
   EXPECT_EQ(s.origin_scheme, "AES-256-GCM");

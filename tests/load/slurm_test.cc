@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <stdexcept>
 
 #include <fmt/format.h>
@@ -14,6 +15,7 @@
 #include "load/slurm_classes.h"
 #include "load/slurm_feature_map.h"
 #include "load/slurm_nodes.h"
+#include "support/bundled_catalog.h"
 
 namespace plainsight {
 namespace {
@@ -25,14 +27,9 @@ namespace fs = std::filesystem;
 const fs::path kRoot = PLAINSIGHT_SOURCE_DIR_FOR_TESTS;
 const std::string kInventory = (kRoot / "tests" / "cli" / "data" / "scontrol_nodes.txt").string();
 
-const Catalog& catalog() {
-  static const Catalog c = load_catalog(kRoot / "model");
-  return c;
-}
-
 const SlurmFeatureMap& default_map() {
   static const SlurmFeatureMap m =
-      load_slurm_feature_map(kRoot / "model" / "slurm_features.yaml", catalog());
+      load_slurm_feature_map(kRoot / "model" / "slurm_features.yaml", testing::bundled_catalog());
   return m;
 }
 
@@ -223,7 +220,7 @@ TEST(SlurmFeatureMap, RefusesIdsTheCatalogLacks) {
   fs::create_directories(dir);
   auto load = [&](const std::string& text) {
     std::ofstream(dir / "m.yaml") << text;
-    return error_of([&] { load_slurm_feature_map(dir / "m.yaml", catalog()); });
+    return error_of([&] { load_slurm_feature_map(dir / "m.yaml", testing::bundled_catalog()); });
   };
   EXPECT_THAT(load("gpu_types: [{match: a100*, gpu: a100}]\n"),
               HasSubstr("m.yaml:1:33: error: unknown gpu 'a100'"));
@@ -234,6 +231,8 @@ TEST(SlurmFeatureMap, RefusesIdsTheCatalogLacks) {
   EXPECT_THAT(load("features: {x: {multi_gpu_mode: ppcie}}\n"),
               HasSubstr("multi_gpu_mode 'ppcie': expected none"));
   EXPECT_THAT(load("features: {x: {}}\n"), HasSubstr("feature 'x' sets nothing"));
+  EXPECT_THAT(load("features: {x: {offering: dgx_h1000}}\n"),
+              HasSubstr("m.yaml:1:26: error: unknown offering 'dgx_h1000'"));
   EXPECT_THAT(load("features: {CC: {confidential_mode: on}, cc: {confidential_mode: off}}\n"),
               HasSubstr("feature 'cc' is given twice"));
   fs::remove_all(dir);
@@ -249,20 +248,20 @@ TEST(SlurmClasses, GroupsNodesByGpuAndFeatures) {
   const NodeClass& plain = k.classes[0];
   EXPECT_EQ(plain.id, "h100x8");
   EXPECT_EQ(plain.nodes, 3);
-  EXPECT_FALSE(plain.confidential_mode);
+  EXPECT_FALSE(plain.platform.confidential_mode);
   EXPECT_THAT(plain.notes[0], HasSubstr("3 nodes (gpu101, gpu102, gpu103), partitions debug, gpu"));
   EXPECT_THAT(plain.notes[1], HasSubstr("of which 1 down, 0 drained"));
   const NodeClass& cc = k.classes[1];
   EXPECT_EQ(cc.id, "h100x8-sev_snp-cc-protected_pcie");
   EXPECT_EQ(cc.nodes, 2);
-  EXPECT_TRUE(cc.confidential_mode);
-  EXPECT_EQ(cc.cpu_tee, "sev_snp");
-  EXPECT_EQ(cc.multi_gpu_mode, "protected_pcie");
+  EXPECT_TRUE(cc.platform.confidential_mode);
+  EXPECT_EQ(cc.platform.cpu_tee, "sev_snp");
+  EXPECT_EQ(cc.platform.multi_gpu_mode, "protected_pcie");
   EXPECT_THAT(cc.notes[1], HasSubstr("0 down, 1 drained"));
   const NodeClass& b200 = k.classes[2];
-  EXPECT_EQ(b200.gpu, "b200");  // from the feature: Gres=gpu:4 names no type
-  EXPECT_EQ(b200.gpus_per_node, 4);
-  EXPECT_EQ(b200.cpu_tee, "tdx");
+  EXPECT_EQ(b200.platform.gpu, "b200");  // from the feature: Gres=gpu:4 names no type
+  EXPECT_EQ(b200.platform.gpus_per_node, 4);
+  EXPECT_EQ(b200.platform.cpu_tee, "tdx");
   EXPECT_EQ(b200.notes.size(), 1u);  // in service
   EXPECT_THAT(k.notes[0], HasSubstr("8 nodes read, 6 in 3 classes"));
   EXPECT_THAT(k.notes[1], HasSubstr("2 nodes without GPUs left out (login01, cpu001)"));
@@ -303,8 +302,43 @@ TEST(SlurmClasses, RefusesNodesItCannotPlace) {
                         "Gres=gpu:h100:8 State=IDLE\n",
                         "n.txt"),
       default_map(), "n.txt", false);
-  EXPECT_FALSE(k.classes[0].confidential_mode);
-  EXPECT_EQ(k.classes[0].cpu_tee, "sev_snp");
+  EXPECT_FALSE(k.classes[0].platform.confidential_mode);
+  EXPECT_EQ(k.classes[0].platform.cpu_tee, "sev_snp");
+}
+
+// A feature naming an offering: the node is that system, whose defaults stand for what the
+// Gres and the other features leave unsaid; what they say is the class's own (checked against
+// the offering when the scenario is written).
+TEST(SlurmClasses, AnOfferingFeatureGivesWhatTheNodeLeavesUnsaid) {
+  const SlurmClasses k = slurm_node_classes(
+      parse_slurm_nodes("NodeName=a AvailableFeatures=dgx_h100 Gres=gpu:h100:8 State=IDLE\n"
+                        "NodeName=b AvailableFeatures=gb200 Gres=gpu:4 State=IDLE\n"
+                        "NodeName=c AvailableFeatures=DGX-H100,sev_snp Gres=gpu:8 State=IDLE\n",
+                        "n.txt"),
+      default_map(), "n.txt", false);
+  ASSERT_EQ(k.classes.size(), 3u);
+  std::map<std::string, const NodeClass*> by_id;
+  for (const NodeClass& c : k.classes) by_id[c.id] = &c;
+  ASSERT_TRUE(by_id.count("h100x8-dgx_h100"));
+  const NodeClass& dgx = *by_id["h100x8-dgx_h100"];
+  EXPECT_EQ(dgx.offering, "dgx_h100");
+  EXPECT_EQ(dgx.platform.cpu_tee, "none");
+  EXPECT_THAT(dgx.stated, ElementsAre("gpu", "gpus_per_node"));
+  ASSERT_TRUE(by_id.count("gb200x4-gb200_nvl72"));
+  const NodeClass& gb = *by_id["gb200x4-gb200_nvl72"];
+  EXPECT_EQ(gb.platform.gpu, "gb200");  // the offering's: Gres=gpu:4 names no type
+  EXPECT_THAT(gb.stated, ElementsAre("gpus_per_node"));
+  // A CPU TEE the DGX cannot have is the node's own statement, kept for the check to refuse.
+  ASSERT_TRUE(by_id.count("h100x8-sev_snp-dgx_h100"));
+  EXPECT_THAT(by_id["h100x8-sev_snp-dgx_h100"]->stated, ElementsAre("cpu_tee", "gpus_per_node"));
+  EXPECT_THAT(
+      error_of([] {
+        slurm_node_classes(
+            parse_slurm_nodes(
+                "NodeName=a AvailableFeatures=dgx_h100,hgx_b200 Gres=gpu:8 State=IDLE\n", "n.txt"),
+            default_map(), "n.txt", false);
+      }),
+      HasSubstr("features 'dgx_h100' and 'hgx_b200' disagree on offering"));
 }
 
 // Issue 21, class 7: a class's partitions are listed up to a point (380,000 nodes with a

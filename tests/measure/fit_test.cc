@@ -67,12 +67,15 @@ TEST(Estimate, InsideTheSweepIsMeasuredAndInterpolated) {
   const LinearFit f = fit_latency_bandwidth(pts);
   const SweepEstimate at = estimate(pts, f, 1e6);
   EXPECT_EQ(at.provenance, Provenance::measured);
+  EXPECT_EQ(at.basis, SweepEstimate::Basis::median);
   EXPECT_DOUBLE_EQ(at.seconds, 1e-3);
   const SweepEstimate mid = estimate(pts, f, 2e6);
   EXPECT_EQ(mid.provenance, Provenance::measured);
   EXPECT_DOUBLE_EQ(mid.seconds, 3e-3);
   EXPECT_EQ(mid.extrapolation, 1);
-  EXPECT_NE(mid.how.find("interpolated"), std::string::npos);
+  EXPECT_EQ(mid.basis, SweepEstimate::Basis::interpolated);
+  EXPECT_EQ(mid.lower_bytes, 1e6);
+  EXPECT_EQ(mid.upper_bytes, 3e6);
 }
 
 TEST(Estimate, BeyondTheSweepIsFittedWithItsExtrapolation) {
@@ -83,7 +86,9 @@ TEST(Estimate, BeyondTheSweepIsFittedWithItsExtrapolation) {
   EXPECT_EQ(e.provenance, Provenance::fitted);
   EXPECT_NEAR(e.extrapolation, 100, 1e-9);
   EXPECT_NEAR(e.seconds, 10e-6 + 100 * top / 5e9, 1e-9);
-  EXPECT_NE(e.how.find("beyond"), std::string::npos);
+  EXPECT_EQ(e.basis, SweepEstimate::Basis::extrapolated);
+  EXPECT_EQ(e.upper_bytes, top);
+  EXPECT_GT(e.bytes, e.upper_bytes) << "beyond";
   const SweepEstimate below = estimate(pts, f, pts.front().bytes / 4);
   EXPECT_EQ(below.provenance, Provenance::fitted);
   EXPECT_NEAR(below.extrapolation, 4, 1e-9);
@@ -97,19 +102,24 @@ TEST(Estimate, SaysHowFarApartTheSizesItRestsOnAre) {
   EXPECT_EQ(e.provenance, Provenance::measured);
   EXPECT_DOUBLE_EQ(e.gap, 1e15);
   const FitBounds bounds;  // max_size_gap 1024
-  const std::vector<std::string> broken = fit_bound_violations(f, e, bounds);
+  const std::vector<FitViolation> broken = fit_bound_violations(f, e, bounds);
   ASSERT_EQ(broken.size(), 1u);
-  EXPECT_EQ(broken[0],
-            "interpolated between the measured 1 kB and 1 EB, 1e+15x apart (at most "
-            "1024x)");
+  EXPECT_EQ(broken[0].bound, FitViolation::Bound::size_gap);
+  EXPECT_DOUBLE_EQ(broken[0].value, 1e15);
+  EXPECT_EQ(broken[0].limit, 1024);
+  EXPECT_EQ(broken[0].from_bytes, 1e3);
+  EXPECT_EQ(broken[0].to_bytes, 1e18);
+  EXPECT_FALSE(broken[0].fitted);
   // At a measured size nothing is interpolated; a fit over a sweep with a wide step says so.
   EXPECT_EQ(estimate(far, f, 1e3).gap, 1);
   const std::vector<SweepPoint> wide{{1e3, 1e-6}, {2e3, 2e-6}, {1e9, 1e-3}};
   const SweepEstimate beyond = estimate(wide, fit_latency_bandwidth(wide), 2e9);
   EXPECT_DOUBLE_EQ(beyond.gap, 5e5);
-  EXPECT_NE(fit_bound_violations(fit_latency_bandwidth(wide), beyond, bounds)[0].find(
-                "a fit over a step between the measured 2 kB and 1 GB"),
-            std::string::npos);
+  const FitViolation step = fit_bound_violations(fit_latency_bandwidth(wide), beyond, bounds)[0];
+  EXPECT_EQ(step.bound, FitViolation::Bound::size_gap);
+  EXPECT_TRUE(step.fitted);
+  EXPECT_EQ(step.from_bytes, 2e3);
+  EXPECT_EQ(step.to_bytes, 1e9);
   // The probes' own steps of 4x pass.
   EXPECT_TRUE(
       fit_bound_violations(
@@ -126,10 +136,10 @@ TEST(Estimate, WarnsWhenTheLargestSizesRunSlowerThanTheFit) {
   for (double b = 16.0 * 1024 * 1024; b <= 256.0 * 1024 * 1024; b *= 4) pts.push_back({b, b / 4e9});
   const LinearFit f = fit_latency_bandwidth(pts);
   const SweepEstimate e = estimate(pts, f, 1e12);
-  EXPECT_NE(e.how.find("caution: the two largest sizes run at 4 GB/s"), std::string::npos) << e.how;
+  EXPECT_NEAR(e.tail_bandwidth_Bps, 4e9, 1e6) << "the two largest sizes run at 4 GB/s";
   const std::vector<SweepPoint> clean = sweep(10e-6, 5e9, 0, 1);
-  EXPECT_EQ(estimate(clean, fit_latency_bandwidth(clean), 1e12).how.find("caution"),
-            std::string::npos);
+  EXPECT_EQ(estimate(clean, fit_latency_bandwidth(clean), 1e12).tail_bandwidth_Bps, 0)
+      << "no caution where the sweep is one line";
 }
 
 TEST(Provenance, PrecedenceIsMeasuredFittedPublishedDatasheetAssumed) {

@@ -1,18 +1,35 @@
 #include "analyze/measured_durations.h"
 
+#include <algorithm>
 #include <filesystem>
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "analyze/actor_profile.h"
 #include "analyze/analysis.h"
 #include "analyze/window_reach.h"
+#include "core/probe_account.h"
+#include "report/warning_phrase.h"
 #include "test_support.h"
 
+// The analysis's choices are typed (core/considered.h, analyze/analysis_warning.h): these
+// tests check the values; tests/report/measurement_phrase_test.cc checks the words.
 namespace plainsight {
 namespace {
 
+using ::testing::Contains;
+using ::testing::Pair;
+using CK = Considered::Kind;
+using WK = AnalysisWarning::Kind;
+
 constexpr double kMiB = 1 << 20;
+
+std::string all_of(const std::vector<AnalysisWarning>& warnings) {
+  std::string out;
+  for (const AnalysisWarning& w : warnings) out += warning_phrase(w) + "\n";
+  return out;
+}
 
 struct Outcome {
   Analysis analysis;
@@ -21,24 +38,36 @@ struct Outcome {
       if (w.stage == stage) return w;
     throw std::runtime_error("no window " + stage);
   }
-  bool warned(const std::string& text) const {
-    for (const std::string& w : analysis.warnings)
-      if (w.find(text) != std::string::npos) return true;
+  // The first warning of `kind` (about `file`, where given), or null.
+  const AnalysisWarning* warning(WK kind, const std::string& file = "") const {
+    for (const AnalysisWarning& w : analysis.warnings)
+      if (w.kind == kind && (file.empty() || w.file == file)) return &w;
+    return nullptr;
+  }
+  // The warning that `stage` did not use a result, the chain entry of `kind` it carries.
+  const AnalysisWarning* refusal(const std::string& stage, CK kind,
+                                 const std::string& file = "") const {
+    for (const AnalysisWarning& w : analysis.warnings)
+      if (w.kind == WK::not_used && w.stage == stage && w.entry.kind == kind &&
+          (file.empty() || w.entry.file == file))
+        return &w;
+    return nullptr;
+  }
+  // Whether any warning is about probe file `file`.
+  bool mentions(const std::string& file) const {
+    for (const AnalysisWarning& w : analysis.warnings)
+      if (w.file == file || w.entry.file == file) return true;
     return false;
   }
-  // Whether the window's chain (what else was considered) mentions `text`.
-  bool considered(const std::string& stage, const std::string& text) const {
-    for (const std::string& c : window(stage).per_event.considered)
-      if (c.find(text) != std::string::npos) return true;
-    return false;
+  // The entry of `kind` in the window's chain (what else was considered), or null.
+  const Considered* considered(const std::string& stage, CK kind,
+                               const std::string& file = "") const {
+    for (const Considered& c : window(stage).per_event.considered)
+      if (c.kind == kind && (file.empty() || c.file == file)) return &c;
+    return nullptr;
   }
+  std::string warnings() const { return all_of(analysis.warnings); }
 };
-
-std::string all_of(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const std::string& l : lines) out += l + "\n";
-  return out;
-}
 
 Outcome run(const std::string& scenario, const std::vector<std::string>& fixtures,
             MeasuredOptions options = {}, const std::vector<std::string>& sets = {}) {
@@ -55,6 +84,15 @@ Outcome run(const std::string& scenario, const std::vector<std::string>& fixture
   return {analyze(c, std::move(s), sets, &m)};
 }
 
+// The mismatch `w` refuses a result for, checked facet by facet.
+void expect_mismatch(const AnalysisWarning* w, PlatformFacet facet, const std::string& measured,
+                     const std::string& wanted) {
+  ASSERT_TRUE(w);
+  EXPECT_EQ(w->entry.mismatch.facet, facet);
+  EXPECT_EQ(w->entry.mismatch.measured, measured);
+  EXPECT_EQ(w->entry.mismatch.wanted, wanted);
+}
+
 const MeasuredOptions kAllowMismatch{true, false};
 const MeasuredOptions kAllowEmulation{false, true};
 const char* const kPpcie = "rules/h100-protected-pcie.json";
@@ -66,7 +104,14 @@ TEST(MeasuredDurations, PayloadInsideTheSweepIsMeasured) {
   EXPECT_EQ(w.per_event.provenance, Provenance::measured);
   EXPECT_NEAR(w.per_event.value, 30e-6 + 16 * kMiB / 4e9, 1e-12);
   EXPECT_EQ(w.per_event.source, "h100-protected-pcie.json: cuda.h2d");
-  EXPECT_NE(w.per_event.detail.find("H100"), std::string::npos) << w.per_event.detail;
+  ASSERT_TRUE(w.per_event.probe);
+  const ProbeAccount& p = *w.per_event.probe;
+  EXPECT_EQ(p.file, "h100-protected-pcie.json");
+  EXPECT_EQ(p.probe, "cuda.h2d");
+  EXPECT_EQ(p.estimate.basis, SweepEstimate::Basis::median);
+  EXPECT_EQ(p.estimate.bytes, 16 * kMiB);
+  ASSERT_FALSE(p.machine.gpus.empty());
+  EXPECT_EQ(p.machine.gpus.front(), "NVIDIA H100 80GB HBM3");
 }
 
 TEST(MeasuredDurations, PayloadBeyondTheSweepIsFittedWithItsExtrapolation) {
@@ -74,11 +119,18 @@ TEST(MeasuredDurations, PayloadBeyondTheSweepIsFittedWithItsExtrapolation) {
   const Window& w = r.window("pcie");
   EXPECT_EQ(w.per_event.provenance, Provenance::fitted);
   EXPECT_NEAR(w.per_event.value, 30e-6 + 17.5e9 / 4e9, 1e-9);
-  EXPECT_NE(w.per_event.detail.find("beyond the measured"), std::string::npos);
-  EXPECT_NE(w.per_event.detail.find("16.3x"), std::string::npos) << w.per_event.detail;
+  ASSERT_TRUE(w.per_event.probe);
+  const SweepEstimate& e = w.per_event.probe->estimate;
+  EXPECT_EQ(e.basis, SweepEstimate::Basis::extrapolated);
+  EXPECT_GT(e.bytes, e.upper_bytes);
+  EXPECT_NEAR(e.extrapolation, 17.5e9 / e.upper_bytes, 1e-9);
+  EXPECT_NEAR(e.extrapolation, 16.3, 0.05);
   // The chain names the datasheet figure the measurement replaced.
-  EXPECT_TRUE(r.considered("pcie", "datasheet figure")) << all_of(w.per_event.considered);
-  EXPECT_TRUE(r.considered("pcie", "replaced by a probe result"));
+  const Considered* replaced = r.considered("pcie", CK::catalog_replaced);
+  ASSERT_TRUE(replaced);
+  ASSERT_TRUE(replaced->catalog);
+  EXPECT_EQ(replaced->catalog->provenance, Provenance::datasheet);
+  EXPECT_FALSE(replaced->by_emulation);
 }
 
 TEST(MeasuredDurations, ProvenancePrecedence) {
@@ -87,6 +139,7 @@ TEST(MeasuredDurations, ProvenancePrecedence) {
   EXPECT_EQ(plain.window("pcie").per_event.provenance, Provenance::datasheet);
   EXPECT_EQ(plain.window("cvm_decrypt").per_event.provenance, Provenance::assumed);
   EXPECT_TRUE(plain.window("pcie").per_event.considered.empty());
+  EXPECT_FALSE(plain.window("pcie").per_event.probe);
   // A host result beats the scenario's number; the host emulation does not beat the
   // datasheet unless asked.
   Outcome host = run("silo-hopper.yaml", {"fixture-host.json"});
@@ -98,7 +151,10 @@ TEST(MeasuredDurations, ProvenancePrecedence) {
   // The GPU measurement is preferred to the host emulation when both are given.
   Outcome both = run("silo-hopper.yaml", {"fixture-host.json", kPpcie}, kAllowEmulation);
   EXPECT_EQ(both.window("pcie").per_event.source, "h100-protected-pcie.json: cuda.h2d");
-  EXPECT_TRUE(both.considered("pcie", "an emulation, not needed: a device measurement applies"));
+  const Considered* passed = both.considered("pcie", CK::emulation_not_needed);
+  ASSERT_TRUE(passed);
+  EXPECT_EQ(passed->probe, "host.bounce_buffer");
+  EXPECT_EQ(passed->file, "fixture-host.json");
 }
 
 // Rule: a result applies where the platform matches in what the probe depends on.
@@ -108,18 +164,22 @@ TEST(MeasuredDurations, MatchingPlatformIsUsed) {
   const Window& w = r.window("pcie");
   EXPECT_EQ(w.per_event.provenance, Provenance::fitted);
   EXPECT_NEAR(w.per_event.value, 8e-6 + 810e9 / 16 / 50e9, 1e-9);
-  EXPECT_FALSE(r.warned("h2d-fast.json")) << all_of(r.analysis.warnings);
+  EXPECT_FALSE(r.mentions("h2d-fast.json")) << r.warnings();
+  ASSERT_TRUE(w.per_event.probe);
+  EXPECT_TRUE(w.per_event.probe->forced.empty());
 }
 
 TEST(MeasuredDurations, OtherCcStateIsSkippedWithAWarning) {
   Outcome r = run("silo-hopper.yaml", {"fixture-h100-cc-off.json"});
   EXPECT_EQ(r.window("pcie").per_event.provenance, Provenance::datasheet);
-  EXPECT_TRUE(
-      r.warned("cuda.h2d in fixture-h100-cc-off.json was measured with CC off; the "
-               "scenario runs CC on"));
-  EXPECT_TRUE(r.warned("--allow-mismatch"));
-  EXPECT_TRUE(r.warned("the datasheet figure stays"));
-  EXPECT_TRUE(r.considered("pcie", "was measured with CC off"));
+  const AnalysisWarning* w = r.refusal("pcie", CK::mismatch, "fixture-h100-cc-off.json");
+  expect_mismatch(w, PlatformFacet::cc, "off", "on");
+  EXPECT_EQ(w->entry.probe, "cuda.h2d");
+  EXPECT_TRUE(w->entry.allowable) << "--allow-mismatch would use it";
+  EXPECT_EQ(w->kept, Provenance::datasheet) << "the datasheet figure stays";
+  const Considered* c = r.considered("pcie", CK::mismatch);
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->mismatch, w->entry.mismatch);
 }
 
 TEST(MeasuredDurations, OtherCcStateIsUsedWhenAllowedAndMarkedSo) {
@@ -127,30 +187,52 @@ TEST(MeasuredDurations, OtherCcStateIsUsedWhenAllowedAndMarkedSo) {
   const Window& w = r.window("pcie");
   EXPECT_EQ(w.per_event.provenance, Provenance::fitted);
   EXPECT_NEAR(w.per_event.value, 8e-6 + 17.5e9 / 50e9, 1e-9);
-  EXPECT_NE(w.per_event.detail.find("measured with CC off, applied to CC on by --allow-mismatch"),
-            std::string::npos)
-      << w.per_event.detail;
-  EXPECT_TRUE(r.warned("applied to CC on by --allow-mismatch"));
+  ASSERT_TRUE(w.per_event.probe);
+  // Forced: the CC state (and the multi-GPU mode, which a CC-off node has none of).
+  const std::vector<FacetMismatch>& all = w.per_event.probe->forced;
+  auto cc = std::find_if(all.begin(), all.end(),
+                         [](const FacetMismatch& m) { return m.facet == PlatformFacet::cc; });
+  ASSERT_NE(cc, all.end());
+  const FacetMismatch& x = *cc;
+  EXPECT_EQ(x.measured, "off");
+  EXPECT_EQ(x.wanted, "on");
+  bool warned = false;
+  for (const AnalysisWarning& f : r.analysis.warnings)
+    warned |= f.kind == WK::forced && f.stage == "pcie" && f.mismatch == x;
+  EXPECT_TRUE(warned) << r.warnings();
 }
 
 TEST(MeasuredDurations, OtherGpuGenerationIsSkippedUnlessAllowed) {
   Outcome r = run("silo-blackwell.yaml", {"fixture-h100-cc-on.json"});
   EXPECT_NE(r.window("pcie").per_event.provenance, Provenance::fitted);
-  EXPECT_TRUE(r.warned("(h100, hopper); the scenario runs b200 (blackwell)"))
-      << all_of(r.analysis.warnings);
+  const AnalysisWarning* w = r.refusal("pcie", CK::mismatch);
+  expect_mismatch(w, PlatformFacet::gpu, "NVIDIA H100 80GB HBM3", "b200");
+  EXPECT_EQ(w->entry.mismatch.measured_class, "h100");
+  EXPECT_EQ(w->entry.mismatch.measured_generation, "hopper");
+  EXPECT_EQ(w->entry.mismatch.wanted_generation, "blackwell");
+  EXPECT_EQ(w->entry.mismatch.distance, 2) << "another generation";
   // Blackwell's scenario runs NVLink encryption: the multi-GPU mode differs as well.
   Outcome allowed = run("silo-blackwell.yaml", {"fixture-h100-cc-on.json"}, kAllowMismatch);
-  EXPECT_EQ(allowed.window("pcie").per_event.provenance, Provenance::fitted);
-  EXPECT_NE(allowed.window("pcie").per_event.detail.find("applied to b200 by --allow-mismatch"),
-            std::string::npos);
+  const Figure& f = allowed.window("pcie").per_event;
+  EXPECT_EQ(f.provenance, Provenance::fitted);
+  ASSERT_TRUE(f.probe);
+  std::vector<PlatformFacet> forced;
+  for (const FacetMismatch& x : f.probe->forced) forced.push_back(x.facet);
+  EXPECT_THAT(forced, Contains(PlatformFacet::gpu));
+  EXPECT_THAT(forced, Contains(PlatformFacet::multi_gpu_mode));
 }
 
 TEST(MeasuredDurations, AnotherModelOfTheSameGenerationIsAMismatch) {
   // An H200 run does not stand for an H100, though both are Hopper.
   Outcome r = run("aws-frontier.yaml", {"rules/h200-cc-off.json"});
   EXPECT_EQ(r.window("pcie").per_event.provenance, Provenance::datasheet);
-  EXPECT_TRUE(r.warned("(h200, hopper); the scenario runs h100 (hopper)"))
-      << all_of(r.analysis.warnings);
+  const AnalysisWarning* w = r.refusal("pcie", CK::mismatch);
+  ASSERT_TRUE(w) << r.warnings();
+  EXPECT_EQ(w->entry.mismatch.facet, PlatformFacet::gpu);
+  EXPECT_EQ(w->entry.mismatch.measured_class, "h200");
+  EXPECT_EQ(w->entry.mismatch.wanted, "h100");
+  EXPECT_EQ(w->entry.mismatch.wanted_generation, "hopper");
+  EXPECT_EQ(w->entry.mismatch.distance, 1) << "the same generation";
   Outcome allowed = run("aws-frontier.yaml", {"rules/h200-cc-off.json"}, kAllowMismatch);
   EXPECT_EQ(allowed.window("pcie").per_event.provenance, Provenance::fitted);
   // Of a forced H200 and an exact H100 sweep, the closer platform match is used even
@@ -158,14 +240,18 @@ TEST(MeasuredDurations, AnotherModelOfTheSameGenerationIsAMismatch) {
   Outcome closer =
       run("aws-frontier.yaml", {"rules/h200-cc-off.json", "rules/h2d-slow.json"}, kAllowMismatch);
   EXPECT_EQ(closer.window("pcie").per_event.source, "h2d-slow.json: cuda.h2d");
-  EXPECT_TRUE(closer.considered("pcie", "a closer platform match was used"));
+  const Considered* c = closer.considered("pcie", CK::outranked, "h200-cc-off.json");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->outranked_by, Considered::Rank::closer_platform_match);
+  EXPECT_LT(c->seconds, c->chosen_seconds) << "the faster sweep was passed over";
 }
 
 TEST(MeasuredDurations, HostResultsApplyOnAnyPlatform) {
   Outcome r = run("silo-blackwell.yaml", {"fixture-host.json"}, kAllowEmulation);
   const Window& w = r.window("cvm_decrypt");
   EXPECT_EQ(w.per_event.provenance, Provenance::fitted);
-  EXPECT_NE(w.per_event.detail.find("host result, applies on any platform"), std::string::npos);
+  ASSERT_TRUE(w.per_event.probe);
+  EXPECT_TRUE(w.per_event.probe->host_result);
   // The Hopper bounce-buffer emulation does not stand for Blackwell's inline encryption,
   // even when emulations are allowed.
   EXPECT_EQ(r.window("pcie").per_event.provenance, Provenance::datasheet);
@@ -176,32 +262,32 @@ TEST(MeasuredDurations, HostResultsApplyOnAnyPlatform) {
 TEST(MeasuredDurations, EmulationIsUsedOnlyWhenAskedAndLabelled) {
   Outcome refused = run("silo-hopper.yaml", {"fixture-host.json"});
   EXPECT_EQ(refused.window("pcie").per_event.provenance, Provenance::datasheet);
-  EXPECT_TRUE(
-      refused.warned("host.bounce_buffer in fixture-host.json is an emulation on the host "
-                     "CPU, ranked below the datasheet: not used (--allow-emulation"))
-      << all_of(refused.analysis.warnings);
+  const AnalysisWarning* w = refused.refusal("pcie", CK::emulation_not_allowed);
+  ASSERT_TRUE(w) << refused.warnings();
+  EXPECT_EQ(w->entry.probe, "host.bounce_buffer");
+  EXPECT_EQ(w->entry.file, "fixture-host.json");
   EXPECT_FALSE(refused.window("pcie").cc) << "no pair from a refused emulation";
 
   Outcome used = run("silo-hopper.yaml", {"fixture-host.json"}, kAllowEmulation);
-  const Window& w = used.window("pcie");
-  EXPECT_EQ(w.per_event.provenance, Provenance::emulated);
-  EXPECT_NEAR(w.per_event.value, 40e-6 + 17.5e9 / 2e9, 1e-9);  // the 4-thread CC-on sweep
-  EXPECT_NE(w.per_event.detail.find("emulation on the host, not the device path"),
-            std::string::npos);
-  EXPECT_TRUE(used.considered("pcie",
-                              "ranks above an emulation; replaced because "
-                              "--allow-emulation asks"));
-  EXPECT_TRUE(used.warned("standing in for the missing device measurement by --allow-emulation"));
+  const Window& u = used.window("pcie");
+  EXPECT_EQ(u.per_event.provenance, Provenance::emulated);
+  EXPECT_NEAR(u.per_event.value, 40e-6 + 17.5e9 / 2e9, 1e-9);  // the 4-thread CC-on sweep
+  ASSERT_TRUE(u.per_event.probe);
+  EXPECT_TRUE(u.per_event.probe->emulation);
+  const Considered* replaced = used.considered("pcie", CK::catalog_replaced);
+  ASSERT_TRUE(replaced);
+  EXPECT_TRUE(replaced->by_emulation) << "the datasheet ranks above an emulation";
+  const AnalysisWarning* standing_in = used.warning(WK::emulation_used, "fixture-host.json");
+  ASSERT_TRUE(standing_in) << used.warnings();
+  EXPECT_EQ(standing_in->stage, "pcie");
+  EXPECT_EQ(standing_in->probe, "host.bounce_buffer");
 }
 
 TEST(MeasuredDurations, EmulationNeverOnACcOffPlatform) {
   Outcome r = run("aws-frontier.yaml", {"fixture-host.json"}, {true, true});
   EXPECT_EQ(r.window("pcie").per_event.provenance, Provenance::datasheet);
   EXPECT_FALSE(r.window("pcie").cc);
-  EXPECT_TRUE(
-      r.warned("is an emulation of the CC copy path on the host CPU: never used on a "
-               "CC-off platform"))
-      << all_of(r.analysis.warnings);
+  EXPECT_TRUE(r.refusal("pcie", CK::emulation_cc_off, "fixture-host.json")) << r.warnings();
 }
 
 TEST(MeasuredDurations, CcPairFromTwoGpuFiles) {
@@ -220,7 +306,7 @@ TEST(MeasuredDurations, CcPairFromTwoGpuFiles) {
   // Host work has no CC pair.
   EXPECT_FALSE(on.window("cvm_decrypt").cc);
   // Both files were used (one for the pair only): neither is reported as unused.
-  EXPECT_FALSE(on.warned("none of its results was used")) << all_of(on.analysis.warnings);
+  EXPECT_FALSE(on.warning(WK::file_unused)) << on.warnings();
 }
 
 TEST(MeasuredDurations, CcPairFromTheBounceBufferEmulation) {
@@ -231,8 +317,9 @@ TEST(MeasuredDurations, CcPairFromTheBounceBufferEmulation) {
   EXPECT_NEAR(w.cc->off.value, 10e-6 + 17.5e9 / 8e9, 1e-9);
   EXPECT_NEAR(w.cc->on.value, 40e-6 + 17.5e9 / 2e9, 1e-9);
   EXPECT_EQ(w.cc->on.provenance, Provenance::emulated);
-  EXPECT_NE(w.per_event.detail.find("emulat"), std::string::npos);
-  EXPECT_NE(w.per_event.detail.find("threads=4"), std::string::npos) << w.per_event.detail;
+  ASSERT_TRUE(w.per_event.probe);
+  EXPECT_TRUE(w.per_event.probe->emulation);
+  EXPECT_THAT(w.per_event.probe->series, Contains(Pair("threads", "4")));
 }
 
 // silo-hopper as one H100 per confidential VM (multi-GPU mode none: Hopper's full CC mode
@@ -248,16 +335,15 @@ TEST(MeasuredDurations, ProtectedPcieNodeMatchesAProtectedPcieScenarioOnly) {
   EXPECT_EQ(ppcie.window("pcie").per_event.source, "h100-protected-pcie.json: cuda.h2d");
   Outcome single = run("silo-hopper.yaml", {kPpcie}, {}, kOneGpuPerVm);
   EXPECT_EQ(single.window("pcie").per_event.provenance, Provenance::datasheet);
-  EXPECT_TRUE(
-      single.warned("was measured in multi-GPU mode protected_pcie; the scenario runs none"))
-      << all_of(single.analysis.warnings);
+  expect_mismatch(single.refusal("pcie", CK::mismatch), PlatformFacet::multi_gpu_mode,
+                  "protected_pcie", "none");
   Outcome off = run("aws-frontier.yaml", {kPpcie});
   EXPECT_EQ(off.window("pcie").per_event.provenance, Provenance::datasheet);
-  EXPECT_TRUE(off.warned("was measured with CC on; the scenario runs CC off"));
+  expect_mismatch(off.refusal("pcie", CK::mismatch), PlatformFacet::cc, "on", "off");
   // A single-GPU CC-on node does not stand for the protected-PCIe scenario either.
   Outcome cc_on = run("silo-hopper.yaml", {"fixture-h100-cc-on.json"});
-  EXPECT_TRUE(cc_on.warned("was measured in multi-GPU mode none; the scenario runs protected_pcie"))
-      << all_of(cc_on.analysis.warnings);
+  expect_mismatch(cc_on.refusal("pcie", CK::mismatch), PlatformFacet::multi_gpu_mode, "none",
+                  "protected_pcie");
 }
 
 TEST(MeasuredDurations, ANodeRecordedAsNvidiaSmiSaysItIsAProtectedPcieNode) {
@@ -269,12 +355,15 @@ TEST(MeasuredDurations, ANodeRecordedAsNvidiaSmiSaysItIsAProtectedPcieNode) {
   const Catalog& c = test::bundled_catalog();
   MeasuredDurations m(c, {f});
   Analysis a = analyze(c, load_scenario(test::repo("scenarios/silo-hopper.yaml"), c), {}, &m);
+  bool seen = false;
   for (const Window& w : a.windows)
     if (w.stage == "pcie") {
+      seen = true;
       EXPECT_EQ(w.per_event.source, "smi-style.json: cuda.h2d");
-      EXPECT_NE(w.per_event.detail.find("a protected-PCIe node"), std::string::npos)
-          << w.per_event.detail;
+      ASSERT_TRUE(w.per_event.probe);
+      EXPECT_THAT(w.per_event.probe->notes, Contains(MatchNote::protected_pcie_recorded_as_cc_off));
     }
+  EXPECT_TRUE(seen);
 }
 
 // A result labelled cc=protected_pcie says its mode even where the file records none: it
@@ -322,12 +411,19 @@ TEST(MeasuredDurations, AGh200IsNotAnH200) {
 TEST(MeasuredDurations, PoorFitIsRefused) {
   Outcome r = run("silo-hopper.yaml", {"rules/poor-fit.json"});
   EXPECT_EQ(r.window("cvm_decrypt").per_event.provenance, Provenance::assumed);
-  EXPECT_TRUE(
-      r.warned("host.envelope in poor-fit.json (4 sizes, 1.049 MB .. 4.295 GB) cannot "
-               "stand for 140 GB: its fit is out of bounds: R^2"))
-      << all_of(r.analysis.warnings);
-  EXPECT_FALSE(r.warned("outside the measured sizes (at most"));
-  EXPECT_TRUE(r.warned("the assumed figure stays"));
+  const AnalysisWarning* w = r.refusal("cvm_decrypt", CK::out_of_bounds, "poor-fit.json");
+  ASSERT_TRUE(w) << r.warnings();
+  EXPECT_EQ(w->entry.probe, "host.envelope");
+  EXPECT_EQ(w->entry.sizes, 4u);
+  EXPECT_EQ(w->entry.min_bytes, kMiB);
+  EXPECT_EQ(w->entry.max_bytes, 4096 * kMiB);
+  EXPECT_EQ(w->entry.bytes, 140e9);
+  ASSERT_FALSE(w->entry.violations.empty());
+  EXPECT_EQ(w->entry.violations.front().bound, FitViolation::Bound::r2);
+  EXPECT_LT(w->entry.violations.front().value, w->entry.violations.front().limit);
+  for (const FitViolation& v : w->entry.violations)
+    EXPECT_NE(v.bound, FitViolation::Bound::extrapolation) << "within 100x of the sweep";
+  EXPECT_EQ(w->kept, Provenance::assumed) << "the assumed figure stays";
   // Inside the sweep the medians are interpolated: no fit, no bound.
   Outcome inside =
       run("silo-hopper.yaml", {"rules/poor-fit.json"}, {}, {"stages.cvm_decrypt.payload=16MiB"});
@@ -338,9 +434,14 @@ TEST(MeasuredDurations, PoorFitIsRefused) {
 TEST(MeasuredDurations, FarExtrapolationIsRefused) {
   Outcome r = run("silo-hopper.yaml", {"rules/far-extrapolation.json"});
   EXPECT_EQ(r.window("cvm_decrypt").per_event.provenance, Provenance::assumed);
-  EXPECT_TRUE(r.warned("1.34e+05x outside the measured sizes (at most 100x)"))
-      << all_of(r.analysis.warnings);
-  EXPECT_TRUE(r.considered("cvm_decrypt", "far-extrapolation.json"));
+  const AnalysisWarning* w = r.refusal("cvm_decrypt", CK::out_of_bounds);
+  ASSERT_TRUE(w) << r.warnings();
+  ASSERT_FALSE(w->entry.violations.empty());
+  const FitViolation& v = w->entry.violations.back();
+  EXPECT_EQ(v.bound, FitViolation::Bound::extrapolation);
+  EXPECT_NEAR(v.value, 1.34e5, 0.005e5);
+  EXPECT_EQ(v.limit, 100);
+  EXPECT_TRUE(r.considered("cvm_decrypt", CK::out_of_bounds, "far-extrapolation.json"));
 }
 
 // Issue 21, class 4: a cuda.h2d sweep at 111x what its PCIe Gen5 link carries was used as
@@ -351,12 +452,14 @@ TEST(MeasuredDurations, ASweepFasterThanItsLinkIsRefused) {
   Outcome r = run("aws-frontier.yaml", {"rules/h2d-beyond-link.json"});
   EXPECT_EQ(r.window("pcie").per_event.provenance, Provenance::datasheet);
   EXPECT_DOUBLE_EQ(r.window("pcie").per_event.value, base.window("pcie").per_event.value);
-  EXPECT_TRUE(
-      r.warned("cuda.h2d in h2d-beyond-link.json runs at 6.992 TB/s at 50.62 GB (bytes "
-               "/ median), 111x the datasheet bandwidth of link 'pcie_gen5_x16' (63 GB/s "
-               "[pcie5-spec]): more than the link can carry (at most 1.1x"))
-      << all_of(r.analysis.warnings);
-  EXPECT_TRUE(r.considered("pcie", "h2d-beyond-link.json"));
+  const AnalysisWarning* w = r.refusal("pcie", CK::beyond_link, "h2d-beyond-link.json");
+  ASSERT_TRUE(w) << r.warnings();
+  EXPECT_EQ(w->entry.link_id, "pcie_gen5_x16");
+  EXPECT_EQ(w->entry.link_source, "pcie5-spec");
+  EXPECT_NEAR(w->entry.fastest_Bps / w->entry.link_Bps, 111, 0.5);
+  EXPECT_NEAR(w->entry.fastest_Bps, 6.992e12, 0.001e12);
+  EXPECT_EQ(w->entry.link_limit, 1.1);
+  EXPECT_TRUE(r.considered("pcie", CK::beyond_link, "h2d-beyond-link.json"));
   // A sweep within the limit is still used.
   EXPECT_EQ(run("aws-frontier.yaml", {"rules/h2d-slow.json"}).window("pcie").per_event.provenance,
             Provenance::fitted);
@@ -366,11 +469,13 @@ TEST(MeasuredDurations, ASweepFasterThanItsLinkIsRefused) {
 TEST(MeasuredDurations, MediansFarApartAreNotInterpolated) {
   Outcome r = run("aws-frontier.yaml", {"rules/h2d-far-apart.json"});
   EXPECT_EQ(r.window("pcie").per_event.provenance, Provenance::datasheet);
-  EXPECT_TRUE(
-      r.warned("cuda.h2d in h2d-far-apart.json (2 sizes, 1.024 kB .. 1 PB) cannot stand "
-               "for 50.62 GB: its medians are out of bounds: interpolated between the "
-               "measured 1.024 kB and 1 PB, 9.77e+11x apart (at most 1024x)"))
-      << all_of(r.analysis.warnings);
+  const AnalysisWarning* w = r.refusal("pcie", CK::out_of_bounds, "h2d-far-apart.json");
+  ASSERT_TRUE(w) << r.warnings();
+  EXPECT_FALSE(w->entry.fitted);
+  EXPECT_EQ(w->entry.sizes, 2u);
+  ASSERT_EQ(w->entry.violations.size(), 1u);
+  EXPECT_EQ(w->entry.violations[0].bound, FitViolation::Bound::size_gap);
+  EXPECT_NEAR(w->entry.violations[0].value, 9.77e11, 0.005e11);
 }
 
 // Issue 21, class 4: CC on measured 8x faster than CC off gave "an extra -1.5 min". The pair
@@ -382,18 +487,22 @@ TEST(MeasuredDurations, CcOnFasterThanCcOffIsRefused) {
   const Window& w = r.window("pcie");
   ASSERT_TRUE(w.cc);
   EXPECT_LT(w.cc->on.value, w.cc->off.value);
-  EXPECT_NE(w.cc->refused.find("is faster than CC off"), std::string::npos) << w.cc->refused;
-  EXPECT_TRUE(r.warned("stage 'pcie': the measured CC pair is refused: CC on (4.375 s"))
-      << all_of(r.analysis.warnings);
+  EXPECT_TRUE(w.cc->refused);
+  const AnalysisWarning* refused = r.warning(WK::cc_pair_refused);
+  ASSERT_TRUE(refused) << r.warnings();
+  EXPECT_EQ(refused->stage, "pcie");
+  EXPECT_EQ(refused->pair, w.cc);
   ASSERT_TRUE(r.analysis.workload);
   for (const CostLine& l : r.analysis.workload->lines) EXPECT_GE(l.extra_s(), 0) << l.stage;
   EXPECT_GE(r.analysis.workload->extra_s(), 0);
-  EXPECT_TRUE(r.warned("workload: stage 'pcie': measured pair not used"));
+  const AnalysisWarning* unpriced = r.warning(WK::workload_pair_refused);
+  ASSERT_TRUE(unpriced) << r.warnings();
+  EXPECT_EQ(unpriced->stage, "pcie");
   // The pair the right way round prices the cost.
   Outcome ok = run("silo-hopper.yaml", {"fixture-h100-cc-off.json", "fixture-h100-cc-on.json"}, {},
                    kOneGpuPerVm);
   ASSERT_TRUE(ok.window("pcie").cc);
-  EXPECT_TRUE(ok.window("pcie").cc->refused.empty());
+  EXPECT_FALSE(ok.window("pcie").cc->refused);
 }
 
 // Rule: of several files measuring the same stage, the closest platform match, then the
@@ -402,14 +511,22 @@ TEST(MeasuredDurations, TwoFilesDisagreeing) {
   Outcome r = run("aws-frontier.yaml", {"rules/h2d-slow.json", "rules/h2d-fast.json"});
   const Window& w = r.window("pcie");
   EXPECT_EQ(w.per_event.source, "h2d-fast.json: cuda.h2d");  // 5 sizes against 3
-  EXPECT_TRUE(r.considered("pcie",
-                           "h2d-slow.json device=0 (3 sizes) gives 2.025 s, +100.0% "
-                           "against h2d-fast.json: not used, the larger sweep was used"))
-      << all_of(w.per_event.considered);
-  EXPECT_TRUE(r.warned("stage 'pcie': h2d-fast.json and h2d-slow.json disagree"));
+  const Considered* c = r.considered("pcie", CK::outranked, "h2d-slow.json");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->series, (ParamList{{"device", "0"}}));
+  EXPECT_EQ(c->sizes, 3u);
+  EXPECT_NEAR(c->seconds, 2.025, 0.0005);
+  EXPECT_NEAR(c->seconds / c->chosen_seconds, 2.0, 1e-3) << "+100%";
+  EXPECT_EQ(c->chosen_file, "h2d-fast.json");
+  EXPECT_EQ(c->outranked_by, Considered::Rank::larger_sweep);
+  EXPECT_EQ(c->chosen_sizes, 5u);
+  const AnalysisWarning* d = r.warning(WK::disagreement, "h2d-fast.json");
+  ASSERT_TRUE(d) << r.warnings();
+  EXPECT_EQ(d->stage, "pcie");
+  EXPECT_EQ(d->entry, *c);
   // The slower file is reported as outranked, not as inapplicable.
-  EXPECT_FALSE(r.warned("no result in it applies")) << all_of(r.analysis.warnings);
-  EXPECT_TRUE(r.warned("h2d-slow.json: none of its results was used"));
+  EXPECT_FALSE(r.warning(WK::file_applies_nowhere)) << r.warnings();
+  EXPECT_TRUE(r.warning(WK::file_unused, "h2d-slow.json"));
 }
 
 TEST(MeasuredDurations, AFileUsedNowhereSaysWhyEvenWhereAnotherWasUsed) {
@@ -419,13 +536,15 @@ TEST(MeasuredDurations, AFileUsedNowhereSaysWhyEvenWhereAnotherWasUsed) {
       run("aws-frontier.yaml", {"rules/checkpoint-ext4.json", "rules/checkpoint-lustre.json"});
   EXPECT_EQ(r.window("checkpoint_write").per_event.source,
             "checkpoint-lustre.json: host.checkpoint");
-  EXPECT_TRUE(r.considered("checkpoint_write",
-                           "host.checkpoint in checkpoint-ext4.json was written to ext4"));
-  EXPECT_TRUE(
-      r.warned("stage 'checkpoint_write': host.checkpoint in checkpoint-ext4.json was "
-               "written to ext4"))
-      << all_of(r.analysis.warnings);
-  EXPECT_TRUE(r.warned("checkpoint-ext4.json: none of its results was used"));
+  const Considered* c = r.considered("checkpoint_write", CK::mismatch, "checkpoint-ext4.json");
+  ASSERT_TRUE(c);
+  EXPECT_EQ(c->mismatch.facet, PlatformFacet::storage);
+  EXPECT_EQ(c->mismatch.measured, "ext4");
+  const AnalysisWarning* w = r.refusal("checkpoint_write", CK::mismatch, "checkpoint-ext4.json");
+  ASSERT_TRUE(w) << r.warnings();
+  EXPECT_EQ(w->entry, *c);
+  EXPECT_FALSE(w->kept) << "a chain entry of a file nothing used: no figure stays for it";
+  EXPECT_TRUE(r.warning(WK::file_unused, "checkpoint-ext4.json"));
 }
 
 TEST(MeasuredDurations, OfEqualSweepsTheLaterRunIsUsed) {
@@ -446,24 +565,28 @@ TEST(MeasuredDurations, OfEqualSweepsTheLaterRunIsUsed) {
   ASSERT_TRUE(w);
   EXPECT_EQ(w->per_event.source, "late.json: cuda.h2d");
   ASSERT_FALSE(w->per_event.considered.empty());
-  EXPECT_NE(w->per_event.considered.front().find(
-                "+100.0% against late.json: not used, the later run was used"),
-            std::string::npos)
-      << w->per_event.considered.front();
+  const Considered& first = w->per_event.considered.front();
+  EXPECT_EQ(first.kind, CK::outranked);
+  EXPECT_EQ(first.chosen_file, "late.json");
+  EXPECT_EQ(first.outranked_by, Considered::Rank::later_run);
+  EXPECT_EQ(first.chosen_started_at, "2026-02-01T00:00:00Z");
+  EXPECT_EQ(first.started_at, early.started_at);
+  EXPECT_NEAR(first.seconds / first.chosen_seconds, 2.0, 1e-9);
 }
 
 // Rule: checkpoint phases depend on the storage written to.
 TEST(MeasuredDurations, StorageClassMustMatch) {
   Outcome ext4 = run("aws-frontier.yaml", {"rules/checkpoint-ext4.json"});
   EXPECT_EQ(ext4.window("checkpoint_write").per_event.provenance, Provenance::datasheet);
-  EXPECT_TRUE(
-      ext4.warned("was written to ext4 (a local file system on the machine's own disks); "
-                  "the stage's fsx_lustre_p2_1000 is a Lustre parallel file system"))
-      << all_of(ext4.analysis.warnings);
+  const AnalysisWarning* w = ext4.refusal("checkpoint_write", CK::mismatch);
+  expect_mismatch(w, PlatformFacet::storage, "ext4", "lustre");
+  EXPECT_EQ(w->entry.mismatch.measured_class, "a local file system on the machine's own disks");
+  EXPECT_EQ(w->entry.mismatch.link, "fsx_lustre_p2_1000");
+  EXPECT_EQ(w->entry.mismatch.wanted_name, "a Lustre parallel file system");
   Outcome lustre = run("aws-frontier.yaml", {"rules/checkpoint-lustre.json"});
-  const Window& w = lustre.window("checkpoint_write");
-  EXPECT_EQ(w.per_event.provenance, Provenance::fitted);
-  EXPECT_NEAR(w.per_event.value, 1e-3 + 5.67e12 / 1.5e9, 1e-6);
+  const Window& l = lustre.window("checkpoint_write");
+  EXPECT_EQ(l.per_event.provenance, Provenance::fitted);
+  EXPECT_NEAR(l.per_event.value, 1e-3 + 5.67e12 / 1.5e9, 1e-6);
 }
 
 // Rule: fabric results depend on the fabric they crossed.
@@ -472,26 +595,26 @@ TEST(MeasuredDurations, FabricClassMustMatch) {
   EXPECT_EQ(r.window("efa_sync").per_event.provenance, Provenance::fitted);
   EXPECT_NEAR(r.window("efa_sync").per_event.value, 20e-6 + 2e9 / 40e9, 1e-12);
   EXPECT_EQ(r.window("ib_sync").per_event.provenance, Provenance::datasheet);
-  EXPECT_TRUE(r.warned("crossed efa; the stage runs on InfiniBand (RDMA) (infiniband)"))
-      << all_of(r.analysis.warnings);
+  const AnalysisWarning* w = r.refusal("ib_sync", CK::mismatch);
+  expect_mismatch(w, PlatformFacet::fabric, "efa", "infiniband");
+  EXPECT_EQ(w->entry.mismatch.wanted_name, "InfiniBand (RDMA)");
 }
 
 TEST(MeasuredDurations, AFileNothingUsesIsReported) {
   // The transfer scenarios have no stage a host probe measures.
   Outcome r = run("transfer-scp.yaml", {"fixture-host.json"});
-  EXPECT_TRUE(r.warned("fixture-host.json: no result in it applies to a stage"));
+  EXPECT_TRUE(r.warning(WK::file_applies_nowhere, "fixture-host.json")) << r.warnings();
   Outcome used = run("silo-hopper.yaml", {"fixture-host.json"});
-  EXPECT_FALSE(used.warned("no result in it applies"));
-  EXPECT_FALSE(used.warned("none of its results was used"));
+  EXPECT_FALSE(used.warning(WK::file_applies_nowhere));
+  EXPECT_FALSE(used.warning(WK::file_unused));
 }
 
 TEST(MeasuredDurations, TheCommittedHostFileKeepsTheCatalogOnAwsFrontier) {
   const Catalog& c = test::bundled_catalog();
   MeasuredDurations m(
       c, {load_measurement_file(test::repo("model/measurements/host-vm-amd-epyc.json"))});
-  Analysis a = analyze(c, load_scenario(test::repo("scenarios/aws-frontier.yaml"), c), {}, &m);
-  std::string warnings = all_of(a.warnings);
-  for (const Window& w : a.windows) {
+  Outcome r{analyze(c, load_scenario(test::repo("scenarios/aws-frontier.yaml"), c), {}, &m)};
+  for (const Window& w : r.analysis.windows) {
     if (w.stage == "pcie") {
       EXPECT_EQ(w.per_event.provenance, Provenance::datasheet);
       EXPECT_FALSE(w.cc) << "the emulation pair does not apply to a CC-off platform";
@@ -500,16 +623,12 @@ TEST(MeasuredDurations, TheCommittedHostFileKeepsTheCatalogOnAwsFrontier) {
       EXPECT_EQ(w.per_event.provenance, Provenance::datasheet);
     }
   }
-  EXPECT_NE(warnings.find("stage 'pcie': host.bounce_buffer in host-vm-amd-epyc.json is an "
-                          "emulation"),
-            std::string::npos)
-      << warnings;
-  EXPECT_NE(warnings.find("stage 'checkpoint_write': host.checkpoint in host-vm-amd-epyc.json was "
-                          "written to ext4"),
-            std::string::npos)
-      << warnings;
+  EXPECT_TRUE(r.refusal("pcie", CK::emulation_cc_off, "host-vm-amd-epyc.json")) << r.warnings();
+  const AnalysisWarning* ext4 =
+      r.refusal("checkpoint_write", CK::mismatch, "host-vm-amd-epyc.json");
+  expect_mismatch(ext4, PlatformFacet::storage, "ext4", "lustre");
   // aws-frontier has no other warning: every one came from the measurements.
-  EXPECT_EQ(a.measurement_warnings, a.warnings);
+  EXPECT_EQ(r.analysis.measurement_warnings, r.analysis.warnings);
 }
 
 TEST(MeasuredDurations, NoCcPairWithoutMeasurements) {

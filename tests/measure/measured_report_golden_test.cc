@@ -60,15 +60,15 @@ Analysis measured(const std::string& scenario) {
 }
 
 TEST(MeasuredReportGolden, SiloHopperTable) {
-  check_golden("silo-hopper-measured.txt", render_table(measured("silo-hopper.yaml")));
+  check_golden("silo-hopper-measured.txt", render(measured("silo-hopper.yaml"), "table"));
 }
 
 TEST(MeasuredReportGolden, SiloHopperMarkdown) {
-  check_golden("silo-hopper-measured.md", render_markdown(measured("silo-hopper.yaml")));
+  check_golden("silo-hopper-measured.md", render(measured("silo-hopper.yaml"), "md"));
 }
 
 TEST(MeasuredReportGolden, AwsFrontierCsv) {
-  check_golden("aws-frontier-measured.csv", render_csv(measured("aws-frontier.yaml")));
+  check_golden("aws-frontier-measured.csv", render(measured("aws-frontier.yaml"), "csv"));
 }
 
 TEST(MeasuredReportGolden, ReferenceFileNamesItsMachine) {

@@ -27,8 +27,8 @@ TEST(MeasurementFile, ReadsAFixture) {
   EXPECT_EQ(f.results[0].param("absent"), "");
   EXPECT_EQ(f.machine.cc, "on");
   ASSERT_EQ(f.machine.gpus.size(), 1u);
-  EXPECT_NE(f.machine.summary().find("H100"), std::string::npos);
-  EXPECT_NE(f.machine.summary().find("not a measurement"), std::string::npos);
+  EXPECT_NE(f.machine.gpus.front().find("H100"), std::string::npos);
+  EXPECT_NE(f.machine.hostname.find("not a measurement"), std::string::npos);
 }
 
 struct BadCase {
@@ -40,7 +40,7 @@ struct BadCase {
 // Named in CTest by its file, not by gtest's byte dump of the struct.
 void PrintTo(const BadCase& c, std::ostream* os) { *os << c.file; }
 
-class BadMeasurementFile : public testing::TestWithParam<BadCase> {};
+class BadMeasurementFile : public ::testing::TestWithParam<BadCase> {};
 
 TEST_P(BadMeasurementFile, IsRefusedNamingFileAndLocation) {
   const BadCase& c = GetParam();
@@ -59,47 +59,46 @@ TEST_P(BadMeasurementFile, IsRefusedNamingFileAndLocation) {
 
 INSTANTIATE_TEST_SUITE_P(
     Corpus, BadMeasurementFile,
-    testing::Values(BadCase{"truncated.json", ":", "truncated"},
-                    BadCase{"wrong-version.json", "format", "plainsight-probe/2"},
-                    BadCase{"missing-samples.json", "results[3]", "\"samples_s\""},
-                    BadCase{"missing-machine.json", "error: ", "\"machine\""},
-                    BadCase{"negative.json", "results[3].samples_s[2]", "negative time"},
-                    BadCase{"null-sample.json", "results[3].samples_s[1]", "not a number"},
-                    BadCase{"nan.json", ":29:", "NaN"},
-                    BadCase{"empty-sweep.json", "results", "empty"},
-                    BadCase{"empty-samples.json", "results[3].samples_s", "empty"},
-                    // The schema (docs/probe-format.schema.json), enforced:
-                    BadCase{"duplicate-key.json", "results[0].params", "duplicate key \"bytes\""},
-                    BadCase{"deep-params.json", ":20:70", "nesting deeper than 64 levels"},
-                    BadCase{"negative-duration.json", "duration_s", "negative time"},
-                    BadCase{"negative-threads.json", "results[0].params.threads",
-                            "expected a whole number from 1 to 4294967295, got -4"},
-                    BadCase{"batch-zero.json", "results[0].params.batch", "got 0"},
-                    BadCase{"bytes-2-64.json", "results[0].params.bytes",
-                            "18446744073709551615 bytes is beyond any plausible size"},
-                    BadCase{"rank-in-single-rank.json", "results[0].rank",
-                            "a single-rank file (no \"ranks\") has no ranks to name"},
-                    BadCase{"machines-without-ranks.json", "machines", "needs \"ranks\""},
-                    BadCase{"ansi-hostname.json", "machine.hostname",
-                            "\"<U+001B>[2Jhost\": a control or invisible character"},
-                    BadCase{"ansi-probe-key.json", "results[0].probe", "<U+001B>[31mx"},
-                    BadCase{"bad-probe-key.json", "results[0].probe",
-                            "\"Host memcpy\" is not a probe key"},
-                    // Values no clock gives, which made "-nan ns" and "inf TB/s" in reports:
-                    BadCase{"tiny-time.json", "results[0]", "a bandwidth beyond any plausible one"},
-                    BadCase{"huge-time.json", "results[0].samples_s[0]",
-                            "1e+300 s is beyond any plausible duration"},
-                    BadCase{"cc-contradiction.json", "results[1].params.cc",
-                            "\"on\" contradicts machine.gpu.confidential_computing.cc \"off\""},
-                    // Issue 21, class 5: a summary that disagrees with its own samples, and a
-                    // result's GPU that is none of its machine's.
-                    BadCase{"median-forged.json", "results[2].median_s",
-                            "0.0041 s is not the median of the samples (0.005 s)"},
-                    BadCase{"cv-forged.json", "results[1].cv",
-                            "1e+300 is not the coefficient of variation of the samples (0)"},
-                    BadCase{"gpu-contradiction.json", "results[0].params.gpu",
-                            "\"NVIDIA H100 80GB HBM3\" is none of the GPUs machine.gpu.gpus lists "
-                            "(NVIDIA H200)"}),
+    ::testing::Values(
+        BadCase{"truncated.json", ":", "truncated"},
+        BadCase{"wrong-version.json", "format", "plainsight-probe/2"},
+        BadCase{"missing-samples.json", "results[3]", "\"samples_s\""},
+        BadCase{"missing-machine.json", "error: ", "\"machine\""},
+        BadCase{"negative.json", "results[3].samples_s[2]", "negative time"},
+        BadCase{"null-sample.json", "results[3].samples_s[1]", "not a number"},
+        BadCase{"nan.json", ":29:", "NaN"}, BadCase{"empty-sweep.json", "results", "empty"},
+        BadCase{"empty-samples.json", "results[3].samples_s", "empty"},
+        // The schema (docs/probe-format.schema.json), enforced:
+        BadCase{"duplicate-key.json", "results[0].params", "duplicate key \"bytes\""},
+        BadCase{"deep-params.json", ":20:70", "nesting deeper than 64 levels"},
+        BadCase{"negative-duration.json", "duration_s", "negative time"},
+        BadCase{"negative-threads.json", "results[0].params.threads",
+                "expected a whole number from 1 to 4294967295, got -4"},
+        BadCase{"batch-zero.json", "results[0].params.batch", "got 0"},
+        BadCase{"bytes-2-64.json", "results[0].params.bytes",
+                "18446744073709551615 bytes is beyond any plausible size"},
+        BadCase{"rank-in-single-rank.json", "results[0].rank",
+                "a single-rank file (no \"ranks\") has no ranks to name"},
+        BadCase{"machines-without-ranks.json", "machines", "needs \"ranks\""},
+        BadCase{"ansi-hostname.json", "machine.hostname",
+                "\"<U+001B>[2Jhost\": a control or invisible character"},
+        BadCase{"ansi-probe-key.json", "results[0].probe", "<U+001B>[31mx"},
+        BadCase{"bad-probe-key.json", "results[0].probe", "\"Host memcpy\" is not a probe key"},
+        // Values no clock gives, which made "-nan ns" and "inf TB/s" in reports:
+        BadCase{"tiny-time.json", "results[0]", "a bandwidth beyond any plausible one"},
+        BadCase{"huge-time.json", "results[0].samples_s[0]",
+                "1e+300 s is beyond any plausible duration"},
+        BadCase{"cc-contradiction.json", "results[1].params.cc",
+                "\"on\" contradicts machine.gpu.confidential_computing.cc \"off\""},
+        // Issue 21, class 5: a summary that disagrees with its own samples, and a
+        // result's GPU that is none of its machine's.
+        BadCase{"median-forged.json", "results[2].median_s",
+                "0.0041 s is not the median of the samples (0.005 s)"},
+        BadCase{"cv-forged.json", "results[1].cv",
+                "1e+300 is not the coefficient of variation of the samples (0)"},
+        BadCase{"gpu-contradiction.json", "results[0].params.gpu",
+                "\"NVIDIA H100 80GB HBM3\" is none of the GPUs machine.gpu.gpus lists "
+                "(NVIDIA H200)"}),
     plainsight::test::file_case_name<BadCase>);
 
 // Issue 21, class 9: a file past kMaxMeasurementBytes (64 MiB) is refused before it is

@@ -55,7 +55,7 @@ struct BadCase {
 // Named in CTest by its file, not by gtest's byte dump of the struct.
 void PrintTo(const BadCase& c, std::ostream* os) { *os << c.file; }
 
-class BadProbeFileCli : public testing::TestWithParam<BadCase> {};
+class BadProbeFileCli : public ::testing::TestWithParam<BadCase> {};
 
 TEST_P(BadProbeFileCli, ExitsTwoNamingFileAndLocation) {
   const std::string path = kData + "bad/" + GetParam().file;
@@ -71,7 +71,7 @@ TEST_P(BadProbeFileCli, ExitsTwoNamingFileAndLocation) {
 
 INSTANTIATE_TEST_SUITE_P(
     Corpus, BadProbeFileCli,
-    testing::Values(
+    ::testing::Values(
         BadCase{"truncated.json", "ends early (truncated?)"},
         BadCase{"wrong-version.json", "error: format: \"plainsight-probe/2\""},
         BadCase{"missing-samples.json", "error: results[3]: missing required field \"samples_s\""},

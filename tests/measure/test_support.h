@@ -8,6 +8,7 @@
 #include "load/catalog_loader.h"
 #include "load/measurement_file.h"
 #include "load/scenario_loader.h"
+#include "support/bundled_catalog.h"
 
 namespace plainsight::test {
 
@@ -17,9 +18,6 @@ inline std::string data(const std::string& name) {
 inline std::string repo(const std::string& path) {
   return std::string(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) + "/" + path;
 }
-inline const Catalog& bundled_catalog() {
-  static const Catalog c = load_catalog(repo("model"));
-  return c;
-}
+using testing::bundled_catalog;
 
 }  // namespace plainsight::test

@@ -79,7 +79,7 @@ TEST(WorkloadCost, MediaConfidentialModeDoesNotChangeCostNothing) {
   Scenario s =
       load_scenario(test::data("workload.yaml"), c,
                     {"platform.multi_gpu_mode=protected_pcie", "workload.per_step.nvlink=1GB"});
-  std::vector<std::string> warnings;
+  std::vector<AnalysisWarning> warnings;
   auto w = workload_cost(c, s, nullptr, &warnings);
   ASSERT_TRUE(w);
   ASSERT_EQ(w->lines[1].stage, "nvlink");
@@ -125,7 +125,7 @@ workload:
 TEST(WorkloadCost, NoWorkloadNoCost) {
   const Catalog& c = test::bundled_catalog();
   Scenario s = load_scenario(test::repo("scenarios/aws-frontier.yaml"), c);
-  std::vector<std::string> warnings;
+  std::vector<AnalysisWarning> warnings;
   EXPECT_FALSE(workload_cost(c, s, nullptr, &warnings));
 }
 

@@ -40,7 +40,7 @@ std::vector<std::string> fields(const std::string& line) {
 
 TEST(CsvReport, OneRowPerWindowWithMachineReadableNumbers) {
   Analysis a = analysis_of("aws-frontier");
-  std::stringstream ss(render_csv(a));
+  std::stringstream ss(render(a, "csv"));
   std::string line;
   std::getline(ss, line);
   std::vector<std::string> header = fields(line);
@@ -77,7 +77,7 @@ TEST(CsvReport, OneRowPerWindowWithMachineReadableNumbers) {
 TEST(CsvReport, QuotesFieldsWithCommasAndQuotes) {
   Analysis a = analysis_of("aws-frontier");
   a.windows[0].name = "a \"quoted\", name";
-  std::string csv = render_csv(a);
+  std::string csv = render(a, "csv");
   EXPECT_THAT(csv, HasSubstr("\"a \"\"quoted\"\", name\""));
   std::stringstream ss(csv);
   std::string header, row;
@@ -96,7 +96,7 @@ namespace {
 // The analysis loads the scenario by its absolute path: the CSV still names the scenario
 // relative to its own folder, never the machine's path.
 TEST(CsvReport, PathsAreRelativeToTheScenariosFolder) {
-  const std::string csv = render_csv(testing::analysis_of("silo-hopper"));
+  const std::string csv = render(testing::analysis_of("silo-hopper"), "csv");
   EXPECT_THAT(csv, ::testing::HasSubstr("\"silo-hopper.yaml:41:5\""));
   EXPECT_EQ(csv.find(PLAINSIGHT_SOURCE_DIR_FOR_TESTS), std::string::npos);
 }

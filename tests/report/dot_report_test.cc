@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -39,7 +40,9 @@ TEST(DotReport, AStageNamedLikeTheLegendStaysItsOwnNode) {
                          "flows:\n  - {from: legend_ciphertext, to: legend_flow_a}\n";
   const Analysis a = analyze(bundled_catalog(), load_scenario(file, bundled_catalog()), {});
   std::filesystem::remove(file);
-  const std::string dot = render_dot(a);
+  std::ostringstream out;
+  render_dot(out, a);
+  const std::string dot = out.str();
   // Each stage is declared once, by the stages; the legend's nodes are "legend:...".
   EXPECT_EQ(count(dot, "\n  \"legend_ciphertext\" ["), 1u) << dot;
   EXPECT_EQ(count(dot, "legend_ciphertext ["), 0u) << dot;

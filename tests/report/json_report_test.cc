@@ -13,7 +13,7 @@ using json = nlohmann::json;
 
 TEST(JsonReport, CarriesTheSameFactsAsTheWindows) {
   Analysis a = analysis_of("aws-frontier", {"stages.pcie.duration=2s"});
-  json j = json::parse(render_json(a));
+  json j = json::parse(render(a, "json"));
   EXPECT_EQ(j["format"], "plainsight-report/1");
   EXPECT_EQ(j["tool"]["name"], "plainsight");
   EXPECT_EQ(j["scenario"]["overrides"], json::array({"stages.pcie.duration=2s"}));
@@ -48,15 +48,14 @@ TEST(JsonReport, CarriesTheSameFactsAsTheWindows) {
 }
 
 TEST(JsonReport, WarningsOfAnnouncedHardware) {
-  json j = json::parse(render_json(analysis_of("vera-rubin-multinode")));
+  json j = json::parse(render(analysis_of("vera-rubin-multinode"), "json"));
   ASSERT_EQ(j["warnings"].size(), 1u);
   EXPECT_THAT(j["warnings"][0].get<std::string>(), ::testing::HasSubstr("announced"));
 }
 
 TEST(JsonReport, SameAnalysisSameBytes) {
-  EXPECT_EQ(render_json(analysis_of("silo-hopper")), render_json(analysis_of("silo-hopper")));
-  EXPECT_EQ(render(analysis_of("silo-hopper"), Format::md),
-            render(analysis_of("silo-hopper"), Format::md));
+  EXPECT_EQ(render(analysis_of("silo-hopper"), "json"), render(analysis_of("silo-hopper"), "json"));
+  EXPECT_EQ(render(analysis_of("silo-hopper"), "md"), render(analysis_of("silo-hopper"), "md"));
 }
 
 }  // namespace

@@ -1,4 +1,6 @@
 // The Markdown report: a scenario's text stays text, whatever it starts with or names.
+#include <sstream>
+
 #include <gtest/gtest.h>
 
 #include "report/render.h"
@@ -15,7 +17,9 @@ TEST(MarkdownReport, ADescriptionStaysAParagraph) {
   const Analysis a = analysis_of(
       "aws-frontier", {"description=# Owned: see https://evil.example or www.evil.example",
                        "stages.pcie.name=- Not a list item"});
-  const std::string md = render_markdown(a);
+  std::ostringstream out;
+  render_markdown(out, a);
+  const std::string md = out.str();
   EXPECT_NE(md.find("\n\\# Owned: see https<span></span>://evil.example or "
                     "<span></span>www.evil.example\n"),
             std::string::npos)

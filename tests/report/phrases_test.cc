@@ -82,25 +82,30 @@ TEST(ProtectionPhrase, RuleCustodyOrDecryptedBlob) {
 }
 
 TEST(ProvenancePhrase, SaysKindDerivationAndSource) {
-  Figure f{1.6, Provenance::datasheet, "pcie5-spec", ""};
+  Figure f{1.6, Provenance::datasheet, "pcie5-spec", {}};
   f.how.kind = Derivation::Kind::link;
   f.how.ref = "pcie_gen5_x16";
   f.how.bytes = 101.2e9;
   f.how.bandwidth_Bps = 63e9;
   EXPECT_EQ(provenance_phrase(bundled_catalog(), f),
             "datasheet: 101.2 GB / 63 GB/s (PCIe Gen5 x16) [pcie5-spec]");
-  EXPECT_EQ(provenance_phrase(bundled_catalog(), {1, Provenance::assumed, "", ""}), "assumed");
-  // A probe result's own account, where nothing was derived from the catalog.
-  EXPECT_EQ(provenance_phrase(bundled_catalog(), {1, Provenance::measured, "f.json", "median"}),
-            "measured: median [f.json]");
+  EXPECT_EQ(provenance_phrase(bundled_catalog(), {1, Provenance::assumed, "", {}}), "assumed");
+  // A figure as its file writes it; the scenario's says so.
+  Figure written{0.5 / 86400, Provenance::published, "mandiant-m-trends", {}};
+  written.how.kind = Derivation::Kind::written;
+  written.how.ref = "0.5/d";
+  EXPECT_EQ(provenance_phrase(bundled_catalog(), written), "published: 0.5/d [mandiant-m-trends]");
+  written.how.kind = Derivation::Kind::written_by_scenario;
+  EXPECT_EQ(figure_how(bundled_catalog(), written), "0.5/d (set by the scenario)");
 }
 
 TEST(FigureHow, EveryDerivationHasWords) {
   using K = Derivation::Kind;
   const Catalog& c = bundled_catalog();
-  for (K k : {K::stated, K::resident_horizon, K::resident_stated, K::link, K::stated_bandwidth,
-              K::figure, K::scaled_stated, K::cc_factor, K::cc_unchanged, K::cc_unpriced,
-              K::unpriced, K::never_plaintext, K::held_encrypted}) {
+  for (K k :
+       {K::written, K::written_by_scenario, K::stated, K::resident_horizon, K::resident_stated,
+        K::link, K::stated_bandwidth, K::figure, K::scaled_stated, K::cc_factor, K::cc_unchanged,
+        K::cc_unpriced, K::unpriced, K::never_plaintext, K::held_encrypted}) {
     Figure f;
     f.how.kind = k;
     f.how.ref = "an_id";

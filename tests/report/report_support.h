@@ -8,14 +8,9 @@
 #include "analyze/analysis.h"
 #include "load/catalog_loader.h"
 #include "load/scenario_loader.h"
+#include "support/bundled_catalog.h"
 
 namespace plainsight::testing {
-
-inline const Catalog& bundled_catalog() {
-  static const Catalog c =
-      load_catalog(std::filesystem::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "model");
-  return c;
-}
 
 // A bundled scenario ("aws-frontier"), or a test's own by its path under the source tree
 // ("tests/data/aws-frontier-one-platform.yaml").

@@ -89,14 +89,33 @@ TEST(WindowNotes, MetadataLeaksAreInTheNotes) {
 // Every format carries the disagreement and the status.
 TEST(WindowNotes, EveryFormatCarriesThem) {
   Analysis a = analysis_of("aws-frontier");
-  for (Format f : {Format::table, Format::md, Format::csv, Format::json, Format::html}) {
+  for (const char* f : {"table", "md", "csv", "json", "html"}) {
     const std::string out = render(a, f);
-    EXPECT_THAT(out, HasSubstr("fabric.nitro_aead")) << static_cast<int>(f);
-    EXPECT_THAT(out, HasSubstr("claimed; disputed")) << static_cast<int>(f);
+    EXPECT_THAT(out, HasSubstr("fabric.nitro_aead")) << f;
+    EXPECT_THAT(out, HasSubstr("claimed; disputed")) << f;
   }
   Analysis relay = analysis_of("transfer-cloud-relay");
-  for (Format f : {Format::table, Format::md, Format::html, Format::json})
-    EXPECT_THAT(render(relay, f), HasSubstr("file names")) << static_cast<int>(f);
+  for (const char* f : {"table", "md", "html", "json"})
+    EXPECT_THAT(render(relay, f), HasSubstr("file names")) << f;
+}
+
+// A scenario's own source (its `sources:`) is cited as a catalog source is: its title in the
+// notes of every format, in JSON's basis and in HTML's list of sources.
+TEST(WindowNotes, AScenariosOwnSourceIsCitedByItsTitle) {
+  Analysis a = analysis_of("tests/data/own-sources.yaml");
+  ASSERT_NE(a.scenario.own_catalog, nullptr);
+  EXPECT_EQ(a.catalog, a.scenario.own_catalog.get());
+  std::string all;
+  for (const std::string& n : window_notes(a, index_of(a, "bucket"))) all += n + "\n";
+  EXPECT_THAT(all, HasSubstr("the scenario states the protection 'object_store.sse_kms' (Using OCI "
+                             "Object Storage bucket encryption, Can I control how my data is "
+                             "encrypted?: \"All data in Object Storage is encrypted at rest by "
+                             "using AES-256.\")"));
+  for (const char* f : {"table", "md", "csv", "json", "html"})
+    EXPECT_THAT(render(a, f), HasSubstr("Using OCI Object Storage bucket encryption")) << f;
+  EXPECT_THAT(render(a, "html"),
+              HasSubstr("<td>oci-blog-bucket-encryption</td><td>Using OCI Object Storage bucket "
+                        "encryption</td><td>Oracle (Ashutosh Mate), 2022-07-29</td>"));
 }
 
 }  // namespace

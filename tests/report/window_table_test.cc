@@ -67,7 +67,7 @@ TEST(WindowTable, AwsFrontierWindowsAndReaders) {
   EXPECT_EQ(cell(t, "Active inference", "Window"), "resident 30 d");
   EXPECT_EQ(cell(t, "Long-term storage", "Plaintext total"), "0 s");
   EXPECT_EQ(cell(t, "CPU \u2192 GPU transit", "Plaintext readers"),
-            "Provider insider, Root in our workload, Bus interposer, Firmware / build-pipeline "
+            "Provider insider, Root in the workload, Bus interposer, Firmware / build-pipeline "
             "compromise");
 }
 
@@ -88,10 +88,10 @@ TEST(WindowTable, ConfidentialModeChangesTheRowsACvmAndGpuCcProtect) {
   // The TEE keeps the host out, not our own root inside the VM, nor (after a bug in it) the
   // TEE firmware that keys the bounce buffer.
   EXPECT_EQ(cell(on, "CPU \u2192 GPU transit", "Plaintext readers"),
-            "Root in our workload, Firmware / build-pipeline compromise (reduced)");
+            "Root in the workload, Firmware / build-pipeline compromise (reduced)");
   EXPECT_EQ(cell(on, "Active inference", "State"), "Plaintext, continuously");
   EXPECT_EQ(cell(on, "Active inference", "Plaintext readers"),
-            "Root in our workload, Firmware / build-pipeline compromise (reduced)");
+            "Root in the workload, Firmware / build-pipeline compromise (reduced)");
 }
 
 TEST(WindowTable, TransfersStates) {

@@ -47,5 +47,28 @@ TEST(ActorOverrides, BadInputNamesTheLine) {
   EXPECT_THROW(read_scenario(bad_key, c), InputError);
 }
 
+// Every provenance a figure may have is accepted and named when one is misspelt: the
+// message and the reader share one list (emulated was once missing from the message).
+TEST(ActorOverrides, ProvenanceNamesComeFromOneList) {
+  const Catalog& c = testing::bundled_catalog();
+  for (std::string_view p : kProvenanceNames) {
+    YamlFile f = with_actors(
+        "actors:\n  oc3:\n    dwell: {value: 3d, provenance: " + std::string(p) +
+        ", source: {id: " + c.sources.front().id + ", status: assumed, where: x, quote: y}}\n");
+    EXPECT_NO_THROW(read_scenario(f, c)) << p;
+  }
+  YamlFile bad = with_actors(
+      "actors:\n  oc3:\n    dwell: {value: 3d, provenance: guessed, source: {id: x}}\n");
+  try {
+    read_scenario(bad, c);
+    FAIL() << "accepted provenance 'guessed'";
+  } catch (const InputError& e) {
+    EXPECT_NE(std::string(e.what()).find("expected measured, fitted, published, datasheet, "
+                                         "emulated or assumed"),
+              std::string::npos)
+        << e.what();
+  }
+}
+
 }  // namespace
 }  // namespace plainsight

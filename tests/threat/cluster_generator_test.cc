@@ -1,4 +1,4 @@
-#include "load/cluster_generator.h"
+#include "write/cluster_generator.h"
 
 #include <unistd.h>
 
@@ -18,7 +18,7 @@ namespace {
 TEST(ClusterGenerator, ExpandsPerNodeAndGpu) {
   ClusterSpec spec;
   spec.classes[0].nodes = 3;
-  spec.classes[0].gpus_per_node = 4;
+  spec.classes[0].platform.gpus_per_node = 4;
   YamlFile f = YamlFile::parse(expanded_cluster_scenario_yaml(spec), "generated.yaml");
   const Catalog& c = testing::bundled_catalog();
   Scenario s = read_scenario(f, c);
@@ -77,9 +77,9 @@ TEST(ClusterGenerator, GivesEachClassItsPlatform) {
   NodeClass cc;
   cc.id = "cc";
   cc.nodes = 2;
-  cc.cpu_tee = "sev_snp";
-  cc.confidential_mode = true;
-  cc.multi_gpu_mode = "protected_pcie";  // eight Hopper GPUs in one CVM need it
+  cc.platform.cpu_tee = "sev_snp";
+  cc.platform.confidential_mode = true;
+  cc.platform.multi_gpu_mode = "protected_pcie";  // eight Hopper GPUs in one CVM need it
   spec.classes.push_back(cc);
   const Catalog& c = testing::bundled_catalog();
   YamlFile g = YamlFile::parse(cluster_scenario_yaml(spec), "grouped.yaml");

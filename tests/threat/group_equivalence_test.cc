@@ -16,7 +16,7 @@
 #include <gtest/gtest.h>
 
 #include "analyze/window_totals.h"
-#include "load/cluster_generator.h"
+#include "write/cluster_generator.h"
 
 #include "group_expansion.h"
 #include "threat_support.h"
@@ -167,7 +167,7 @@ void check_cluster(const ClusterSpec& spec, const std::string& tag) {
 TEST(GroupEquivalence, OneClass) {
   ClusterSpec spec;
   spec.classes[0].nodes = 3;
-  spec.classes[0].gpus_per_node = 4;
+  spec.classes[0].platform.gpus_per_node = 4;
   check_cluster(spec, "one");
 }
 
@@ -175,10 +175,10 @@ TEST(GroupEquivalence, OneClassConfidential) {
   ClusterSpec spec;
   NodeClass& k = spec.classes[0];
   k.nodes = 2;
-  k.gpu = "b200";
-  k.cpu_tee = "sev_snp";
-  k.confidential_mode = true;
-  k.multi_gpu_mode = "nvlink_encryption";
+  k.platform.gpu = "b200";
+  k.platform.cpu_tee = "sev_snp";
+  k.platform.confidential_mode = true;
+  k.platform.multi_gpu_mode = "nvlink_encryption";
   spec.key_custody = "customer_user_specific";
   check_cluster(spec, "cc");
 }
@@ -190,14 +190,14 @@ TEST(GroupEquivalence, Heterogeneous) {
   cc.id = "cc";
   cc.name = "CC nodes";
   cc.nodes = 2;
-  cc.cpu_tee = "sev_snp";
-  cc.confidential_mode = true;
-  cc.multi_gpu_mode = "protected_pcie";
+  cc.platform.cpu_tee = "sev_snp";
+  cc.platform.confidential_mode = true;
+  cc.platform.multi_gpu_mode = "protected_pcie";
   NodeClass plain;
   plain.id = "plain";
   plain.name = "Plain nodes";
   plain.nodes = 3;
-  plain.gpus_per_node = 4;
+  plain.platform.gpus_per_node = 4;
   spec.classes = {plain, cc};
   check_cluster(spec, "mixed");
 }
@@ -205,8 +205,8 @@ TEST(GroupEquivalence, Heterogeneous) {
 TEST(GroupEquivalence, OneGpuPerNode) {
   ClusterSpec spec;
   spec.classes[0].nodes = 2;
-  spec.classes[0].gpus_per_node = 2;
-  spec.classes[0].gpu = "b200";
+  spec.classes[0].platform.gpus_per_node = 2;
+  spec.classes[0].platform.gpu = "b200";
   check_cluster(spec, "b200");
 }
 

@@ -7,8 +7,8 @@
 #include <gtest/gtest.h>
 
 #include "analyze/trust_boundaries.h"
-#include "load/cluster_generator.h"
 #include "threat_support.h"
+#include "write/cluster_generator.h"
 
 namespace plainsight {
 namespace {
@@ -91,7 +91,7 @@ TEST(Places, AzureConfidentialVm) {
 TEST(Places, AFootholdOnANodeReadsAllOfItsGpus) {
   ClusterSpec spec;
   spec.classes[0].nodes = 10;
-  spec.classes[0].gpus_per_node = 8;
+  spec.classes[0].platform.gpus_per_node = 8;
   const Analysis a = testing::analyze_text(cluster_scenario_yaml(spec), false);
   bool root = false, interposer = false;
   for (const Reach& r : actor(a, 4).reach) {

@@ -45,5 +45,30 @@ TEST(ScenarioDiff, AddedAndRemovedWindows) {
   EXPECT_EQ(added, 4);    // object_store, cvm_decrypt, pcie, nvlink (hbm is in both)
 }
 
+// A and B each cite sources of their own, so each is analysed under a catalog of its own:
+// the same rule is then another object, and still the same protection.
+TEST(ScenarioDiff, ScenariosWithTheirOwnSources) {
+  Analysis a = analyze_file(testing::repo_path("tests/data/own-sources.yaml"));
+  Analysis b = analyze_file(testing::repo_path("tests/data/own-sources-b.yaml"));
+  ASSERT_NE(a.catalog, b.catalog);
+  EXPECT_NE(a.catalog->source("oci-blog-bucket-encryption"), nullptr);
+  EXPECT_EQ(b.catalog->source("oci-blog-bucket-encryption"), nullptr);
+  EXPECT_NE(b.catalog->source("oci-object-storage-encrypting-data"), nullptr);
+  ScenarioDiff d = diff_analyses(a, b);
+  EXPECT_TRUE(d.windows.empty());
+  EXPECT_EQ(d.ceiling_a, d.ceiling_b);
+  // The same file twice: two loads, two catalogs, no change.
+  Analysis again = analyze_file(testing::repo_path("tests/data/own-sources.yaml"));
+  ASSERT_NE(a.catalog, again.catalog);
+  EXPECT_TRUE(diff_analyses(a, again).windows.empty());
+  // A real change is still one: B without the stated protection.
+  Analysis derived = analyze_file(testing::repo_path("tests/data/own-sources-b.yaml"),
+                                  {"stages.bucket.protection=derived"});
+  ScenarioDiff dd = diff_analyses(a, derived);
+  ASSERT_EQ(dd.windows.size(), 1u);
+  EXPECT_EQ(dd.windows[0].stage, "bucket");
+  EXPECT_EQ(dd.windows[0].change, WindowDelta::Change::changed);
+}
+
 }  // namespace
 }  // namespace plainsight

@@ -11,14 +11,9 @@
 #include "load/catalog_loader.h"
 #include "load/scenario_loader.h"
 #include "load/yaml_file.h"
+#include "support/bundled_catalog.h"
 
 namespace plainsight::testing {
-
-inline const Catalog& bundled_catalog() {
-  static const Catalog c =
-      load_catalog(std::filesystem::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "model");
-  return c;
-}
 
 inline std::string scenario_path(const std::string& name) {
   return (std::filesystem::path(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) / "scenarios" / (name + ".yaml"))
@@ -34,9 +29,11 @@ inline Analysis analyze_file(const std::string& path, const std::vector<std::str
                              bool defenses = true) {
   const Catalog& c = bundled_catalog();
   Analysis a = analyze(c, load_scenario(path, c, sets), sets);
+  // The analysis' catalog: the scenario's own where it cites sources of its own.
+  const Catalog& ac = *a.catalog;
   Reanalyze re;
-  if (defenses) re = platform_reanalysis(c, a.scenario, nullptr, &a.arriving);
-  a.threat = analyze_threats(c, a.scenario, a.windows, {}, re);
+  if (defenses) re = platform_reanalysis(ac, a.scenario, nullptr, &a.arriving);
+  a.threat = analyze_threats(ac, a.scenario, a.windows, {}, re);
   return a;
 }
 
@@ -50,9 +47,10 @@ inline Analysis analyze_text(const std::string& text, bool defenses = true) {
   const Catalog& c = bundled_catalog();
   YamlFile f = YamlFile::parse(text, "scenario.yaml");
   Analysis a = analyze(c, read_scenario(f, c));
+  const Catalog& ac = *a.catalog;
   Reanalyze re;
-  if (defenses) re = platform_reanalysis(c, a.scenario, nullptr, &a.arriving);
-  a.threat = analyze_threats(c, a.scenario, a.windows, {}, re);
+  if (defenses) re = platform_reanalysis(ac, a.scenario, nullptr, &a.arriving);
+  a.threat = analyze_threats(ac, a.scenario, a.windows, {}, re);
   return a;
 }
 

@@ -5,19 +5,21 @@
 //    probes poll; they stop, the runner removes their files and writes no output. A second
 //    signal removes the tracked files and ends the process at once, for a probe stuck in a
 //    long system call.
-//  - Every other command gets clean_up_and_exit when it first opens an output file
-//    (ensure_signal_cleanup): the first signal removes the tracked files and ends it.
+//  - Every other command runs under clean_up_and_exit, which plainsight's main() installs
+//    before it parses the command line: the first signal removes the tracked files and ends
+//    the process. Nothing installs handlers as a side effect: a program (or a test) that
+//    wants the clean-up calls install_signal_handlers itself.
 #pragma once
 
 #include <filesystem>
 
-namespace hwprobe {
+namespace plainsight::output {
 
 enum class SignalMode { cancel_at_next_check, clean_up_and_exit };
 
+// Replaces whatever this guard installed before (a probe run switches from the CLI's
+// clean_up_and_exit to cancel_at_next_check).
 void install_signal_handlers(SignalMode mode = SignalMode::cancel_at_next_check);
-// Installs clean_up_and_exit unless handlers are installed already.
-void ensure_signal_cleanup();
 bool cancel_requested();
 int cancel_signal();  // the signal that arrived, 0 if none
 void reset_cancel_for_tests();
@@ -33,4 +35,4 @@ void untrack_path(const std::filesystem::path& path);
 // (The handler ends the process the same way.)
 [[noreturn]] void exit_for_signal();
 
-}  // namespace hwprobe
+}  // namespace plainsight::output

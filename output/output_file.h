@@ -3,7 +3,9 @@
 // none of them ever leaves half a file or replaces what is not a regular file:
 //  - a regular file, or a name that does not exist yet, is written to a temporary file in
 //    the same directory, synced and renamed over it: it appears whole or not at all. The
-//    temporary is removed on failure, and on SIGINT/SIGTERM by the signal guard;
+//    temporary is removed on failure, and on SIGINT/SIGTERM by the signal guard where the
+//    program installed it (install_signal_handlers in main: constructing an OutputFile
+//    changes no process-wide state);
 //  - a symbolic link is followed: the file it names is replaced the same way, the link stays;
 //  - a character device (/dev/null, a terminal) or a FIFO is written through, never replaced;
 //  - a directory, a block device, a socket, a missing folder, an unwritable place or a name
@@ -14,7 +16,7 @@
 #include <string>
 #include <system_error>
 
-namespace hwprobe {
+namespace plainsight::output {
 
 class OutputError : public std::system_error {
  public:
@@ -63,4 +65,4 @@ class OutputFile {
 // stderr why it was lost ("PROGRAM: error: writing to stdout failed: No space left on device").
 int flush_stdout(const char* program);
 
-}  // namespace hwprobe
+}  // namespace plainsight::output

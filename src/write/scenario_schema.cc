@@ -1,4 +1,4 @@
-#include "load/scenario_schema.h"
+#include "write/scenario_schema.h"
 
 #include <stdexcept>
 
@@ -6,6 +6,7 @@
 
 #include "core/ids.h"
 #include "core/limits.h"
+#include "core/on_off.h"
 #include "core/quantity.h"
 #include "load/scenario_keys.h"
 
@@ -107,6 +108,8 @@ json value_schema(const KeySpec& k) {
     }
     case ValueKind::catalog:
       return def_ref("catalog_" + ref_name);
+    case ValueKind::source:  // the scenario's own sources are not known to the schema
+      return {{"anyOf", {def_ref("catalog_sources"), def_ref("id")}}};
     case ValueKind::payload:
       return {{"anyOf", {{{"enum", {"weights", "checkpoint"}}}, def_ref("size")}}};
     case ValueKind::lifetime:
@@ -184,9 +187,11 @@ std::string scenario_schema_json(const Catalog& c) {
                 {"type", {"string", "integer"}},
                 {"pattern", "^[a-z0-9_.-]+$"},
                 {"maxLength", kMaxIdChars}};
-  defs["on_off"] = {
-      {"description", "on or off"},
-      {"anyOf", {{{"type", "boolean"}}, {{"enum", {"on", "off", "true", "false", "yes", "no"}}}}}};
+  json switch_words = json::array();
+  for (std::size_t i = 0; i < kOnWords.size(); ++i)
+    for (std::string_view w : {kOnWords[i], kOffWords[i]}) switch_words.push_back(std::string(w));
+  defs["on_off"] = {{"description", "on or off"},
+                    {"anyOf", {{{"type", "boolean"}}, {{"enum", switch_words}}}}};
   defs["size"] = quantity(QuantityKind::size, "a size: 140GB, 512MiB, or a number of bytes");
   defs["duration"] = quantity(QuantityKind::duration, "a duration: 250ms, 2h, 90d");
   defs["bandwidth"] = quantity(QuantityKind::bandwidth, "a bandwidth: 400Gb/s, 25GB/s");

@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <string_view>
 
-#include "hwprobe/harness/output_file.h"
+#include "output/output_file.h"
 
-namespace hwprobe {
+namespace plainsight::output {
 
 // Throws OutputError (a std::system_error) naming the path on failure; leaves no temporary
 // file behind.
@@ -18,4 +18,4 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
 // a long run does not end in an unwritable path.
 void check_writable_target(const std::filesystem::path& target);
 
-}  // namespace hwprobe
+}  // namespace plainsight::output

@@ -1,4 +1,4 @@
-#include "hwprobe/harness/signal_guard.h"
+#include "output/signal_guard.h"
 
 #include <gtest/gtest.h>
 #include <signal.h>
@@ -9,7 +9,10 @@
 #include <fstream>
 #include <string>
 
-namespace hwprobe {
+#include "output/output_file.h"
+#include "support/temp_dir.h"
+
+namespace plainsight::output {
 namespace {
 
 TEST(SignalGuard, FirstSignalOnlySetsTheFlag) {
@@ -44,6 +47,26 @@ TEST(SignalGuard, CleanUpAndExitRemovesTrackedFilesAtTheFirstSignal) {
   EXPECT_FALSE(std::filesystem::exists(path));
 }
 
+// Opening an output file changes no process-wide state: the handlers are the program's
+// explicit call (plainsight's main), never a constructor's side effect. In a child, so that
+// no other test's handlers are in place.
+TEST(SignalGuard, AnOutputFileInstallsNoHandler) {
+  const testing::TempDir dir;
+  const pid_t pid = ::fork();
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    ::signal(SIGTERM, SIG_DFL);
+    OutputFile file(dir.path() / "out.txt");
+    struct sigaction now {};
+    ::sigaction(SIGTERM, nullptr, &now);
+    ::_exit(now.sa_handler == SIG_DFL ? 0 : 1);
+  }
+  int status = 0;
+  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "constructing an OutputFile installed a SIGTERM handler";
+}
+
 TEST(SignalGuard, TrackTableAcceptsAndForgets) {
   EXPECT_TRUE(track_path("/tmp/hwprobe-test-a"));
   untrack_path("/tmp/hwprobe-test-a");
@@ -51,4 +74,4 @@ TEST(SignalGuard, TrackTableAcceptsAndForgets) {
 }
 
 }  // namespace
-}  // namespace hwprobe
+}  // namespace plainsight::output

@@ -1,13 +1,13 @@
-#include "hwprobe/harness/atomic_file.h"
+#include "output/atomic_file.h"
 
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 
-#include "hwprobe/harness/signal_guard.h"
+#include "output/signal_guard.h"
 
-namespace hwprobe {
+namespace plainsight::output {
 
 void write_file_atomically(const std::filesystem::path& target, std::string_view content) {
   OutputFile out(target);
@@ -26,4 +26,4 @@ void write_file_atomically(const std::filesystem::path& target, std::string_view
 
 void check_writable_target(const std::filesystem::path& target) { OutputFile::check(target); }
 
-}  // namespace hwprobe
+}  // namespace plainsight::output

@@ -1,4 +1,4 @@
-#include "load/cluster_generator.h"
+#include "write/cluster_generator.h"
 
 #include <sstream>
 
@@ -52,7 +52,7 @@ struct NodeText {
   const NodeClass& k;
   std::string indent;
 
-  double shard_bytes() const { return c.parameters * 2 / k.gpus_per_node; }
+  double shard_bytes() const { return c.parameters * 2 / k.platform.gpus_per_node; }
 
   void stages(std::string& y, const std::string& p, const std::string& n) const {
     y += fmt::format(
@@ -67,19 +67,24 @@ struct NodeText {
         c.staging_link, c.model_loads, quoted(n + "Checkpoint buffers"), quoted(n + "Staging"),
         quoted(n + "NVLink"));
   }
+  // The GPU's link to its CPU: PCIe, or NVLink-C2C beside Grace or Vera.
+  bool c2c() const { return c.cpu_gpu_medium == "nvlink_c2c"; }
+  const char* host_link_id() const { return c2c() ? "c2c" : "pcie"; }
   // The per-GPU stages: once with a count (grouped), or once per GPU (expanded: gpu >= 0).
   void gpu_stages(std::string& y, const std::string& p, const std::string& n, int gpu) const {
-    const std::string suffix = gpu < 0 || k.gpus_per_node == 1 ? "" : fmt::format("-{}", gpu);
-    const std::string count = gpu < 0 && k.gpus_per_node > 1
-                                  ? fmt::format(", count: {}", k.gpus_per_node)
+    const std::string suffix =
+        gpu < 0 || k.platform.gpus_per_node == 1 ? "" : fmt::format("-{}", gpu);
+    const std::string count = gpu < 0 && k.platform.gpus_per_node > 1
+                                  ? fmt::format(", count: {}", k.platform.gpus_per_node)
                                   : std::string();
     const std::string gpu_name = n + (gpu < 0 ? "GPU" : fmt::format("GPU {}", gpu));
+    const std::string link_name = c2c() ? " NVLink-C2C" : " PCIe";
     y += fmt::format(
-        "{0}- {{id: {1}pcie{2}, name: {3}, link: {5}, payload: {6:.0f}{7}, duration: from_link, "
+        "{0}- {{id: {1}{9}{2}, name: {3}, link: {5}, payload: {6:.0f}{7}, duration: from_link, "
         "events: {{count: {8}}}}}\n"
         "{0}- {{id: {1}hbm{2}, name: {4}, medium: hbm, payload: {6:.0f}{7}, resident: horizon}}\n",
-        indent, p, suffix, quoted(gpu_name + " PCIe"), quoted(gpu_name + " HBM"), c.pcie_link,
-        shard_bytes(), count, c.model_loads);
+        indent, p, suffix, quoted(gpu_name + link_name), quoted(gpu_name + " HBM"), c.pcie_link,
+        shard_bytes(), count, c.model_loads, host_link_id());
   }
   // Flows of one node; `store` is the object store's id as seen from where they are written.
   void flows(std::string& y, const std::string& p, int gpu) const {
@@ -88,11 +93,12 @@ struct NodeText {
           "{0}- {{from: {1}fabric, to: {1}ckpt}}\n{0}- {{from: {1}ckpt, to: store}}\n"
           "{0}- {{from: store, to: {1}staging, encrypt: {{custody: {2}, scheme: KMS envelope}}}}\n",
           indent, p, c.onprem ? "in_house_kms" : c.key_custody);
-    const std::string suffix = gpu < 0 || k.gpus_per_node == 1 ? "" : fmt::format("-{}", gpu);
+    const std::string suffix =
+        gpu < 0 || k.platform.gpus_per_node == 1 ? "" : fmt::format("-{}", gpu);
     y += fmt::format(
-        "{0}- {{from: {1}staging, to: {1}pcie{2}}}\n{0}- {{from: {1}pcie{2}, to: {1}hbm{2}}}\n"
+        "{0}- {{from: {1}staging, to: {1}{3}{2}}}\n{0}- {{from: {1}{3}{2}, to: {1}hbm{2}}}\n"
         "{0}- {{from: {1}hbm{2}, to: {1}nvlink}}\n",
-        indent, p, suffix);
+        indent, p, suffix, host_link_id());
   }
 };
 
@@ -106,7 +112,8 @@ std::string comment(const std::string& indent, const std::string& note) {
 std::string platform_line(const NodeClass& k) {
   return fmt::format(
       "{{gpu: {}, gpus_per_node: {}, cpu_tee: {}, confidential_mode: {}, multi_gpu_mode: {}}}",
-      k.gpu, k.gpus_per_node, k.cpu_tee, k.confidential_mode ? "on" : "off", k.multi_gpu_mode);
+      k.platform.gpu, k.platform.gpus_per_node, k.platform.cpu_tee,
+      k.platform.confidential_mode ? "on" : "off", k.platform.multi_gpu_mode);
 }
 
 // The keys in which a class differs from the scenario's platform (the first class's), or with
@@ -118,12 +125,13 @@ std::string own_keys(const NodeClass& k, const NodeClass& base) {
     const bool own = k.offering.empty() ? mine != theirs : k.stated.count(key) > 0;
     if (own) out += fmt::format("{}{}: {}", out.empty() ? "" : ", ", key, mine);
   };
-  add("gpu", k.gpu, base.gpu);
-  add("gpus_per_node", std::to_string(k.gpus_per_node), std::to_string(base.gpus_per_node));
-  add("cpu_tee", k.cpu_tee, base.cpu_tee);
-  add("confidential_mode", k.confidential_mode ? "on" : "off",
-      base.confidential_mode ? "on" : "off");
-  add("multi_gpu_mode", k.multi_gpu_mode, base.multi_gpu_mode);
+  add("gpu", k.platform.gpu, base.platform.gpu);
+  add("gpus_per_node", std::to_string(k.platform.gpus_per_node),
+      std::to_string(base.platform.gpus_per_node));
+  add("cpu_tee", k.platform.cpu_tee, base.platform.cpu_tee);
+  add("confidential_mode", k.platform.confidential_mode ? "on" : "off",
+      base.platform.confidential_mode ? "on" : "off");
+  add("multi_gpu_mode", k.platform.multi_gpu_mode, base.platform.multi_gpu_mode);
   return out.empty() ? out : "{" + out + "}";
 }
 
@@ -143,10 +151,12 @@ std::string header(const ClusterSpec& c, const char* form) {
   const NodeClass& first = c.classes.front();
   std::string gpus;
   for (const NodeClass& k : c.classes) {
-    gpus += fmt::format("{}{} x {} {}", gpus.empty() ? "" : " + ", k.nodes, k.gpus_per_node, k.gpu);
+    gpus += fmt::format("{}{} x {} {}", gpus.empty() ? "" : " + ", k.nodes,
+                        k.platform.gpus_per_node, k.platform.gpu);
   }
-  std::string y = comment("", fmt::format("Generated by `plainsight generate cluster`, {} form{}: {}.",
-                                          form, c.onprem ? ", on-prem" : "", gpus));
+  std::string y =
+      comment("", fmt::format("Generated by `plainsight generate cluster`, {} form{}: {}.", form,
+                              c.onprem ? ", on-prem" : "", gpus));
   for (const std::string& note : c.notes) y += comment("", note);
   // The name is one line of at most kMaxNameChars: past a few classes it counts them.
   std::string name = fmt::format("Generated cluster ({})", gpus);
@@ -165,9 +175,9 @@ std::string header(const ClusterSpec& c, const char* form) {
       "  confidential_mode: {}\n  multi_gpu_mode: {}\n  key_custody: {}\n",
       quoted(name), printable(c.checkpoint_every),
       c.onprem ? "our storage servers" : "object storage", c.model_loads, quoted(c.horizon),
-      c.parameters, first.gpu, first.gpus_per_node, c.nodes(), first.cpu_tee,
-      first.confidential_mode ? "on" : "off", first.multi_gpu_mode,
-      c.onprem ? "in_house_kms" : c.key_custody);
+      c.parameters, first.platform.gpu, first.platform.gpus_per_node, c.nodes(),
+      first.platform.cpu_tee, first.platform.confidential_mode ? "on" : "off",
+      first.platform.multi_gpu_mode, c.onprem ? "in_house_kms" : c.key_custody);
   if (c.onprem)
     y += "places:\n  - id: storage\n    name: Storage servers (shared file system)\n"
          "    kind: storage_server\n    platform: {gpu: none, key_custody: in_house_kms}\n";
@@ -192,12 +202,6 @@ std::string store_stage(const ClusterSpec& c) {
 }
 
 }  // namespace
-
-std::int64_t ClusterSpec::nodes() const {
-  std::int64_t n = 0;
-  for (const NodeClass& k : classes) n += k.nodes;
-  return n;
-}
 
 std::string cluster_scenario_yaml(const ClusterSpec& c) {
   std::string y = header(c, "grouped");
@@ -242,14 +246,14 @@ void write_expanded_cluster_scenario(std::ostream& out, const ClusterSpec& c) {
       const std::string name = fmt::format("{} {} ", k.name, n);
       y.clear();
       t.stages(y, p, name);
-      for (int g = 0; g < k.gpus_per_node; ++g) t.gpu_stages(y, p, name, g);
+      for (int g = 0; g < k.platform.gpus_per_node; ++g) t.gpu_stages(y, p, name, g);
       out << at_place(y, fmt::format("{}-{}", k.id, n));
     }
     out << "flows:\n";
     for (std::int64_t n = 0; n < k.nodes; ++n) {
       const std::string p = fmt::format("{}-{}.", k.id, n);
       y.clear();
-      for (int g = 0; g < k.gpus_per_node; ++g) t.flows(y, p, g);
+      for (int g = 0; g < k.platform.gpus_per_node; ++g) t.flows(y, p, g);
       out << y;
     }
     return;
@@ -265,9 +269,9 @@ void write_expanded_cluster_scenario(std::ostream& out, const ClusterSpec& c) {
       y += class_place(k, c.classes.front(), "    ");
       y += "    stages:\n";
       t.stages(y, "", "");
-      for (int g = 0; g < k.gpus_per_node; ++g) t.gpu_stages(y, "", "", g);
+      for (int g = 0; g < k.platform.gpus_per_node; ++g) t.gpu_stages(y, "", "", g);
       y += "    flows:\n";
-      for (int g = 0; g < k.gpus_per_node; ++g) t.flows(y, "", g);
+      for (int g = 0; g < k.platform.gpus_per_node; ++g) t.flows(y, "", g);
       out << y;
     }
   }
@@ -276,7 +280,7 @@ void write_expanded_cluster_scenario(std::ostream& out, const ClusterSpec& c) {
 double expanded_cluster_stages(const ClusterSpec& c) {
   double n = 1;
   for (const NodeClass& k : c.classes)
-    n += static_cast<double>(k.nodes) * (4 + 2.0 * k.gpus_per_node);
+    n += static_cast<double>(k.nodes) * (4 + 2.0 * k.platform.gpus_per_node);
   return n;
 }
 
@@ -286,7 +290,7 @@ double expanded_cluster_bytes(const ClusterSpec& c) {
   // not written out to be counted.
   double rough = 0;
   for (const NodeClass& k : c.classes)
-    rough += static_cast<double>(k.nodes) * (300 + 300.0 * k.gpus_per_node);
+    rough += static_cast<double>(k.nodes) * (300 + 300.0 * k.platform.gpus_per_node);
   if (rough > 1e9) return rough;
   struct Counter : std::streambuf {
     double bytes = 0;

@@ -1,4 +1,4 @@
-#include "hwprobe/harness/signal_guard.h"
+#include "output/signal_guard.h"
 
 #include <pthread.h>
 #include <signal.h>
@@ -8,7 +8,7 @@
 #include <atomic>
 #include <cstring>
 
-namespace hwprobe {
+namespace plainsight::output {
 namespace {
 
 constexpr std::size_t kSlots = 128;
@@ -23,7 +23,7 @@ struct Slot {
 std::array<Slot, kSlots> g_slots;
 volatile sig_atomic_t g_signal = 0;
 std::atomic<int> g_count{0};
-std::atomic<int> g_mode{-1};  // a SignalMode once installed
+std::atomic<int> g_mode{static_cast<int>(SignalMode::clean_up_and_exit)};
 
 // Default action, unblocked, raised: the process ends "killed by SIG..." as its parent
 // expects. Only async-signal-safe calls.
@@ -64,12 +64,6 @@ void install_signal_handlers(SignalMode mode) {
   sigaction(SIGTERM, &sa, nullptr);
 }
 
-void ensure_signal_cleanup() {
-  int none = -1;
-  if (g_mode.compare_exchange_strong(none, static_cast<int>(SignalMode::clean_up_and_exit)))
-    install_signal_handlers(SignalMode::clean_up_and_exit);
-}
-
 bool cancel_requested() { return g_signal != 0; }
 int cancel_signal() { return g_signal; }
 
@@ -104,4 +98,4 @@ void untrack_path(const std::filesystem::path& path) {
 
 void exit_for_signal() { die_of(g_signal != 0 ? static_cast<int>(g_signal) : SIGTERM); }
 
-}  // namespace hwprobe
+}  // namespace plainsight::output

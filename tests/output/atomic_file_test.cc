@@ -1,4 +1,4 @@
-#include "hwprobe/harness/atomic_file.h"
+#include "output/atomic_file.h"
 
 #include <sys/stat.h>
 
@@ -8,9 +8,9 @@
 #include <sstream>
 #include <system_error>
 
-#include "test_support.h"
+#include "support/temp_dir.h"
 
-namespace hwprobe {
+namespace plainsight::output {
 namespace {
 
 std::string slurp(const std::filesystem::path& p) {
@@ -21,7 +21,7 @@ std::string slurp(const std::filesystem::path& p) {
 }
 
 TEST(AtomicFile, WritesAndReplacesWithoutLeavingTemporaries) {
-  test::TempDir dir;
+  testing::TempDir dir;
   const auto target = dir.path() / "out.json";
   write_file_atomically(target, "first");
   write_file_atomically(target, "second");
@@ -30,13 +30,13 @@ TEST(AtomicFile, WritesAndReplacesWithoutLeavingTemporaries) {
 }
 
 TEST(AtomicFile, FailsCleanlyInMissingDirectory) {
-  test::TempDir dir;
+  testing::TempDir dir;
   EXPECT_THROW(write_file_atomically(dir.path() / "no" / "out.json", "x"), std::system_error);
   EXPECT_TRUE(dir.entries().empty());
 }
 
 TEST(AtomicFile, WritableCheck) {
-  test::TempDir dir;
+  testing::TempDir dir;
   EXPECT_NO_THROW(check_writable_target(dir.path() / "out.json"));
   EXPECT_TRUE(dir.entries().empty());
   EXPECT_THROW(check_writable_target(dir.path() / "no" / "out.json"), std::system_error);
@@ -60,7 +60,7 @@ TEST(AtomicFile, ADeviceIsWrittenThroughNotReplaced) {
 
 // The check before a probe run must not wait for a FIFO's reader.
 TEST(AtomicFile, CheckingAFifoDoesNotOpenIt) {
-  test::TempDir dir;
+  testing::TempDir dir;
   const auto fifo = dir.path() / "results.pipe";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
   EXPECT_NO_THROW(check_writable_target(fifo));
@@ -68,7 +68,7 @@ TEST(AtomicFile, CheckingAFifoDoesNotOpenIt) {
 }
 
 TEST(AtomicFile, BadTargetsSaySo) {
-  test::TempDir dir;
+  testing::TempDir dir;
   try {
     check_writable_target(dir.path());
     FAIL();
@@ -79,4 +79,4 @@ TEST(AtomicFile, BadTargetsSaySo) {
 }
 
 }  // namespace
-}  // namespace hwprobe
+}  // namespace plainsight::output

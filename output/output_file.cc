@@ -1,4 +1,4 @@
-#include "hwprobe/harness/output_file.h"
+#include "output/output_file.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -11,9 +11,9 @@
 #include <cstring>
 #include <iostream>
 
-#include "hwprobe/harness/signal_guard.h"
+#include "output/signal_guard.h"
 
-namespace hwprobe {
+namespace plainsight::output {
 namespace {
 
 namespace fs = std::filesystem;
@@ -69,9 +69,6 @@ OutputError::OutputError(int err, const fs::path& target, const std::string& rea
 
 OutputFile::OutputFile(const fs::path& target) : target_(target), resolved_(target) {
   if (target.empty()) throw OutputError(ENOENT, target, "an empty file name", true);
-  // Every command that writes a file removes its temporary on SIGINT/SIGTERM; a probe run
-  // keeps the handlers it installed.
-  ensure_signal_cleanup();
   struct stat st {};
   if (::lstat(target.c_str(), &st) == 0 && S_ISLNK(st.st_mode)) {
     std::error_code ec;
@@ -184,4 +181,4 @@ int flush_stdout(const char* program) {
   return 3;
 }
 
-}  // namespace hwprobe
+}  // namespace plainsight::output
