@@ -10,6 +10,7 @@
 #include "analyze/simulation.h"
 #include "analyze/threat.h"
 #include "analyze/transfer_cost.h"
+#include "analyze/verdict.h"
 #include "analyze/window_totals.h"
 #include "analyze/workload_cost.h"
 #include "core/catalog.h"
@@ -46,12 +47,18 @@ struct Analysis {
   // not, since `analyze --no-threats` and the sweeps do without it.
   ThreatAnalysis threat;
   std::optional<SimulationResult> simulation;  // filled by `simulate`
-  std::vector<MeasurementUse> measurements;    // probe files the durations came from
-  std::optional<WorkloadCost> workload;        // the scenario's `workload:`, CC off and on
-  std::optional<TransferCost> transfer_cost;   // the scenario's `transfer_cost:`
+  // The verdict every format opens with (verdict.h), filled by `analyze` with the threats.
+  std::optional<Verdict> verdict;
+  std::vector<MeasurementUse> measurements;   // probe files the durations came from
+  std::optional<WorkloadCost> workload;       // the scenario's `workload:`, CC off and on
+  std::optional<TransferCost> transfer_cost;  // the scenario's `transfer_cost:`
   // The table's row order, as indices into `windows`: empty is pipeline order (the
   // scenario's stage order); `analyze --sort exposure` fills it.
   std::vector<std::size_t> row_order;
+  // The date (YYYY-MM-DD) risk_tracking expiries are read against; "" reads none as expired.
+  std::string as_of;
+  // The scenario file's SHA-256 (hex), for the HTML footer; "" when not computed.
+  std::string scenario_sha256;
 };
 
 class MeasuredDurations;

@@ -16,6 +16,7 @@ add_library(plainsight_analyze STATIC
   analyze/window_basis.cc
   analyze/window_totals.cc
   analyze/windows.cc
+  analyze/verdict.cc
   analyze/workload_cost.cc
   # threat analysis (issue 6)
   analyze/actor_profile.cc

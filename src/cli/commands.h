@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -14,8 +15,9 @@ namespace plainsight::cli {
 
 // Options shared by every command.
 struct Globals {
-  std::string model_dir;  // --model: the catalog directory
-  bool timings = false;   // --timings: phase times and peak memory on stderr
+  std::string model_dir;               // --model: the catalog directory
+  bool timings = false;                // --timings: phase times and peak memory on stderr
+  std::vector<std::string> arguments;  // the command line after the program's name
 };
 
 // A subcommand's callback sets this when it wants an exit code other than 0.

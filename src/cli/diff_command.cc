@@ -9,6 +9,7 @@
 
 #include "analyze/measured_durations.h"
 #include "analyze/scenario_diff.h"
+#include "analyze/verdict.h"
 #include "cli/commands.h"
 #include "cli/measurement_options.h"
 #include "cli/output.h"
@@ -40,6 +41,7 @@ void add_diff_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       "Examples:\n"
       "  plainsight diff scenarios/silo-hopper.yaml scenarios/silo-blackwell.yaml\n"
       "  plainsight diff scenarios/aws-frontier.yaml --set platform.confidential_mode=on\n"
+      "  plainsight diff scenarios/aws-frontier.yaml --set platform.confidential_mode=on -f md\n"
       "  plainsight diff scenarios/silo-hopper.yaml --set platform.confidential_mode=off \\\n"
       "      --measurements model/measurements/host-vm-amd-epyc.json");
   cmd->add_option("a", o->a, "Scenario A")->required();
@@ -52,8 +54,8 @@ void add_diff_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       ->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()));
   cmd->add_option("--threads", o->threads, "Worker threads (default: all cores)")
       ->check(whole_number(0, kMaxThreads));
-  cmd->add_option("--format,-f", o->format, "Output format: table, json")
-      ->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("--format,-f", o->format, "Output format: table, md, html, json")
+      ->check(CLI::IsMember({"table", "md", "html", "json"}));
   cmd->add_option("-o,--output", o->output, "Write to FILE (atomically) instead of stdout")
       ->check(non_empty());
   o->measurements.add_to(*cmd, "the window durations and the time cost of both sides");
@@ -72,6 +74,11 @@ void add_diff_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     MeasurementOptions::warn({&a, &b});
     run_threats(a, m, false);
     run_threats(b, m, false);
+    // Each side's verdict, the diff's first line (no fix: defences are not computed here).
+    VerdictOptions vo;
+    vo.simulate = false;
+    a.verdict = make_verdict(a, vo);
+    b.verdict = make_verdict(b, vo);
     ScenarioDiff d = diff_analyses(a, b);
     if (o->trials > 0) {
       SimulationOptions so;
@@ -89,9 +96,22 @@ void add_diff_command(CLI::App& app, std::shared_ptr<Globals> globals) {
                      simulation_routes(*b.catalog, y.reach, y.actor, &b.windows), so);
       }
     }
+    // The verdict's chance is the breaching actor's simulation, already run per actor.
+    for (auto [x, side] : {std::pair{&a, 0}, std::pair{&b, 1}})
+      for (const ActorDelta& ad : d.actors) {
+        const auto& sim = side == 0 ? ad.sim_a : ad.sim_b;
+        if (!sim || ad.actor != x->verdict->breached_by) continue;
+        x->verdict->chance =
+            VerdictChance{sim->actor,     sim->level,       sim->trials, sim->seed,
+                          sim->horizon_s, sim->probability, sim->ci_low, sim->ci_high};
+      }
     write_output(o->output, [&](std::ostream& out) {
       if (o->format == "json")
         render_diff_json(out, d);
+      else if (o->format == "md")
+        render_diff_markdown(out, d);
+      else if (o->format == "html")
+        render_diff_html(out, d);
       else
         render_diff_plain(out, d);
     });

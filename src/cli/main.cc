@@ -59,6 +59,7 @@ int main(int argc, char** argv) {
       "Exit codes: 0 done, 1 policy gate failed, 2 bad usage or input, 3 probe or runtime "
       "failure.");
   auto globals = std::make_shared<cli::Globals>();
+  for (int i = 1; i < argc; ++i) globals->arguments.emplace_back(argv[i]);  // SARIF invocations
   app.add_option("--model", globals->model_dir, "Catalog directory (default: the bundled model/)")
       ->check(cli::non_empty());
   app.add_flag("--timings", globals->timings,

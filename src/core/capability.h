@@ -3,6 +3,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/citation.h"
@@ -28,12 +29,18 @@ struct PlaceScope {
 // holds (root on a node reads all of its GPUs: a tensor-parallel replica together).
 enum class Foothold { device, place };
 
+// How a capability gets at the bytes, for grouping findings (one SARIF alert per stage and
+// class) and for what to change: privileged software on a machine, physical access to
+// hardware, or remote access to an account, a service or the network.
+inline constexpr std::string_view kCapabilityClasses[] = {"software", "physical", "remote"};
+
 struct Capability : Cited {
   std::string id;
   std::string name;
   std::string description;
-  std::vector<std::string> reaches;     // medium ids this capability can get at
-  std::vector<Citation> reach_sources;  // why it reaches each, parallel to `reaches`
+  std::string capability_class = "software";  // one of kCapabilityClasses
+  std::vector<std::string> reaches;           // medium ids this capability can get at
+  std::vector<Citation> reach_sources;        // why it reaches each, parallel to `reaches`
   // The most it can obtain where nothing protects the bytes: plaintext, patterns (a side
   // channel) or metadata (an observer of traffic and names).
   Access yields = Access::plaintext;

@@ -16,6 +16,7 @@
 #include "core/place.h"
 #include "core/platform.h"
 #include "core/provenance.h"
+#include "core/risk_tracking.h"
 #include "core/stage.h"
 #include "core/transfer_pricing.h"
 #include "core/workload.h"
@@ -38,6 +39,11 @@ struct Scenario {
   std::string origin_custody;
   std::string origin_scheme;
   double horizon_s = 0;
+  // The optional `target:`: the operational-capacity level the pipeline must resist (1..5),
+  // which the verdict passes or fails; 0 when the scenario states none.
+  int target_level = 0;
+  // The optional `risk_tracking:`: what the team decided per finding id, in file order.
+  std::vector<RiskEntry> risk_tracking;
   Asset asset;
   // The `platform:` section: the platform of a scenario without `places:` (its one implicit
   // place), and the base of our places that name no offering.

@@ -200,14 +200,20 @@ ProtectionRule read_protection(MapReader& r, const Catalog& c) {
 }
 
 Capability read_capability(MapReader& r, const Catalog& c) {
-  r.allow({"id", "name", "description", "reaches", "yields", "foothold", "places", "acts_as", "ttc",
-           "ttc_source", "source", "also", "disputed_by"});
+  r.allow({"id", "name", "description", "class", "reaches", "yields", "foothold", "places",
+           "acts_as", "ttc", "ttc_source", "source", "also", "disputed_by"});
   Capability k;
   k.id = r.id("id");
   k.where = r.at();
   const std::string what = "capability '" + k.id + "'";
   k.name = r.str("name");
   k.description = r.str_or("description", "");
+  k.capability_class = r.str_or("class", "software");
+  if (std::find(std::begin(kCapabilityClasses), std::end(kCapabilityClasses), k.capability_class) ==
+      std::end(kCapabilityClasses))
+    throw InputError(r.at_value("class"),
+                     fmt::format("{}: class '{}': expected software, physical or remote", what,
+                                 k.capability_class));
   for (const YamlNode& n : sequence_of(r.file(), r.node("reaches"), what + " reaches")) {
     MapReader rr(r.file(), n, what + " reaches");
     rr.allow({"media", "source"});

@@ -8,6 +8,7 @@
 
 #include "core/limits.h"
 #include "core/place.h"
+#include "core/risk_tracking.h"
 #include "core/provenance.h"
 #include "load/platform_keys.h"
 
@@ -19,6 +20,8 @@ using K = ValueKind;
 constexpr std::string_view kStatuses[] = {"shipping", "announced", "claimed", "research",
                                           "assumed"};
 
+constexpr std::string_view kTargets[] = {"OC1", "OC2", "OC3", "OC4", "OC5"};
+
 constexpr KeySpec kScenario[] = {
     {"name", K::name, "The scenario's title, shown at the top of every report.", true},
     {"description", K::text, "What the pipeline is and does; shown in Markdown and HTML reports."},
@@ -29,6 +32,15 @@ constexpr KeySpec kScenario[] = {
      "citations may name beside the catalog's (docs/extending.md); ids unlike the catalog's.",
      false, "source"},
     {"horizon", K::duration, "The period totals are computed over (at least 1 s), e.g. 30d.", true},
+    {"target",
+     K::choice,
+     "The operational-capacity level the pipeline must resist (OC1..OC5): the verdict says "
+     "pass or fail against it (`analyze --require-ceiling` overrides it).",
+     false,
+     {},
+     0,
+     0,
+     kTargets},
     {"origin", K::mapping, "Bytes arrive already encrypted (before the first stage).", false,
      "origin"},
     {"asset", K::mapping, "What is protected: parameters and bytes per parameter.", true, "asset"},
@@ -58,6 +70,11 @@ constexpr KeySpec kScenario[] = {
      "workload"},
     {"transfer_cost", K::mapping, "The price of the transfers of one stage, from catalog figures.",
      false, "transfer_cost"},
+    {"risk_tracking", K::finding_map,
+     "What the team decided per finding, keyed by its id (the SARIF fingerprint "
+     "plainsightFinding/v1, also in every report): status, justification, owner, ticket, "
+     "expires.",
+     false, "risk"},
     {"actors", K::actor_map,
      "Actor parameters replacing the catalog's, per catalog actor id: a quantity, or "
      "{value, provenance, source} with its citation.",
@@ -366,6 +383,24 @@ constexpr KeySpec kTransferPublished[] = {
     {"transfers", K::catalog, "A published number of transfers (count).", false, "figures"},
 };
 
+constexpr KeySpec kRisk[] = {
+    {"status",
+     K::choice,
+     "accepted (SARIF suppresses it until it expires), mitigated, false_positive (suppressed) "
+     "or in_progress.",
+     true,
+     {},
+     0,
+     0,
+     kRiskStatuses},
+    {"justification", K::text, "Why: what was decided and on what grounds.", true},
+    {"owner", K::name, "Who answers for it."},
+    {"ticket", K::name, "The tracker's reference, e.g. SEC-123."},
+    {"expires", K::text,
+     "The date (YYYY-MM-DD) after which an acceptance no longer holds: the finding is one "
+     "again."},
+};
+
 constexpr KeySpec kActor[] = {
     {"foothold_rate", K::figure, "How often footholds arrive, e.g. 12/y.", false, "rate"},
     {"dwell", K::figure, "How long a foothold lasts before detection, e.g. 30d.", false,
@@ -442,6 +477,7 @@ constexpr MappingSpec kMappings[] = {
     {"transfer_cost", "The price of one stage's transfers.", kTransferCost},
     {"transfer_distribution", "Transfers to several endpoints on a period.", kTransferDistribution},
     {"transfer_published", "Published costs to compare with.", kTransferPublished},
+    {"risk", "What the team decided about one finding.", kRisk},
     {"actor", "One actor's parameters, replacing the catalog's.", kActor},
     {"place_reach", "An actor's time to compromise at matching places.", kPlaceReach},
     {"figure", "A quantity with its provenance and citation.", kFigure},

@@ -34,6 +34,7 @@ enum class ValueKind {
   on_off_map,      // a mapping of ids of the catalog list `ref` to on/off
   payload_map,     // a mapping of stage ids to payloads
   actor_map,       // a mapping of catalog actor ids to the mapping named `ref`
+  finding_map,     // a mapping of finding ids (16 hex digits) to the mapping named `ref`
   figure,          // a quantity of kind `ref` (rate, duration, bandwidth), bare or cited
   conditions,      // a mapping of attributes to a value or a list of values
 };

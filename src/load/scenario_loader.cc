@@ -14,6 +14,7 @@
 #include "load/map_reader.h"
 #include "load/overlay.h"
 #include "load/platform_validity.h"
+#include "load/risk_tracking_reader.h"
 #include "load/scenario_flows.h"
 #include "load/scenario_keys.h"
 #include "load/scenario_places.h"
@@ -37,7 +38,7 @@ Asset read_asset(const YamlFile& f, const YamlNode& n) {
   return a;
 }
 
-// name, description, source, horizon, origin.
+// name, description, source, horizon, target, origin.
 void read_header(MapReader& r, const Catalog& c, Scenario& s) {
   s.name = r.name("name");
   s.description = r.str_or("description", "");
@@ -56,6 +57,14 @@ void read_header(MapReader& r, const Catalog& c, Scenario& s) {
         r.at_value("horizon"),
         fmt::format("scenario: 'horizon' is {}; a horizon must be at least {}",
                     format_duration(s.horizon_s), format_duration(kMinHorizonSeconds)));
+  if (r.has("target")) {
+    const std::string raw = r.str("target");
+    if (raw.size() != 3 || !raw.starts_with("OC") || raw[2] < '1' || raw[2] > '5')
+      throw InputError(
+          r.at_value("target"),
+          fmt::format("scenario: target '{}': expected OC1, OC2, OC3, OC4 or OC5", echo(raw)));
+    s.target_level = raw[2] - '0';
+  }
   if (YamlNode o = r.optional_node("origin")) {
     MapReader orr(r.file(), o, "origin");
     orr.allow(scenario_mapping("origin"));
@@ -270,6 +279,7 @@ Scenario read_scenario(YamlFile& f, const Catalog& catalog,
   if (YamlNode w = r.optional_node("workload")) s.workload = read_workload(f, w, s);
   if (YamlNode t = r.optional_node("transfer_cost"))
     s.transfer_cost = read_transfer_pricing(f, t, s, c);
+  if (YamlNode rt = r.optional_node("risk_tracking")) s.risk_tracking = read_risk_tracking(f, rt);
   if (YamlNode a = r.optional_node("actors")) {
     s.actor_parameters = read_actor_overrides(f, a, c, &s.actor_parameter_ranges);
     s.actor_place_reach = read_actor_place_reach(f, a, c);

@@ -23,6 +23,7 @@ add_library(plainsight_load STATIC
   load/transfer_pricing_loader.cc
   load/scenario_keys.cc
   load/scenario_flows.cc
+  load/risk_tracking_reader.cc
   load/scenario_loader.cc
   load/scenario_places.cc
   load/scenario_sources.cc

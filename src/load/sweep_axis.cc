@@ -160,6 +160,7 @@ KeyKind set_key_kind(const std::string& key) {
     switch (spec->kind) {
       case K::list:
       case K::actor_map:
+      case K::finding_map:
         if (i + 2 >= parts.size()) return {};  // the item or actor itself is no value
         m = &scenario_mapping(spec->ref);
         i += 2;

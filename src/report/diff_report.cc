@@ -16,6 +16,7 @@
 #include "report/phrases.h"
 #include "report/text_table.h"
 #include "report/threat_phrases.h"
+#include "report/verdict_phrase.h"
 #include "report/warning_phrase.h"
 
 namespace plainsight {
@@ -134,10 +135,49 @@ std::vector<std::string> time_cost(const ScenarioDiff& d) {
   return out;
 }
 
+// "raised", "lowered", "unchanged": the ceiling from A to B.
+const char* ceiling_change(const ScenarioDiff& d) {
+  return d.ceiling_b > d.ceiling_a ? "raised" : d.ceiling_b < d.ceiling_a ? "lowered" : "unchanged";
+}
+
+// The verdict's change first: the ceiling, then each side's chance of a full copy.
+std::string verdict_change(const ScenarioDiff& d) {
+  std::string s = fmt::format("Verdict: exposure ceiling OC{} -> OC{} ({})", d.ceiling_a,
+                              d.ceiling_b, ceiling_change(d));
+  const std::optional<VerdictChance> none;
+  const auto& ca = d.a->verdict ? d.a->verdict->chance : none;
+  const auto& cb = d.b->verdict ? d.b->verdict->chance : none;
+  if (ca || cb)
+    s += fmt::format("; chance of a full copy within the horizon {} -> {}",
+                     ca ? fmt::format("{:.1f}% (OC{})", 100 * ca->probability, ca->level) : "none",
+                     cb ? fmt::format("{:.1f}% (OC{})", 100 * cb->probability, cb->level) : "none");
+  return s;
+}
+
+std::string headline(const Analysis& a) {
+  const std::string h = verdict_text(a).headline;
+  return h.empty() ? ceiling_summary(a) : h;
+}
+
+TextTable reachability_table(const ScenarioDiff& d);
+
 std::vector<std::string> route_phrases(const std::vector<RouteRef>& routes) {
   std::vector<std::string> out;
   for (const RouteRef& r : routes) out.push_back(route_phrase(r));
   return out;
+}
+
+TextTable reachability_table(const ScenarioDiff& d) {
+  TextTable t;
+  t.header = {"Actor", "Path A", "Path B", "Opened in B", "Closed in B", "P(copy) A", "P(copy) B"};
+  for (const ActorDelta& a : d.actors)
+    t.rows.push_back(
+        {fmt::format("OC{}", a.level), a.path_a ? format_duration(a.expected_a) : "none",
+         a.path_b ? format_duration(a.expected_b) : "none",
+         a.opened.empty() ? "-" : fmt::format("{}", fmt::join(route_phrases(a.opened), ", ")),
+         a.closed.empty() ? "-" : fmt::format("{}", fmt::join(route_phrases(a.closed), ", ")),
+         prob(a.sim_a), prob(a.sim_b)});
+  return t;
 }
 
 }  // namespace
@@ -146,6 +186,7 @@ void render_diff_plain(std::ostream& raw, const ScenarioDiff& d) {
   // Scenario text reaches the terminal: every line is made visible on its way out.
   ShownStream out(raw);
   out << fmt::format("A: {}\nB: {}\n", d.a->scenario.name, d.b->scenario.name);
+  out << fmt::format("{}\n  A: {}\n  B: {}\n", verdict_change(d), headline(*d.a), headline(*d.b));
   for (const std::string& m : measurement_lines(*d.a)) out << fmt::format("measurements: {}\n", m);
   for (const AnalysisWarning& w : d.warnings)
     out << fmt::format("warning: {}\n", warning_phrase(w));
@@ -163,15 +204,7 @@ void render_diff_plain(std::ostream& raw, const ScenarioDiff& d) {
     out << fmt::format("  {} {} ({})\n", to_string(w.change), w.stage, w.name);
     for (const std::string& s : window_changes(d, w)) out << fmt::format("    {}\n", s);
   }
-  TextTable t;
-  t.header = {"Actor", "Path A", "Path B", "Opened in B", "Closed in B", "P(copy) A", "P(copy) B"};
-  for (const ActorDelta& a : d.actors)
-    t.rows.push_back(
-        {fmt::format("OC{}", a.level), a.path_a ? format_duration(a.expected_a) : "none",
-         a.path_b ? format_duration(a.expected_b) : "none",
-         a.opened.empty() ? "-" : fmt::format("{}", fmt::join(route_phrases(a.opened), ", ")),
-         a.closed.empty() ? "-" : fmt::format("{}", fmt::join(route_phrases(a.closed), ", ")),
-         prob(a.sim_a), prob(a.sim_b)});
+  const TextTable t = reachability_table(d);
   out << "\nReachability (readable plaintext routes; expected time of the cheapest path)\n\n";
   t.write_plain(out);
   out << "\nTime cost\n";
@@ -183,6 +216,10 @@ void render_diff_json(std::ostream& out, const ScenarioDiff& d) {
   js.begin_object();
   js.member("format", "plainsight-diff/1");
   js.member("tool", {{"name", "plainsight"}, {"version", PLAINSIGHT_VERSION}});
+  js.member("verdict", {{"change", ceiling_change(d)},
+                        {"summary", verdict_change(d)},
+                        {"a", d.a->verdict ? verdict_json(*d.a) : json()},
+                        {"b", d.b->verdict ? verdict_json(*d.b) : json()}});
   js.member("a", d.a->scenario.name);
   js.member("b", d.b->scenario.name);
   js.key("windows");
@@ -219,6 +256,82 @@ void render_diff_json(std::ostream& out, const ScenarioDiff& d) {
   js.member("warnings", warning_phrases(d.warnings));
   js.end();
   out.put('\n');
+}
+
+void render_diff_markdown(std::ostream& out, const ScenarioDiff& d) {
+  out << fmt::format("# What-if: {} -> {}\n\n", md_text(d.a->scenario.name),
+                     md_text(d.b->scenario.name));
+  out << "**" << md_text(verdict_change(d)) << "**\n\n";
+  out << "- **A:** " << md_text(headline(*d.a)) << "\n- **B:** " << md_text(headline(*d.b))
+      << "\n\n";
+  for (const AnalysisWarning& w : d.warnings)
+    out << "> warning: " << md_text(warning_phrase(w)) << "\n\n";
+  out << fmt::format("Plaintext time summed over windows: {} -> {}\n\n## Windows\n\n",
+                     format_duration(d.plaintext_total_a), format_duration(d.plaintext_total_b));
+  if (d.windows.empty()) out << "No window changed.\n";
+  for (const WindowDelta& w : d.windows) {
+    out << fmt::format("- **{}** {} ({})\n", to_string(w.change), md_text(w.stage),
+                       md_text(w.name));
+    for (const std::string& c : window_changes(d, w)) out << "  - " << md_text(c) << "\n";
+  }
+  out << "\n## Reachability\n\nReadable plaintext routes; expected time of the cheapest "
+         "path.\n\n";
+  reachability_table(d).write_markdown(out);
+  out << "\n## Time cost\n\n";
+  for (const std::string& c : time_cost(d)) out << "- " << md_text(c) << "\n";
+}
+
+void render_diff_html(std::ostream& out, const ScenarioDiff& d) {
+  const std::string title =
+      fmt::format("What-if: {} -> {}", d.a->scenario.name, d.b->scenario.name);
+  out << "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>"
+      << html_text(title)
+      << "</title>\n<style>\nbody{font-family:\"DejaVu Sans\",Helvetica,Arial,sans-serif;"
+         "max-width:60em;margin:1.5em auto;padding:0 1em;line-height:1.4}\n"
+         "table{border-collapse:collapse;width:100%}td,th{border:1px solid #888;padding:3px "
+         "6px;text-align:left;vertical-align:top;overflow-wrap:normal;word-break:normal}\n"
+         "th{background:#eee}.verdict{font-size:1.15em;padding:.6em .8em;border-left:6px "
+         "solid #2166ac;background:#f4f4f4}.verdict.lowered{border-left-color:#b2182b}\n"
+         "h2{break-after:avoid}tr{break-inside:avoid}\n</style>\n</head>\n<body>\n<header>\n"
+         "<h1>"
+      << html_text(title) << "</h1>\n</header>\n<main>\n<section id=\"verdict\">\n"
+      << fmt::format("<p class=\"verdict {}\"><b>{}</b></p>\n", ceiling_change(d),
+                     html_text(verdict_change(d)))
+      << "<ul>\n<li><b>A:</b> " << html_text(headline(*d.a)) << "</li>\n<li><b>B:</b> "
+      << html_text(headline(*d.b)) << "</li>\n</ul>\n";
+  for (const AnalysisWarning& w : d.warnings)
+    out << "<p><b>warning:</b> " << html_text(warning_phrase(w)) << "</p>\n";
+  out << "</section>\n<section id=\"windows\">\n<h2>Windows</h2>\n<p>"
+      << html_text(fmt::format("Plaintext time summed over windows: {} -> {}",
+                               format_duration(d.plaintext_total_a),
+                               format_duration(d.plaintext_total_b)))
+      << "</p>\n<ul>\n";
+  if (d.windows.empty()) out << "<li>No window changed.</li>\n";
+  for (const WindowDelta& w : d.windows) {
+    out << "<li><b>" << html_text(to_string(w.change)) << "</b> " << html_text(w.stage) << " ("
+        << html_text(w.name) << ")";
+    const std::vector<std::string> changes = window_changes(d, w);
+    if (!changes.empty()) {
+      out << "<ul>";
+      for (const std::string& c : changes) out << "<li>" << html_text(c) << "</li>";
+      out << "</ul>";
+    }
+    out << "</li>\n";
+  }
+  out << "</ul>\n</section>\n<section id=\"reachability\">\n<h2>Reachability</h2>\n<table>"
+         "<thead><tr>";
+  const TextTable t = reachability_table(d);
+  for (const std::string& h : t.header) out << "<th>" << html_text(h) << "</th>";
+  out << "</tr></thead>\n<tbody>\n";
+  for (const auto& row : t.rows) {
+    out << "<tr>";
+    for (const std::string& c : row) out << "<td>" << html_text(c) << "</td>";
+    out << "</tr>\n";
+  }
+  out << "</tbody></table>\n</section>\n<section id=\"time\">\n<h2>Time cost</h2>\n<ul>\n";
+  for (const std::string& c : time_cost(d)) out << "<li>" << html_text(c) << "</li>\n";
+  out << "</ul>\n</section>\n</main>\n<footer><p>plainsight " << PLAINSIGHT_VERSION
+      << "</p></footer>\n</body>\n</html>\n";
 }
 
 std::string render_diff_plain(const ScenarioDiff& d) {

@@ -137,10 +137,28 @@ std::string md_text(std::string_view text) { return md_escaped(text, true); }
 
 std::string md_cell(std::string_view text) { return md_escaped(text, false); }
 
+namespace {
+
+// Whether a spreadsheet could read the text as a formula (OWASP, CSV injection): it starts
+// with a tab or a carriage return, or its first character after leading spaces and line
+// breaks is = + - @ or their full-width forms (U+FF1D, U+FF0B, U+FF0D, U+FF20), which some
+// spreadsheets fold to ASCII.
+bool formula_like(std::string_view text) {
+  if (!text.empty() && (text.front() == '\t' || text.front() == '\r')) return true;
+  const std::size_t i = text.find_first_not_of(" \t\r\n");
+  if (i == std::string_view::npos) return false;
+  const std::string_view rest = text.substr(i);
+  if (std::string_view("=+-@").find(rest.front()) != std::string_view::npos) return true;
+  for (std::string_view wide : {"\xEF\xBC\x9D", "\xEF\xBC\x8B", "\xEF\xBC\x8D", "\xEF\xBC\xA0"})
+    if (rest.starts_with(wide)) return true;
+  return false;
+}
+
+}  // namespace
+
 std::string csv_field(std::string_view text) {
   std::string out = "\"";
-  if (!text.empty() && std::string_view("=+-@\t\r").find(text.front()) != std::string_view::npos)
-    out += '\'';
+  if (formula_like(text)) out += '\'';
   for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }

@@ -4,18 +4,22 @@
 // drawn, a timeline over the horizon, the windows, the exposure matrix as a heat map, the
 // attack paths and minimal defences, the cost, the measurements and the sources. Every
 // piece of scenario or catalog text goes through html_text(); colours have legends and words.
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
 
 #include "analyze/window_basis.h"
+#include "build_info.h"
 #include "core/quantity.h"
 #include "report/cell_reason.h"
 #include "report/citation_phrase.h"
 #include "report/cost_section.h"
 #include "report/escaping.h"
 #include "report/figure_phrase.h"
+#include "report/findings_section.h"
 #include "report/measurement_section.h"
 #include "report/palette.h"
 #include "report/phrases.h"
@@ -26,6 +30,7 @@
 #include "report/threat_phrases.h"
 #include "report/threat_section.h"
 #include "report/timeline_drawing.h"
+#include "report/verdict_phrase.h"
 #include "report/warning_phrase.h"
 #include "report/window_notes.h"
 #include "report/window_table.h"
@@ -39,12 +44,14 @@ body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;font-size:14px;line-he
   margin:1.5em auto;max-width:1200px;padding:0 1em;color:#111}
 h1{font-size:1.6em;margin:.2em 0}h2{font-size:1.25em;margin-top:1.6em;border-bottom:2px solid #333}
 h3{font-size:1.05em;margin-bottom:.3em}
+h2,h3{break-after:avoid}
 .meta{color:#333}
 .verdict{font-size:1.15em;padding:.6em .8em;border-left:6px solid #b2182b;background:#f4f4f4}
 .verdict.kept{border-left-color:#2166ac}
 table{border-collapse:collapse;margin:.6em 0;width:100%;table-layout:auto}
 td,th{border:1px solid #888;padding:3px 6px;text-align:left;vertical-align:top;
-  overflow-wrap:anywhere}
+  overflow-wrap:break-word;word-break:normal;hyphens:manual}
+code.digest{overflow-wrap:anywhere}
 th{background:#eee}
 .swatch{display:inline-block;width:1.1em;height:1.1em;border:1px solid #333;vertical-align:-.2em;
   margin-right:.3em}
@@ -62,14 +69,43 @@ td.a-patterns{background:#ef8a62;color:#000}
 td.a-metadata{background:#fddbc7;color:#000}
 td.a-ciphertext{background:#d1e5f0;color:#000}
 td.a-unreachable{background:#fff;color:#666}
+td.a-released{background:#8c510a;color:#fff}
+td.decides{box-shadow:inset 0 0 0 3px #000}
 td.key{outline:3px double #000;outline-offset:-4px}
 .small{font-size:.85em;color:#333}
 ul.steps li{margin-bottom:.2em}
 @page{size:auto;margin:12mm}
 @media print{body{max-width:none;margin:0;padding:0;font-size:10pt}
-  h2{break-after:avoid}table,svg{break-inside:auto}tr{break-inside:avoid}
+  h2,h3{break-after:avoid}svg,.legend,table.heat thead{break-inside:avoid}
+  table{break-inside:auto}tr{break-inside:avoid}
   .verdict{background:none}}
 )";
+
+// Escaped text with each figure kept on one line with its unit ("140&nbsp;GB",
+// "2.362&nbsp;s"): a cell wraps between words, never between a number and its unit.
+std::string cell_text(std::string_view text) {
+  static constexpr std::string_view kUnits[] = {
+      "ns", "us", "ms", "s",   "min", "h",   "d",   "y",    "B",    "kB",   "MB", "GB",
+      "TB", "PB", "EB", "KiB", "MiB", "GiB", "TiB", "GB/s", "MB/s", "Gb/s", "x",  "%"};
+  const std::string in = html_text(text);
+  std::string out;
+  out.reserve(in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) {
+    if (in[i] == ' ' && i > 0 && std::isdigit(static_cast<unsigned char>(in[i - 1]))) {
+      std::size_t j = i + 1;
+      while (j < in.size() &&
+             (std::isalpha(static_cast<unsigned char>(in[j])) || in[j] == '/' || in[j] == '%'))
+        ++j;
+      const std::string_view word(in.data() + i + 1, j - i - 1);
+      if (std::find(std::begin(kUnits), std::end(kUnits), word) != std::end(kUnits)) {
+        out += "&nbsp;";
+        continue;
+      }
+    }
+    out += in[i];
+  }
+  return out;
+}
 
 void table(std::ostream& out, const TextTable& t, const char* cls = nullptr) {
   out << (cls ? fmt::format("<table class=\"{}\">", cls) : std::string("<table>"))
@@ -78,7 +114,7 @@ void table(std::ostream& out, const TextTable& t, const char* cls = nullptr) {
   out << "</tr></thead>\n<tbody>\n";
   for (const auto& r : t.rows) {
     out << "<tr>";
-    for (const auto& c : r) out << "<td>" << html_text(c) << "</td>";
+    for (const auto& c : r) out << "<td>" << cell_text(c) << "</td>";
     out << "</tr>\n";
   }
   out << "</tbody></table>\n";
@@ -116,12 +152,17 @@ void summary(std::ostream& out, const Analysis& a) {
   out << "<section id=\"summary\">\n<h2>Summary</h2>\n";
   if (a.threat.computed) {
     const ExposureCeiling& c = a.threat.ceiling;
-    out << fmt::format("<p class=\"verdict{}\"><b>Exposure ceiling: {}.</b> {}.</p>\n",
-                       c.breached_by.empty() ? " kept" : "", html_text(ceiling_label(c.level)),
-                       html_text(ceiling_summary(a)));
-    out << "<p class=\"small\">An exposure-based reading of RAND SL1..SL5, not a "
-           "certification: it looks only at where the bytes sit in plaintext and who can reach "
-           "them there.</p>\n";
+    const VerdictText v = verdict_text(a);
+    out << fmt::format("<p class=\"verdict{}\"><b>{}.</b></p>\n",
+                       c.breached_by.empty() ? " kept" : "", html_text(v.headline));
+    std::vector<std::string> items;
+    for (const VerdictItem& i : v.items) items.push_back(i.label + ": " + i.text);
+    list(out, items);
+    out << fmt::format(
+        "<p class=\"small\"><b>Exposure ceiling: {}.</b> {}. An exposure-based reading of RAND "
+        "SL1..SL5, not a certification: it looks only at where the bytes sit in plaintext and "
+        "who can reach them there.</p>\n",
+        html_text(ceiling_label(c.level)), html_text(ceiling_summary(a)));
     const ActorThreat* breach = actor_threat(a, c.breached_by);
     if (breach) {
       out << "<h3>The exposures that decide it</h3>\n<ul>\n";
@@ -177,7 +218,7 @@ void pipeline(std::ostream& out, const Analysis& a) {
     out << "</tr></thead>\n<tbody>\n";
     for (const auto& row : t.rows) {
       out << "<tr>";
-      for (const auto& c : row) out << "<td>" << html_text(c) << "</td>";
+      for (const auto& c : row) out << "<td>" << cell_text(c) << "</td>";
       out << "</tr>\n";
     }
     out << "</tbody></table>\n";
@@ -205,7 +246,7 @@ void windows(std::ostream& out, const Analysis& a) {
     const std::vector<std::string> row = window_table_row(a, i);
     out << "<tr>";
     for (std::size_t k = 0; k < row.size(); ++k)
-      out << "<td>" << (k == 2 ? swatch(s.fill) : "") << html_text(row[k]) << "</td>";
+      out << "<td>" << (k == 2 ? swatch(s.fill) : "") << cell_text(row[k]) << "</td>";
     out << "</tr>\n";
   }
   out << "</tbody></table>\n";
@@ -229,7 +270,11 @@ void matrix(std::ostream& out, const Analysis& a) {
     const Swatch s = access_swatch(x);
     out << "<span class=\"item\">" << swatch(s.fill) << html_text(s.label) << "</span>";
   }
-  out << "<span class=\"item\"><span class=\"swatch\" style=\"outline:3px double #000;"
+  out << "<span class=\"item\"><span class=\"swatch\" style=\"background:#8c510a\"></span>R: "
+         "read through a released key</span>"
+         "<span class=\"item\"><span class=\"swatch\" style=\"box-shadow:inset 0 0 0 3px #000"
+         "\"></span>!: decides the verdict (thick border)</span>"
+         "<span class=\"item\"><span class=\"swatch\" style=\"outline:3px double #000;"
          "outline-offset:-4px\"></span>K: a key (double border)</span></p>\n"
          "<p class=\"small\">"
       << html_text(cell_code_legend())
@@ -243,11 +288,18 @@ void matrix(std::ostream& out, const Analysis& a) {
   for (std::size_t i : table_order(a)) {
     const Window& w = a.windows[i];
     out << "<tr><th class=\"stage\">" << html_text(name_phrase(w)) << "</th>";
-    for (const Cell& cell : w.cells)
-      out << fmt::format("<td class=\"c {}{}\" title=\"{}\">{}</td>", access_class(cell.access),
-                         cell.extracts ? " key" : "",
-                         html_text(cell_reason(*a.catalog, a.scenario.places[w.place], w, cell)),
-                         html_text(cell_code(cell)));
+    for (std::size_t k = 0; k < w.cells.size(); ++k) {
+      const Cell& cell = w.cells[k];
+      const FullCopyRoute* r = a.threat.computed ? a.threat.route(i, k) : nullptr;
+      const bool released = r && r->released_key && cell.access != Access::plaintext;
+      std::string why = cell_reason(*a.catalog, a.scenario.places[w.place], w, cell);
+      if (released) why += "; a full copy is read through a released key";
+      if (r && r->deciding) why += "; this decides the verdict";
+      out << fmt::format("<td class=\"c {}{}{}\" title=\"{}\">{}</td>",
+                         released ? "a-released" : access_class(cell.access),
+                         cell.extracts ? " key" : "", r && r->deciding ? " decides" : "",
+                         html_text(why), html_text(cell_code(a, i, k)));
+    }
     out << "</tr>\n";
   }
   out << "</tbody></table>\n<p class=\"small\">Columns: ";
@@ -372,6 +424,7 @@ void render_html(std::ostream& out, const Analysis& a) {
   windows(out, a);
   matrix(out, a);
   threats(out, a);
+  findings_html(out, a);
   costs(out, a);
   measurements(out, a);
   sources(out, a);
@@ -379,7 +432,18 @@ void render_html(std::ostream& out, const Analysis& a) {
   for (const auto& w : a.warnings)
     out << "<p><b>warning:</b> " << html_text(warning_phrase(w)) << "</p>\n";
   out << "<p class=\"small\">Units: GB = 1e9 bytes, GiB = 2^30 bytes; durations per event x "
-         "events over the horizon. Written by plainsight.</p>\n</footer>\n</body>\n</html>\n";
+         "events over the horizon.</p>\n";
+  // What made this page: the tool, the date its tracking was read as of, the scenario's exact
+  // bytes and every override, so that a printed copy can be traced and made again.
+  out << "<p class=\"small\">Written by plainsight " << PLAINSIGHT_VERSION;
+  if (!a.as_of.empty()) out << " on " << html_text(a.as_of);
+  out << " from <code>" << html_text(a.scenario.file) << "</code>";
+  if (!a.scenario_sha256.empty())
+    out << " (SHA-256 <code class=\"digest\">" << a.scenario_sha256 << "</code>)";
+  out << (a.overrides.empty() ? "; no overrides" : "; overrides:");
+  for (std::size_t i = 0; i < a.overrides.size(); ++i)
+    out << (i ? ", " : " ") << "<code>" << html_text(a.overrides[i]) << "</code>";
+  out << ".</p>\n</footer>\n</body>\n</html>\n";
 }
 
 }  // namespace plainsight

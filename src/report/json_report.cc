@@ -14,6 +14,7 @@
 #include "report/cell_reason.h"
 #include "report/cost_section.h"
 #include "report/figure_phrase.h"
+#include "report/findings_section.h"
 #include "report/json_stream.h"
 #include "report/json_values.h"
 #include "report/measurement_phrase.h"
@@ -21,6 +22,7 @@
 #include "report/phrases.h"
 #include "report/render.h"
 #include "report/threat_section.h"
+#include "report/verdict_phrase.h"
 #include "report/warning_phrase.h"
 #include "report/window_notes.h"
 
@@ -91,6 +93,19 @@ void write_window(JsonStream& js, const Analysis& a, std::size_t i, Repeated& fa
   js.member("plaintext_total_s", w.plaintext_total_s);
   js.member("plaintext_coverage_s", w.plaintext_coverage_s);
   js.member("plaintext_readers", w.plaintext_readers());
+  if (a.threat.computed) {
+    // Who reads a full copy here before it closes, the lowest level that does, whether through
+    // a released key (the window holds ciphertext), and whether it decides the verdict.
+    json routes = json::array();
+    for (std::size_t k = 0; k < w.cells.size(); ++k)
+      if (const FullCopyRoute* r = a.threat.route(i, k))
+        routes.push_back({{"capability", r->capability},
+                          {"level", r->level},
+                          {"released_key", r->released_key},
+                          {"deciding", r->deciding}});
+    js.member("full_copy", routes);
+    js.member("decides_verdict", a.threat.decides(i));
+  }
   js.member("rests_on", rests_on_phrase(a, i));
   // What the row rests on: each deciding fact, the same few facts across a cluster's windows.
   js.key("basis");
@@ -147,6 +162,7 @@ void render_json(std::ostream& out, const Analysis& a) {
   js.begin_object();
   js.member("format", "plainsight-report/1");
   js.member("tool", {{"name", "plainsight"}, {"version", PLAINSIGHT_VERSION}});
+  if (a.verdict) js.member("verdict", verdict_json(a));
   js.member("scenario", {{"name", s.name},
                          // A path may hold bytes that are not UTF-8 (legal on Linux), which
                          // JSON cannot carry: shown as <0xNN>, as everywhere else.
@@ -310,6 +326,7 @@ void render_json(std::ostream& out, const Analysis& a) {
                                 {"summary", transfer_cost_lines(a)}});
   }
   write_threat_json(a, js);
+  write_findings_json(a, js);
   js.member("warnings", warning_phrases(a.warnings));
   js.end();
   out.put('\n');

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -25,6 +26,8 @@ constexpr int kBandPad = 10, kBandLabel = 34;  // a place's band: inner margin, 
 constexpr const char* kEncrypt = "#2166ac";
 constexpr const char* kDecrypt = "#b2182b";
 constexpr const char* kBoundary = "#7b3294";  // places and flows into another place
+// Ciphertext read in full through a released key: the matrix's R colour.
+constexpr const char* kReleasedFill = "#8c510a";
 
 // Cut to `n` characters (UTF-8 aware), "…" when cut: SVG text does not wrap.
 std::string cut(const std::string& s, std::size_t n) {
@@ -103,7 +106,7 @@ struct Layout {
     top = kMargin + (bands ? kBandLabel : 0);
     legend_x = right;
     width = legend_x + 300;
-    height = std::max(top + kMargin + layers * (kBoxH + kGapY), 360);
+    height = std::max(top + kMargin + layers * (kBoxH + kGapY), 420);
   }
   int x_of(std::size_t i) const {
     return band_x[band[i]] + (bands ? kBandPad : 0) + column[i] * (kBoxW + kGapX);
@@ -201,18 +204,31 @@ void write_stages(std::ostream& out, const Analysis& a, const Layout& l) {
     const std::vector<std::string> readers = w.plaintext_readers();
     std::string who = readers.empty() ? "no plaintext reader" : "plaintext to: ";
     for (std::size_t k = 0; k < readers.size(); ++k) who += (k ? ", " : "") + readers[k];
-    out << fmt::format("<g class=\"stage\"><title>{}</title>",
-                       html_text(name_phrase(w) + ": " + who));
+    // Ciphertext that a capability still reads in full through a released key says so: the
+    // same mark as the matrix's R, not "no plaintext reader".
+    std::string released;
+    for (std::size_t k = 0; a.threat.computed && k < w.cells.size(); ++k)
+      if (const FullCopyRoute* r = a.threat.route(i, k);
+          r && r->released_key && w.cells[k].access != Access::plaintext)
+        released += (released.empty() ? "" : ", ") + w.cells[k].capability;
+    if (!released.empty())
+      who = (readers.empty() ? "" : who + "; ") + "via a released key: " + released;
+    const bool decides = a.threat.computed && a.threat.decides(i);
+    const char* ink = released.empty() ? sw.text : "#fff";
+    out << fmt::format(
+        "<g class=\"stage\"><title>{}</title>",
+        html_text(name_phrase(w) + ": " + who + (decides ? "; decides the verdict" : "")));
     out << fmt::format(
         "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"8\" fill=\"{}\" "
-        "stroke=\"#333\" stroke-width=\"1\"/>",
-        x, y, kBoxW, kBoxH, sw.fill);
-    out << text(x + 8, y + 17, shortened(name_phrase(w), 26), sw.text,
+        "stroke=\"{}\" stroke-width=\"{}\"/>",
+        x, y, kBoxW, kBoxH, released.empty() ? sw.fill : kReleasedFill, decides ? "#000" : "#333",
+        decides ? 4 : 1);
+    out << text(x + 8, y + 17, shortened(name_phrase(w), 26), ink,
                 " font-weight=\"bold\" font-size=\"13\"")
-        << text(x + 8, y + 33, cut(w.location, 35), sw.text, " font-size=\"11\"")
-        << text(x + 8, y + 48, cut(state_phrase(w, s.stages[i]), 36), sw.text,
+        << text(x + 8, y + 33, cut(w.location, 35), ink, " font-size=\"11\"")
+        << text(x + 8, y + 48, cut(state_phrase(w, s.stages[i]), 36), ink,
                 " font-size=\"11\" font-style=\"italic\"")
-        << text(x + 8, y + 63, cut(who, 42), sw.text, " font-size=\"10\"") << "</g>\n";
+        << text(x + 8, y + 63, cut(who, 42), ink, " font-size=\"10\"") << "</g>\n";
   }
 }
 
@@ -258,6 +274,18 @@ void write_legend(std::ostream& out, const Layout& l) {
         << text(l.legend_x + 38, ly + 12, "a place: whose machine it is", "#000",
                 " font-size=\"11\"")
         << "\n";
+    ly += 24;
+  }
+  // The two marks every format shares: a full copy read through a released key, and a stage
+  // that decides the verdict.
+  for (const auto& [fill, stroke, width, label] :
+       {std::tuple{kReleasedFill, "#333", 1, "read through a released key"},
+        std::tuple{"#fff", "#000", 4, "decides the verdict"}}) {
+    out << fmt::format(
+               "<rect x=\"{}\" y=\"{}\" width=\"22\" height=\"16\" rx=\"3\" fill=\"{}\" "
+               "stroke=\"{}\" stroke-width=\"{}\"/>",
+               l.legend_x + 10, ly, fill, stroke, width)
+        << text(l.legend_x + 38, ly + 12, label, "#000", " font-size=\"11\"") << "\n";
     ly += 24;
   }
   out << text(l.legend_x + 10, ly + 12, "Last line of a stage: who reads", "#000",

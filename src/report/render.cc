@@ -14,7 +14,7 @@ void without_options(std::ostream& out, const Analysis& a, const ReportOptions&)
 }
 
 constexpr std::array<ReportFormat, 7> kFormats{{
-    {"table", "txt", without_options<render_table>},
+    {"table", "txt", render_table},
     {"md", "md", without_options<render_markdown>},
     {"csv", "csv", without_options<render_csv>},
     {"json", "json", without_options<render_json>},

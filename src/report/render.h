@@ -11,16 +11,28 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "analyze/analysis.h"
 
 namespace plainsight {
 
-// What a report links to outside itself.
+// The plain-text table's layout: `compact` fits the width (the verdict, the windows in short
+// form, the attack paths), `detail` adds every section fitted to the width, `wide` is every
+// section with its tables unwrapped (lines as long as their cells).
+enum class TableLayout { wide, compact, detail };
+
+// What a report links to outside itself, and how the table is laid out.
 struct ReportOptions {
   // Absolute URL of plainsight's docs/ folder (no trailing '/'): SARIF rules link their help
   // there (helpUri must be absolute). Empty: the help names the docs' path, and no link.
   std::string docs_url;
+  TableLayout table = TableLayout::wide;
+  // SARIF: the directory artifact URIs are relative to (%SRCROOT%); empty: the working
+  // directory. And the command line (after "plainsight") for run.invocations; empty: none.
+  std::string srcroot;
+  std::vector<std::string> arguments;
+  std::size_t width = 120;  // compact and detail tables: at most this many columns
 };
 
 struct ReportFormat {
@@ -41,6 +53,7 @@ std::string render(const Analysis& analysis, std::string_view name,
 
 // One function per format, each in its own file.
 void render_table(std::ostream& out, const Analysis& a);
+void render_table(std::ostream& out, const Analysis& a, const ReportOptions& options);
 void render_markdown(std::ostream& out, const Analysis& a);
 void render_csv(std::ostream& out, const Analysis& a);
 void render_json(std::ostream& out, const Analysis& a);

@@ -11,6 +11,8 @@ add_library(plainsight_report STATIC
   report/dot_report.cc
   report/escaping.cc
   report/figure_phrase.cc
+  report/finding.cc
+  report/findings_section.cc
   report/html_report.cc
   report/json_report.cc
   report/json_stream.cc
@@ -32,7 +34,9 @@ add_library(plainsight_report STATIC
   report/sensitivity_report.cc
   report/table_report.cc
   report/text_table.cc
+  report/text_wrap.cc
   report/threat_phrases.cc
+  report/verdict_phrase.cc
   report/sweep_plot.cc
   report/sweep_report.cc
   report/threat_section.cc

@@ -146,13 +146,24 @@ std::string rests_on_phrase(const Analysis& a, std::size_t i) {
 }
 
 std::string readers_phrase(const Analysis& a, const Window& w) {
-  std::string out;
-  for (const Cell& cell : w.cells) {
-    if (cell.access != Access::plaintext) continue;
+  // The window's index, for the threat analysis's marks (w is one of a.windows).
+  const std::size_t i = static_cast<std::size_t>(&w - a.windows.data());
+  const bool marked = a.threat.computed && i < a.windows.size();
+  std::string out, released;
+  for (std::size_t k = 0; k < w.cells.size(); ++k) {
+    const Cell& cell = w.cells[k];
+    const FullCopyRoute* r = marked ? a.threat.route(i, k) : nullptr;
     const Capability* cap = a.catalog->capability(cell.capability);
-    out += (out.empty() ? "" : ", ") + (cap ? cap->name : cell.capability);
-    if (cell.reduced) out += " (reduced)";
+    std::string name = cap ? cap->name : cell.capability;
+    if (cell.access == Access::plaintext && cell.reduced) name += " (reduced)";
+    if (r && r->deciding) name += " [decides]";
+    if (cell.access == Access::plaintext)
+      out += (out.empty() ? "" : ", ") + name;
+    else if (r && r->released_key)
+      released += (released.empty() ? "" : ", ") + name;
   }
+  if (!released.empty())
+    out = (out.empty() ? "none in plaintext" : out) + "; through a released key: " + released;
   return out.empty() ? "none" : out;
 }
 

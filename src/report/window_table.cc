@@ -85,9 +85,29 @@ std::string cell_code(const Cell& c) {
   return base == "." ? "K" : std::string(base) + "+K";
 }
 
+std::string cell_code(const Analysis& a, std::size_t window, std::size_t k) {
+  const Cell& cell = a.windows[window].cells[k];
+  std::string code = cell_code(cell);
+  const FullCopyRoute* r = a.threat.computed ? a.threat.route(window, k) : nullptr;
+  if (!r) return code;
+  if (r->released_key && cell.access != Access::plaintext) code = cell.extracts ? "R+K" : "R";
+  return r->deciding ? code + "!" : code;
+}
+
+std::string cell_phrase(const Analysis& a, std::size_t window, std::size_t k) {
+  const Cell& cell = a.windows[window].cells[k];
+  std::string phrase = cell_phrase(cell);
+  const FullCopyRoute* r = a.threat.computed ? a.threat.route(window, k) : nullptr;
+  if (!r) return phrase;
+  if (r->released_key && cell.access != Access::plaintext)
+    phrase = cell.extracts ? "read through a released key + key" : "read through a released key";
+  return r->deciding ? phrase + " (decides the verdict)" : phrase;
+}
+
 std::string cell_code_legend() {
-  return "P plaintext, P* plaintext after an extra step (reduced, not closed), p patterns, "
-         "C ciphertext, M metadata, K a key, . out of reach";
+  return "P plaintext, P* plaintext after an extra step (reduced, not closed), R read through a "
+         "released key, p patterns, C ciphertext, M metadata, K a key, . out of reach; ! decides "
+         "the verdict";
 }
 
 TextTable compact_matrix_table(const Analysis& a) {
@@ -97,15 +117,15 @@ TextTable compact_matrix_table(const Analysis& a) {
     t.header.push_back(std::to_string(k));
   for (std::size_t i : table_order(a)) {
     std::vector<std::string> row{name_phrase(a.windows[i])};
-    for (const Cell& c : a.windows[i].cells) row.push_back(cell_code(c));
+    for (std::size_t k = 0; k < a.windows[i].cells.size(); ++k) row.push_back(cell_code(a, i, k));
     t.rows.push_back(std::move(row));
   }
   return t;
 }
 
-std::vector<std::string> exposure_matrix_row(const Window& w) {
-  std::vector<std::string> row{name_phrase(w)};
-  for (const Cell& c : w.cells) row.push_back(cell_phrase(c));
+std::vector<std::string> exposure_matrix_row(const Analysis& a, std::size_t i) {
+  std::vector<std::string> row{name_phrase(a.windows[i])};
+  for (std::size_t k = 0; k < a.windows[i].cells.size(); ++k) row.push_back(cell_phrase(a, i, k));
   return row;
 }
 
@@ -121,7 +141,7 @@ TextTable exposure_matrix_table(const Analysis& a) {
   TextTable t;
   t.header = exposure_matrix_header(a);
   t.rows.reserve(a.windows.size());
-  for (std::size_t i : table_order(a)) t.rows.push_back(exposure_matrix_row(a.windows[i]));
+  for (std::size_t i : table_order(a)) t.rows.push_back(exposure_matrix_row(a, i));
   return t;
 }
 

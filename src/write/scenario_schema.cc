@@ -142,6 +142,10 @@ json value_schema(const KeySpec& k) {
       return {{"type", "object"},
               {"propertyNames", def_ref("catalog_actors")},
               {"additionalProperties", def_ref(ref_name)}};
+    case ValueKind::finding_map:
+      return {{"type", "object"},
+              {"propertyNames", {{"type", "string"}, {"pattern", "^[0-9a-f]{16}$"}}},
+              {"additionalProperties", def_ref(ref_name)}};
     case ValueKind::figure:
       return {{"anyOf", {def_ref(ref_name), def_ref("figure")}}};
     case ValueKind::conditions:

@@ -24,12 +24,15 @@ const std::string kAws = "scenarios/aws-frontier.yaml";
 const std::string kOnePlatform = "tests/data/aws-frontier-one-platform.yaml";
 
 // CSV rows keyed by their first field (the stage id).
+// The window rows by stage (the verdict's row left out).
 std::map<std::string, std::string> csv_rows(const std::string& csv) {
   std::map<std::string, std::string> rows;
   std::stringstream ss(csv);
   std::string line;
   std::getline(ss, line);  // header
-  while (std::getline(ss, line)) rows[line.substr(0, line.find(','))] = line;
+  while (std::getline(ss, line))
+    if (!line.starts_with(','))
+      rows[line.substr(0, line.find(','))] = line;  // a window has a stage
   return rows;
 }
 
@@ -166,7 +169,8 @@ TEST(Cli, DocsUrlLosesItsTrailingSlash) {
       {"analyze", kAws, "--no-threats", "-f", "sarif", "--docs-url", "https://x.org/docs//"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("\"https://x.org/docs/reports.md#"));
-  EXPECT_THAT(r.out, ::testing::Not(HasSubstr("docs//")));
+  // The command line in invocations keeps the argument as typed; no URL built from it does.
+  EXPECT_THAT(r.out, ::testing::Not(HasSubstr("docs//reports")));
   EXPECT_EQ(plainsight({"analyze", kAws, "--docs-url", "ftp://x"}).exit_code, 2);
 }
 

@@ -25,7 +25,7 @@ const std::string kOwnB = "tests/data/own-sources-b.yaml";
 const std::string kTitle = "Using OCI Object Storage bucket encryption";
 
 TEST(ScenarioSourcesCli, AnalyzeCitesTheScenariosSourceByItsTitle) {
-  CliRun r = plainsight({"analyze", kOwn});
+  CliRun r = plainsight({"analyze", kOwn, "--wide"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_THAT(r.out, HasSubstr("(" + kTitle + ", Can I control how my data is encrypted?: "));
   for (const char* format : {"md", "json", "html", "csv"}) {

@@ -98,8 +98,10 @@ INSTANTIATE_TEST_SUITE_P(
     plainsight::test::file_case_name<BadCase>);
 
 TEST(MeasurementsCli, AnalyzeWithMeasurementsShowsTheirSource) {
-  const Result r = run("analyze scenarios/silo-hopper.yaml --allow-emulation --measurements " +
-                       kData + "fixture-host.json");
+  const Result r =
+      run("analyze scenarios/silo-hopper.yaml --wide --allow-emulation "
+          "--measurements " +
+          kData + "fixture-host.json");
   ASSERT_EQ(r.code, 0) << r.err;
   EXPECT_NE(r.out.find("fixture-host.json: host.bounce_buffer"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("emulated"), std::string::npos) << r.out;

@@ -3,7 +3,7 @@
 tests/report/data/hostile.yaml) is rendered by headless Chromium; its DOM has every section,
 and no element or attribute came from scenario text (only the elements the report writes, no
 event handler, nothing fetched); printed to PDF on A4 and on Letter, pdftotext finds every
-column of the exposure matrix. Exits 77 (skipped, with the reason) where Chromium or
+column of the exposure matrix and keeps every word of the page whole (pdftotext). Exits 77 (skipped, with the reason) where Chromium or
 poppler-utils is missing: tools/setup-report-tools installs them.
 
   browser_test.py PLAINSIGHT SOURCE_DIR
@@ -34,7 +34,9 @@ class Dom(html.parser.HTMLParser):
     def __init__(self):
         super().__init__()
         self.problems, self.ids, self.caps, self.text = [], set(), [], []
+        self.printed = []  # text a printed page shows (no <style>, no SVG <title> tooltip)
         self._cap = False
+        self._hidden = 0
 
     def handle_starttag(self, tag, attrs):
         if tag not in ELEMENTS:
@@ -46,13 +48,19 @@ class Dom(html.parser.HTMLParser):
                 self.ids.add(value)
             if name == "class" and value == "cap":
                 self._cap = True
+        if tag in ("style", "title", "head"):
+            self._hidden += 1
 
     def handle_endtag(self, tag):
         if tag == "th":
             self._cap = False
+        if tag in ("style", "title", "head"):
+            self._hidden -= 1
 
     def handle_data(self, data):
         self.text.append(data)
+        if self._hidden == 0:
+            self.printed.append(data)
         if self._cap and data.strip():
             self.caps.append(data.strip())
 
@@ -107,6 +115,16 @@ def check(browser, plainsight, scenario, tmp):
         for cap in d.caps:
             if " ".join(cap.split()) not in text:
                 out.append(f"{name} {size}: matrix column '{cap}' is not in the printed PDF")
+        # Every word stays whole in print: a word of the page (letters only, 6 or more) is a
+        # whole token of the PDF's text, not "ass um ed" across a narrow column's lines.
+        # Drawing labels are SVG text cut with an ellipsis: their last word is left out.
+        tokens = set(re.findall(r"[A-Za-z]+", text))
+        broken = sorted({w for chunk in d.printed
+                         for w in re.findall(r"[A-Za-z]{6,}(?![A-Za-z]*\u2026)", chunk)
+                         if w not in tokens})
+        if broken:
+            out.append(f"{name} {size}: {len(broken)} words broken in print, e.g. "
+                       f"{', '.join(broken[:8])}")
     return out
 
 

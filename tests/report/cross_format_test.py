@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
-"""Every format renders the same facts: for every bundled scenario, each number and verdict
+"""Every format opens with the verdict (the same headline in its first lines: the table's and
+the Markdown's second, HTML's summary, the CSV's first row, JSON's `verdict`, SARIF's run
+properties and its first result). Every format renders the same facts: for every bundled scenario, each number and verdict
 in the text table's window rows, its exposure ceiling and its attack-path rows is in the JSON
 (as a number within the table's rounding, or the same enum), and as the same words in the
 HTML and the Markdown.
 
   cross_format_test.py PLAINSIGHT SOURCE_DIR
 """
+import csv
 import glob
+import io
 import html
 import json
 import os
@@ -20,9 +24,12 @@ UNITS = {"ns": 1e-9, "us": 1e-6, "µs": 1e-6, "ms": 1e-3, "s": 1, "min": 60, "h"
 QUANTITY = re.compile(r"(\d+(?:\.\d+)?)\s?(ns|us|µs|ms|min|s|h|d|y|kB|MB|GB|TB|PB|EB)\b")
 
 
-def render(plainsight, scenario, fmt):
-    return subprocess.run([plainsight, "analyze", scenario, "-f", fmt], check=True,
-                          stdout=subprocess.PIPE).stdout.decode()
+def render(plainsight, scenario, fmt, *extra, columns=None):
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    if columns:
+        env["COLUMNS"] = str(columns)
+    return subprocess.run([plainsight, "analyze", scenario, "-f", fmt, *extra], check=True,
+                          stdout=subprocess.PIPE, env=env).stdout.decode()
 
 
 def numbers(value, out):
@@ -66,18 +73,79 @@ def table_rows(text, first_header):
     return []
 
 
+def verdict_first(name, plainsight, scenario, doc, table, problems):
+    """The verdict leads every format: the JSON's headline, word for word, near the top."""
+    verdict = doc.get("verdict")
+    if not verdict or not verdict.get("headline"):
+        problems.append(f"{name}: the JSON has no verdict")
+        return
+    headline = verdict["headline"]
+    if list(doc)[:3] != ["format", "tool", "verdict"]:
+        problems.append(f"{name}: JSON: verdict is not the first member after the tool")
+    if table.splitlines()[1] != "Verdict: " + headline:
+        problems.append(f"{name}: table --wide: line 2 is not the verdict")
+    # The default table fits 120 columns (or COLUMNS) and opens with the verdict, wrapped.
+    for columns in (None, 80):
+        compact = render(plainsight, scenario, "table", columns=columns).splitlines()
+        limit = columns or 120
+        wide_lines = [l for l in compact if len(l) > limit]
+        if wide_lines:
+            problems.append(f"{name}: table (COLUMNS={columns}): {len(wide_lines)} lines over "
+                            f"{limit} columns, e.g. {wide_lines[0]!r}")
+        opening = " ".join(l.strip() for l in compact[1:8])
+        if not compact[1].startswith("Verdict: ") or \
+                " ".join(headline.split()) not in " ".join(opening.split()):
+            problems.append(f"{name}: table (COLUMNS={columns}): no verdict on top")
+    detail = render(plainsight, scenario, "table", "--detail").splitlines()
+    if any(len(l) > 120 for l in detail):
+        problems.append(f"{name}: table --detail: lines over 120 columns")
+    md = render(plainsight, scenario, "md").splitlines()
+    plain_md = [html.unescape(re.sub(r"\\(.)", r"\1", line)) for line in md[:4]]
+    if f"**Verdict: {headline}**" not in plain_md:
+        problems.append(f"{name}: Markdown: the verdict is not in its first lines")
+    page = render(plainsight, scenario, "html")
+    summary = page.find('<section id="summary">')
+    after = page.find("<section", summary + 1)
+    if summary < 0 or headline not in html.unescape(page[summary:after]):
+        problems.append(f"{name}: HTML: the summary does not open with the verdict")
+    csv_rows = list(csv.DictReader(io.StringIO(render(plainsight, scenario, "csv"))))
+    if not csv_rows or csv_rows[0]["row"] != "verdict" or csv_rows[0]["name"] != headline:
+        problems.append(f"{name}: CSV: the first row is not the verdict")
+    sarif = json.loads(render(plainsight, scenario, "sarif"))
+    run = sarif["runs"][0]
+    if run.get("properties", {}).get("verdict", {}).get("headline") != headline:
+        problems.append(f"{name}: SARIF: run.properties carry no verdict")
+    if verdict["breached_by"] and run["results"] and \
+            headline not in run["results"][0]["message"]["text"]:
+        problems.append(f"{name}: SARIF: the top alert does not carry the verdict")
+    # Every deciding exposure is an error-level result at its stage that names the minimal
+    # defence; nothing that does not decide is an error.
+    errors = {r["properties"]["stage"]: r for r in run["results"] if r["level"] == "error"}
+    for w in doc["windows"]:
+        deciding = [f for f in w.get("full_copy", []) if f["deciding"]]
+        if deciding and w["stage"] not in errors:
+            problems.append(f"{name}: SARIF: {w['stage']} decides the verdict but has no error")
+        elif deciding and "Minimal defence" not in errors[w["stage"]]["message"]["text"]:
+            problems.append(f"{name}: SARIF: the error at {w['stage']} names no minimal defence")
+        if not deciding and w["stage"] in errors:
+            problems.append(f"{name}: SARIF: {w['stage']} is an error but decides nothing")
+    if verdict["breached_by"] and not errors:
+        problems.append(f"{name}: SARIF: a level breaks the ceiling but no result is an error")
+
+
 def main():
     plainsight, src = sys.argv[1], sys.argv[2]
     problems = []
     for scenario in sorted(glob.glob(os.path.join(src, "scenarios", "*.yaml"))):
         name = os.path.basename(scenario)
-        table = render(plainsight, scenario, "table")
+        table = render(plainsight, scenario, "table", "--wide")
         doc = json.loads(render(plainsight, scenario, "json"))
         page = html.unescape(re.sub(r"<[^>]+>", " ", render(plainsight, scenario, "html")))
         page = " ".join(page.split())
         md = " ".join(re.sub(r"\\([\[\]|`\\])", r"\1", html.unescape(
             render(plainsight, scenario, "md"))).split())
         windows = {w["name"]: w for w in doc["windows"]}
+        verdict_first(name, plainsight, scenario, doc, table, problems)
 
         def everywhere(what, text):
             for fmt, body in (("HTML", page), ("Markdown", md)):

@@ -89,3 +89,17 @@ TEST(CsvReport, QuotesFieldsWithCommasAndQuotes) {
 
 }  // namespace
 }  // namespace plainsight
+
+namespace plainsight {
+namespace {
+
+// The analysis loads the scenario by its absolute path: the CSV still names the scenario
+// relative to its own folder, never the machine's path.
+TEST(CsvReport, PathsAreRelativeToTheScenariosFolder) {
+  const std::string csv = render(testing::analysis_of("silo-hopper"), "csv");
+  EXPECT_THAT(csv, ::testing::HasSubstr("\"silo-hopper.yaml:41:5\""));
+  EXPECT_EQ(csv.find(PLAINSIGHT_SOURCE_DIR_FOR_TESTS), std::string::npos);
+}
+
+}  // namespace
+}  // namespace plainsight

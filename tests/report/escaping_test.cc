@@ -16,6 +16,18 @@ TEST(Escaping, CsvNeutralisesFormulas) {
   for (const char* lead : {"=", "+", "-", "@", "\t", "\r"})
     EXPECT_EQ(csv_field(std::string(lead) + "1").substr(0, 2), "\"'") << lead;
   EXPECT_EQ(csv_field("Long-term storage"), "\"Long-term storage\"");
+  // Leading spaces and line breaks do not hide a formula, nor do full-width signs.
+  for (const char* hidden : {"  =1+1", "\n=1", " @SUM(A1)",
+                             "\xEF\xBC\x9D"
+                             "1+1",
+                             "\xEF\xBC\x8B"
+                             "1",
+                             "\xEF\xBC\x8D"
+                             "1",
+                             "  \xEF\xBC\xA0"
+                             "SUM(A1)"})
+    EXPECT_EQ(csv_field(hidden).substr(0, 2), "\"'") << hidden;
+  EXPECT_EQ(csv_field("  plain"), "\"  plain\"");
   EXPECT_EQ(csv_field(""), "\"\"");
 }
 
