@@ -59,9 +59,9 @@ th{background:#eee}
 svg{max-width:100%;height:auto;display:block;margin:.4em 0}
 svg text{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif}
 table.heat{table-layout:fixed;width:100%}
-table.heat th.cap{height:11em;vertical-align:bottom;padding:2px;font-weight:normal;font-size:.85em}
-table.heat th.cap div{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;
-  margin:0 auto}
+table.heat th.cap{height:13em;vertical-align:bottom;padding:2px;font-weight:normal;font-size:.85em}
+table.heat th.cap div{writing-mode:vertical-rl;transform:rotate(180deg);max-height:13em;
+  margin:0 auto;overflow-wrap:normal;word-break:normal}
 table.heat th.stage{width:13em}
 table.heat td.c{text-align:center;font-weight:bold;padding:2px 0;font-size:.9em}
 td.a-plaintext{background:#b2182b;color:#fff}
@@ -280,10 +280,11 @@ void matrix(std::ostream& out, const Analysis& a) {
       << html_text(cell_code_legend())
       << ". Columns are the catalog's capabilities; hover a cell for why.</p>\n";
   out << "<table class=\"heat\">\n<thead><tr><th class=\"stage\">Stage</th>";
-  // Ids fit a rotated header on any page; the names follow the table.
+  // Names, as every table writes them, rotated and wrapped between words (two short lines
+  // where a name is long); the id in the tooltip and in the list after the table.
   for (const Capability& c : caps)
-    out << fmt::format("<th class=\"cap\" title=\"{}\"><div>{}</div></th>", html_text(c.name),
-                       html_text(c.id));
+    out << fmt::format("<th class=\"cap\" title=\"{}\"><div>{}</div></th>", html_text(c.id),
+                       html_text(c.name));
   out << "</tr></thead>\n<tbody>\n";
   for (std::size_t i : table_order(a)) {
     const Window& w = a.windows[i];

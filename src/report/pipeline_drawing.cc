@@ -16,13 +16,14 @@
 #include "report/phrases.h"
 #include "report/place_phrase.h"
 #include "report/places_section.h"
-#include "report/shortened.h"
 
 namespace plainsight {
 namespace {
 
-constexpr int kBoxW = 230, kBoxH = 70, kGapX = 30, kGapY = 56, kMargin = 16;
-constexpr int kBandPad = 10, kBandLabel = 34;  // a place's band: inner margin, label height
+// A box holds three lines of name, two of location, two of state and three of readers: wrapped
+// at spaces, not cut, so that print keeps them (a tooltip does not print).
+constexpr int kBoxW = 230, kBoxH = 143, kGapX = 30, kGapY = 48, kMargin = 16;
+constexpr int kBandPad = 10, kBandLabel = 47;  // a place's band: inner margin, label height
 constexpr const char* kEncrypt = "#2166ac";
 constexpr const char* kDecrypt = "#b2182b";
 constexpr const char* kBoundary = "#7b3294";  // places and flows into another place
@@ -150,7 +151,7 @@ void write_bands(std::ostream& out, const Analysis& a, const Layout& l) {
         html_text(place_phrase(*a.catalog, s.places[p])), l.band_x[p], kMargin, l.band_w[p],
         l.height - 2 * kMargin, kBoundary);
     const std::vector<std::string> label = wrapped(place_phrase(*a.catalog, s.places[p]),
-                                                   static_cast<std::size_t>(l.band_w[p] / 7), 2);
+                                                   static_cast<std::size_t>(l.band_w[p] / 7), 3);
     for (std::size_t k = 0; k < label.size(); ++k)
       out << text(l.band_x[p] + 8, kMargin + 15 + 13 * static_cast<int>(k), label[k], kBoundary,
                   " font-size=\"11\" font-weight=\"bold\"");
@@ -201,16 +202,21 @@ void write_stages(std::ostream& out, const Analysis& a, const Layout& l) {
     const Window& w = a.windows[i];
     const Swatch sw = state_swatch(w.state);
     const int x = l.x_of(i), y = l.y_of(i);
+    // Readers by name, as the tables write them.
+    auto name_of = [&](const std::string& id) {
+      const Capability* cap = Catalog::find(a.catalog->capabilities, id);
+      return cap ? cap->name : id;
+    };
     const std::vector<std::string> readers = w.plaintext_readers();
     std::string who = readers.empty() ? "no plaintext reader" : "plaintext to: ";
-    for (std::size_t k = 0; k < readers.size(); ++k) who += (k ? ", " : "") + readers[k];
+    for (std::size_t k = 0; k < readers.size(); ++k) who += (k ? ", " : "") + name_of(readers[k]);
     // Ciphertext that a capability still reads in full through a released key says so: the
     // same mark as the matrix's R, not "no plaintext reader".
     std::string released;
     for (std::size_t k = 0; a.threat.computed && k < w.cells.size(); ++k)
       if (const FullCopyRoute* r = a.threat.route(i, k);
           r && r->released_key && w.cells[k].access != Access::plaintext)
-        released += (released.empty() ? "" : ", ") + w.cells[k].capability;
+        released += (released.empty() ? "" : ", ") + name_of(w.cells[k].capability);
     if (!released.empty())
       who = (readers.empty() ? "" : who + "; ") + "via a released key: " + released;
     const bool decides = a.threat.computed && a.threat.decides(i);
@@ -223,12 +229,18 @@ void write_stages(std::ostream& out, const Analysis& a, const Layout& l) {
         "stroke=\"{}\" stroke-width=\"{}\"/>",
         x, y, kBoxW, kBoxH, released.empty() ? sw.fill : kReleasedFill, decides ? "#000" : "#333",
         decides ? 4 : 1);
-    out << text(x + 8, y + 17, shortened(name_phrase(w), 26), ink,
-                " font-weight=\"bold\" font-size=\"13\"")
-        << text(x + 8, y + 33, cut(w.location, 35), ink, " font-size=\"11\"")
-        << text(x + 8, y + 48, cut(state_phrase(w, s.stages[i]), 36), ink,
-                " font-size=\"11\" font-style=\"italic\"")
-        << text(x + 8, y + 63, cut(who, 42), ink, " font-size=\"10\"") << "</g>\n";
+    // Line by line, each part wrapped to its own width and lines.
+    int ty = y + 4;
+    auto lines = [&](const std::string& words, std::size_t width, std::size_t most, int step,
+                     const char* style) {
+      for (const std::string& line : wrapped(words, width, most))
+        out << text(x + 8, ty += step, line, ink, style);
+    };
+    lines(name_phrase(w), 27, 3, 14, " font-weight=\"bold\" font-size=\"13\"");
+    lines(w.location, 36, 2, 13, " font-size=\"11\"");
+    lines(state_phrase(w, s.stages[i]), 36, 2, 13, " font-size=\"11\" font-style=\"italic\"");
+    lines(who, 40, 3, 12, " font-size=\"10\"");
+    out << "</g>\n";
   }
 }
 
@@ -288,7 +300,7 @@ void write_legend(std::ostream& out, const Layout& l) {
         << text(l.legend_x + 38, ly + 12, label, "#000", " font-size=\"11\"") << "\n";
     ly += 24;
   }
-  out << text(l.legend_x + 10, ly + 12, "Last line of a stage: who reads", "#000",
+  out << text(l.legend_x + 10, ly + 12, "Last lines of a stage: who reads", "#000",
               " font-size=\"11\"")
       << text(l.legend_x + 10, ly + 26, "its bytes in plaintext there.", "#000",
               " font-size=\"11\"")
