@@ -167,6 +167,14 @@ void fill_window(Window& w, const Catalog& c, const Scenario& s, const Stage& st
   w.replicas = st.replicas;
   w.name = st.name;
   w.location = st.location;
+  // A stage the scenario does not place (a generated cluster's) is where its link or medium
+  // is: never an empty cell.
+  if (w.location.empty()) {
+    if (const Link* l = c.link(st.link))
+      w.location = l->name;
+    else if (const Medium* m = Catalog::find(c.media, st.medium))
+      w.location = m->name;
+  }
   w.medium = st.medium;
   w.bytes = s.stage_bytes(st);
   w.resident = st.resident;

@@ -109,6 +109,12 @@ TEST_F(Generate, AnOfferingBringsItsLinks) {
   EXPECT_THAT(text.str(), Not(HasSubstr("efa_p5")));
   const CliRun a = plainsight({"analyze", out, "--format", "json"});
   ASSERT_EQ(a.exit_code, 0) << a.err;
+  // A generated stage names no location: it is where its link or medium is, never blank.
+  for (const auto& w : nlohmann::json::parse(a.out)["windows"]) {
+    EXPECT_FALSE(w["location"].get<std::string>().empty()) << w["stage"];
+    if (w["stage"] == "gb200x4-gb200_nvl72.c2c" || w["stage"] == "node.c2c")
+      EXPECT_THAT(w["location"].get<std::string>(), HasSubstr("NVLink-C2C"));
+  }
   // A cloud offering keeps its provider's links.
   ASSERT_EQ(plainsight({"generate", "cluster", "--nodes", "2", "--offering", "aws_p5", "-o", out})
                 .exit_code,
