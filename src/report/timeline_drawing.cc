@@ -12,6 +12,7 @@
 #include "report/phrases.h"
 #include "report/pipeline_drawing.h"
 #include "report/shortened.h"
+#include "report/text_wrap.h"
 
 namespace plainsight {
 namespace {
@@ -59,8 +60,19 @@ void timeline_svg(std::ostream& out, const Analysis& a) {
     out << fmt::format("<g><title>{}</title>",
                        html_text(fmt::format("{}: {}; plaintext {}", name_phrase(w),
                                              window_phrase(w), plaintext_total_phrase(w))));
-    out << fmt::format("<text x=\"{}\" y=\"{:.2f}\" font-size=\"11\">{}</text>", kMargin, y + h - 4,
-                       label(name_phrase(w)));
+    // The stage's name on one line, or wrapped onto two smaller ones: not cut where it fits.
+    const std::vector<std::string> lines = wrap_lines(name_phrase(w), 34);
+    if (lines.size() == 1) {
+      out << fmt::format("<text x=\"{}\" y=\"{:.2f}\" font-size=\"11\">{}</text>", kMargin,
+                         y + h - 4, label(lines[0]));
+    } else {
+      std::string rest = lines[1];
+      for (std::size_t k = 2; k < lines.size(); ++k) rest += " " + lines[k];
+      out << fmt::format("<text x=\"{}\" y=\"{:.2f}\" font-size=\"10\">{}</text>", kMargin, y + 5,
+                         html_text(lines[0]))
+          << fmt::format("<text x=\"{}\" y=\"{:.2f}\" font-size=\"10\">{}</text>", kMargin, y + 16,
+                         html_text(shortened(rest, 34)));
+    }
     // Residence: the whole time the bytes are there, in the state they are held in.
     // A residence that recurs (a relay refilled every 2 h, each copy kept 7 d) covers the
     // span of all of them.
@@ -86,10 +98,16 @@ void timeline_svg(std::ostream& out, const Analysis& a) {
           out << rect(x_at(k * period), y + 2, x_at(k * period + open) - x_at(k * period), h - 4,
                       fill);
       } else {
+        // Too dense to draw one by one: the span is hatched, its colour as strong as the share
+        // of the time the bytes are open (2 s every 2 h is a faint band, not a solid one
+        // like a resident window), with a solid bar as long as all the open time together.
         const double end = std::min(horizon, (n - 1) * period + open);
-        out << rect(x0, y + 2, x_at(end) - x0, h - 4, fill)
+        const double share = std::min(1.0, open / period);
+        out << rect(x0, y + 2, x_at(end) - x0, h - 4, fill,
+                    fmt::format(" fill-opacity=\"{:.3f}\"", std::max(0.08, share)).c_str())
             << rect(x0, y + 2, x_at(end) - x0, h - 4, "url(#dense)",
-                    " stroke=\"#333\" stroke-width=\"0.5\"");
+                    " stroke=\"#333\" stroke-width=\"0.5\" fill-opacity=\"0.4\"")
+            << rect(x0, y + h - 5, std::max(1.0, x_at(std::min(horizon, n * open)) - x0), 3, fill);
         out << fmt::format(
             "<text x=\"{:.2f}\" y=\"{:.2f}\" font-size=\"10\" fill=\"#000\" "
             "paint-order=\"stroke\" stroke=\"#fff\" stroke-width=\"3\">{:g} events of {}, one "
