@@ -96,6 +96,24 @@ def verdict_first(name, plainsight, scenario, doc, table, problems):
         if not compact[1].startswith("Verdict: ") or \
                 " ".join(headline.split()) not in " ".join(opening.split()):
             problems.append(f"{name}: table (COLUMNS={columns}): no verdict on top")
+    # Its short windows count events as the JSON does: a window open per event says "x N",
+    # even when its bytes stay resident between events (never "resident 57.86 s" for 30).
+    compact_lines = render(plainsight, scenario, "table").splitlines()
+    for w in doc.get("windows", []):
+        events = w.get("events", 1)
+        if not (events > 1 and float(events).is_integer()):
+            continue
+        # The row's first line starts with the stage's name: its first words, as many as fit
+        # the narrowest name column before a wrap.
+        start = ""
+        for word in w["name"].split():
+            if len(start) + len(word) + 1 > 28:
+                break
+            start = f"{start} {word}".strip()
+        row = next((l for l in compact_lines if l.startswith(start)), None)
+        if row is not None and f"x {int(events):,}" not in row:
+            problems.append(f"{name}: table: {w['stage']} does not count its {int(events)} "
+                            f"events: {row!r}")
     detail = render(plainsight, scenario, "table", "--detail").splitlines()
     if any(len(l) > 120 for l in detail):
         problems.append(f"{name}: table --detail: lines over 120 columns")
