@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
-#include <thread>
 #include <iostream>
+#include <thread>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>

@@ -8,8 +8,8 @@
 
 #include "core/limits.h"
 #include "core/place.h"
-#include "core/risk_tracking.h"
 #include "core/provenance.h"
+#include "core/risk_tracking.h"
 #include "load/platform_keys.h"
 
 namespace plainsight {

@@ -28,8 +28,7 @@ namespace {
 std::string short_window(const Window& w) {
   // A window open per event (a blob decrypted 30 times) counts its events even when the
   // bytes stay resident between them: "57.86 s x 30", not "resident 57.86 s".
-  if (w.events <= 1)
-    return (w.resident ? "resident " : "") + format_duration(w.per_event.value);
+  if (w.events <= 1) return (w.resident ? "resident " : "") + format_duration(w.per_event.value);
   return fmt::format("{} x {}", format_duration(w.per_event.value), format_count(w.events));
 }
 
