@@ -28,7 +28,10 @@ struct Undeployable {
 
 struct Deployment {
   std::string control;
-  std::vector<std::size_t> places;         // places whose platform it changes
+  std::vector<std::size_t> places;  // places whose platform it changes
+  // Of those, places where the change alters no window on its own (a rule makes the key moot,
+  // as link encryption on an InfiniBand fabric): listed apart, never as a change.
+  std::vector<std::size_t> moot;
   std::vector<std::size_t> already;        // selected places that already have its change
   std::vector<Undeployable> undeployable;  // selected places it cannot change, and why
   bool deployable() const { return !places.empty(); }

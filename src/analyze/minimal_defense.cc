@@ -13,6 +13,22 @@
 namespace plainsight {
 namespace {
 
+// Whether a control changed what a window exposes: its state, how long, or who reads it how.
+// Which rule says so may differ (a rule that names the moot key) with the same effect.
+bool same_exposure(const Window& a, const Window& b) {
+  if (a.state != b.state || a.decided != b.decided || a.cells.size() != b.cells.size() ||
+      a.plaintext_total_s != b.plaintext_total_s)
+    return false;
+  for (std::size_t i = 0; i < a.cells.size(); ++i) {
+    const Cell &x = a.cells[i], &y = b.cells[i];
+    if (x.access != y.access || x.side_channel != y.side_channel ||
+        (x.reduced == nullptr) != (y.reduced == nullptr) ||
+        (x.extracts == nullptr) != (y.extracts == nullptr))
+      return false;
+  }
+  return true;
+}
+
 // The routes an attack-graph edge can use: readable, with a capability that can succeed;
 // ids from the windows' own indices (the caller maps them when the stages differ).
 Routes live_routes(const Catalog& c, const std::vector<Reach>& reach) {
@@ -164,7 +180,25 @@ VariantOutcome ControlVariants::outcome(const Variant& v) const {
     o.live[actors_[i].id] = std::move(live[i]);
     o.path[actors_[i].id] = std::move(path[i]);
   }
+  std::vector<bool> changed(v.scenario->places.size(), false);
+  for (std::size_t i = 0; i < v.windows.size(); ++i)
+    if (!same || !same_exposure(v.windows[i], windows_[i])) changed[v.windows[i].place] = true;
+  for (std::size_t p = 0; p < changed.size(); ++p)
+    if (changed[p]) o.changed_places.push_back(p);
   return o;
+}
+
+std::vector<Deployment> ControlVariants::effective_deployments() {
+  std::vector<Deployment> out = deployments_;
+  for (Deployment& d : out) {
+    if (!d.deployable()) continue;
+    const std::vector<std::size_t>& changed = with({d.control}).changed_places;
+    std::vector<std::size_t> places;
+    for (std::size_t p : d.places)
+      (std::binary_search(changed.begin(), changed.end(), p) ? places : d.moot).push_back(p);
+    d.places = std::move(places);
+  }
+  return out;
 }
 
 const VariantOutcome& ControlVariants::remember(const std::vector<std::string>& controls,

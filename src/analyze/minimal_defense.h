@@ -56,6 +56,9 @@ using Routes = std::vector<RouteId>;
 struct VariantOutcome {
   std::map<std::string, Routes> live;      // by actor id, sorted
   std::map<std::string, AttackPath> path;  // by actor id
+  // Places where some window's state, protection or reader differs from the scenario's
+  // without controls, sorted (every place a window is at when the stages differ).
+  std::vector<std::size_t> changed_places;
 };
 
 // Re-analyses the scenario under controls, caching each combination's outcome.
@@ -68,6 +71,9 @@ class ControlVariants {
   const VariantOutcome& with(std::vector<std::string> controls);
   // Where each catalog control deploys on its own, in catalog order.
   const std::vector<Deployment>& deployments() const { return deployments_; }
+  // The same, with each deployable control's places that no window there changes for moved
+  // to `moot` (re-analysing each control alone where the defences did not already).
+  std::vector<Deployment> effective_deployments();
 
  private:
   VariantOutcome outcome(const Variant& v) const;

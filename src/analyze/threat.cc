@@ -71,7 +71,6 @@ ThreatAnalysis analyze_threats(const Catalog& c, const Scenario& scenario,
   std::optional<ControlVariants> variants;
   if (reanalyze) variants.emplace(c, scenario, reanalyze, actors, windows);
   t.defenses = variants.has_value();
-  if (variants) t.deployments = variants->deployments();
   // Each actor's reach and cheapest path walk every window: side by side on a cluster.
   t.actors.resize(actors.size());
   const PlaceHoldings holdings(c, scenario, windows);
@@ -89,6 +88,7 @@ ThreatAnalysis analyze_threats(const Catalog& c, const Scenario& scenario,
   if (variants)
     for (ActorThreat& at : t.actors)
       at.defense = minimal_defense(c, windows, at.actor, at.reach, *variants);
+  if (variants) t.deployments = variants->effective_deployments();
   std::vector<ActorExposure> exposure;
   for (const ActorThreat& at : t.actors) exposure.push_back({&at.actor, &at.reach, &at.path});
   t.ceiling = exposure_ceiling(windows, exposure);

@@ -9,6 +9,7 @@
 #include "core/quantity.h"
 #include "report/actor_parameters.h"
 #include "report/citation_phrase.h"
+#include "report/deployment_phrase.h"
 #include "report/text_table.h"
 
 namespace plainsight {
@@ -145,15 +146,9 @@ void controls_topic(const Catalog& c, Topic& t) {
   TextTable& tb = t.table;
   tb.header = {"id", "name", "cost", "places", "sets (first the place allows)", "status", "source"};
   for (const auto& k : c.controls) {
-    std::string sets;
-    for (const ControlSetting& x : k.sets) {
-      std::string values;
-      for (const auto& v : x.values) values += (values.empty() ? "" : "|") + v;
-      sets += (sets.empty() ? "" : ", ") + x.key + "=" + values;
-    }
     add(t, k.id, k,
         {k.id, k.name, fmt::format("{:g}", k.cost),
-         k.places.empty() ? "every place" : conditions(k.places), sets});
+         k.places.empty() ? "every place" : conditions(k.places), settings_phrase(k)});
     t.more.push_back({k.id + " cost", &k.cost_source});
   }
 }

@@ -52,6 +52,16 @@ std::string reason_phrase(const Analysis& a, const Undeployable& u) {
 
 }  // namespace
 
+std::string settings_phrase(const Control& k) {
+  std::string sets;
+  for (const ControlSetting& x : k.sets) {
+    std::string values;
+    for (const auto& v : x.values) values += (values.empty() ? "" : "|") + v;
+    sets += (sets.empty() ? "" : ", ") + x.key + "=" + values;
+  }
+  return sets;
+}
+
 std::string undeployable_phrase(const Analysis& a, const Undeployable& u) {
   return place_name(a.scenario.places[u.place]) + ": " + reason_phrase(a, u);
 }
@@ -68,10 +78,18 @@ std::vector<std::string> deployment_lines(const Analysis& a) {
       return s;
     };
     std::string line = d.control + ": ";
+    const Control* control = Catalog::find(a.catalog->controls, d.control);
     if (d.deployable())
       line += "changes " + names(d.places);
-    else
+    else if (d.moot.empty())
       line += "not deployable here";
+    else
+      line += "changes no window here";
+    // A key a rule makes moot (link encryption on InfiniBand): set, but no window changes.
+    if (!d.moot.empty() && control)
+      line += fmt::format("{} it {}sets {} at {}, which alters no window there on its own",
+                          d.deployable() ? ";" : ":", d.deployable() ? "also " : "",
+                          settings_phrase(*control), names(d.moot));
     if (!d.already.empty()) line += "; already at " + names(d.already);
     // Places that share a reason, together: "A and B: p5 has no cpu_tee sev_snp (...)".
     std::vector<std::pair<std::string, std::vector<std::size_t>>> reasons;
@@ -83,7 +101,7 @@ std::vector<std::string> deployment_lines(const Analysis& a) {
       it->second.push_back(u.place);
     }
     for (const auto& [why, places] : reasons) line += "; " + names(places) + ": " + why;
-    if (d.places.empty() && d.already.empty() && d.undeployable.empty())
+    if (d.places.empty() && d.moot.empty() && d.already.empty() && d.undeployable.empty())
       line += "; it selects no place of this scenario";
     out.push_back(std::move(line));
   }

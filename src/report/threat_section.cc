@@ -311,8 +311,10 @@ void write_threat_json(const Analysis& a, JsonStream& js) {
       js.key("control_deployment");
       js.begin_array();
       for (const Deployment& d : a.threat.deployments) {
-        json places = json::array(), already = json::array(), not_here = json::array();
+        json places = json::array(), moot = json::array(), already = json::array(),
+             not_here = json::array();
         for (std::size_t i : d.places) places.push_back(a.scenario.places[i].id);
+        for (std::size_t i : d.moot) moot.push_back(a.scenario.places[i].id);
         for (std::size_t i : d.already) already.push_back(a.scenario.places[i].id);
         for (const Undeployable& u : d.undeployable)
           not_here.push_back(
@@ -320,6 +322,7 @@ void write_threat_json(const Analysis& a, JsonStream& js) {
         js.value({{"control", d.control},
                   {"deployable", d.deployable()},
                   {"places", std::move(places)},
+                  {"moot", std::move(moot)},
                   {"already", std::move(already)},
                   {"undeployable", std::move(not_here)}});
       }

@@ -115,5 +115,31 @@ TEST(ControlDeployment, TheDefenceProposesOnlyDeployableControls) {
     }
 }
 
+// A control whose key a rule makes moot at a place (link encryption asked of an InfiniBand
+// fabric: MACsec is Ethernet's) changes no window there: listed apart, never as a change.
+// Ethernet, where the key does change the wire, keeps it a change.
+TEST(ControlDeployment, AKeyARuleMakesMootIsNoChange) {
+  const Analysis a = testing::analyze_file(testing::scenario_path("onprem-dgx-partners"));
+  const auto d =
+      std::find_if(a.threat.deployments.begin(), a.threat.deployments.end(),
+                   [](const Deployment& x) { return x.control == "fabric_link_encryption"; });
+  ASSERT_NE(d, a.threat.deployments.end());
+  EXPECT_FALSE(d->deployable());
+  EXPECT_TRUE(d->places.empty());
+  EXPECT_EQ(d->moot.size(), 2u);  // the transfer host and the DGX nodes
+  for (const ActorThreat& t : a.threat.actors)
+    EXPECT_EQ(
+        std::count(t.defense.controls.begin(), t.defense.controls.end(), "fabric_link_encryption"),
+        0);
+  // On the same node with an Ethernet fabric (RoCE) the encryption changes the wire.
+  const Analysis e = testing::analyze_file(testing::scenario_path("onprem-dgx-partners"),
+                                           {"groups[node].stages[fabric].link=roce_cx7"});
+  const auto de =
+      std::find_if(e.threat.deployments.begin(), e.threat.deployments.end(),
+                   [](const Deployment& x) { return x.control == "fabric_link_encryption"; });
+  ASSERT_NE(de, e.threat.deployments.end());
+  EXPECT_EQ(de->places.size(), 1u);
+}
+
 }  // namespace
 }  // namespace plainsight
