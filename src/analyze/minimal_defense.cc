@@ -140,20 +140,21 @@ DefenseNetwork defense_network(const Catalog& c, const std::vector<RouteId>& ord
 
 }  // namespace
 
-VariantOutcome ControlVariants::outcome(const Variant& v) const {
+VariantOutcome ControlVariants::outcome(const Scenario& scenario,
+                                        const std::vector<Window>& windows) const {
   // Route ids index the windows without controls; a reloaded variant whose stages differ
   // (an override renamed one) is mapped by stage id, and stages it lacks drop out.
   const std::size_t n = catalog_.capabilities.size();
-  bool same = v.windows.size() == windows_.size();
-  for (std::size_t i = 0; same && i < v.windows.size(); ++i)
-    same = v.windows[i].stage == windows_[i].stage;
+  bool same = windows.size() == windows_.size();
+  for (std::size_t i = 0; same && i < windows.size(); ++i)
+    same = windows[i].stage == windows_[i].stage;
   std::unordered_map<std::string, std::size_t> base_index;
   if (!same)
     for (std::size_t i = 0; i < windows_.size(); ++i) base_index.emplace(windows_[i].stage, i);
   // Actors are independent: on a cluster each walks every window, so they run side by side.
   std::vector<Routes> live(actors_.size());
   std::vector<AttackPath> path(actors_.size());
-  const PlaceHoldings holdings(catalog_, *v.scenario, v.windows);
+  const PlaceHoldings holdings(catalog_, scenario, windows);
   parallel_for(
       actors_.size(),
       [&](std::size_t i) {
@@ -161,28 +162,28 @@ VariantOutcome ControlVariants::outcome(const Variant& v) const {
         // One reach per actor and variant serves both (it walks every window and cell).
         // Unreadable routes are neither live nor on a path.
         const std::vector<Reach> reach =
-            actor_reach(catalog_, *v.scenario, v.windows, a, true, holdings);
+            actor_reach(catalog_, scenario, windows, a, true, holdings);
         live[i] = live_routes(catalog_, reach);
         if (!same) {
           Routes mapped;
           for (RouteId r : live[i]) {
-            auto it = base_index.find(v.windows[r / n].stage);
+            auto it = base_index.find(windows[r / n].stage);
             if (it != base_index.end()) mapped.push_back(it->second * n + r % n);
           }
           std::sort(mapped.begin(), mapped.end());
           live[i] = std::move(mapped);
         }
-        path[i] = path_in(catalog_, v.windows, a, reach);
+        path[i] = path_in(catalog_, windows, a, reach);
       },
-      v.windows.size() < kParallelMinStages ? 1 : 0);
+      windows.size() < kParallelMinStages ? 1 : 0);
   VariantOutcome o;
   for (std::size_t i = 0; i < actors_.size(); ++i) {
     o.live[actors_[i].id] = std::move(live[i]);
     o.path[actors_[i].id] = std::move(path[i]);
   }
-  std::vector<bool> changed(v.scenario->places.size(), false);
-  for (std::size_t i = 0; i < v.windows.size(); ++i)
-    if (!same || !same_exposure(v.windows[i], windows_[i])) changed[v.windows[i].place] = true;
+  std::vector<bool> changed(scenario.places.size(), false);
+  for (std::size_t i = 0; i < windows.size(); ++i)
+    if (!same || !same_exposure(windows[i], windows_[i])) changed[windows[i].place] = true;
   for (std::size_t p = 0; p < changed.size(); ++p)
     if (changed[p]) o.changed_places.push_back(p);
   return o;
@@ -199,13 +200,6 @@ std::vector<Deployment> ControlVariants::effective_deployments() {
     d.places = std::move(places);
   }
   return out;
-}
-
-const VariantOutcome& ControlVariants::remember(const std::vector<std::string>& controls,
-                                                Variant v) {
-  const VariantOutcome& o = cache_.emplace(controls, outcome(v)).first->second;
-  spent_ = std::move(v.windows);
-  return o;
 }
 
 ControlVariants::ControlVariants(const Catalog& catalog, const Scenario& scenario,
@@ -228,12 +222,24 @@ ControlVariants::ControlVariants(const Catalog& catalog, const Scenario& scenari
 const VariantOutcome& ControlVariants::with(std::vector<std::string> controls) {
   std::sort(controls.begin(), controls.end());
   auto it = cache_.find(controls);
-  if (it != cache_.end()) return it->second;
+  if (it != cache_.end()) return *it->second;
   std::vector<std::string> deployed;
   for (const std::string& id : controls)
     if (!unfit_.count(id)) deployed.push_back(id);
-  return remember(controls,
-                  reanalyze_(deploy_controls(catalog_, scenario_, deployed), std::move(spent_)));
+  PlatformSet platforms = deploy_controls(catalog_, scenario_, deployed);
+  for (const auto& [seen, o] : by_platforms_)
+    if (seen == platforms) return *cache_.emplace(controls, o).first->second;
+  std::shared_ptr<const VariantOutcome> o;
+  if (platforms == scenario_.platforms()) {
+    // Nothing changes: the scenario's own windows are the variant's.
+    o = std::make_shared<const VariantOutcome>(outcome(scenario_, windows_));
+  } else {
+    Variant v = reanalyze_(platforms, std::move(spent_));
+    o = std::make_shared<const VariantOutcome>(outcome(*v.scenario, v.windows));
+    spent_ = std::move(v.windows);  // its memory serves the next variant
+  }
+  by_platforms_.emplace_back(std::move(platforms), o);
+  return *cache_.emplace(controls, std::move(o)).first->second;
 }
 
 namespace {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -76,15 +77,17 @@ class ControlVariants {
   std::vector<Deployment> effective_deployments();
 
  private:
-  VariantOutcome outcome(const Variant& v) const;
-  // Caches the outcome of `v` and keeps its windows' memory for the next variant.
-  const VariantOutcome& remember(const std::vector<std::string>& controls, Variant v);
+  // What `windows` (of `scenario`, under some controls) leave each actor.
+  VariantOutcome outcome(const Scenario& scenario, const std::vector<Window>& windows) const;
   const Catalog& catalog_;
   const Scenario& scenario_;
   Reanalyze reanalyze_;
   std::vector<ActorProfile> actors_;
   const std::vector<Window>& windows_;
-  std::map<std::vector<std::string>, VariantOutcome> cache_;
+  // By sorted control ids; combinations that deploy the same platforms (one control sets
+  // what another already set, or deploys nowhere) share one outcome, re-analysed once.
+  std::map<std::vector<std::string>, std::shared_ptr<const VariantOutcome>> cache_;
+  std::vector<std::pair<PlatformSet, std::shared_ptr<const VariantOutcome>>> by_platforms_;
   std::set<std::string> unfit_;  // controls this scenario cannot deploy anywhere
   std::vector<Deployment> deployments_;
   std::vector<Window> spent_;  // the last variant's windows, reused by the next

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <map>
+#include <tuple>
 
 #include "analyze/parallel.h"
 #include "core/rng.h"
@@ -84,8 +85,9 @@ double route_done(const SimulationRoute& r, double tc, Rng& rng) {
 }
 
 void run_trials(const std::vector<const Capability*>& caps, const ActorProfile& a, double horizon,
-                const std::vector<SimulationRoute>& all_routes, std::uint64_t seed, bool drawing,
-                std::uint64_t begin, std::uint64_t end, Accumulator* acc) {
+                const std::vector<SimulationRoute>& all_routes, std::uint64_t evaluations,
+                std::uint64_t seed, bool drawing, std::uint64_t begin, std::uint64_t end,
+                Accumulator* acc) {
   double rate = a.foothold_rate.value;
   double mean_dwell = a.dwell.value;
   std::vector<double> step(caps.size());
@@ -133,7 +135,7 @@ void run_trials(const std::vector<const Capability*>& caps, const ActorProfile& 
           via = i;
         }
       }
-      acc->window_trials += routes.size();
+      acc->window_trials += evaluations;
       if (best <= until) {
         ++acc->successes;
         acc->times.push_back(best);
@@ -227,12 +229,34 @@ SimulationResult simulate(const Catalog& c, const ActorProfile& actor, double ho
   // result is the same whatever ran it.
   const unsigned threads = static_cast<unsigned>(
       std::max<std::uint64_t>(1, std::min<std::uint64_t>(o.threads, o.trials)));
+  // Routes that draw nothing of their own (no reduced or key step, no jitter) and differ only
+  // in their stage end at the same time in every trial, and ties go to the first: each such
+  // set is drawn as its first route, which gives exactly the same trials (an expanded
+  // cluster's thousands of identical GPUs cost one route each, not thousands).
+  std::vector<SimulationRoute> distinct;
+  std::vector<std::size_t> origin;  // distinct route -> its first route in `routes`
+  {
+    using Key =
+        std::tuple<std::size_t, double, double, double, double, double, double, double, double>;
+    std::map<Key, std::size_t> seen;
+    for (std::size_t i = 0; i < routes.size(); ++i) {
+      const SimulationRoute& r = routes[i];
+      if (!r.extra && !r.key_ttc && r.jitter_s <= 0) {
+        const Key k{r.capability_index, r.open_s, r.period_s, r.events,    r.replicas,
+                    r.events_needed,    r.read_s, r.egress_s, r.ttc_factor};
+        if (!seen.emplace(k, distinct.size()).second) continue;
+      }
+      distinct.push_back(r);
+      origin.push_back(i);
+    }
+  }
   std::vector<Accumulator> acc(threads);
   parallel_for(
       threads,
       [&](std::size_t t) {
         const std::uint64_t b = o.trials * t / threads, e = o.trials * (t + 1) / threads;
-        run_trials(caps, actor, horizon, routes, o.seed, o.draw_parameters, b, e, &acc[t]);
+        run_trials(caps, actor, horizon, distinct, routes.size(), o.seed, o.draw_parameters, b, e,
+                   &acc[t]);
       },
       threads);
   std::vector<double> times;
@@ -242,7 +266,7 @@ SimulationResult simulate(const Catalog& c, const ActorProfile& actor, double ho
     res.footholds += a.footholds;
     res.window_trials += a.window_trials;
     times.insert(times.end(), a.times.begin(), a.times.end());
-    for (std::size_t i = 0; i < routes.size(); ++i) by_route[i] += a.by_route[i];
+    for (std::size_t i = 0; i < distinct.size(); ++i) by_route[origin[i]] += a.by_route[i];
   }
   res.probability = o.trials ? static_cast<double>(res.successes) / o.trials : 0;
   std::tie(res.ci_low, res.ci_high) = wilson_interval(res.successes, o.trials);

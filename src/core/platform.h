@@ -16,6 +16,7 @@ struct Platform {
   std::string multi_gpu_mode = "none";          // none | protected_pcie | nvlink_encryption
   std::string key_custody = "provider_kms";     // catalog key custody id
   std::map<std::string, bool> link_encryption;  // medium id -> encrypted by the scenario
+  bool operator==(const Platform&) const = default;
 };
 
 // The platform of each place of a scenario (Scenario::places, by index): what a control's
@@ -23,6 +24,7 @@ struct Platform {
 struct PlatformSet {
   std::vector<Platform> places;
   const Platform& of(int place) const { return places[static_cast<std::size_t>(place)]; }
+  bool operator==(const PlatformSet&) const = default;
 };
 
 }  // namespace plainsight
