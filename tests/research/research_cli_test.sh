@@ -46,6 +46,45 @@ if (got["successes"], got["probability"]) != (sim["successes"], sim["probability
 print("ok   a sweep point agrees with simulate")
 PY
 
+# A point that needs its own window analysis (platform keys) is what simulate gives too, for
+# every actor; the points differ, so a point analysed as its neighbour would not agree.
+"$bin" sweep "$s/silo-hopper.yaml" --vary platform.confidential_mode=off,on \
+  --vary platform.cpu_tee=none,sev_snp --trials 3000 --seed 5 --format json -o "$tmp/own.json"
+check "sweep of platform keys" 0 $?
+for point in off,none off,sev_snp on,sev_snp; do
+  mode=${point%,*} tee=${point#*,}
+  for level in 1 2 3 4 5; do
+    "$bin" simulate "$s/silo-hopper.yaml" --set platform.confidential_mode="$mode" \
+      --set platform.cpu_tee="$tee" --actor "OC$level" --trials 3000 --seed 5 --format json \
+      -o "$tmp/own-$mode-$tee-oc$level.json" || { echo "FAIL simulate $mode $tee OC$level"; fail=1; }
+  done
+done
+python3 - "$tmp" <<'PY' || fail=1
+import json, sys
+tmp = sys.argv[1]
+sweep = json.load(open(f"{tmp}/own.json"))
+seen = set()
+for p in sweep["points"]:
+    mode, tee = p["values"]["platform.confidential_mode"], p["values"]["platform.cpu_tee"]
+    if p["refused"]:
+        continue
+    for a in p["actors"]:
+        sim = json.load(open(f"{tmp}/own-{mode}-{tee}-{a['actor']}.json"))
+        want = sim["simulation"]
+        if (a["successes"], a["probability"]) != (want["successes"], want["probability"]):
+            print(f"FAIL {mode},{tee} {a['actor']}: sweep {a['successes']} simulate {want['successes']}")
+            sys.exit(1)
+        seen.add((mode, tee, a["actor"], a["successes"]))
+    if p["shared_analysis"] or p["ceiling_label"] != sim["exposure_ceiling"]["label"]:
+        print(f"FAIL {mode},{tee}: shared analysis or ceiling differs")
+        sys.exit(1)
+oc4 = {s for (_, _, actor, s) in seen if actor == "oc4"}
+if len(oc4) < 3:
+    print(f"FAIL the platform points do not differ for OC4: {sorted(seen)}")
+    sys.exit(1)
+print("ok   points with their own analysis agree with simulate --set")
+PY
+
 # The same output whatever --threads.
 for t in 1 3; do
   "$bin" sweep "$s/silo-hopper.yaml" --vary platform.confidential_mode=off,on \
