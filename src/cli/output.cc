@@ -95,6 +95,12 @@ int stream_to(int fd, const OutputWriter& write) {
   return buf.error();
 }
 
+// A place that cannot take the file is bad usage (exit 2); a write that failed midway is not.
+[[noreturn]] void rethrow(const std::string& path, const output::OutputError& e) {
+  if (e.bad_target()) throw InputError({path}, "cannot write here: " + e.reason());
+  throw std::runtime_error(e.what());
+}
+
 }  // namespace
 
 void write_output(const std::string& path, const OutputWriter& write) {
@@ -113,9 +119,16 @@ void write_output(const std::string& path, const OutputWriter& write) {
                                 false);
     file.commit();
   } catch (const output::OutputError& e) {
-    // A place that cannot take the file is bad usage; a write that failed midway is not.
-    if (e.bad_target()) throw InputError({path}, "cannot write here: " + e.reason());
-    throw std::runtime_error(e.what());
+    rethrow(path, e);
+  }
+}
+
+void check_output_target(const std::string& path) {
+  if (path.empty() || path == "-") return;
+  try {
+    output::OutputFile::check(path);
+  } catch (const output::OutputError& e) {
+    rethrow(path, e);
   }
 }
 

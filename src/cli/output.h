@@ -22,4 +22,10 @@ using OutputWriter = std::function<void(std::ostream& out)>;
 void write_output(const std::string& path, const OutputWriter& write);
 void write_output(const std::string& path, const std::string& content);
 
+// Throws InputError (exit code 2, the message write_output gives) unless PATH could take a
+// file, creating nothing that stays; nothing to check for stdout ("" or "-"). A command that
+// works for a while before it writes checks its targets first, so that it never runs only to
+// be refused, nor writes one file and then fails on the next.
+void check_output_target(const std::string& path);
+
 }  // namespace plainsight::cli

@@ -83,21 +83,34 @@ std::string rasterised(const std::string& svg) {
   return png;
 }
 
+// Whether two names are one file (the same folder and name once links are resolved).
+bool same_file(const std::string& a, const std::string& b) {
+  std::error_code ea, eb;
+  const std::filesystem::path pa = std::filesystem::weakly_canonical(a, ea);
+  const std::filesystem::path pb = std::filesystem::weakly_canonical(b, eb);
+  return !ea && !eb && pa == pb;
+}
+
 }  // namespace
 
-void check_plot_path(const std::string& path) {
+void check_plot_target(const std::string& path, const std::string& output) {
   const std::string ext = extension_of(path);
   if (ext != ".svg" && ext != ".png" && ext != ".html")
     throw InputError(
         {"--plot"}, fmt::format("'{}': the plot file must end in .svg, .png or .html", echo(path)));
+  if (!output.empty() && output != "-" && same_file(path, output))
+    throw InputError({"--plot"}, fmt::format("'{}' is also the -o file: name another file for "
+                                             "the plot",
+                                             echo(path)));
+  check_output_target(path);
 }
 
-void write_plot(const std::string& path, const std::string& svg, const std::string& html) {
-  check_plot_path(path);
+std::string plot_bytes(const std::string& path, const std::string& svg,
+                       const std::function<std::string()>& html) {
   const std::string ext = extension_of(path);
-  if (ext == ".svg") return write_output(path, svg);
-  if (ext == ".html") return write_output(path, html);
-  write_output(path, rasterised(svg));
+  if (ext == ".svg") return svg;
+  if (ext == ".html") return html();
+  return rasterised(svg);
 }
 
 }  // namespace plainsight::cli

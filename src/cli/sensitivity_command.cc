@@ -57,7 +57,9 @@ void add_sensitivity_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       ->check(non_empty());
   cmd->add_option("--set", o->sets, "Override a scenario value, KEY=VALUE; repeatable");
   cmd->callback([o, globals] {
-    if (!o->plot.empty()) check_plot_path(o->plot);
+    // Both targets first: a run that cannot be written is refused before it starts.
+    check_output_target(o->output);
+    if (!o->plot.empty()) check_plot_target(o->plot, o->output);
     const Catalog catalog = load_catalog_for(*globals);
     SensitivityOptions so;
     so.sets = o->sets;
@@ -68,6 +70,9 @@ void add_sensitivity_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     so.threshold = o->threshold;
     so.threads = o->threads;
     const SensitivityResult r = run_sensitivity(catalog, o->scenario, so);
+    // The plot is drawn (and rasterised) before anything is written.
+    const std::string plot =
+        o->plot.empty() ? "" : plot_bytes(o->plot, tornado_svg(r), [&] { return tornado_html(r); });
     write_output(o->output, [&](std::ostream& out) {
       if (o->format == "csv")
         sensitivity_csv(out, r);
@@ -76,7 +81,7 @@ void add_sensitivity_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       else
         sensitivity_table(out, r);
     });
-    if (!o->plot.empty()) write_plot(o->plot, tornado_svg(r), tornado_html(r));
+    if (!o->plot.empty()) write_output(o->plot, plot);
   });
 }
 

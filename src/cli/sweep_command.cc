@@ -62,7 +62,9 @@ void add_sweep_command(CLI::App& app, std::shared_ptr<Globals> globals) {
   cmd->add_flag("--draw-parameters", o->draw,
                 "Each trial draws the actors' parameters from their stated ranges");
   cmd->callback([o, globals] {
-    if (!o->plot.empty()) check_plot_path(o->plot);
+    // Both targets first: a run that cannot be written is refused before it starts.
+    check_output_target(o->output);
+    if (!o->plot.empty()) check_plot_target(o->plot, o->output);
     std::vector<SweepAxis> axes;
     for (const std::string& v : o->vary) axes.push_back(parse_sweep_axis(v));
     for (std::size_t i = 0; i < axes.size(); ++i)
@@ -83,6 +85,9 @@ void add_sweep_command(CLI::App& app, std::shared_ptr<Globals> globals) {
     so.simulation.draw_parameters = o->draw;
     so.threads = o->threads;
     const SweepResult r = run_sweep(catalog, o->scenario, std::move(axes), so);
+    // The plot is drawn (and rasterised) before anything is written.
+    const std::string plot =
+        o->plot.empty() ? "" : plot_bytes(o->plot, sweep_svg(r), [&] { return sweep_html(r); });
     write_output(o->output, [&](std::ostream& out) {
       if (o->format == "csv")
         sweep_csv(out, r);
@@ -91,7 +96,7 @@ void add_sweep_command(CLI::App& app, std::shared_ptr<Globals> globals) {
       else
         sweep_table(out, r);
     });
-    if (!o->plot.empty()) write_plot(o->plot, sweep_svg(r), sweep_html(r));
+    if (!o->plot.empty()) write_output(o->plot, plot);
   });
 }
 

@@ -41,6 +41,12 @@ std::string svg_text(double x, double y, std::string_view text, double size,
       x, y, size, anchor, turn, extra.empty() ? "" : " ", extra, html_text(text));
 }
 
+double text_width(std::string_view text, double size) {
+  std::size_t chars = 0;
+  for (unsigned char c : text) chars += (c & 0xC0) != 0x80;
+  return 0.6 * size * static_cast<double>(chars);
+}
+
 std::string svg_line(double x1, double y1, double x2, double y2, std::string_view stroke,
                      double width, std::string_view extra) {
   return fmt::format(

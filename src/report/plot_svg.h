@@ -19,6 +19,9 @@ std::string svg_close();
 std::string svg_text(double x, double y, std::string_view text, double size,
                      std::string_view anchor = "start", double rotate = 0,
                      std::string_view extra = "");
+// About how wide `text` is drawn at `size` px in the plots' sans-serif font (0.6 em a
+// character, UTF-8 counted by characters): for sizing columns, not for placing glyphs.
+double text_width(std::string_view text, double size);
 std::string svg_line(double x1, double y1, double x2, double y2, std::string_view stroke,
                      double width = 1, std::string_view extra = "");
 std::string svg_rect(double x, double y, double w, double h, std::string_view fill,

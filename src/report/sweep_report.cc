@@ -24,6 +24,12 @@ std::string actor_tag(const std::string& id) {
   return out;
 }
 
+std::string cc_extra_run_time(const GridPoint& p) {
+  if (!p.run_off_s || !p.run_on_s) return "";
+  return fmt::format("{} ({:.1f}%)", format_duration(*p.run_on_s - *p.run_off_s),
+                     100 * (*p.run_on_s - *p.run_off_s) / *p.run_off_s);
+}
+
 std::string base_unit(const SweepAxis& axis) {
   return axis.quantity ? base_unit_name(*axis.quantity) : "";
 }
@@ -194,11 +200,7 @@ void sweep_table(std::ostream& out, const SweepResult& s) {
     }
     row.push_back(ceiling_label(p.ceiling));
     row.push_back(format_duration(p.plaintext_total_s));
-    if (cc)
-      row.push_back(p.run_off_s
-                        ? fmt::format("{} ({:.1f}%)", format_duration(*p.run_on_s - *p.run_off_s),
-                                      100 * (*p.run_on_s - *p.run_off_s) / *p.run_off_s)
-                        : "");
+    if (cc) row.push_back(cc_extra_run_time(p));
     for (const SweepActorResult& a : p.actors) row.push_back(probability_text(a));
     if (refusals) row.push_back("");
     t.rows.push_back(std::move(row));

@@ -18,6 +18,13 @@ check() {  # check NAME EXPECTED_RC ACTUAL_RC
   fi
 }
 s=$root/scenarios
+bad() {  # bad NAME EXPECTED_TEXT ARGS...
+  local name=$1 text=$2
+  shift 2
+  "$bin" "$@" >/dev/null 2>"$tmp/err"
+  check "$name" 2 $?
+  grep -qF -- "$text" "$tmp/err" || { echo "FAIL $name message: $(cat "$tmp/err")"; fail=1; }
+}
 set_=(--set stages.fabric.protection=derived)
 
 # A sweep point is what simulate gives on the same --set, seed and trials.
@@ -37,6 +44,45 @@ if (got["successes"], got["probability"]) != (sim["successes"], sim["probability
     print(f"FAIL sweep point {got} differs from simulate {sim['successes']} {sim['probability']}")
     sys.exit(1)
 print("ok   a sweep point agrees with simulate")
+PY
+
+# A point that needs its own window analysis (platform keys) is what simulate gives too, for
+# every actor; the points differ, so a point analysed as its neighbour would not agree.
+"$bin" sweep "$s/silo-hopper.yaml" --vary platform.confidential_mode=off,on \
+  --vary platform.cpu_tee=none,sev_snp --trials 3000 --seed 5 --format json -o "$tmp/own.json"
+check "sweep of platform keys" 0 $?
+for point in off,none off,sev_snp on,sev_snp; do
+  mode=${point%,*} tee=${point#*,}
+  for level in 1 2 3 4 5; do
+    "$bin" simulate "$s/silo-hopper.yaml" --set platform.confidential_mode="$mode" \
+      --set platform.cpu_tee="$tee" --actor "OC$level" --trials 3000 --seed 5 --format json \
+      -o "$tmp/own-$mode-$tee-oc$level.json" || { echo "FAIL simulate $mode $tee OC$level"; fail=1; }
+  done
+done
+python3 - "$tmp" <<'PY' || fail=1
+import json, sys
+tmp = sys.argv[1]
+sweep = json.load(open(f"{tmp}/own.json"))
+seen = set()
+for p in sweep["points"]:
+    mode, tee = p["values"]["platform.confidential_mode"], p["values"]["platform.cpu_tee"]
+    if p["refused"]:
+        continue
+    for a in p["actors"]:
+        sim = json.load(open(f"{tmp}/own-{mode}-{tee}-{a['actor']}.json"))
+        want = sim["simulation"]
+        if (a["successes"], a["probability"]) != (want["successes"], want["probability"]):
+            print(f"FAIL {mode},{tee} {a['actor']}: sweep {a['successes']} simulate {want['successes']}")
+            sys.exit(1)
+        seen.add((mode, tee, a["actor"], a["successes"]))
+    if p["shared_analysis"] or p["ceiling_label"] != sim["exposure_ceiling"]["label"]:
+        print(f"FAIL {mode},{tee}: shared analysis or ceiling differs")
+        sys.exit(1)
+oc4 = {s for (_, _, actor, s) in seen if actor == "oc4"}
+if len(oc4) < 3:
+    print(f"FAIL the platform points do not differ for OC4: {sorted(seen)}")
+    sys.exit(1)
+print("ok   points with their own analysis agree with simulate --set")
 PY
 
 # The same output whatever --threads.
@@ -91,6 +137,41 @@ check "plot extension" 2 $?
 check "three keys cannot be plotted" 2 $?
 grep -q "one key (a line chart) or two" "$tmp/err" || { echo "FAIL three-key message"; fail=1; }
 
+# Nothing half-written: a --plot or -o that cannot be written is refused (exit 2) before the
+# command runs, with nothing on stdout and neither file written.
+mkdir -p "$tmp/dir.svg" "$tmp/ro"
+chmod 555 "$tmp/ro"
+targets=("$tmp/missing/x.svg" "$tmp/dir.svg")
+# Root writes into a read-only folder anyway: the unwritable case needs another user.
+[ "$(id -u)" != 0 ] && targets+=("$tmp/ro/x.svg")
+for target in "${targets[@]}"; do
+  for cmd in "sweep --vary actors.oc3.dwell=1d..2d:3 --format csv" "sensitivity --format json"; do
+    for out in "$tmp/ok.out" ""; do
+      rm -f "$tmp/ok.out"
+      # shellcheck disable=SC2086  # $cmd is words
+      "$bin" $cmd "$s/aws-frontier.yaml" --trials 10 --plot "$target" ${out:+-o "$out"} \
+        >"$tmp/stdout" 2>"$tmp/err"
+      check "${cmd%% *} --plot ${target#"$tmp/"} ${out:+-o}" 2 $?
+      [ -e "$tmp/ok.out" ] && { echo "FAIL ${cmd%% *}: -o written though --plot was refused"; fail=1; }
+      [ -s "$tmp/stdout" ] && { echo "FAIL ${cmd%% *}: stdout written though --plot was refused"; fail=1; }
+      grep -qF "cannot write here" "$tmp/err" || { echo "FAIL plot target message: $(cat "$tmp/err")"; fail=1; }
+    done
+  done
+  # The other way round: -o refused, the plot not drawn.
+  rm -f "$tmp/p.svg"
+  "$bin" sweep "$s/aws-frontier.yaml" --vary actors.oc3.dwell=1d,2d --trials 10 \
+    --plot "$tmp/p.svg" -o "$target" >"$tmp/stdout" 2>"$tmp/err"
+  check "sweep -o ${target#"$tmp/"} --plot" 2 $?
+  [ -e "$tmp/p.svg" ] && { echo "FAIL plot written though -o was refused"; fail=1; }
+done
+# Checked before the scenario is even read, and the plot cannot be the -o file.
+"$bin" sweep "$tmp/no-such.yaml" --vary actors.oc3.dwell=1d,2d --plot "$tmp/missing/x.svg" \
+  2>"$tmp/err"
+check "plot target before the scenario" 2 $?
+grep -qF "$tmp/missing/x.svg" "$tmp/err" || { echo "FAIL not the plot's error: $(cat "$tmp/err")"; fail=1; }
+bad "plot is the -o file" "is also the -o file" sweep "$s/aws-frontier.yaml" \
+  --vary actors.oc3.dwell=1d,2d --plot "$tmp/same.svg" -o "$tmp/same.svg"
+
 # Sensitivity names what decides the answer.
 python3 - "$tmp/s1.json" <<'PY' || fail=1
 import json, sys
@@ -114,13 +195,6 @@ for want in "oc3    dwell             30 d      16 d .. 60 d          claimed   
 done
 
 # Bad input: exit 2, naming what was wrong.
-bad() {  # bad NAME EXPECTED_TEXT ARGS...
-  local name=$1 text=$2
-  shift 2
-  "$bin" "$@" >/dev/null 2>"$tmp/err"
-  check "$name" 2 $?
-  grep -qF -- "$text" "$tmp/err" || { echo "FAIL $name message: $(cat "$tmp/err")"; fail=1; }
-}
 bad "unknown key" "--vary platform.gpuu=h100" sweep "$s/aws-frontier.yaml" --vary platform.gpuu=h100
 bad "unknown value" "--vary platform.gpu=nonesuch" sweep "$s/aws-frontier.yaml" \
   --vary platform.gpu=h100,nonesuch

@@ -63,6 +63,40 @@ TEST(Sweep, APointAgreesWithSimulateOnTheSameSetSeedAndTrials) {
   EXPECT_TRUE(r.points[3].shared_analysis);
 }
 
+// A platform key changes the windows: each point gets its own analysis, and must still be what
+// simulate gives with the point's --set. The grid is chosen so that the points differ (no CPU
+// TEE opens host memory to OC4 and OC5 when confidential mode is off; on, it is refused), so
+// a point analysed as its neighbour would disagree.
+TEST(Sweep, APointWithItsOwnAnalysisAgreesWithSimulate) {
+  const SweepOptions o = options(3000, 5, 2);
+  const SweepResult r = run_sweep(bundled_catalog(), scenario_path("silo-hopper"),
+                                  {parse_sweep_axis("platform.confidential_mode=off,on"),
+                                   parse_sweep_axis("platform.cpu_tee=none,sev_snp")},
+                                  o);
+  ASSERT_EQ(r.points.size(), 4u);
+  EXPECT_TRUE(r.points[2].refused);  // confidential mode without a CPU TEE
+  EXPECT_EQ(r.analyses, 3u);
+  for (const GridPoint& p : r.points) {
+    if (p.refused) continue;
+    EXPECT_FALSE(p.shared_analysis);
+    const std::vector<std::string> sets{
+        "platform.confidential_mode=" + r.axes[0].texts[p.values[0]],
+        "platform.cpu_tee=" + r.axes[1].texts[p.values[1]]};
+    ASSERT_EQ(p.actors.size(), 5u);
+    for (const SweepActorResult& a : p.actors) {
+      const SimulationResult s = simulate_like_the_command("silo-hopper", sets, a.level, 3000, 5);
+      EXPECT_EQ(a.successes, s.successes) << sets[0] << " " << sets[1] << " " << a.actor;
+      EXPECT_DOUBLE_EQ(a.probability, s.probability);
+    }
+    EXPECT_EQ(
+        p.ceiling,
+        testing::analyze_file(scenario_path("silo-hopper"), sets, false).threat.ceiling.level);
+  }
+  // The points differ: the test would see one analysed as another.
+  EXPECT_NE(r.points[0].actors[3].successes, r.points[1].actors[3].successes);
+  EXPECT_NE(r.points[1].actors[3].successes, r.points[3].actors[3].successes);
+}
+
 TEST(Sweep, WindowKeysGetAnAnalysisEach) {
   const SweepResult r = run_sweep(bundled_catalog(), scenario_path("silo-hopper"),
                                   {parse_sweep_axis("platform.confidential_mode=off,on"),
