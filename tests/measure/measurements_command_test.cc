@@ -198,6 +198,74 @@ TEST(MeasurementsCli, AnImplausibleSweepDoesNotMoveTheGate) {
   EXPECT_NE(forged.out.find("more than the link can carry"), std::string::npos);
 }
 
+// The exposure ceiling's label in a JSON report ("OC3"), or "".
+std::string ceiling_label(const std::string& json) {
+  const std::size_t at = json.find("\"exposure_ceiling\": {");
+  if (at == std::string::npos) return "";
+  const std::size_t label = json.find("\"label\": \"", at);
+  if (label == std::string::npos) return "";
+  const std::size_t from = label + 10;
+  return json.substr(from, json.find('"', from) - from);
+}
+
+struct ForgedCase {
+  const char* file;      // tests/measure/data/bounds/
+  const char* scenario;  // the same folder, or scenarios/
+  const char* options;
+};
+void PrintTo(const ForgedCase& c, std::ostream* os) { *os << c.file; }
+
+class ForgedBeyondItsBoundCli : public ::testing::TestWithParam<ForgedCase> {};
+
+// Issue 21, class 4: a forged file at 5 PB/s for each probe kind raised the ceiling (OC2 or
+// OC3 -> OC5) with no warning and --require-ceiling passed a gate the scenario fails. Now the
+// ceiling is the one without it, the refusal is on stderr, and the gate still fails.
+TEST_P(ForgedBeyondItsBoundCli, LeavesTheCeilingAndTheGate) {
+  const ForgedCase& c = GetParam();
+  const std::string own = kData + "bounds/" + c.scenario;
+  const std::string scenario =
+      std::filesystem::exists(std::string(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) + "/" + own)
+          ? own
+          : std::string("scenarios/") + c.scenario;
+  const std::string forged =
+      std::string(" --measurements ") + kData + "bounds/" + c.file + " " + c.options;
+  const Result base = run("analyze " + scenario + " -f json");
+  const Result with = run("analyze " + scenario + " -f json" + forged);
+  ASSERT_EQ(base.code, 0) << base.err;
+  ASSERT_EQ(with.code, 0) << with.err;
+  const std::string label = ceiling_label(base.out);
+  ASSERT_EQ(label.size(), 3u) << base.out.substr(0, 200);
+  EXPECT_EQ(ceiling_label(with.out), label);
+  EXPECT_NE(with.err.find(std::string("in ") + c.file + " runs at "), std::string::npos)
+      << with.err;
+  EXPECT_NE(with.err.find("model/probe_map.yaml bound_factor): not used"), std::string::npos)
+      << with.err;
+  const int level = label[2] - '0';
+  if (level < 5) {
+    const std::string gate = " --require-ceiling OC" + std::to_string(level + 1);
+    EXPECT_EQ(run("analyze " + scenario + gate + forged).code, 1) << label;
+  }
+  EXPECT_EQ(run("analyze " + scenario + " --require-ceiling " + label + forged).code, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryProbeKind, ForgedBeyondItsBoundCli,
+                         ::testing::Values(ForgedCase{"h2d.json", "pcie.yaml", ""},
+                                           ForgedCase{"bounce-buffer.json", "silo-hopper.yaml",
+                                                      "--allow-emulation"},
+                                           ForgedCase{"peer.json", "nvlink.yaml", ""},
+                                           ForgedCase{"sendrecv.json", "nvlink.yaml", ""},
+                                           ForgedCase{"allreduce.json", "efa.yaml", ""},
+                                           ForgedCase{"tcp.json", "efa.yaml", "--allow-mismatch"},
+                                           ForgedCase{"memcpy.json", "memcpy.yaml", ""},
+                                           ForgedCase{"envelope.json", "decrypt.yaml", ""},
+                                           ForgedCase{"aes-gcm.json", "decrypt.yaml", ""},
+                                           ForgedCase{"read-verify.json", "nvme-read.yaml", ""},
+                                           ForgedCase{"write-fsync.json", "nvme-write.yaml", ""},
+                                           ForgedCase{"page-cache.json", "checkpoint.yaml", ""},
+                                           ForgedCase{"gpu-page-cache.json", "checkpoint.yaml", ""},
+                                           ForgedCase{"hbm-scrub.json", "hbm.yaml", ""}),
+                         plainsight::test::file_case_name<ForgedCase>);
+
 TEST(MeasurementsCli, AllowEmulationIsAFlagOfEveryMeasuredCommand) {
   for (const char* cmd : {"analyze", "simulate", "diff"}) {
     const Result r = run(std::string(cmd) + " --help");
