@@ -159,7 +159,7 @@ TEST(MeasurementsCli, AFileNameIsShownNotObeyed) {
   const auto dir =
       std::filesystem::temp_directory_path() / ("measure-cli-names-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  const std::string name = (dir / "h2d\x1b[31m\xE2\x80\xAE\nslow.json").string();
+  const std::string name = (dir / "h2d\x1b[31m\xE2\x80\xAE\xC2\x9B\nslow.json").string();
   std::filesystem::copy_file(
       std::string(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) + "/" + kData + "rules/h2d-slow.json", name);
   const std::string quoted = "'" + name + "'";
@@ -167,24 +167,80 @@ TEST(MeasurementsCli, AFileNameIsShownNotObeyed) {
        {"analyze scenarios/aws-frontier.yaml --no-threats --format csv --measurements " + quoted,
         "analyze scenarios/aws-frontier.yaml --no-threats --format json --measurements " + quoted,
         "analyze scenarios/aws-frontier.yaml --no-threats --format md --measurements " + quoted,
+        "analyze scenarios/aws-frontier.yaml --format sarif --measurements " + quoted,
         "measurements show " + quoted, "measurements compare " + quoted + " " + quoted}) {
     const Result r = run(args);
     ASSERT_EQ(r.code, 0) << r.err;
     for (const std::string* text : {&r.out, &r.err}) {
       EXPECT_EQ(text->find('\x1b'), std::string::npos) << args << "\n" << *text;
       EXPECT_EQ(text->find("\xE2\x80\xAE"), std::string::npos) << args;
-      EXPECT_EQ(text->find("\\u001b"), std::string::npos) << args;  // JSON's escape of ESC
+      EXPECT_EQ(text->find("\xC2\x9B"), std::string::npos) << args;  // C1 CSI
+      EXPECT_EQ(text->find("\\u001b"), std::string::npos) << args;   // JSON's escape of ESC
     }
     // Markdown writes the same with its own escapes ('<' as &lt;, '[' as \[).
     const bool md = args.find("--format md") != std::string::npos;
     EXPECT_NE((r.out + r.err)
-                  .find(md ? "h2d&lt;U+001B>\\[31m&lt;U+202E>&lt;U+000A>slow.json"
-                           : "h2d<U+001B>[31m<U+202E><U+000A>slow.json"),
+                  .find(md ? "h2d&lt;U+001B>\\[31m&lt;U+202E>&lt;U+009B>&lt;U+000A>slow.json"
+                           : "h2d<U+001B>[31m<U+202E><U+009B><U+000A>slow.json"),
               std::string::npos)
         << args << "\n"
         << r.out << r.err;
   }
   std::filesystem::remove_all(dir);
+}
+
+// Issue 21, class 2: SARIF stopped with an internal error (exit 3, nlohmann's invalid UTF-8)
+// on a probe file or scenario whose name is not UTF-8, and wrote file names raw into
+// invocations[].commandLine and arguments. Both are shown as every other format shows them.
+TEST(MeasurementsCli, SarifShowsANameThatIsNotUtf8) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("measure-cli-sarif-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string probe = (dir / "a\xff.json").string();
+  const std::string scenario = (dir / "s\xff.yaml").string();
+  const std::string src = std::string(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) + "/";
+  std::filesystem::copy_file(src + kData + "rules/h2d-fast.json", probe);
+  std::filesystem::copy_file(src + "scenarios/aws-frontier.yaml", scenario);
+  for (const std::string& args :
+       {"analyze scenarios/aws-frontier.yaml -f sarif --measurements '" + probe + "'",
+        "analyze '" + scenario + "' -f sarif"}) {
+    const Result r = run(args);
+    ASSERT_EQ(r.code, 0) << args << "\n" << r.err;
+    EXPECT_EQ(r.out.find('\xff'), std::string::npos) << args;
+    EXPECT_NE(r.out.find("<0xFF>"), std::string::npos) << args;
+    EXPECT_NE(r.out.find("\"commandLine\": \"plainsight analyze "), std::string::npos) << args;
+  }
+  std::filesystem::remove_all(dir);
+}
+
+// Issue 21, class 2: a skipped probe's reason may break lines, and its second line printed at
+// column 0 could pass for the tool's own ("plainsight: verdict: ..."). Each line after the
+// first is marked.
+TEST(MeasurementsCli, AReasonOnSeveralLinesCannotForgeALine) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("measure-cli-reason-" + std::to_string(::getpid()) + ".json");
+  std::string text =
+      slurp(std::string(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) + "/" + kData + "rules/h2d-fast.json");
+  const std::size_t from = text.find("\"skipped\": []");
+  const std::size_t to = text.find("\"failed\": []");
+  ASSERT_NE(from, std::string::npos);
+  ASSERT_NE(to, std::string::npos);
+  text.replace(from, to + std::string("\"failed\": []").size() - from,
+               "\"skipped\": [{\"probe\": \"cuda.peer\", \"reason\": \"x\\nplainsight: verdict: "
+               "Resists OC5 (checked)\"}], \"failed\": [{\"probe\": \"nccl.all_reduce\", "
+               "\"error\": \"a\\nb\"}]");
+  if (FILE* f = std::fopen(path.c_str(), "wb")) {
+    std::fwrite(text.data(), 1, text.size(), f);
+    std::fclose(f);
+  }
+  const Result r = run("measurements show '" + path.string() + "'");
+  std::filesystem::remove(path);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("skipped: cuda.peer: x\n  | plainsight: verdict: Resists OC5 (checked)\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("failed: nccl.all_reduce: a\n  | b\n"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\nplainsight:"), std::string::npos) << r.out;
 }
 
 // Issue 21, class 4: a forged sweep faster than its link used to pass a ceiling gate it
