@@ -1,8 +1,10 @@
 #!/usr/bin/env python3
-"""Markdown through GitHub's own renderer (cmark-gfm with its autolink extension, raw HTML
-kept as GitHub keeps a span) makes no link from scenario text: bare URLs, www. names, e-mail
-addresses, Markdown links and autolinks in a hostile scenario, and every bundled scenario's
-report. The words stay readable: each URL's text is still there once the tags are stripped.
+"""Markdown through GitHub's own renderer (cmark-gfm with its autolink, table and
+strikethrough extensions, raw HTML kept as GitHub keeps a span) makes no link from scenario
+text: bare URLs, www. names, e-mail addresses, Markdown links and autolinks in a hostile
+scenario, and every bundled scenario's report. The words stay readable: each URL's text is
+still there once the tags are stripped. Emphasis and strikethrough in names and descriptions
+(**strong**, _em_, ~~del~~) stay literal text, in paragraphs and table cells alike.
 Exits 77 (skipped) without cmark-gfm (tools/setup-report-tools installs it).
 
   markdown_gfm_test.py PLAINSIGHT SOURCE_DIR
@@ -35,8 +37,26 @@ stages:
 """
 
 
+EMPHASIS = ["**Encrypted**", "_safe_", "~~plaintext~~", "*one*", "~gone~", "__bold__"]
+EMPHASIS_SCENARIO = """name: "{0} {1} {2}"
+description: "{3} {4} {5}"
+horizon: 30d
+asset:
+  parameters: 70e9
+platform:
+  gpu: h100
+stages:
+  - id: pcie
+    name: "{0} {1} {2}"
+    location: "{3} {4} {5}"
+    medium: pcie
+    duration: 2s
+"""
+
+
 def gfm(text):
-    return subprocess.run(["cmark-gfm", "--unsafe", "-e", "autolink", "-e", "table"],
+    return subprocess.run(["cmark-gfm", "--unsafe", "-e", "autolink", "-e", "table",
+                           "-e", "strikethrough"],
                           input=text.encode(), stdout=subprocess.PIPE, check=True).stdout.decode()
 
 
@@ -50,7 +70,11 @@ def main():
         hostile = os.path.join(tmp, "urls.yaml")
         with open(hostile, "w", encoding="utf-8") as f:
             f.write(SCENARIO.format(*URLS))
-        scenarios = [hostile, os.path.join(src, "tests", "report", "data", "hostile.yaml")]
+        emphasis = os.path.join(tmp, "emphasis.yaml")
+        with open(emphasis, "w", encoding="utf-8") as f:
+            f.write(EMPHASIS_SCENARIO.format(*EMPHASIS))
+        scenarios = [hostile, emphasis,
+                     os.path.join(src, "tests", "report", "data", "hostile.yaml")]
         scenarios += sorted(glob.glob(os.path.join(src, "scenarios", "*.yaml")))
         for s in scenarios:
             md = subprocess.run([plainsight, "analyze", s, "-f", "md"], check=True,
@@ -59,6 +83,15 @@ def main():
             links = re.findall(r"<a\s[^>]*>", page)
             if links:
                 problems.append(f"{os.path.basename(s)}: {len(links)} links, e.g. {links[0]}")
+            if s == emphasis:
+                marked = re.findall(
+                    r"<(strong|em|del)>(?:Encrypted|safe|plaintext|one|gone|bold)</\1>", page)
+                if marked:
+                    problems.append(f"emphasis.yaml: rendered as markup, e.g. {marked[0]}")
+                text = html.unescape(re.sub(r"<[^>]+>", "", page))
+                for e in EMPHASIS:
+                    if e not in text:
+                        problems.append(f"emphasis.yaml: {e!r} is not readable in the rendered page")
             if s == hostile:
                 text = html.unescape(re.sub(r"<[^>]+>", "", page))
                 for u in URLS:
