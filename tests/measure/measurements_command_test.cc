@@ -85,6 +85,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"duplicate-key.json", "error: results[0].params: duplicate key \"bytes\""},
         BadCase{"ansi-hostname.json", "error: machine.hostname: \"<U+001B>[2Jhost\""},
         BadCase{"tiny-time.json", "a bandwidth beyond any plausible one"},
+        BadCase{"zero-sample.json", "results[0].samples_s[0]: 0 s for 16.78 MB"},
         BadCase{"huge-time.json", "1e+300 s is beyond any plausible duration"},
         BadCase{"rank-in-single-rank.json", "error: results[0].rank: a single-rank"},
         BadCase{"cc-contradiction.json",

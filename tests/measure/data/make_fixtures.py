@@ -196,6 +196,13 @@ bad["cv-forged.json"] = json.dumps(d, indent=1)
 d = json.loads(json.dumps(files["fixture-h100-cc-off.json"]))
 d["machine"]["gpu"]["gpus"][0]["name"] = "NVIDIA H200"
 bad["gpu-contradiction.json"] = json.dumps(d, indent=1)
+# A sample of 0 s for 16 MiB: bytes over no time passed every bound while 1e-300 s was
+# refused (issue 21, class 5).
+d = json.loads(json.dumps(files["rules/h2d-fast.json"]))
+r = d["results"][0]; r["samples_s"][0] = 0.0; r["min_s"] = 0.0
+mean = sum(r["samples_s"]) / 3
+r["cv"] = (sum((x - mean) ** 2 for x in r["samples_s"]) / 2) ** 0.5 / mean
+bad["zero-sample.json"] = json.dumps(d, indent=1)
 for name, text in bad.items():
     with open("bad/" + name, "w") as f:
         f.write(text)
