@@ -179,8 +179,9 @@ Gathered gather(const Catalog& catalog, const std::vector<MeasurementFile>& file
           continue;
         }
         // A CC pair compares each state with itself: no forcing one for the other there.
+        // Nor a result that crossed no fabric for a fabric stage: it measured another medium.
         const auto exact = [&](const FacetMismatch& x) {
-          return q.exact_cc && x.facet == PlatformFacet::cc;
+          return (q.exact_cc && x.facet == PlatformFacet::cc) || x.same_node;
         };
         if (!m.mismatches.empty() &&
             (!allow_mismatch || std::any_of(m.mismatches.begin(), m.mismatches.end(), exact))) {

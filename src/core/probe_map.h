@@ -89,6 +89,9 @@ struct ProbeMap {
   BoundFactor bound_factor;
   std::vector<PlatformClass> storage_classes;
   std::vector<PlatformClass> fabrics;
+  // `fabric` params of results whose ranks shared one node (intra_node, loopback): they
+  // crossed no fabric and never stand for a fabric stage, even with --allow-mismatch.
+  std::vector<std::string> same_node_fabrics;
   std::vector<ProbeRule> rules;
   // The class a link belongs to, or null.
   static const PlatformClass* class_of_link(const std::vector<PlatformClass>& classes,

@@ -167,7 +167,8 @@ std::vector<PlatformClass> read_classes(const YamlFile& f, MapReader& top, const
 ProbeMap load_probe_map(const std::filesystem::path& path, const Catalog& c) {
   YamlFile f = YamlFile::load(path);
   MapReader top(f, f.root(), f.name());
-  top.allow({"gpu_models", "fit_bounds", "bound_factor", "storage_classes", "fabrics", "rules"});
+  top.allow({"gpu_models", "fit_bounds", "bound_factor", "storage_classes", "fabrics",
+             "same_node_fabrics", "rules"});
   ProbeMap m;
   if (YamlNode b = top.optional_node("fit_bounds"))
     m.fit_bounds = read_fit_bounds(f, b, "fit_bounds", m.fit_bounds);
@@ -180,6 +181,7 @@ ProbeMap load_probe_map(const std::filesystem::path& path, const Catalog& c) {
   }
   m.storage_classes = read_classes(f, top, "storage_classes", c);
   m.fabrics = read_classes(f, top, "fabrics", c);
+  m.same_node_fabrics = top.str_list("same_node_fabrics");
   for (const YamlNode& n : sequence_of(f, top.node("gpu_models"), "gpu_models")) {
     MapReader r(f, n, "gpu model");
     r.allow({"match", "gpu"});

@@ -188,8 +188,9 @@ std::string mismatch_phrase(const FacetMismatch& x) {
       if (x.measured.empty())
         return fmt::format("does not say which fabric it crossed; the stage runs on {}",
                            x.wanted_name);
-      return fmt::format("crossed {}; the stage runs on {} ({})", x.measured, x.wanted_name,
-                         x.wanted);
+      return fmt::format("crossed {}{}; the stage runs on {} ({})", x.measured,
+                         x.same_node ? " (its ranks shared one node: no fabric at all)" : "",
+                         x.wanted_name, x.wanted);
     case PlatformFacet::storage: {
       const std::string what =
           x.measured.empty() ? std::string("an unnamed file system")

@@ -129,5 +129,27 @@ TEST(ForgedBeyondItsBound, AStageWithoutALinkIsBoundedByTheFastestOfItsMedium) {
   EXPECT_EQ(window_of(a, "nvl").per_event.value, 60);
 }
 
+// An all-reduce measured on one node crossed NVLink, not the fabric: a plausible rate (270
+// GB/s, within the EFA node's 440) that must not stand for the inter-node stage, and
+// --allow-mismatch does not force it there either.
+TEST(ForgedBeyondItsBound, AOneNodeAllReduceNeverStandsForTheFabric) {
+  const Catalog& cat = test::bundled_catalog();
+  for (const MeasuredOptions& options : {kPlain, kMismatch}) {
+    Scenario s = load_scenario(scenario_path("efa.yaml"), cat);
+    MeasuredDurations m(cat, {load_measurement_file(test::data("bounds/allreduce-one-node.json"))},
+                        options);
+    const Analysis a = analyze(cat, std::move(s), {}, &m);
+    EXPECT_EQ(window_of(a, "efa").per_event.provenance, Provenance::datasheet);
+    const AnalysisWarning* refusal = nullptr;
+    for (const AnalysisWarning& w : a.warnings)
+      if (w.entry.kind == CK::mismatch && w.entry.mismatch.facet == PlatformFacet::fabric)
+        refusal = &w;
+    ASSERT_TRUE(refusal);
+    EXPECT_TRUE(refusal->entry.mismatch.same_node);
+    EXPECT_EQ(refusal->entry.mismatch.measured, "intra_node");
+    EXPECT_FALSE(refusal->entry.allowable);  // no "--allow-mismatch uses it"
+  }
+}
+
 }  // namespace
 }  // namespace plainsight

@@ -69,6 +69,12 @@ TEST(MismatchPhrase, EachFacetSaysBothSides) {
   EXPECT_EQ(mismatch_phrase(fabric),
             "crossed efa; the stage runs on InfiniBand (RDMA) (infiniband)");
   EXPECT_EQ(forced_phrase(fabric), "measured on efa, applied to infiniband by --allow-mismatch");
+  FacetMismatch one_node = fabric;
+  one_node.measured = "intra_node";
+  one_node.same_node = true;
+  EXPECT_EQ(mismatch_phrase(one_node),
+            "crossed intra_node (its ranks shared one node: no fabric at all); the stage runs on "
+            "InfiniBand (RDMA) (infiniband)");
   fabric.measured.clear();
   EXPECT_EQ(mismatch_phrase(fabric),
             "does not say which fabric it crossed; the stage runs on InfiniBand (RDMA)");

@@ -139,6 +139,12 @@ bounds = {
     "gpu-page-cache.json": doc(gpu_host("lustre"), forged("cuda.checkpoint", dict({"phase": "page_cache_write", "mode": "plain", "device": 0}, **GPU_OFF), CKPT)),
     "hbm-scrub.json": doc(gpu_machine("off"), forged("cuda.hbm_scrub", dict({"clock": "host", "device": 0}, **GPU_OFF))),
 }
+# An all-reduce whose 8 ranks shared one node, at an NVLink rate (270 GB/s algbw), within the
+# EFA node's bound: it crossed no fabric and never stands for a fabric stage, even forced.
+bounds["allreduce-one-node.json"] = doc(gpu_machine("off"), [
+    result("nccl.all_reduce", {"bytes": b, "placement": "out_of_place", "process_model": "mpi_rank_per_gpu",
+                               "ranks": 8, "rank": 0, "cc": "off", "cc_multi_gpu": "none", "gpu": H100,
+                               "fabric": "intra_node"}, 20e-6 + b / 270e9) for b in BIG])
 for name, d in bounds.items():
     files["bounds/" + name] = d
 
