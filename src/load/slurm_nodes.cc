@@ -370,7 +370,7 @@ constexpr auto kStates = std::to_array<StateName>({
     {"FUTURE", false},
     {"UNKNOWN", false},
     {"INVALID", false},
-    // node_state_string's compact names.
+    // node_state_string's compact names (17.11 to now; PERFCTRS until 23.11).
     {"INVAL", false},
     {"MAINT", false},
     {"REBOOT", false},
@@ -395,6 +395,7 @@ constexpr auto kStates = std::to_array<StateName>({
     {"BLOCKED", true},
     {"PLANNED", true},
     {"RESUME", true},
+    {"PERFCTRS", true},
 });
 
 constexpr auto kFlags = std::to_array<StateName>({

@@ -176,8 +176,9 @@ TEST(SlurmNodes, KnowsWhichStatesAreOutOfService) {
                           "IDLE+CLOUD+POWER",
                           "INVALID"})
     EXPECT_TRUE(slurm_unavailable(out)) << out;
-  for (const char* in : {"IDLE", "ALLOCATED", "MIXED", "COMPLETING", "IDLE+COMPLETING",
-                         "MIXED+PLANNED", "IDLE+RESERVED", "IDLE+CLOUD", "IDLE@", "MIXED-"})
+  for (const char* in :
+       {"IDLE", "ALLOCATED", "MIXED", "COMPLETING", "IDLE+COMPLETING", "MIXED+PLANNED",
+        "IDLE+RESERVED", "IDLE+CLOUD", "IDLE@", "MIXED-", "PERFCTRS"})
     EXPECT_FALSE(slurm_unavailable(in)) << in;
   // What is no Slurm state is not in service either (the reader refuses it first).
   EXPECT_TRUE(slurm_unavailable("IDLE+FOO"));
@@ -197,6 +198,11 @@ TEST(SlurmNodes, RefusesAStateOrFlagSlurmDoesNotHave) {
               HasSubstr("an empty state name"));
   EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a State=IDLE+DRAIN*\n", "n.txt"); }),
               HasSubstr("'DRAIN*' is not a Slurm node state flag"));
+  // Slurm writes MAINT as a compact state, never as a flag; it writes names in upper case.
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a State=IDLE+MAINT\n", "n.txt"); }),
+              HasSubstr("'MAINT' is not a Slurm node state flag"));
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a State=idle\n", "n.txt"); }),
+              HasSubstr("'idle' is not a Slurm node state"));
   const std::vector<SlurmNode> n =
       parse_slurm_nodes("NodeName=a State=INVAL\nNodeName=b State=MIXED+PLANNED\n", "n.txt");
   ASSERT_EQ(n.size(), 2u);
