@@ -38,60 +38,41 @@ std::string catalog_text(const Figure& f) {
   return out;
 }
 
-// What a bound is, in words: "the datasheet bandwidth of link".
-std::string bound_kind_text(ProbeBound::Kind k) {
+// The words of each kind of bound: what it is (for a stage that has none), what names one
+// ({} is the link or figure id), and what a result beyond it does.
+struct BoundWords {
+  const char* kind;
+  const char* named;
+  const char* beyond;
+};
+
+BoundWords bound_words(ProbeBound::Kind k) {
   using BK = ProbeBound::Kind;
   switch (k) {
     case BK::link_transfer:
-      return "the datasheet bandwidth of the stage's link";
+      return {"the datasheet bandwidth of the stage's link", "the datasheet bandwidth of link '{}'",
+              "more than the link can carry"};
     case BK::link_node:
-      return "the bandwidth one node has over the stage's fabric (links.yaml node_bandwidth)";
+      return {"the bandwidth one node has over the stage's fabric (links.yaml node_bandwidth)",
+              "the bandwidth one node has over link '{}', all its ports",
+              "more than the node can send over its fabric"};
     case BK::figure:
-      return "a catalog figure";
+      return {"a catalog figure", "figure '{}'", "faster than that bound allows"};
     case BK::none:
       break;
   }
-  return "no bound";
+  return {"no bound", "{}", ""};
 }
 
 // The bound a result went beyond, with its figure and source: "the datasheet bandwidth of
 // link 'pcie_gen5_x16' (63 GB/s [pcie5-spec])".
 std::string bound_text(const Considered& e) {
-  using BK = ProbeBound::Kind;
-  std::string what;
-  switch (e.bound_kind) {
-    case BK::link_transfer:
-      what = fmt::format("the datasheet bandwidth of link '{}'", e.bound_id);
-      break;
-    case BK::link_node:
-      what = fmt::format("the bandwidth one node has over link '{}', all its ports", e.bound_id);
-      break;
-    case BK::figure:
-      what = fmt::format("figure '{}'", e.bound_id);
-      break;
-    case BK::none:
-      break;
-  }
-  std::string out = fmt::format("{} ({} [{}]", what, format_bandwidth(e.bound_Bps), e.bound_source);
+  std::string out = fmt::format(fmt::runtime(bound_words(e.bound_kind).named), e.bound_id);
+  out += fmt::format(" ({} [{}]", format_bandwidth(e.bound_Bps), e.bound_source);
   if (!e.bound_medium.empty())
     out += fmt::format(", the fastest catalog link of medium '{}': the stage names none with one",
                        e.bound_medium);
   return out + ")";
-}
-
-std::string beyond_text(ProbeBound::Kind k) {
-  using BK = ProbeBound::Kind;
-  switch (k) {
-    case BK::link_transfer:
-      return "more than the link can carry";
-    case BK::link_node:
-      return "more than the node can send over its fabric";
-    case BK::figure:
-      return "faster than that bound allows";
-    case BK::none:
-      break;
-  }
-  return "";
 }
 
 std::string why_outranked(const Considered& e) {
@@ -301,12 +282,13 @@ std::string considered_phrase(const Considered& e) {
           "{} runs at {} at {} (bytes / median), {:.3g}x {}: {} (at most {:g}x, "
           "model/probe_map.yaml bound_factor): not used",
           who(e), format_bandwidth(e.fastest_Bps), format_bytes(e.fastest_at_bytes),
-          e.fastest_Bps / e.bound_Bps, bound_text(e), beyond_text(e.bound_kind), e.bound_factor);
+          e.fastest_Bps / e.bound_Bps, bound_text(e), bound_words(e.bound_kind).beyond,
+          e.bound_factor);
     case K::no_bound:
       return fmt::format(
           "{} is bounded by {}, and no catalog link of medium '{}' gives one: nothing can check "
           "it: not used",
-          who(e), bound_kind_text(e.bound_kind), e.bound_medium);
+          who(e), bound_words(e.bound_kind).kind, e.bound_medium);
     case K::outranked:
       return fmt::format("{} in {}{} ({} sizes) gives {}, {:+.1f}% against {}: not used, {}",
                          e.probe, e.file, params_text(e.series), e.sizes,

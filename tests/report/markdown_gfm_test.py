@@ -21,8 +21,12 @@ import tempfile
 SKIP = 77
 URLS = ["https://evil.example/path?q=1", "http://evil.example", "www.evil.example",
         "mail@evil.example", "ftp://evil.example/f"]
-SCENARIO = """name: "Bare {0} and [a link](https://evil.example/l) and <https://evil.example/a>"
-description: "See {1} or {2}; mail {3}; fetch {4}"
+
+
+def scenario(name, description, stage_name, location):
+    """A one-stage scenario whose texts are the given ones (each a YAML double-quoted string)."""
+    return f"""name: "{name}"
+description: "{description}"
 horizon: 30d
 asset:
   parameters: 70e9
@@ -30,28 +34,14 @@ platform:
   gpu: h100
 stages:
   - id: pcie
-    name: "Copy via {0}"
-    location: "{2} bucket"
+    name: "{stage_name}"
+    location: "{location}"
     medium: pcie
     duration: 2s
 """
 
 
 EMPHASIS = ["**Encrypted**", "_safe_", "~~plaintext~~", "*one*", "~gone~", "__bold__"]
-EMPHASIS_SCENARIO = """name: "{0} {1} {2}"
-description: "{3} {4} {5}"
-horizon: 30d
-asset:
-  parameters: 70e9
-platform:
-  gpu: h100
-stages:
-  - id: pcie
-    name: "{0} {1} {2}"
-    location: "{3} {4} {5}"
-    medium: pcie
-    duration: 2s
-"""
 
 
 def gfm(text):
@@ -69,10 +59,14 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         hostile = os.path.join(tmp, "urls.yaml")
         with open(hostile, "w", encoding="utf-8") as f:
-            f.write(SCENARIO.format(*URLS))
+            f.write(scenario("Bare {0} and [a link](https://evil.example/l) and "
+                             "<https://evil.example/a>".format(*URLS),
+                             "See {1} or {2}; mail {3}; fetch {4}".format(*URLS),
+                             "Copy via {0}".format(*URLS), "{2} bucket".format(*URLS)))
         emphasis = os.path.join(tmp, "emphasis.yaml")
         with open(emphasis, "w", encoding="utf-8") as f:
-            f.write(EMPHASIS_SCENARIO.format(*EMPHASIS))
+            three, rest = " ".join(EMPHASIS[:3]), " ".join(EMPHASIS[3:])
+            f.write(scenario(three, rest, three, rest))
         scenarios = [hostile, emphasis,
                      os.path.join(src, "tests", "report", "data", "hostile.yaml")]
         scenarios += sorted(glob.glob(os.path.join(src, "scenarios", "*.yaml")))
