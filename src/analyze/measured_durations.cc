@@ -9,6 +9,7 @@
 
 #include "analyze/fit.h"
 #include "analyze/platform_match.h"
+#include "analyze/probe_bound.h"
 #include "core/probe_account.h"
 
 namespace plainsight {
@@ -178,8 +179,9 @@ Gathered gather(const Catalog& catalog, const std::vector<MeasurementFile>& file
           continue;
         }
         // A CC pair compares each state with itself: no forcing one for the other there.
+        // Nor a result that crossed no fabric for a fabric stage: it measured another medium.
         const auto exact = [&](const FacetMismatch& x) {
-          return q.exact_cc && x.facet == PlatformFacet::cc;
+          return (q.exact_cc && x.facet == PlatformFacet::cc) || x.same_node;
         };
         if (!m.mismatches.empty() &&
             (!allow_mismatch || std::any_of(m.mismatches.begin(), m.mismatches.end(), exact))) {
@@ -245,33 +247,9 @@ std::optional<Considered::Kind> emulation_refusal(bool platform_cc_on, bool devi
   return std::nullopt;
 }
 
-// Why a sweep over the stage's own link cannot be a measurement of it: a point of the sweep,
-// or the figure at the payload, faster than the link's datasheet bandwidth allows (a forged
-// file, or a clock that stopped); none when it is within the limit or nothing bounds it.
-std::optional<Considered> beyond_link(const Catalog& catalog, const MeasurementQuery& q,
-                                      const Option& o) {
-  const LinkLimit& limit = catalog.probe_map.link_limit;
-  const Link* link = catalog.link(q.stage->link);
-  if (!o.candidate->within_link || limit.factor <= 0 || !link || link->bandwidth_Bps <= 0)
-    return std::nullopt;
-  double fastest = q.bytes / o.estimate.seconds, at = q.bytes;
-  for (const SweepPoint& p : o.points)
-    if (p.bytes / p.seconds > fastest) fastest = p.bytes / p.seconds, at = p.bytes;
-  if (fastest <= link->bandwidth_Bps * limit.factor) return std::nullopt;
-  Considered x;
-  x.kind = Considered::Kind::beyond_link;
-  x.fastest_Bps = fastest;
-  x.fastest_at_bytes = at;
-  x.link_id = link->id;
-  x.link_source = link->source.id;
-  x.link_Bps = link->bandwidth_Bps;
-  x.link_limit = limit.factor;
-  return x;
-}
-
 // The sweeps that may stand for the stage, fitted at the payload: devices first (an
-// emulation depends on whether one applies), fits outside their bounds and sweeps faster
-// than their link refused.
+// emulation depends on whether one applies), fits outside their bounds and sweeps beyond
+// their physical bound refused.
 std::vector<Option> weigh(const Catalog& catalog, const ProbeRule& rule,
                           const std::vector<MeasurementFile>& files, Gathered& g,
                           const MeasurementQuery& q, bool allow_emulation,
@@ -311,7 +289,8 @@ std::vector<Option> weigh(const Catalog& catalog, const ProbeRule& rule,
           add_once(g.refused, std::move(x));
           continue;
         }
-        if (std::optional<Considered> x = beyond_link(catalog, q, o)) {
+        if (std::optional<Considered> x =
+                bound_refusal(catalog, *q.stage, c, o.points, q.bytes, o.estimate.seconds)) {
           x->probe = c.probe;
           x->file = files[fi].name;
           add_once(g.refused, std::move(*x));

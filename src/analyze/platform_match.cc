@@ -133,6 +133,7 @@ void fabric_facet(const Catalog& c, const ProbeResult& r, const WantedPlatform& 
   if (got == want->id) return;
   FacetMismatch x = differs(PlatformFacet::fabric, got, want->id);
   x.wanted_name = want->name;
+  for (const std::string& s : c.probe_map.same_node_fabrics) x.same_node |= s == got;
   x.link = w.stage->link;
   m.mismatches.push_back(std::move(x));
 }

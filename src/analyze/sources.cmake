@@ -10,6 +10,7 @@ add_library(plainsight_analyze STATIC
   analyze/measured_durations.cc
   analyze/parallel.cc
   analyze/platform_match.cc
+  analyze/probe_bound.cc
   analyze/pipeline_graph.cc
   analyze/protection.cc
   analyze/reanalysis.cc

@@ -13,6 +13,7 @@
 
 #include "core/facet_mismatch.h"
 #include "core/fit_violation.h"
+#include "core/probe_bound.h"
 
 namespace plainsight {
 
@@ -29,7 +30,8 @@ struct Considered {
     emulation_not_needed,   // an emulation passed over: a device measurement applies
     emulation_not_allowed,  // an emulation ranks below the datasheet; not asked for
     out_of_bounds,          // its fit may not stand for the payload (`violations`)
-    beyond_link,            // faster than the stage's link can carry (`link_*`, `fastest_Bps`)
+    beyond_bound,           // faster than its physical bound allows (`bound_*`, `fastest_Bps`)
+    no_bound,               // its bound (`bound_kind`) has no value here: nothing checks it
     outranked,              // it applied, and another sweep ranked first (`outranked_by`)
     catalog_replaced,       // the catalog's figure (`catalog`), replaced by a probe result
   };
@@ -59,12 +61,15 @@ struct Considered {
   std::vector<FitViolation> violations;
   bool fitted = false;  // out_of_bounds: the answer is the fit (else interpolated medians)
 
-  // beyond_link: the sweep's fastest bytes / median (`fastest_Bps` at `fastest_at_bytes`,
-  // the payload's own answer included), and the link's id, datasheet bandwidth and source,
-  // with the probe map's link_limit factor.
+  // beyond_bound: the sweep's fastest bytes / median (`fastest_Bps` at `fastest_at_bytes`:
+  // the payload's own answer, and every point where the bound is a link), and the bound:
+  // its kind, the link or figure id, its bandwidth and source, the probe map's bound_factor,
+  // and the medium whose fastest link stands in where the stage names none (else "").
+  // no_bound: the kind and the medium.
   double fastest_Bps = 0, fastest_at_bytes = 0;
-  std::string link_id, link_source;
-  double link_Bps = 0, link_limit = 0;
+  ProbeBound::Kind bound_kind = ProbeBound::Kind::none;
+  std::string bound_id, bound_source, bound_medium;
+  double bound_Bps = 0, bound_factor = 0;
 
   // outranked: the sweep (its series params), its answer, and the sweep used instead.
   ParamList series;

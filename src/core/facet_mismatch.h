@@ -28,6 +28,9 @@ struct FacetMismatch {
   std::string link;                // fabric, storage: the stage's link, "" when it names none
   bool link_unclassified = false;  // fabric, storage: the link is in no class of the map
   int distance = 1;                // how far off: another GPU generation counts 2, another model 1
+  // fabric: the result's ranks shared one node (the map's same_node_fabrics): it crossed no
+  // fabric, and --allow-mismatch does not force it onto one.
+  bool same_node = false;
 
   friend auto operator<=>(const FacetMismatch&, const FacetMismatch&) = default;
 };

@@ -28,6 +28,20 @@ std::string printable(std::string_view text) { return units::visible_text(text);
 
 bool is_printable(std::string_view text) { return units::is_visible_text(text); }
 
+std::size_t first_unprintable(std::string_view text, std::size_t* length) {
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t c;
+    const std::size_t len = units::decode_utf8(text, i, &c);
+    if (len == 0 || units::is_invisible(c)) {
+      *length = len ? len : 1;
+      return i;
+    }
+    i += len;
+  }
+  *length = 0;
+  return std::string_view::npos;
+}
+
 std::string echo(std::string_view text, std::size_t max_chars) {
   const std::size_t cut = cut_at_chars(text, max_chars);
   if (cut >= text.size()) return printable(text);

@@ -22,6 +22,10 @@ std::string printable(std::string_view text);
 // True when printable(text) == text.
 bool is_printable(std::string_view text);
 
+// Where the first character printable() rewrites starts (npos when none), with its length in
+// `length`: what a message points at.
+std::size_t first_unprintable(std::string_view text, std::size_t* length);
+
 // printable(text), cut after `max_chars` characters with the size of the rest:
 // "aaaa... (1048576 bytes in all)".
 std::string echo(std::string_view text, std::size_t max_chars);

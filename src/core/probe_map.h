@@ -12,6 +12,7 @@
 #include "core/citation.h"
 #include "core/input_error.h"
 #include "core/platform_facet.h"
+#include "core/probe_bound.h"
 
 namespace plainsight {
 
@@ -40,10 +41,7 @@ struct ProbeCandidate {
   std::vector<std::string> series_by;  // params that split results into separate sweeps
   std::string prefer_max;              // of several sweeps, take the one with the largest value
   FitBounds fit;                       // the map's fit_bounds, with this probe's overrides
-  // The result crosses the stage's own link (a host-to-device copy over the GPU's PCIe
-  // link): it cannot move bytes faster than that link's datasheet bandwidth allows
-  // (ProbeMap::link_limit).
-  bool within_link = false;
+  ProbeBound bound;                    // what a result cannot run faster than
 
   bool depends_on_facet(PlatformFacet f) const {
     for (PlatformFacet d : depends_on)
@@ -76,10 +74,11 @@ struct PlatformClass {
   std::vector<std::string> filesystems;  // storage classes only
 };
 
-// How far above a link's datasheet bandwidth a measurement over that link may seem to run
-// before it is taken for an error, not a measurement (model/probe_map.yaml link_limit).
-struct LinkLimit {
-  double factor = 0;  // 0: no limit given
+// How far above its physical bound (a link's datasheet bandwidth, a memory bandwidth) a
+// measurement may seem to run before it is taken for an error, not a measurement
+// (model/probe_map.yaml bound_factor).
+struct BoundFactor {
+  double factor = 0;  // 0: none given
   std::string why;
   Citation source;
 };
@@ -87,9 +86,12 @@ struct LinkLimit {
 struct ProbeMap {
   std::vector<GpuModel> gpu_models;
   FitBounds fit_bounds;
-  LinkLimit link_limit;
+  BoundFactor bound_factor;
   std::vector<PlatformClass> storage_classes;
   std::vector<PlatformClass> fabrics;
+  // `fabric` params of results whose ranks shared one node (intra_node, loopback): they
+  // crossed no fabric and never stand for a fabric stage, even with --allow-mismatch.
+  std::vector<std::string> same_node_fabrics;
   std::vector<ProbeRule> rules;
   // The class a link belongs to, or null.
   static const PlatformClass* class_of_link(const std::vector<PlatformClass>& classes,

@@ -112,8 +112,8 @@ void read_platforms(const YamlFile& f, Catalog& c) {
 std::vector<Link> read_links(const YamlFile& f, const Catalog& c) {
   std::vector<Link> out;
   read_list(f, "links", "link", [&](MapReader& r) {
-    r.allow({"id", "name", "medium", "bandwidth", "bandwidth_per_tib", "source", "also",
-             "disputed_by", "note", "attributes"});
+    r.allow({"id", "name", "medium", "bandwidth", "bandwidth_per_tib", "node_bandwidth", "source",
+             "also", "disputed_by", "note", "attributes"});
     Link l;
     l.id = r.id("id");
     l.where = r.at();
@@ -123,6 +123,13 @@ std::vector<Link> read_links(const YamlFile& f, const Catalog& c) {
     if (r.has("bandwidth")) l.bandwidth_Bps = r.bandwidth("bandwidth");
     if (r.has("bandwidth_per_tib")) l.bandwidth_per_TiB_Bps = r.bandwidth("bandwidth_per_tib");
     static_cast<Cited&>(l) = read_cited(r, "link '" + l.id + "'", c.sources);
+    if (YamlNode n = r.optional_node("node_bandwidth")) {
+      MapReader nr(r.file(), n, "link '" + l.id + "' node_bandwidth");
+      nr.allow({"value", "source"});
+      l.node_bandwidth_Bps = nr.bandwidth("value");
+      l.node_source = read_citation(r.file(), nr.node("source"),
+                                    "link '" + l.id + "' node_bandwidth source", c.sources);
+    }
     l.note = r.str_or("note", "");
     l.attributes = r.str_map("attributes");
     out.push_back(std::move(l));

@@ -492,8 +492,15 @@ void read_params(const Reader& rd, json& r, const std::string& at, ProbeResult& 
 void read_timing(const Reader& rd, const json& r, const std::string& at, ProbeResult& pr) {
   const json& samples = rd.array(r, at, "samples_s");
   if (samples.empty()) rd.fail(at + ".samples_s", "empty: a result needs at least one sample");
-  for (std::size_t k = 0; k < samples.size(); ++k)
-    pr.samples_s.push_back(rd.time(samples[k], fmt::format("{}.samples_s[{}]", at, k)));
+  for (std::size_t k = 0; k < samples.size(); ++k) {
+    const std::string where = fmt::format("{}.samples_s[{}]", at, k);
+    pr.samples_s.push_back(rd.time(samples[k], where));
+    // Bytes over no time is no bandwidth at all: a sample of 0 s is a clock that did not
+    // move (or a forged file), and would pass every bound that 1e-300 s fails.
+    if (pr.samples_s.back() <= 0)
+      rd.fail(where, fmt::format("0 s for {}: a transfer cannot take no time (clock too coarse?)",
+                                 format_bytes(pr.bytes)));
+  }
   pr.median_s = rd.time(rd.field(r, at, "median_s"), at + ".median_s");
   pr.min_s = rd.time(rd.field(r, at, "min_s"), at + ".min_s");
   pr.max_s = rd.time(rd.field(r, at, "max_s"), at + ".max_s");
@@ -510,7 +517,7 @@ void read_timing(const Reader& rd, const json& r, const std::string& at, ProbeRe
   check_summary(rd, pr, at);
   // Bytes over time is a bandwidth every report derives; one beyond any link is a clock
   // or a typo (5e-324 s), and would print as infinity.
-  const double fastest = pr.min_s > 0 ? pr.min_s : pr.median_s;
+  const double fastest = std::min(pr.min_s > 0 ? pr.min_s : pr.median_s, *lo);
   if (pr.bytes / fastest > kMaxBandwidth)
     rd.fail(at, fmt::format("{} in {:g} s: a bandwidth beyond any plausible one (the limit is {})",
                             format_bytes(pr.bytes), fastest, format_bandwidth(kMaxBandwidth)));

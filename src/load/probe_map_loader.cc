@@ -61,11 +61,50 @@ std::vector<PlatformFacet> read_facets(MapReader& r) {
   return out;
 }
 
+// A candidate's physical bound: exactly one of link (transfer or node), figure (a catalog
+// figure in bytes per second) or none (with why no bound can apply); a candidate that stands
+// for a stage without saying is refused, so that no probe is used unchecked by omission.
+ProbeBound read_bound(const YamlFile& f, MapReader& r, const std::string& what, const Catalog& c) {
+  using K = ProbeBound::Kind;
+  if (!r.has("bound"))
+    throw InputError(r.at(),
+                     fmt::format("{} says no bound: every probe that stands for a "
+                                 "stage says what it cannot run faster than (bound: "
+                                 "{{link: transfer|node}}, {{figure: ID}} or {{none: WHY}})",
+                                 what));
+  MapReader br(f, r.node("bound"), what + " bound");
+  br.allow({"link", "figure", "none", "why"});
+  const int given = br.has("link") + br.has("figure") + br.has("none");
+  if (given != 1) throw InputError(br.at(), "a bound is one of link, figure or none");
+  ProbeBound b;
+  if (br.has("none")) {
+    b.kind = K::none;
+    b.why = br.str("none");
+    if (b.why.empty()) throw InputError(br.at_value("none"), "none needs the reason");
+    return b;
+  }
+  if (br.has("link")) {
+    const std::string per = br.str("link");
+    check(per, {"transfer", "node"}, "link bound", br.at_value("link"));
+    b.kind = per == "node" ? K::link_node : K::link_transfer;
+  } else {
+    b.kind = K::figure;
+    b.figure = br.id("figure");
+    check(b.figure, ids_of(c.figures), "figure", br.at_value("figure"));
+    if (c.figure(b.figure)->unit != "bytes_per_second")
+      throw InputError(br.at_value("figure"),
+                       fmt::format("figure '{}' is in {}, not bytes_per_second", b.figure,
+                                   c.figure(b.figure)->unit));
+  }
+  b.why = br.str("why");
+  return b;
+}
+
 ProbeCandidate read_candidate(const YamlFile& f, const YamlNode& n, const std::string& rule,
-                              const FitBounds& bounds) {
+                              const FitBounds& bounds, const Catalog& catalog) {
   MapReader r(f, n, "probe_map rule '" + rule + "' probe");
   r.allow({"probe", "params", "cc", "depends_on", "emulation", "label", "series_by", "prefer_max",
-           "fit", "within_link"});
+           "fit", "bound"});
   ProbeCandidate c;
   c.probe = r.id("probe");
   c.params = r.str_map("params");
@@ -84,7 +123,7 @@ ProbeCandidate read_candidate(const YamlFile& f, const YamlNode& n, const std::s
     throw InputError(r.at(), c.cc_param.empty() ? "depends_on cc needs `cc` (the param and values)"
                                                 : "`cc` needs cc in depends_on");
   c.emulation = r.on_off_or("emulation", false);
-  c.within_link = r.on_off_or("within_link", false);
+  c.bound = read_bound(f, r, "probe_map rule '" + rule + "' probe " + c.probe, catalog);
   c.label = r.str("label");
   c.series_by = r.str_list("series_by");
   c.prefer_max = r.str_or("prefer_max", "");
@@ -128,19 +167,21 @@ std::vector<PlatformClass> read_classes(const YamlFile& f, MapReader& top, const
 ProbeMap load_probe_map(const std::filesystem::path& path, const Catalog& c) {
   YamlFile f = YamlFile::load(path);
   MapReader top(f, f.root(), f.name());
-  top.allow({"gpu_models", "fit_bounds", "link_limit", "storage_classes", "fabrics", "rules"});
+  top.allow({"gpu_models", "fit_bounds", "bound_factor", "storage_classes", "fabrics",
+             "same_node_fabrics", "rules"});
   ProbeMap m;
   if (YamlNode b = top.optional_node("fit_bounds"))
     m.fit_bounds = read_fit_bounds(f, b, "fit_bounds", m.fit_bounds);
-  if (YamlNode l = top.optional_node("link_limit")) {
-    MapReader lr(f, l, "link_limit");
+  if (YamlNode l = top.optional_node("bound_factor")) {
+    MapReader lr(f, l, "bound_factor");
     lr.allow({"factor", "why", "source"});
-    m.link_limit.factor = lr.number("factor", 1, 10);
-    m.link_limit.why = lr.str("why");
-    m.link_limit.source = read_citation(f, lr.node("source"), "link_limit source", c.sources);
+    m.bound_factor.factor = lr.number("factor", 1, 10);
+    m.bound_factor.why = lr.str("why");
+    m.bound_factor.source = read_citation(f, lr.node("source"), "bound_factor source", c.sources);
   }
   m.storage_classes = read_classes(f, top, "storage_classes", c);
   m.fabrics = read_classes(f, top, "fabrics", c);
+  m.same_node_fabrics = top.str_list("same_node_fabrics");
   for (const YamlNode& n : sequence_of(f, top.node("gpu_models"), "gpu_models")) {
     MapReader r(f, n, "gpu model");
     r.allow({"match", "gpu"});
@@ -158,7 +199,7 @@ ProbeMap load_probe_map(const std::filesystem::path& path, const Catalog& c) {
     check(rule.medium, ids_of(c.media), "medium", r.at_value("medium"));
     rule.when = read_when(f, r, "probe_map rule '" + rule.id + "'");
     for (const YamlNode& p : sequence_of(f, r.node("probes"), "probes"))
-      rule.candidates.push_back(read_candidate(f, p, rule.id, m.fit_bounds));
+      rule.candidates.push_back(read_candidate(f, p, rule.id, m.fit_bounds, c));
     if (rule.candidates.empty())
       throw InputError(r.at_value("probes"), "a probe_map rule needs at least one probe");
     rule.why = r.str("why");
@@ -169,9 +210,9 @@ ProbeMap load_probe_map(const std::filesystem::path& path, const Catalog& c) {
   }
   for (const ProbeRule& rule : m.rules)
     for (const ProbeCandidate& cand : rule.candidates)
-      if (cand.within_link && m.link_limit.factor == 0)
-        throw InputError(rule.where, fmt::format("rule '{}': probe {} is within_link, but the map "
-                                                 "gives no link_limit",
+      if (cand.bound.kind != ProbeBound::Kind::none && m.bound_factor.factor == 0)
+        throw InputError(rule.where, fmt::format("rule '{}': probe {} has a bound, but the map "
+                                                 "gives no bound_factor",
                                                  rule.id, cand.probe));
   return m;
 }

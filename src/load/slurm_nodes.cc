@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <fstream>
 #include <functional>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -51,24 +52,36 @@ enum class Extent { word, time, free_text };
 struct KeyRule {
   std::string_view key;
   Extent extent;
-  // Free text ends at the first " KEY=" of these: the keys Slurm prints after it.
-  std::array<std::string_view, 5> followers{};
+  // Where free text may end: before " KEY=" of one of these, the keys Slurm prints after it
+  // (in slurm_sprint_node_table's order); the free text of OS must end there.
+  std::array<std::string_view, 9> followers{};
+  bool ends_line = false;  // free text that may also run to the end of the line
 };
 
 constexpr std::array<KeyRule, 8> kRules{{
     // The kernel's uname string, which may hold anything; Slurm prints RealMemory= next.
-    {"OS", Extent::free_text, {"RealMemory"}},
-    // Set by an administrator; the last fields of the line.
+    {"OS", Extent::free_text, {"RealMemory"}, false},
+    // Set by an administrator; the last fields of the line, then the optional ones.
     {"Reason",
      Extent::free_text,
-     {"Comment", "Extra", "InstanceId", "InstanceType", "ReservationName"}},
-    {"Comment", Extent::free_text, {"Extra", "InstanceId", "InstanceType", "ReservationName"}},
-    {"Extra", Extent::free_text, {"InstanceId", "InstanceType", "ReservationName"}},
+     {"Comment", "Extra", "InstanceId", "InstanceType", "ReservationName", "TLSCertTokenSet",
+      "TLSCertLastRenewal", "Topology", "Parameters"},
+     true},
+    {"Comment",
+     Extent::free_text,
+     {"Extra", "InstanceId", "InstanceType", "ReservationName", "TLSCertTokenSet",
+      "TLSCertLastRenewal", "Topology", "Parameters"},
+     true},
+    {"Extra",
+     Extent::free_text,
+     {"InstanceId", "InstanceType", "ReservationName", "TLSCertTokenSet", "TLSCertLastRenewal",
+      "Topology", "Parameters"},
+     true},
     // slurm_make_time_str follows SLURM_TIME_FORMAT, which may hold spaces.
-    {"BootTime", Extent::time, {}},
-    {"SlurmdStartTime", Extent::time, {}},
-    {"LastBusyTime", Extent::time, {}},
-    {"ResumeAfterTime", Extent::time, {}},
+    {"BootTime", Extent::time, {}, false},
+    {"SlurmdStartTime", Extent::time, {}, false},
+    {"LastBusyTime", Extent::time, {}, false},
+    {"ResumeAfterTime", Extent::time, {}, false},
 }};
 
 const KeyRule* rule_of(std::string_view key) {
@@ -77,80 +90,175 @@ const KeyRule* rule_of(std::string_view key) {
   return nullptr;
 }
 
-// Where free text ends: before the first " KEY=" of its followers, else the line's end.
-std::size_t free_text_end(std::string_view line, std::size_t from, const KeyRule& r) {
-  std::size_t end = std::string_view::npos;
-  for (std::string_view f : r.followers) {
-    if (f.empty()) break;
-    for (std::size_t at = line.find(f, from); at != std::string_view::npos;
-         at = line.find(f, at + 1)) {
-      if (at > from && line[at - 1] == ' ' && at + f.size() < line.size() &&
-          line[at + f.size()] == '=') {
-        end = std::min(end, at - 1);
-        break;
-      }
+// Where free text starting at `from` may end: before each " KEY=" of its followers, in order,
+// then the line's end where it may run there. Empty: it cannot end (OS= without RealMemory=).
+std::vector<std::size_t> free_text_ends(std::string_view line, std::size_t from, const KeyRule& r) {
+  std::vector<std::size_t> out;
+  for (std::size_t at = line.find('=', from); at != std::string_view::npos;
+       at = line.find('=', at + 1)) {
+    std::size_t k = at;
+    while (k > from && key_char(line[k - 1])) --k;
+    if (k <= from || k == at || line[k - 1] != ' ') continue;
+    const std::string_view key = line.substr(k, at - k);
+    for (std::string_view f : r.followers)
+      if (!f.empty() && f == key) out.push_back(k - 1);
+  }
+  if (r.ends_line) out.push_back(line.size());
+  return out;
+}
+
+// The fields the reader uses: two readings of a line that give them the same values are
+// the same node, whatever they make of the rest.
+constexpr std::array<std::string_view, 6> kReadKeys{
+    "State", "Gres", "Partitions", "ActiveFeatures", "AvailableFeatures", "NodeName"};
+
+std::optional<std::string_view> value_of(const std::vector<ScontrolField>& fields,
+                                         std::string_view key) {
+  for (const ScontrolField& f : fields)
+    if (f.key == key) return f.value;
+  return std::nullopt;
+}
+
+// A line read every way the grammar allows. Free text may end before any of its followers'
+// keys: Slurm prints it raw, so a kernel string or a reason that holds " RealMemory=1
+// State=IDLE" can be read as fields. The first reading (each free text ending as early as
+// it can) is the line's, unless another reading gives a field the reader uses another
+// value: then the line is refused where the two part, never read one way silently.
+class LineReadings {
+ public:
+  explicit LineReadings(std::string_view line) : line_(line) {}
+
+  std::vector<ScontrolField> read() {
+    std::vector<ScontrolField> fields;
+    walk(0, fields, {});
+    if (!first_) throw *error_;
+    return std::move(*first_);
+  }
+
+ private:
+  using Seen = std::array<std::uint64_t, 4>;
+  // Enough to part two readings; a hostile line with thousands of " KEY=" stops here.
+  static constexpr int kMaxReadings = 64;
+
+  void fail(std::size_t at, std::string what) {
+    if (!error_) error_.emplace(at, std::move(what));
+  }
+
+  void complete(const std::vector<ScontrolField>& fields) {
+    if (!first_) {
+      first_ = fields;
+      return;
+    }
+    for (std::string_view key : kReadKeys) {
+      const std::optional<std::string_view> a = value_of(*first_, key), b = value_of(fields, key);
+      if (a == b) continue;
+      ambiguous(fields, key, a ? fmt::format("'{}'", echo(*a)) : "absent",
+                b ? fmt::format("'{}'", echo(*b)) : "absent");
     }
   }
-  return end;
-}
+
+  // Throws at the first place the two readings part: where one ends a free text that the
+  // other runs on.
+  [[noreturn]] void ambiguous(const std::vector<ScontrolField>& other, std::string_view key,
+                              const std::string& one, const std::string& two) {
+    const std::vector<ScontrolField>& first = *first_;
+    std::size_t i = 0;
+    while (i + 1 < first.size() && i + 1 < other.size() && first[i].key == other[i].key &&
+           first[i].value == other[i].value)
+      ++i;
+    const ScontrolField& a = first[i];
+    const ScontrolField& b = other[i];
+    const std::size_t at = a.offset + std::min(a.value.size(), b.value.size()) + 1;
+    const std::size_t later = std::max(a.offset + a.value.size(), b.offset + b.value.size()) + 2;
+    throw SlurmSyntaxError(
+        at, fmt::format("the line reads two ways: the free text of {}= may end here or run on to "
+                        "column {}, and {} would be {} or {} (free text holding ' KEY=' cannot be "
+                        "told from the fields Slurm prints after it)",
+                        a.key, later, key, one, two));
+  }
+
+  void walk(std::size_t i, std::vector<ScontrolField>& fields, Seen seen) {
+    const std::size_t depth = fields.size();
+    while (i < line_.size()) {
+      if (line_[i] == ' ') {
+        ++i;
+        continue;
+      }
+      const std::size_t len = key_length(line_, i);
+      if (len == 0) {
+        const std::size_t end = word_end(line_, i);
+        fail(i,
+             fmt::format("expected a field KEY=VALUE, got '{}'", echo(line_.substr(i, end - i))));
+        fields.resize(depth);
+        return;
+      }
+      const std::string_view key = line_.substr(i, len);
+      // Keys seen so far, by a small hash: a line has about 40 fields, and a repeated key is
+      // looked for only where the hash says it may be one.
+      const unsigned h = (static_cast<unsigned char>(key.front()) * 31u +
+                          static_cast<unsigned char>(key.back()) * 7u + len) &
+                         255u;
+      if (seen[h / 64] >> (h % 64) & 1u) {
+        for (const ScontrolField& f : fields)
+          if (f.key == key) {
+            fail(i, fmt::format("'{}=' again (first at column {}): a line lists each field once",
+                                key, f.offset - key.size()));
+            fields.resize(depth);
+            return;
+          }
+      }
+      seen[h / 64] |= std::uint64_t{1} << (h % 64);
+      const std::size_t from = i + len + 1;
+      std::size_t end = word_end(line_, from);
+      const KeyRule* r = rule_of(key);
+      if (r && r->extent == Extent::free_text) {
+        const std::vector<std::size_t> ends = free_text_ends(line_, from, *r);
+        if (ends.empty())
+          fail(from,
+               "OS= is not followed by RealMemory= (Slurm prints it right after the kernel "
+               "string): where the kernel string ends cannot be told");
+        // Each way the free text may end, earliest first, with the rest of the line after it.
+        const std::size_t here = fields.size();
+        for (std::size_t e : ends) {
+          if (++readings_ > kMaxReadings) {
+            fail(from, fmt::format("the free text of {}= holds ' KEY=' so often that the line "
+                                   "reads more than {} ways",
+                                   key, kMaxReadings));
+            if (first_) throw *error_;
+            break;
+          }
+          fields.push_back({key, rtrim(line_.substr(from, e - from)), from});
+          walk(e, fields, seen);
+          fields.resize(here);
+        }
+        fields.resize(depth);
+        return;
+      }
+      if (r && r->extent == Extent::time) {
+        // A time runs over words that are not fields.
+        for (std::size_t next = end; next < line_.size();) {
+          while (next < line_.size() && line_[next] == ' ') ++next;
+          if (next >= line_.size() || key_length(line_, next) > 0) break;
+          end = next = word_end(line_, next);
+        }
+      }
+      fields.push_back({key, rtrim(line_.substr(from, end - from)), from});
+      i = end;
+    }
+    complete(fields);
+    fields.resize(depth);
+  }
+
+  std::string_view line_;
+  std::optional<std::vector<ScontrolField>> first_;
+  std::optional<SlurmSyntaxError> error_;
+  int readings_ = 0;
+};
 
 }  // namespace
 
 std::vector<ScontrolField> scontrol_fields(std::string_view line) {
-  std::vector<ScontrolField> out;
-  // Keys seen so far, by a small hash: a line has about 40 fields, and a repeated key is
-  // looked for only where the hash says it may be one.
-  std::array<std::uint64_t, 4> seen{};
-  std::size_t i = 0;
-  while (i < line.size()) {
-    if (line[i] == ' ') {
-      ++i;
-      continue;
-    }
-    const std::size_t len = key_length(line, i);
-    if (len == 0) {
-      const std::size_t end = word_end(line, i);
-      throw SlurmSyntaxError(
-          i, fmt::format("expected a field KEY=VALUE, got '{}'", echo(line.substr(i, end - i))));
-    }
-    const std::string_view key = line.substr(i, len);
-    const unsigned h = (static_cast<unsigned char>(key.front()) * 31u +
-                        static_cast<unsigned char>(key.back()) * 7u + len) &
-                       255u;
-    if (seen[h / 64] >> (h % 64) & 1u) {
-      for (const ScontrolField& f : out)
-        if (f.key == key)
-          throw SlurmSyntaxError(i, fmt::format("'{}=' again (first at column {}): a line lists "
-                                                "each field once",
-                                                key, f.offset - key.size()));
-    }
-    seen[h / 64] |= std::uint64_t{1} << (h % 64);
-    const std::size_t from = i + len + 1;
-    std::size_t end = word_end(line, from);
-    if (const KeyRule* r = rule_of(key)) {
-      if (r->extent == Extent::free_text) {
-        end = free_text_end(line, from, *r);
-        if (end == std::string_view::npos) {
-          if (r->followers[0] == "RealMemory")
-            throw SlurmSyntaxError(
-                from,
-                "OS= is not followed by RealMemory= (Slurm prints it right after the "
-                "kernel string): where the kernel string ends cannot be told");
-          end = line.size();
-        }
-      } else {
-        // A time runs over words that are not fields.
-        for (std::size_t next = end; next < line.size();) {
-          while (next < line.size() && line[next] == ' ') ++next;
-          if (next >= line.size() || key_length(line, next) > 0) break;
-          end = next = word_end(line, next);
-        }
-      }
-    }
-    out.push_back({key, rtrim(line.substr(from, end - from)), from});
-    i = end;
-  }
-  return out;
+  return LineReadings(line).read();
 }
 
 GresGpus gres_gpus(std::string_view gres) {
@@ -237,18 +345,126 @@ std::vector<std::string> slurm_list(std::string_view v) {
   return out;
 }
 
-bool slurm_unavailable(std::string_view state) {
-  for (std::size_t start = 0; start <= state.size();) {
-    const std::size_t plus = std::min(state.find('+', start), state.size());
-    std::string flag(state.substr(start, plus - start));
-    while (!flag.empty() && !std::isalpha(static_cast<unsigned char>(flag.back()))) flag.pop_back();
-    for (char& c : flag) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    for (const char* out : {"DOWN", "DRAIN", "DRAINED", "DRAINING", "FAIL", "FAILING", "FUTURE",
-                            "POWERED_DOWN", "POWER_DOWN", "POWERING_DOWN"})
-      if (flag == out) return true;
+namespace {
+
+// A node state as `scontrol show node -o` prints it (Slurm's src/common/slurm_protocol_defs.c):
+// node_state_string_complete writes a base state, then "+FLAG" for each flag; releases
+// before 21.08 wrote node_state_string's compact name with one suffix character (DOWN*,
+// IDLE~), then "+DRAIN", "+POWER", ... Each name says whether the node can be scheduled:
+// Slurm leaves a node out of its available nodes when it is down, drained, failed or not
+// responding (slurmctld/node_mgr.c, _sync_bitmaps), and a node that is not yet or no longer
+// registered (FUTURE, UNKNOWN, INVAL), in error, in maintenance, being rebooted or powered
+// down cannot run a job now either.
+struct StateName {
+  std::string_view name;
+  bool in_service;
+};
+
+constexpr auto kStates = std::to_array<StateName>({
+    // node_states[]: the base states; INVALID is what node_state_base_string prints for none.
+    {"IDLE", true},
+    {"ALLOCATED", true},
+    {"MIXED", true},
+    {"DOWN", false},
+    {"ERROR", false},
+    {"FUTURE", false},
+    {"UNKNOWN", false},
+    {"INVALID", false},
+    // node_state_string's compact names (17.11 to now; PERFCTRS until 23.11).
+    {"INVAL", false},
+    {"MAINT", false},
+    {"REBOOT", false},
+    {"DRAINING", false},
+    {"DRAINED", false},
+    {"FAILING", false},
+    {"FAIL", false},
+    {"REBOOT_ISSUED", false},
+    {"CANCEL_REBOOT", true},
+    {"CLOUD", true},
+    {"EXTERNAL", true},
+    {"POWER_DOWN", false},
+    {"POWER_UP", true},
+    {"POWERING_DOWN", false},
+    {"POWERED_DOWN", false},
+    {"POWERING_UP", true},
+    {"UNDRAIN", true},
+    {"DYNAMIC_FUTURE", false},
+    {"DYNAMIC_NORM", true},
+    {"COMPLETING", true},
+    {"RESERVED", true},
+    {"BLOCKED", true},
+    {"PLANNED", true},
+    {"RESUME", true},
+    {"PERFCTRS", true},
+});
+
+constexpr auto kFlags = std::to_array<StateName>({
+    // node_state_flags[] (22.05 adds PERFCTRS, 24.05 BLOCKED), and 20.11's "+POWER".
+    {"BLOCKED", true},         {"CLOUD", true},           {"COMPLETING", true},
+    {"DRAIN", false},          {"DYNAMIC_FUTURE", false}, {"DYNAMIC_NORM", true},
+    {"EXTERNAL", true},        {"INVALID_REG", false},    {"FAIL", false},
+    {"MAINTENANCE", false},    {"POWER_DOWN", false},     {"POWER_UP", true},
+    {"PERFCTRS", true},        {"POWERED_DOWN", false},   {"REBOOT_REQUESTED", true},
+    {"REBOOT_ISSUED", false},  {"RESERVED", true},        {"RESUME", true},
+    {"NOT_RESPONDING", false}, {"PLANNED", true},         {"POWERING_UP", true},
+    {"POWERING_DOWN", false},  {"POWER", false},
+});
+
+// node_state_string's suffix characters, for the flag each stands for.
+constexpr auto kSuffixes = std::to_array<StateName>({
+    {"*", false},  // not responding
+    {"~", false},  // powered down
+    {"%", false},  // powering down
+    {"!", false},  // power down pending
+    {"$", false},  // maintenance
+    {"^", false},  // reboot issued
+    {"@", true},   // reboot requested
+    {"#", true},   // powering up
+    {"-", true},   // planned
+});
+
+template <std::size_t N>
+const StateName* find_name(const std::array<StateName, N>& names, std::string_view s) {
+  for (const StateName& n : names)
+    if (n.name == s) return &n;
+  return nullptr;
+}
+
+// Reads a State value: whether the node is in service; none, with why the value is no Slurm
+// state in `error` and the offset in it in `at`, when it is not one.
+std::optional<bool> read_state(std::string_view s, std::string* error, std::size_t* at) {
+  bool in_service = true;
+  for (std::size_t start = 0, word = 0; start <= s.size(); ++word) {
+    const std::size_t plus = std::min(s.find('+', start), s.size());
+    std::string_view name = s.substr(start, plus - start);
+    if (word == 0 && !name.empty()) {
+      if (const StateName* suffix = find_name(kSuffixes, name.substr(name.size() - 1))) {
+        in_service &= suffix->in_service;
+        name.remove_suffix(1);
+      }
+    }
+    const StateName* known = word == 0 ? find_name(kStates, name) : find_name(kFlags, name);
+    if (!known) {
+      *at = start;
+      *error = name.empty()
+                   ? std::string("an empty state name")
+                   : fmt::format("'{}' is not a Slurm node {}", echo(name),
+                                 word == 0 ? "state (IDLE, MIXED, ALLOCATED, DOWN, ...)"
+                                           : "state flag (DRAIN, FAIL, NOT_RESPONDING, ...)");
+      return std::nullopt;
+    }
+    in_service &= known->in_service;
     start = plus + 1;
   }
-  return false;
+  return in_service;
+}
+
+}  // namespace
+
+bool slurm_unavailable(std::string_view state) {
+  std::string error;
+  std::size_t at = 0;
+  return !read_state(state, &error, &at).value_or(false);
 }
 
 namespace {
@@ -260,22 +476,6 @@ bool host_name(std::string_view s) {
   return true;
 }
 
-// A state as Slurm writes it: words of letters and '_' joined by '+', each with the flag
-// characters Slurm appends (DOWN*, IDLE~, MIXED#).
-bool slurm_state(std::string_view s) {
-  if (s.empty()) return false;
-  for (std::size_t start = 0; start <= s.size();) {
-    const std::size_t plus = std::min(s.find('+', start), s.size());
-    std::size_t i = start;
-    while (i < plus && (std::isalpha(static_cast<unsigned char>(s[i])) || s[i] == '_')) ++i;
-    if (i == start) return false;
-    for (; i < plus; ++i)
-      if (std::string_view("*~#!%$@^-").find(s[i]) == std::string_view::npos) return false;
-    start = plus + 1;
-  }
-  return true;
-}
-
 // One node from one line (leading spaces removed; `lead` of them, for columns).
 SlurmNode node_of(std::string_view line, const std::string& name, int line_no, std::size_t lead) {
   const auto at = [&](std::size_t offset) {
@@ -284,8 +484,10 @@ SlurmNode node_of(std::string_view line, const std::string& name, int line_no, s
   if (line.size() > kMaxInventoryLineBytes)
     throw InputError(at(0), fmt::format("a line of {} bytes; the limit is {}", line.size(),
                                         kMaxInventoryLineBytes));
-  if (!is_printable(line))
-    throw InputError(at(0), fmt::format("expected text, got '{}'", echo(line)));
+  std::size_t bad_length = 0;
+  if (const std::size_t bad = first_unprintable(line, &bad_length); bad != std::string_view::npos)
+    throw InputError(at(bad), fmt::format("a control or invisible character ({}) in a node line",
+                                          printable(line.substr(bad, bad_length))));
   if (!line.starts_with("NodeName="))
     throw InputError(at(0), fmt::format("expected a node of `scontrol show node -o` (NodeName=... "
                                         "Gres=... State=...), got '{}'",
@@ -302,10 +504,12 @@ SlurmNode node_of(std::string_view line, const std::string& name, int line_no, s
   for (const ScontrolField& f : fields) {
     if (f.key == "NodeName") node.name = std::string(f.value);
     if (f.key == "State") {
-      if (!slurm_state(f.value))
-        throw InputError(at(f.offset), fmt::format("State '{}' is not a Slurm node state (e.g. "
-                                                   "IDLE, MIXED+DRAIN, DOWN*)",
-                                                   echo(f.value)));
+      std::string why;
+      std::size_t where = 0;
+      if (!read_state(f.value, &why, &where))
+        throw InputError(at(f.offset + where), fmt::format("State '{}' is not a Slurm node state: "
+                                                           "{}",
+                                                           echo(f.value), why));
       node.state = std::string(f.value);
       has_state = true;
     }

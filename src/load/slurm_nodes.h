@@ -7,8 +7,12 @@
 //    only by the keys Slurm prints after them;
 //  - the times (BootTime, SlurmdStartTime, LastBusyTime, ResumeAfterTime), which
 //    SLURM_TIME_FORMAT may write with spaces: they run to the next word that is a key.
-// So a kernel string that holds " State=IDLE" is read as part of OS, never as the node's
-// state, and what does not fit the grammar is refused at its line and column.
+// Free text may end before any " KEY=" of a key Slurm prints after it, so a line can read
+// more than one way: a kernel string holding " RealMemory=1 State=IDLE Reason=x" ends at its
+// own RealMemory= or at Slurm's. When two readings give a field the reader uses (State,
+// Gres, Partitions, the features, NodeName) different values, the line is refused where
+// they part, never read one way silently; what does not fit the grammar at all is refused
+// at its line and column.
 #pragma once
 
 #include <cstddef>
@@ -67,7 +71,10 @@ GresGpus gres_gpus(std::string_view gres);
 // "a,b,c" -> its items; "(null)" and "" -> none.
 std::vector<std::string> slurm_list(std::string_view value);
 
-// Whether a node is out of service: down, drained or draining, failed, or powered off.
+// Whether a node cannot be scheduled now: down, drained or draining, failed, not responding,
+// not registered (FUTURE, UNKNOWN, INVAL), in error or maintenance, being rebooted, powered
+// down (src/load/slurm_nodes.cc lists every state and flag of Slurm's). A value that is no
+// Slurm state counts as out of service (the reader refuses it before).
 bool slurm_unavailable(std::string_view state);
 
 // Calls `each` for every node of an inventory, in order, reading it a block at a time

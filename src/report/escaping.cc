@@ -82,6 +82,16 @@ std::size_t block_marker(std::string_view rest) {
   return i + 1 >= rest.size() || md_space(rest[i + 1]) ? i : std::string_view::npos;
 }
 
+// Whether the character at `i` sits between two ASCII letters or digits: an underscore
+// there neither opens nor closes emphasis ("cvm_decrypt"). Beside anything else (punctuation,
+// which may be non-ASCII) it might, and is escaped.
+bool inside_word(std::string_view v, std::size_t i) {
+  const auto word = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
+  return i > 0 && i + 1 < v.size() && word(v[i - 1]) && word(v[i + 1]);
+}
+
 bool starts_with_ci(std::string_view s, std::size_t at, std::string_view what) {
   if (at + what.size() > s.size()) return false;
   for (std::size_t k = 0; k < what.size(); ++k)
@@ -104,7 +114,10 @@ std::string md_escaped(std::string_view text, bool block_start) {
   out.reserve(v.size());
   for (std::size_t i = 0; i < v.size(); ++i) {
     const char c = v[i];
-    if (i == marker) out += '\\';
+    // Emphasis and strikethrough (* and ~ anywhere; _ where it is not inside a word, the only
+    // place CommonMark lets it open or close emphasis) are always escaped below.
+    const bool emphasis = c == '*' || c == '~' || (c == '_' && !inside_word(v, i));
+    if (i == marker && !emphasis) out += '\\';
     if ((c == ':' && v.substr(i + 1).starts_with("//")) || c == '@' ||
         (starts_with_ci(v, i, "www.") &&
          (i == 0 || !std::isalnum(static_cast<unsigned char>(v[i - 1])))))
@@ -125,6 +138,7 @@ std::string md_escaped(std::string_view text, bool block_start) {
         out += c;
         break;
       default:
+        if (emphasis) out += '\\';
         out += c;
     }
   }

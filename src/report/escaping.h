@@ -19,9 +19,10 @@ std::string html_text(std::string_view text);
 
 // Markdown text (a paragraph, a list item or a table cell), one line: shown(), newlines as
 // spaces, leading spaces dropped; what would start HTML or a character reference (< &) as
-// references; what would start a link or a code span ([ ] ` \) and '|' backslash-escaped; a
-// block marker at its start (# > - + * 1. === ~~~) backslash-escaped; and bare URLs, www.
-// names and e-mail addresses broken by an empty <span> so that GitHub does not link them.
+// references; what would start a link or a code span ([ ] ` \), '|', emphasis and
+// strikethrough (* ~, and _ where it is not inside a word) backslash-escaped; a block marker
+// at its start (# > - + 1. ===) backslash-escaped; and bare URLs, www. names and e-mail
+// addresses broken by an empty <span> so that GitHub does not link them.
 std::string md_text(std::string_view text);
 // The same for a table cell, which starts no block: no block marker is escaped.
 std::string md_cell(std::string_view text);

@@ -65,6 +65,15 @@ std::vector<std::pair<std::string, std::vector<const ProbeResult*>>> sweeps(
   return out;
 }
 
+// Free text from the file (a skipped probe's reason, a failure's error) may break lines:
+// each line after the first is marked "  | ", so that none can pass for a line of the tool's
+// own ("plainsight: verdict: ..." at column 0).
+std::string continued(std::string_view text) {
+  std::string out;
+  for (char c : text) out += c == '\n' ? std::string("\n  | ") : std::string(1, c);
+  return out;
+}
+
 }  // namespace
 
 std::string measurement_file_report(const MeasurementFile& f) {
@@ -88,8 +97,10 @@ std::string measurement_file_report(const MeasurementFile& f) {
                          fit_phrase(fit)});
   }
   out += "\nFits over each sweep's medians:\n" + fits.plain();
-  for (const auto& [probe, why] : f.skipped) out += fmt::format("skipped: {}: {}\n", probe, why);
-  for (const auto& [probe, why] : f.failed) out += fmt::format("failed: {}: {}\n", probe, why);
+  for (const auto& [probe, why] : f.skipped)
+    out += fmt::format("skipped: {}: {}\n", probe, continued(why));
+  for (const auto& [probe, why] : f.failed)
+    out += fmt::format("failed: {}: {}\n", probe, continued(why));
   out += "Units: GB = 1e9 bytes; bandwidth = bytes / median.\n";
   return out;
 }

@@ -38,6 +38,43 @@ std::string catalog_text(const Figure& f) {
   return out;
 }
 
+// The words of each kind of bound: what it is (for a stage that has none), what names one
+// ({} is the link or figure id), and what a result beyond it does.
+struct BoundWords {
+  const char* kind;
+  const char* named;
+  const char* beyond;
+};
+
+BoundWords bound_words(ProbeBound::Kind k) {
+  using BK = ProbeBound::Kind;
+  switch (k) {
+    case BK::link_transfer:
+      return {"the datasheet bandwidth of the stage's link", "the datasheet bandwidth of link '{}'",
+              "more than the link can carry"};
+    case BK::link_node:
+      return {"the bandwidth one node has over the stage's fabric (links.yaml node_bandwidth)",
+              "the bandwidth one node has over link '{}', all its ports",
+              "more than the node can send over its fabric"};
+    case BK::figure:
+      return {"a catalog figure", "figure '{}'", "faster than that bound allows"};
+    case BK::none:
+      break;
+  }
+  return {"no bound", "{}", ""};
+}
+
+// The bound a result went beyond, with its figure and source: "the datasheet bandwidth of
+// link 'pcie_gen5_x16' (63 GB/s [pcie5-spec])".
+std::string bound_text(const Considered& e) {
+  std::string out = fmt::format(fmt::runtime(bound_words(e.bound_kind).named), e.bound_id);
+  out += fmt::format(" ({} [{}]", format_bandwidth(e.bound_Bps), e.bound_source);
+  if (!e.bound_medium.empty())
+    out += fmt::format(", the fastest catalog link of medium '{}': the stage names none with one",
+                       e.bound_medium);
+  return out + ")";
+}
+
 std::string why_outranked(const Considered& e) {
   using R = Considered::Rank;
   switch (e.outranked_by) {
@@ -132,8 +169,9 @@ std::string mismatch_phrase(const FacetMismatch& x) {
       if (x.measured.empty())
         return fmt::format("does not say which fabric it crossed; the stage runs on {}",
                            x.wanted_name);
-      return fmt::format("crossed {}; the stage runs on {} ({})", x.measured, x.wanted_name,
-                         x.wanted);
+      return fmt::format("crossed {}{}; the stage runs on {} ({})", x.measured,
+                         x.same_node ? " (its ranks shared one node: no fabric at all)" : "",
+                         x.wanted_name, x.wanted);
     case PlatformFacet::storage: {
       const std::string what =
           x.measured.empty() ? std::string("an unnamed file system")
@@ -239,14 +277,18 @@ std::string considered_phrase(const Considered& e) {
                          format_bytes(e.bytes), e.fitted ? "fit is" : "medians are",
                          fmt::join(broken, ", "));
     }
-    case K::beyond_link:
+    case K::beyond_bound:
       return fmt::format(
-          "{} runs at {} at {} (bytes / median), {:.3g}x the datasheet bandwidth of link "
-          "'{}' ({} [{}]): more than the link can carry (at most {:g}x, model/"
-          "probe_map.yaml link_limit): not used",
+          "{} runs at {} at {} (bytes / median), {:.3g}x {}: {} (at most {:g}x, "
+          "model/probe_map.yaml bound_factor): not used",
           who(e), format_bandwidth(e.fastest_Bps), format_bytes(e.fastest_at_bytes),
-          e.fastest_Bps / e.link_Bps, e.link_id, format_bandwidth(e.link_Bps), e.link_source,
-          e.link_limit);
+          e.fastest_Bps / e.bound_Bps, bound_text(e), bound_words(e.bound_kind).beyond,
+          e.bound_factor);
+    case K::no_bound:
+      return fmt::format(
+          "{} is bounded by {}, and no catalog link of medium '{}' gives one: nothing can check "
+          "it: not used",
+          who(e), bound_words(e.bound_kind).kind, e.bound_medium);
     case K::outranked:
       return fmt::format("{} in {}{} ({} sizes) gives {}, {:+.1f}% against {}: not used, {}",
                          e.probe, e.file, params_text(e.series), e.sizes,

@@ -15,6 +15,7 @@
 
 #include "analyze/durations.h"
 #include "build_info.h"
+#include "core/printable.h"
 #include "core/quantity.h"
 #include "report/cell_reason.h"
 #include "report/finding.h"
@@ -40,6 +41,15 @@ std::string uri_path(const std::string& path) {
       out += fmt::format("%{:02X}", c);
   }
   return out;
+}
+
+// An argument as one shell word: quoted where the shell would read it otherwise.
+std::string shell_word(const std::string& arg) {
+  if (!arg.empty() && arg.find_first_of(" \t'\"\\$<>|&;()`*?[]{}~#!") == std::string::npos)
+    return arg;
+  std::string out = "'";
+  for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
 }
 
 // The scenario file as a URI relative to %SRCROOT% (`srcroot`, or the directory plainsight runs
@@ -193,13 +203,17 @@ void render_sarif(std::ostream& out, const Analysis& a, const ReportOptions& o) 
   const json artifact = artifact_location(a.scenario.file, o.srcroot);
   // How the run was made: the command line and every --set override, so that a reader of
   // the alerts can make it again.
+  // File names and values as every other format shows them: a control or invisible
+  // character as <U+XXXX>, a byte that is not UTF-8 as <0xNN> (SARIF is UTF-8 JSON, and a
+  // viewer must not act on an ESC or a bidi override in a file name).
   if (!o.arguments.empty()) {
+    std::vector<std::string> shown;
+    for (const std::string& arg : o.arguments) shown.push_back(printable(arg));
     std::string line = "plainsight";
-    for (const std::string& arg : o.arguments)
-      line += ' ' + (arg.find_first_of(" \t'\"\\$") == std::string::npos ? arg : "'" + arg + "'");
+    for (const std::string& arg : shown) line += ' ' + shell_word(arg);
     js.member("invocations", json::array({{{"executionSuccessful", true},
                                            {"commandLine", line},
-                                           {"arguments", o.arguments},
+                                           {"arguments", shown},
                                            {"properties", {{"overrides", a.overrides}}}}}));
   }
   auto location = [&](const Stage* st, const std::string& stage) {

@@ -149,12 +149,116 @@ TEST(SlurmNodes, FreeTextIsNotReadAsFieldsAndNodesAreListedOnce) {
               HasSubstr("n.txt:3:1: error: node 'a' again (first at line 1)"));
 }
 
+// Slurm leaves a node out of its available nodes when it is down, drained, failed or not
+// responding (slurmctld/node_mgr.c, _sync_bitmaps); one not yet registered, registered with
+// an invalid configuration (INVAL), in error or maintenance, being rebooted or powered down
+// cannot run a job now either.
 TEST(SlurmNodes, KnowsWhichStatesAreOutOfService) {
-  for (const char* out : {"DOWN", "DOWN*", "IDLE+DRAIN", "MIXED+DRAIN", "DOWN*+DRAIN", "DRAINED",
-                          "IDLE+POWERED_DOWN", "FAIL"})
+  for (const char* out : {"DOWN",
+                          "DOWN*",
+                          "IDLE+DRAIN",
+                          "MIXED+DRAIN",
+                          "DOWN*+DRAIN",
+                          "DRAINED",
+                          "IDLE+POWERED_DOWN",
+                          "FAIL",
+                          "IDLE*",
+                          "INVAL",
+                          "IDLE+INVALID_REG",
+                          "FUTURE",
+                          "UNKNOWN",
+                          "ERROR",
+                          "MAINT",
+                          "IDLE+MAINTENANCE",
+                          "IDLE~",
+                          "REBOOT^",
+                          "IDLE+NOT_RESPONDING",
+                          "IDLE+CLOUD+POWER",
+                          "INVALID"})
     EXPECT_TRUE(slurm_unavailable(out)) << out;
-  for (const char* in : {"IDLE", "ALLOCATED", "MIXED", "IDLE*", "COMPLETING"})
+  for (const char* in :
+       {"IDLE", "ALLOCATED", "MIXED", "COMPLETING", "IDLE+COMPLETING", "MIXED+PLANNED",
+        "IDLE+RESERVED", "IDLE+CLOUD", "IDLE@", "MIXED-", "PERFCTRS"})
     EXPECT_FALSE(slurm_unavailable(in)) << in;
+  // What is no Slurm state is not in service either (the reader refuses it first).
+  EXPECT_TRUE(slurm_unavailable("IDLE+FOO"));
+}
+
+// Issue 21, class 6: a flag that is no Slurm flag was read as in service (IDLE+FOO), and so
+// was INVAL, a node whose registration Slurm refused. The names are Slurm's own
+// (src/common/slurm_protocol_defs.c: node_states, node_state_flags, node_state_string).
+TEST(SlurmNodes, RefusesAStateOrFlagSlurmDoesNotHave) {
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a State=IDLE+FOO\n", "n.txt"); }),
+              HasSubstr("n.txt:1:23: error: State 'IDLE+FOO' is not a Slurm node state: 'FOO' is "
+                        "not a Slurm node state flag"));
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a State=SLEEPY\n", "n.txt"); }),
+              HasSubstr("n.txt:1:18: error: State 'SLEEPY' is not a Slurm node state: 'SLEEPY' "
+                        "is not a Slurm node state"));
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a State=IDLE+\n", "n.txt"); }),
+              HasSubstr("an empty state name"));
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a State=IDLE+DRAIN*\n", "n.txt"); }),
+              HasSubstr("'DRAIN*' is not a Slurm node state flag"));
+  // Slurm writes MAINT as a compact state, never as a flag; it writes names in upper case.
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a State=IDLE+MAINT\n", "n.txt"); }),
+              HasSubstr("'MAINT' is not a Slurm node state flag"));
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a State=idle\n", "n.txt"); }),
+              HasSubstr("'idle' is not a Slurm node state"));
+  const std::vector<SlurmNode> n =
+      parse_slurm_nodes("NodeName=a State=INVAL\nNodeName=b State=MIXED+PLANNED\n", "n.txt");
+  ASSERT_EQ(n.size(), 2u);
+  EXPECT_TRUE(slurm_unavailable(n[0].state));
+  EXPECT_FALSE(slurm_unavailable(n[1].state));
+}
+
+// Issue 21, class 6: a kernel string holding "RealMemory=1 State=IDLE Reason=x" made the
+// line read two ways (OS= ends at its own RealMemory= or at Slurm's), and the first hid the
+// node's real State=IDLE+DRAIN. Where two readings give a field the reader uses different
+// values, the line is refused where they part.
+TEST(SlurmNodes, RefusesALineThatReadsTwoWays) {
+  for (const char* free : {"Reason", "Comment", "Extra"}) {
+    const std::string line = std::string("NodeName=a OS=Linux RealMemory=1 State=IDLE ") + free +
+                             "=x RealMemory=2 Sockets=2 State=IDLE+DRAIN Partitions=gpu\n";
+    EXPECT_THAT(error_of([&] { parse_slurm_nodes(line, "n.txt"); }),
+                HasSubstr("n.txt:1:21: error: the line reads two ways: the free text of OS= may "
+                          "end here or run on to column"))
+        << free;
+    EXPECT_THAT(error_of([&] { parse_slurm_nodes(line, "n.txt"); }),
+                HasSubstr("and State would be 'IDLE' or 'IDLE+DRAIN'"))
+        << free;
+  }
+  // Two readings that agree on every field the reader uses are one node: a reason that holds
+  // " Comment=" with the Comment after it, a kernel string that holds " State=".
+  const std::vector<SlurmNode> n = parse_slurm_nodes(
+      "NodeName=a OS=Linux State=IDLE #1 RealMemory=1 State=DRAINED Reason=see Comment=x "
+      "Comment=y\n",
+      "n.txt");
+  ASSERT_EQ(n.size(), 1u);
+  EXPECT_EQ(n[0].state, "DRAINED");
+  // A reason that could end before a Partitions= Slurm never prints after it reads one way.
+  EXPECT_EQ(parse_slurm_nodes("NodeName=a State=IDLE Reason=x Partitions=secure\n", "n.txt")[0]
+                .partitions,
+            "");
+  // A line with thousands of ways to read it stops early.
+  std::string many = "NodeName=a OS=x";
+  for (int i = 0; i < 2000; ++i) many += " RealMemory=" + std::to_string(i);
+  EXPECT_THAT(error_of([&] { parse_slurm_nodes(many + " State=IDLE\n", "n.txt"); }),
+              HasSubstr("n.txt:1:"));
+}
+
+// A control or invisible character in a node line is named, at its own column.
+TEST(SlurmNodes, PointsAtAnInvisibleCharacter) {
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a Gres=\x1b[31m\n", "n.txt"); }),
+              HasSubstr("n.txt:1:17: error: a control or invisible character (<U+001B>) in a "
+                        "node line"));
+  EXPECT_THAT(
+      error_of([] { parse_slurm_nodes("NodeName=a State=IDLE Reason=a\u2028b\n", "n.txt"); }),
+      HasSubstr("n.txt:1:31: error: a control or invisible character (<U+2028>)"));
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a\tState=IDLE\n", "n.txt"); }),
+              HasSubstr("n.txt:1:11: error: a control or invisible character (<U+0009>)"));
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a State=IDLE\u00a0\n", "n.txt"); }),
+              HasSubstr("n.txt:1:22: error: a control or invisible character (<U+00A0>)"));
+  EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a State=IDLE \xc2\x85x\n", "n.txt"); }),
+              HasSubstr("n.txt:1:23: error: a control or invisible character (<U+0085>)"));
 }
 
 TEST(SlurmNodes, ReadsAnInventory) {
@@ -182,7 +286,7 @@ TEST(SlurmNodes, RefusesWhatIsNotAnInventory) {
   EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a;rm State=IDLE\n", "n.txt"); }),
               HasSubstr("is not a host name"));
   EXPECT_THAT(error_of([] { parse_slurm_nodes("NodeName=a Gres=\x1b[31m\n", "n.txt"); }),
-              HasSubstr("n.txt:1:1: error: expected text"));
+              HasSubstr("n.txt:1:17: error: a control or invisible character (<U+001B>)"));
   EXPECT_THAT(error_of([] {
                 parse_slurm_nodes("NodeName=a OS=" + std::string(70000, 'x') + "\n", "n.txt");
               }),

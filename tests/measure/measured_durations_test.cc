@@ -445,21 +445,22 @@ TEST(MeasuredDurations, FarExtrapolationIsRefused) {
 }
 
 // Issue 21, class 4: a cuda.h2d sweep at 111x what its PCIe Gen5 link carries was used as
-// measured (2.2 s -> 20 ms). It is refused by model/probe_map.yaml link_limit, says so, and
-// the datasheet figure stays.
+// measured (2.2 s -> 20 ms). It is refused by its bound in model/probe_map.yaml (the link's
+// datasheet bandwidth times bound_factor), says so, and the datasheet figure stays.
 TEST(MeasuredDurations, ASweepFasterThanItsLinkIsRefused) {
   Outcome base = run("aws-frontier.yaml", {});
   Outcome r = run("aws-frontier.yaml", {"rules/h2d-beyond-link.json"});
   EXPECT_EQ(r.window("pcie").per_event.provenance, Provenance::datasheet);
   EXPECT_DOUBLE_EQ(r.window("pcie").per_event.value, base.window("pcie").per_event.value);
-  const AnalysisWarning* w = r.refusal("pcie", CK::beyond_link, "h2d-beyond-link.json");
+  const AnalysisWarning* w = r.refusal("pcie", CK::beyond_bound, "h2d-beyond-link.json");
   ASSERT_TRUE(w) << r.warnings();
-  EXPECT_EQ(w->entry.link_id, "pcie_gen5_x16");
-  EXPECT_EQ(w->entry.link_source, "pcie5-spec");
-  EXPECT_NEAR(w->entry.fastest_Bps / w->entry.link_Bps, 111, 0.5);
+  EXPECT_EQ(w->entry.bound_kind, ProbeBound::Kind::link_transfer);
+  EXPECT_EQ(w->entry.bound_id, "pcie_gen5_x16");
+  EXPECT_EQ(w->entry.bound_source, "pcie5-spec");
+  EXPECT_NEAR(w->entry.fastest_Bps / w->entry.bound_Bps, 111, 0.5);
   EXPECT_NEAR(w->entry.fastest_Bps, 6.992e12, 0.001e12);
-  EXPECT_EQ(w->entry.link_limit, 1.1);
-  EXPECT_TRUE(r.considered("pcie", CK::beyond_link, "h2d-beyond-link.json"));
+  EXPECT_EQ(w->entry.bound_factor, 1.1);
+  EXPECT_TRUE(r.considered("pcie", CK::beyond_bound, "h2d-beyond-link.json"));
   // A sweep within the limit is still used.
   EXPECT_EQ(run("aws-frontier.yaml", {"rules/h2d-slow.json"}).window("pcie").per_event.provenance,
             Provenance::fitted);

@@ -86,6 +86,8 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"bad-probe-key.json", "results[0].probe", "\"Host memcpy\" is not a probe key"},
         // Values no clock gives, which made "-nan ns" and "inf TB/s" in reports:
         BadCase{"tiny-time.json", "results[0]", "a bandwidth beyond any plausible one"},
+        BadCase{"zero-sample.json", "results[0].samples_s[0]",
+                "0 s for 16.78 MB: a transfer cannot take no time"},
         BadCase{"huge-time.json", "results[0].samples_s[0]",
                 "1e+300 s is beyond any plausible duration"},
         BadCase{"cc-contradiction.json", "results[1].params.cc",

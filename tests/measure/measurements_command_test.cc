@@ -85,6 +85,7 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"duplicate-key.json", "error: results[0].params: duplicate key \"bytes\""},
         BadCase{"ansi-hostname.json", "error: machine.hostname: \"<U+001B>[2Jhost\""},
         BadCase{"tiny-time.json", "a bandwidth beyond any plausible one"},
+        BadCase{"zero-sample.json", "results[0].samples_s[0]: 0 s for 16.78 MB"},
         BadCase{"huge-time.json", "1e+300 s is beyond any plausible duration"},
         BadCase{"rank-in-single-rank.json", "error: results[0].rank: a single-rank"},
         BadCase{"cc-contradiction.json",
@@ -159,7 +160,7 @@ TEST(MeasurementsCli, AFileNameIsShownNotObeyed) {
   const auto dir =
       std::filesystem::temp_directory_path() / ("measure-cli-names-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  const std::string name = (dir / "h2d\x1b[31m\xE2\x80\xAE\nslow.json").string();
+  const std::string name = (dir / "h2d\x1b[31m\xE2\x80\xAE\xC2\x9B\nslow.json").string();
   std::filesystem::copy_file(
       std::string(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) + "/" + kData + "rules/h2d-slow.json", name);
   const std::string quoted = "'" + name + "'";
@@ -167,24 +168,80 @@ TEST(MeasurementsCli, AFileNameIsShownNotObeyed) {
        {"analyze scenarios/aws-frontier.yaml --no-threats --format csv --measurements " + quoted,
         "analyze scenarios/aws-frontier.yaml --no-threats --format json --measurements " + quoted,
         "analyze scenarios/aws-frontier.yaml --no-threats --format md --measurements " + quoted,
+        "analyze scenarios/aws-frontier.yaml --format sarif --measurements " + quoted,
         "measurements show " + quoted, "measurements compare " + quoted + " " + quoted}) {
     const Result r = run(args);
     ASSERT_EQ(r.code, 0) << r.err;
     for (const std::string* text : {&r.out, &r.err}) {
       EXPECT_EQ(text->find('\x1b'), std::string::npos) << args << "\n" << *text;
       EXPECT_EQ(text->find("\xE2\x80\xAE"), std::string::npos) << args;
-      EXPECT_EQ(text->find("\\u001b"), std::string::npos) << args;  // JSON's escape of ESC
+      EXPECT_EQ(text->find("\xC2\x9B"), std::string::npos) << args;  // C1 CSI
+      EXPECT_EQ(text->find("\\u001b"), std::string::npos) << args;   // JSON's escape of ESC
     }
     // Markdown writes the same with its own escapes ('<' as &lt;, '[' as \[).
     const bool md = args.find("--format md") != std::string::npos;
     EXPECT_NE((r.out + r.err)
-                  .find(md ? "h2d&lt;U+001B>\\[31m&lt;U+202E>&lt;U+000A>slow.json"
-                           : "h2d<U+001B>[31m<U+202E><U+000A>slow.json"),
+                  .find(md ? "h2d&lt;U+001B>\\[31m&lt;U+202E>&lt;U+009B>&lt;U+000A>slow.json"
+                           : "h2d<U+001B>[31m<U+202E><U+009B><U+000A>slow.json"),
               std::string::npos)
         << args << "\n"
         << r.out << r.err;
   }
   std::filesystem::remove_all(dir);
+}
+
+// Issue 21, class 2: SARIF stopped with an internal error (exit 3, nlohmann's invalid UTF-8)
+// on a probe file or scenario whose name is not UTF-8, and wrote file names raw into
+// invocations[].commandLine and arguments. Both are shown as every other format shows them.
+TEST(MeasurementsCli, SarifShowsANameThatIsNotUtf8) {
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("measure-cli-sarif-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const std::string probe = (dir / "a\xff.json").string();
+  const std::string scenario = (dir / "s\xff.yaml").string();
+  const std::string src = std::string(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) + "/";
+  std::filesystem::copy_file(src + kData + "rules/h2d-fast.json", probe);
+  std::filesystem::copy_file(src + "scenarios/aws-frontier.yaml", scenario);
+  for (const std::string& args :
+       {"analyze scenarios/aws-frontier.yaml -f sarif --measurements '" + probe + "'",
+        "analyze '" + scenario + "' -f sarif"}) {
+    const Result r = run(args);
+    ASSERT_EQ(r.code, 0) << args << "\n" << r.err;
+    EXPECT_EQ(r.out.find('\xff'), std::string::npos) << args;
+    EXPECT_NE(r.out.find("<0xFF>"), std::string::npos) << args;
+    EXPECT_NE(r.out.find("\"commandLine\": \"plainsight analyze "), std::string::npos) << args;
+  }
+  std::filesystem::remove_all(dir);
+}
+
+// Issue 21, class 2: a skipped probe's reason may break lines, and its second line printed at
+// column 0 could pass for the tool's own ("plainsight: verdict: ..."). Each line after the
+// first is marked.
+TEST(MeasurementsCli, AReasonOnSeveralLinesCannotForgeALine) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("measure-cli-reason-" + std::to_string(::getpid()) + ".json");
+  std::string text =
+      slurp(std::string(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) + "/" + kData + "rules/h2d-fast.json");
+  const std::size_t from = text.find("\"skipped\": []");
+  const std::size_t to = text.find("\"failed\": []");
+  ASSERT_NE(from, std::string::npos);
+  ASSERT_NE(to, std::string::npos);
+  text.replace(from, to + std::string("\"failed\": []").size() - from,
+               "\"skipped\": [{\"probe\": \"cuda.peer\", \"reason\": \"x\\nplainsight: verdict: "
+               "Resists OC5 (checked)\"}], \"failed\": [{\"probe\": \"nccl.all_reduce\", "
+               "\"error\": \"a\\nb\"}]");
+  if (FILE* f = std::fopen(path.c_str(), "wb")) {
+    std::fwrite(text.data(), 1, text.size(), f);
+    std::fclose(f);
+  }
+  const Result r = run("measurements show '" + path.string() + "'");
+  std::filesystem::remove(path);
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("skipped: cuda.peer: x\n  | plainsight: verdict: Resists OC5 (checked)\n"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("failed: nccl.all_reduce: a\n  | b\n"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("\nplainsight:"), std::string::npos) << r.out;
 }
 
 // Issue 21, class 4: a forged sweep faster than its link used to pass a ceiling gate it
@@ -197,6 +254,74 @@ TEST(MeasurementsCli, AnImplausibleSweepDoesNotMoveTheGate) {
   EXPECT_NE(forged.err.find("more than the link can carry"), std::string::npos) << forged.err;
   EXPECT_NE(forged.out.find("more than the link can carry"), std::string::npos);
 }
+
+// The exposure ceiling's label in a JSON report ("OC3"), or "".
+std::string ceiling_label(const std::string& json) {
+  const std::size_t at = json.find("\"exposure_ceiling\": {");
+  if (at == std::string::npos) return "";
+  const std::size_t label = json.find("\"label\": \"", at);
+  if (label == std::string::npos) return "";
+  const std::size_t from = label + 10;
+  return json.substr(from, json.find('"', from) - from);
+}
+
+struct ForgedCase {
+  const char* file;      // tests/measure/data/bounds/
+  const char* scenario;  // the same folder, or scenarios/
+  const char* options;
+};
+void PrintTo(const ForgedCase& c, std::ostream* os) { *os << c.file; }
+
+class ForgedBeyondItsBoundCli : public ::testing::TestWithParam<ForgedCase> {};
+
+// Issue 21, class 4: a forged file at 5 PB/s for each probe kind raised the ceiling (OC2 or
+// OC3 -> OC5) with no warning and --require-ceiling passed a gate the scenario fails. Now the
+// ceiling is the one without it, the refusal is on stderr, and the gate still fails.
+TEST_P(ForgedBeyondItsBoundCli, LeavesTheCeilingAndTheGate) {
+  const ForgedCase& c = GetParam();
+  const std::string own = kData + "bounds/" + c.scenario;
+  const std::string scenario =
+      std::filesystem::exists(std::string(PLAINSIGHT_SOURCE_DIR_FOR_TESTS) + "/" + own)
+          ? own
+          : std::string("scenarios/") + c.scenario;
+  const std::string forged =
+      std::string(" --measurements ") + kData + "bounds/" + c.file + " " + c.options;
+  const Result base = run("analyze " + scenario + " -f json");
+  const Result with = run("analyze " + scenario + " -f json" + forged);
+  ASSERT_EQ(base.code, 0) << base.err;
+  ASSERT_EQ(with.code, 0) << with.err;
+  const std::string label = ceiling_label(base.out);
+  ASSERT_EQ(label.size(), 3u) << base.out.substr(0, 200);
+  EXPECT_EQ(ceiling_label(with.out), label);
+  EXPECT_NE(with.err.find(std::string("in ") + c.file + " runs at "), std::string::npos)
+      << with.err;
+  EXPECT_NE(with.err.find("model/probe_map.yaml bound_factor): not used"), std::string::npos)
+      << with.err;
+  const int level = label[2] - '0';
+  if (level < 5) {
+    const std::string gate = " --require-ceiling OC" + std::to_string(level + 1);
+    EXPECT_EQ(run("analyze " + scenario + gate + forged).code, 1) << label;
+  }
+  EXPECT_EQ(run("analyze " + scenario + " --require-ceiling " + label + forged).code, 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(EveryProbeKind, ForgedBeyondItsBoundCli,
+                         ::testing::Values(ForgedCase{"h2d.json", "pcie.yaml", ""},
+                                           ForgedCase{"bounce-buffer.json", "silo-hopper.yaml",
+                                                      "--allow-emulation"},
+                                           ForgedCase{"peer.json", "nvlink.yaml", ""},
+                                           ForgedCase{"sendrecv.json", "nvlink.yaml", ""},
+                                           ForgedCase{"allreduce.json", "efa.yaml", ""},
+                                           ForgedCase{"tcp.json", "efa.yaml", "--allow-mismatch"},
+                                           ForgedCase{"memcpy.json", "memcpy.yaml", ""},
+                                           ForgedCase{"envelope.json", "decrypt.yaml", ""},
+                                           ForgedCase{"aes-gcm.json", "decrypt.yaml", ""},
+                                           ForgedCase{"read-verify.json", "nvme-read.yaml", ""},
+                                           ForgedCase{"write-fsync.json", "nvme-write.yaml", ""},
+                                           ForgedCase{"page-cache.json", "checkpoint.yaml", ""},
+                                           ForgedCase{"gpu-page-cache.json", "checkpoint.yaml", ""},
+                                           ForgedCase{"hbm-scrub.json", "hbm.yaml", ""}),
+                         plainsight::test::file_case_name<ForgedCase>);
 
 TEST(MeasurementsCli, AllowEmulationIsAFlagOfEveryMeasuredCommand) {
   for (const char* cmd : {"analyze", "simulate", "diff"}) {

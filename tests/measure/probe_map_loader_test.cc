@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include <fstream>
+#include <map>
 
 #include <gtest/gtest.h>
 
@@ -127,8 +128,9 @@ TEST(ProbeMapLoader, ReadsFitBoundsAndPerProbeOverrides) {
       write_temp("probe-map-bounds",
                  "gpu_models: []\nfit_bounds: {min_r2: 0.9, max_extrapolation: 50}\nrules:\n"
                  "  - id: x\n    medium: host_dram\n    why: w\n    probes:\n"
-                 "      - {probe: host.memcpy, label: l, fit: {max_extrapolation: 5}}\n"
-                 "      - {probe: host.aes_gcm, label: l}\n");
+                 "      - {probe: host.memcpy, label: l, fit: {max_extrapolation: 5}, bound: "
+                 "{none: n}}\n"
+                 "      - {probe: host.aes_gcm, label: l, bound: {none: n}}\n");
   const ProbeMap m = load_probe_map(path, test::bundled_catalog());
   std::filesystem::remove(path);
   EXPECT_EQ(m.fit_bounds.min_r2, 0.9);
@@ -152,24 +154,56 @@ TEST(ProbeMapLoader, RefusesALinkInTwoClassesOrAnUnknownLink) {
   EXPECT_NE(unknown.find("unknown link 'efa_p6'"), std::string::npos) << unknown;
 }
 
-// Issue 21, class 4: the physical limit of a link is data with its source, and a probe that
-// is bounded by it needs it.
-TEST(ProbeMapLoader, ReadsTheLinkLimitAndNeedsItForWithinLinkProbes) {
+// Issue 21, class 4: the physical bound of every probe is data with its source, and the
+// factor over it too; a probe that stands for a stage without saying its bound is refused.
+TEST(ProbeMapLoader, ReadsTheBoundFactorAndEveryProbesBound) {
+  using BK = ProbeBound::Kind;
   const ProbeMap& bundled = test::bundled_catalog().probe_map;
-  EXPECT_DOUBLE_EQ(bundled.link_limit.factor, 1.1);
-  EXPECT_EQ(bundled.link_limit.source.id, "pcie5-spec");
-  EXPECT_FALSE(bundled.link_limit.why.empty());
+  EXPECT_DOUBLE_EQ(bundled.bound_factor.factor, 1.1);
+  EXPECT_EQ(bundled.bound_factor.source.id, "pcie5-spec");
+  EXPECT_FALSE(bundled.bound_factor.why.empty());
+  std::map<std::string, BK> kinds;
   for (const ProbeRule& r : bundled.rules)
-    for (const ProbeCandidate& c : r.candidates)
-      EXPECT_EQ(c.within_link, c.probe == "cuda.h2d") << r.id << " " << c.probe;
-  const std::string e = error_of(
-      "gpu_models: []\nrules:\n  - id: x\n    medium: pcie\n    why: w\n"
-      "    probes:\n      - {probe: cuda.h2d, label: l, within_link: true}\n");
-  EXPECT_NE(e.find("probe cuda.h2d is within_link, but the map gives no link_limit"),
+    for (const ProbeCandidate& c : r.candidates) {
+      EXPECT_NE(c.bound.kind, BK::none) << r.id << " " << c.probe;  // every bundled probe
+      EXPECT_FALSE(c.bound.why.empty()) << r.id << " " << c.probe;
+      kinds[r.id + " " + c.probe] = c.bound.kind;
+    }
+  EXPECT_EQ(kinds.at("pcie_host_to_device cuda.h2d"), BK::link_transfer);
+  EXPECT_EQ(kinds.at("nvlink_peer cuda.peer"), BK::link_transfer);
+  EXPECT_EQ(kinds.at("fabric_collective nccl.all_reduce"), BK::link_node);
+  EXPECT_EQ(kinds.at("host_dram_staging host.memcpy"), BK::figure);
+  EXPECT_EQ(kinds.at("host_dram_decrypt host.envelope"), BK::figure);
+  EXPECT_EQ(kinds.at("checkpoint_page_cache host.checkpoint"), BK::figure);
+  EXPECT_EQ(kinds.at("checkpoint_page_cache cuda.checkpoint"), BK::figure);
+  EXPECT_EQ(kinds.at("local_nvme_read_decrypt host.checkpoint"), BK::link_transfer);
+
+  const std::string rule = "gpu_models: []\nrules:\n  - id: x\n    medium: pcie\n    why: w\n";
+  const std::string missing = error_of(rule + "    probes:\n      - {probe: cuda.h2d, label: l}\n");
+  EXPECT_NE(missing.find("probe_map rule 'x' probe cuda.h2d says no bound"), std::string::npos)
+      << missing;
+  const std::string no_factor = error_of(
+      rule + "    probes:\n      - {probe: cuda.h2d, label: l, bound: {link: transfer, why: w}}\n");
+  EXPECT_NE(no_factor.find("probe cuda.h2d has a bound, but the map gives no bound_factor"),
             std::string::npos)
-      << e;
+      << no_factor;
+  const std::string two = error_of(
+      rule +
+      "    probes:\n      - {probe: cuda.h2d, label: l, bound: {link: transfer, none: n}}\n");
+  EXPECT_NE(two.find("a bound is one of link, figure or none"), std::string::npos) << two;
+  const std::string per = error_of(
+      rule + "    probes:\n      - {probe: cuda.h2d, label: l, bound: {link: lane, why: w}}\n");
+  EXPECT_NE(per.find("unknown link bound 'lane'"), std::string::npos) << per;
+  const std::string unit = error_of(
+      rule +
+      "    probes:\n      - {probe: cuda.h2d, label: l, bound: {figure: silo_run, why: w}}\n");
+  EXPECT_NE(unit.find("figure 'silo_run' is in seconds, not bytes_per_second"), std::string::npos)
+      << unit;
+  // Declared unbounded: loads without a factor.
+  EXPECT_EQ(error_of(rule + "    probes:\n      - {probe: cuda.h2d, label: l, bound: {none: n}}\n"),
+            "");
   EXPECT_NE(
-      error_of("gpu_models: []\nlink_limit: {factor: 1.1, why: w}\nrules: []\n").find("source"),
+      error_of("gpu_models: []\nbound_factor: {factor: 1.1, why: w}\nrules: []\n").find("source"),
       std::string::npos);
 }
 

@@ -68,8 +68,8 @@ TEST(Escaping, MarkdownBreaksAutolinksAndBlockMarkers) {
   EXPECT_EQ(md_text("* x"), "\\* x");
   EXPECT_EQ(md_text("+ x"), "\\+ x");
   EXPECT_EQ(md_text("==="), "\\===");
-  EXPECT_EQ(md_text("~~~"), "\\~~~");
-  EXPECT_EQ(md_text("___"), "\\___");
+  EXPECT_EQ(md_text("~~~"), "\\~\\~\\~");
+  EXPECT_EQ(md_text("___"), "\\_\\_\\_");
   EXPECT_EQ(md_text("12. x"), "12\\. x");
   EXPECT_EQ(md_text("3) x"), "3\\) x");
   EXPECT_EQ(md_text("        code"), "code");
@@ -80,6 +80,17 @@ TEST(Escaping, MarkdownBreaksAutolinksAndBlockMarkers) {
   // A table cell starts no block: its markers stay; its links are still broken.
   EXPECT_EQ(md_cell("-"), "-");
   EXPECT_EQ(md_cell("# x https://e.x"), "# x https<span></span>://e.x");
+}
+
+// Issue 21, class 3: emphasis and strikethrough in a name rendered as strong, em and del.
+TEST(Escaping, MarkdownEscapesEmphasisAndStrikethrough) {
+  EXPECT_EQ(md_text("**Encrypted** _safe_ ~~plaintext~~"),
+            "\\*\\*Encrypted\\*\\* \\_safe\\_ \\~\\~plaintext\\~\\~");
+  EXPECT_EQ(md_cell("a*b*c ~x~"), "a\\*b\\*c \\~x\\~");
+  EXPECT_EQ(md_text("* x"), "\\* x");  // a list marker, escaped once
+  // An underscore inside a word opens nothing and stays as written: stage ids read alike.
+  EXPECT_EQ(md_cell("cvm_decrypt"), "cvm_decrypt");
+  EXPECT_EQ(md_cell("_x_ a_ _b é_é"), "\\_x\\_ a\\_ \\_b é\\_é");
 }
 
 TEST(Escaping, DotEscapesOnceAndBreaksLines) {

@@ -69,6 +69,12 @@ TEST(MismatchPhrase, EachFacetSaysBothSides) {
   EXPECT_EQ(mismatch_phrase(fabric),
             "crossed efa; the stage runs on InfiniBand (RDMA) (infiniband)");
   EXPECT_EQ(forced_phrase(fabric), "measured on efa, applied to infiniband by --allow-mismatch");
+  FacetMismatch one_node = fabric;
+  one_node.measured = "intra_node";
+  one_node.same_node = true;
+  EXPECT_EQ(mismatch_phrase(one_node),
+            "crossed intra_node (its ranks shared one node: no fabric at all); the stage runs on "
+            "InfiniBand (RDMA) (infiniband)");
   fabric.measured.clear();
   EXPECT_EQ(mismatch_phrase(fabric),
             "does not say which fabric it crossed; the stage runs on InfiniBand (RDMA)");
@@ -162,17 +168,58 @@ TEST(ConsideredPhrase, FarApartSizesAndASweepFasterThanItsLink) {
             "a fit over a step between the measured 2 kB and 1 GB, 5e+05x apart (at most "
             "1024x)");
 
-  Considered link = entry(CK::beyond_link, "cuda.h2d", "h2d-beyond-link.json");
+  Considered link = entry(CK::beyond_bound, "cuda.h2d", "h2d-beyond-link.json");
   link.fastest_Bps = 6.992e12;
   link.fastest_at_bytes = 50.62e9;
-  link.link_id = "pcie_gen5_x16";
-  link.link_source = "pcie5-spec";
-  link.link_Bps = 63e9;
-  link.link_limit = 1.1;
+  link.bound_kind = ProbeBound::Kind::link_transfer;
+  link.bound_id = "pcie_gen5_x16";
+  link.bound_source = "pcie5-spec";
+  link.bound_Bps = 63e9;
+  link.bound_factor = 1.1;
   EXPECT_EQ(considered_phrase(link),
             "cuda.h2d in h2d-beyond-link.json runs at 6.992 TB/s at 50.62 GB (bytes / median), "
             "111x the datasheet bandwidth of link 'pcie_gen5_x16' (63 GB/s [pcie5-spec]): more "
-            "than the link can carry (at most 1.1x, model/probe_map.yaml link_limit): not used");
+            "than the link can carry (at most 1.1x, model/probe_map.yaml bound_factor): not used");
+  // Issue 21, class 4: every kind of bound names itself, its figure and its source.
+  Considered node = entry(CK::beyond_bound, "nccl.all_reduce", "a.json");
+  node.fastest_Bps = 5e15;
+  node.fastest_at_bytes = 810e9;
+  node.bound_kind = ProbeBound::Kind::link_node;
+  node.bound_id = "efa_p5";
+  node.bound_source = "aws-ec2-instance-types";
+  node.bound_Bps = 400e9;
+  node.bound_factor = 1.1;
+  EXPECT_EQ(considered_phrase(node),
+            "nccl.all_reduce in a.json runs at 5000 TB/s at 810 GB (bytes / median), 1.25e+04x "
+            "the bandwidth one node has over link 'efa_p5', all its ports (400 GB/s "
+            "[aws-ec2-instance-types]): more than the node can send over its fabric (at most "
+            "1.1x, model/probe_map.yaml bound_factor): not used");
+  Considered memory = node;
+  memory.probe = "host.memcpy";
+  memory.bound_kind = ProbeBound::Kind::figure;
+  memory.bound_id = "host_memory_bandwidth_node_max";
+  memory.bound_source = "nvidia-vera-cpu-page";
+  memory.bound_Bps = 2.4e12;
+  EXPECT_EQ(considered_phrase(memory),
+            "host.memcpy in a.json runs at 5000 TB/s at 810 GB (bytes / median), 2.08e+03x "
+            "figure 'host_memory_bandwidth_node_max' (2.4 TB/s [nvidia-vera-cpu-page]): faster "
+            "than that bound allows (at most 1.1x, model/probe_map.yaml bound_factor): not used");
+  Considered fallback = link;
+  fallback.bound_id = "nvlink6";
+  fallback.bound_medium = "nvlink";
+  fallback.bound_source = "nvidia-rubin-blog";
+  fallback.bound_Bps = 1.8e12;
+  EXPECT_NE(considered_phrase(fallback).find(
+                "(1.8 TB/s [nvidia-rubin-blog], the fastest catalog link of medium 'nvlink': the "
+                "stage names none with one)"),
+            std::string::npos)
+      << considered_phrase(fallback);
+  Considered none = entry(CK::no_bound, "fabric.tcp", "t.json");
+  none.bound_kind = ProbeBound::Kind::link_transfer;
+  none.bound_medium = "wan";
+  EXPECT_EQ(considered_phrase(none),
+            "fabric.tcp in t.json is bounded by the datasheet bandwidth of the stage's link, and "
+            "no catalog link of medium 'wan' gives one: nothing can check it: not used");
 }
 
 TEST(CcPairRefusalPhrase, SaysBothFiguresAndByHowMuch) {

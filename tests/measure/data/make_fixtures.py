@@ -99,7 +99,7 @@ allreduce = [result("nccl.all_reduce", {"bytes": b, "placement": "out_of_place",
                                          "fabric": "efa"}, 20e-6 + b / 40e9) for b in THREE]
 rules["allreduce-efa.json"] = doc(gpu_machine("off"), allreduce)
 # Implausible measurements (issue 21, class 4). A cuda.h2d sweep at 7 TB/s, 111x what a PCIe
-# Gen5 x16 link carries (63 GB/s): refused by model/probe_map.yaml link_limit.
+# Gen5 x16 link carries (63 GB/s): refused by its bound in model/probe_map.yaml.
 rules["h2d-beyond-link.json"] = doc(gpu_machine("off"), h2d("off", 8e-6, 7e12, sizes=FIVE))
 # A sweep of two sizes 12 decades apart, each a clean 50 GB/s: nothing between them measured.
 rules["h2d-far-apart.json"] = doc(gpu_machine("off"), h2d("off", 8e-6, 50e9, sizes=[1024, 10**15]))
@@ -108,6 +108,45 @@ rules["h2d-cc-off-slow.json"] = doc(gpu_machine("off"), h2d("off", 8e-6, 0.5e9, 
 rules["h2d-cc-on-fast.json"] = doc(gpu_machine("on"), h2d("on", 8e-6, 4e9, sizes=FIVE))
 for name, d in rules.items():
     files["rules/" + name] = d
+
+# Forged files for every probe that stands for a stage (issue 21, class 4): each at 5 PB/s,
+# under the reader's 10 PB/s cap and far beyond its physical bound (model/probe_map.yaml
+# `bound`): a link's datasheet bandwidth, a node's fabric ports, or host memory. The scenarios
+# beside them in bounds/ have one per-event stage each, which the probe stands for.
+PB5 = 5e15
+BIG = [16 * MiB, 64 * MiB, 256 * MiB, GiB, 4 * GiB, 16 * GiB]
+CKPT = [16 * GiB, 64 * GiB, 256 * GiB, TiB]
+GPU_OFF = {"cc": "off", "cc_multi_gpu": "none", "gpu": H100}
+def forged(probe, params, sizes=BIG):
+    return [result(probe, dict({"bytes": b}, **params), 1e-6 + b / PB5) for b in sizes]
+def gpu_host(fs):
+    m = gpu_machine("off")
+    m["dir"] = {"path": "/fixture", "filesystem": fs}
+    return m
+bounds = {
+    "h2d.json": doc(gpu_machine("off"), forged("cuda.h2d", dict({"memory": "pinned", "clock": "host", "device": 0}, **GPU_OFF))),
+    "bounce-buffer.json": doc(HOST, forged("host.bounce_buffer", {"mode": "cc_on", "threads": 4})),
+    "peer.json": doc(gpu_machine("off"), forged("cuda.peer", dict({"direction": "unidirectional", "clock": "host", "src": 0, "dst": 1}, **GPU_OFF))),
+    "sendrecv.json": doc(gpu_machine("off"), forged("nccl.sendrecv", dict({"placement": "out_of_place", "process_model": "single_process", "ranks": 8}, **GPU_OFF))),
+    "allreduce.json": doc(gpu_machine("off"), forged("nccl.all_reduce", dict({"placement": "out_of_place", "process_model": "mpi_rank_per_gpu", "ranks": 16, "rank": 0, "fabric": "efa"}, **GPU_OFF))),
+    "tcp.json": doc(HOST, forged("fabric.tcp", {"mode": "plain", "peer_rank": 1, "path": "mpi", "fabric": "tcp"})),
+    "memcpy.json": doc(HOST, forged("host.memcpy", {"threads": 4})),
+    "envelope.json": doc(HOST, forged("host.envelope", {"phase": "open", "threads": 1})),
+    "aes-gcm.json": doc(HOST, forged("host.aes_gcm", {"mode": "decrypt", "threads": 1})),
+    "read-verify.json": doc(host_machine("ext4"), forged("host.checkpoint", {"phase": "read_verify", "mode": "encrypted", "threads": 1})),
+    "write-fsync.json": doc(host_machine("ext4"), forged("host.checkpoint", {"phase": "write_fsync", "mode": "plain", "threads": 1})),
+    "page-cache.json": doc(host_machine("lustre"), forged("host.checkpoint", {"phase": "page_cache_write", "mode": "plain", "threads": 1}, CKPT)),
+    "gpu-page-cache.json": doc(gpu_host("lustre"), forged("cuda.checkpoint", dict({"phase": "page_cache_write", "mode": "plain", "device": 0}, **GPU_OFF), CKPT)),
+    "hbm-scrub.json": doc(gpu_machine("off"), forged("cuda.hbm_scrub", dict({"clock": "host", "device": 0}, **GPU_OFF))),
+}
+# An all-reduce whose 8 ranks shared one node, at an NVLink rate (270 GB/s algbw), within the
+# EFA node's bound: it crossed no fabric and never stands for a fabric stage, even forced.
+bounds["allreduce-one-node.json"] = doc(gpu_machine("off"), [
+    result("nccl.all_reduce", {"bytes": b, "placement": "out_of_place", "process_model": "mpi_rank_per_gpu",
+                               "ranks": 8, "rank": 0, "cc": "off", "cc_multi_gpu": "none", "gpu": H100,
+                               "fabric": "intra_node"}, 20e-6 + b / 270e9) for b in BIG])
+for name, d in bounds.items():
+    files["bounds/" + name] = d
 
 for name, d in files.items():
     with open(name, "w") as f:
@@ -163,6 +202,13 @@ bad["cv-forged.json"] = json.dumps(d, indent=1)
 d = json.loads(json.dumps(files["fixture-h100-cc-off.json"]))
 d["machine"]["gpu"]["gpus"][0]["name"] = "NVIDIA H200"
 bad["gpu-contradiction.json"] = json.dumps(d, indent=1)
+# A sample of 0 s for 16 MiB: bytes over no time passed every bound while 1e-300 s was
+# refused (issue 21, class 5).
+d = json.loads(json.dumps(files["rules/h2d-fast.json"]))
+r = d["results"][0]; r["samples_s"][0] = 0.0; r["min_s"] = 0.0
+mean = sum(r["samples_s"]) / 3
+r["cv"] = (sum((x - mean) ** 2 for x in r["samples_s"]) / 2) ** 0.5 / mean
+bad["zero-sample.json"] = json.dumps(d, indent=1)
 for name, text in bad.items():
     with open("bad/" + name, "w") as f:
         f.write(text)
