@@ -22,6 +22,7 @@
 #include "hwprobe/host/secret_key.h"
 #include "hwprobe/host/staging_buffer.h"
 #include "hwprobe/host/sweep_choice.h"
+#include "units/visible_text.h"
 
 namespace hwprobe {
 namespace {
@@ -140,7 +141,8 @@ Filter CheckpointProbe::filter(const Environment&) const { return Filter::yes();
 void CheckpointProbe::run(Context& ctx) {
   const RunOptions& o = ctx.options();
   if (!std::filesystem::is_directory(o.dir)) {
-    throw ProbeError("--dir " + o.dir.string() + " is not a directory");
+    throw ProbeError("--dir " + plainsight::units::visible_text(o.dir.string()) +
+                     " is not a directory");
   }
   auto sizes = choose_sizes(o, {64u << 20, 256u << 20}, {16u << 20},
                             5);  // weights, image, sealed, read-back, opened
