@@ -51,10 +51,6 @@ std::string errno_text(const std::string& what, const std::filesystem::path& p) 
   return what + " " + p.string() + ": " + std::strerror(errno);
 }
 
-void check_cancel(const Context& ctx) {
-  if (ctx.cancelled()) throw ProbeError("cancelled");
-}
-
 void read_all(const Context& ctx, const std::filesystem::path& path, unsigned char* p,
               std::size_t n) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
@@ -155,6 +151,7 @@ void CheckpointProbe::run(Context& ctx) {
   key.wipe();
 
   for (std::uint64_t size : sizes) {
+    stop_if_cancelled(ctx);
     StagingBuffer weights(size, false);
     fill_pattern(weights.data(), size, size + 3);
     const auto tensors = make_tensors(weights.data(), size);
@@ -171,7 +168,7 @@ void CheckpointProbe::run(Context& ctx) {
       const bool enc = mode[0] == 'e';
       std::map<std::string, std::vector<double>> phases;
       for (int trial = 0; trial < warmups + trials; ++trial) {
-        check_cancel(ctx);
+        stop_if_cancelled(ctx);
         std::map<std::string, double> t;
         auto t0 = Clock::now();
         const std::string header = safetensors_header(tensors);
@@ -201,7 +198,7 @@ void CheckpointProbe::run(Context& ctx) {
           if (hooks_.after_fsync) hooks_.after_fsync(f.path(), enc);
           // Drop the now clean pages so the read-back comes from media, not the cache.
           ::posix_fadvise(f.fd(), 0, 0, POSIX_FADV_DONTNEED);
-          check_cancel(ctx);
+          stop_if_cancelled(ctx);
           t0 = Clock::now();
           read_all(ctx, f.path(), readback.data(), out_bytes);
           const unsigned char* plain = readback.data();
