@@ -50,9 +50,10 @@ struct CommandLine {
   std::string output;
 };
 
-// Bad input: say why on stderr, exit 2.
+// Bad input: say why on stderr, exit 2. What the message quotes of the command line (a size,
+// a suite, a file name) is shown, never obeyed: an invisible character as <U+XXXX>.
 [[noreturn]] void usage_error(const std::string& why) {
-  std::cerr << "plainsight probe: " << why << "\n";
+  std::cerr << "plainsight probe: " << plainsight::units::visible_text(why) << "\n";
   throw CLI::RuntimeError(kExitUsage);
 }
 
@@ -99,6 +100,14 @@ RunOptions to_run_options(const CommandLine& cl) {
   } catch (const SizeError& e) {
     usage_error(e.what());
   }
+  // A size no probe may run (each point fits under --max-bytes) is refused now, not found by
+  // every probe failing at run time.
+  for (std::uint64_t size : o.sizes)
+    if (size > o.max_bytes)
+      usage_error("--sizes: " + format_size(size) + " is above --max-bytes " +
+                  format_size(o.max_bytes) +
+                  " (every point of a probe fits under it); raise --max-bytes or leave the "
+                  "size out");
   o.trials = cl.trials;
   if (cl.warmups >= 0) o.warmups = cl.warmups;
   o.threads = cl.threads;
@@ -190,11 +199,13 @@ int run_command(const CommandLine& cl) {
     try {
       write_file_atomically(cl.output, merged.dump(2) + "\n");
     } catch (const std::exception& e) {
-      std::cerr << "plainsight probe: " << e.what() << "\n";
+      std::cerr << "plainsight probe: " << plainsight::units::visible_text(e.what()) << "\n";
       code = kExitProbeFailed;
     }
     if (!merged["failed"].empty()) code = kExitProbeFailed;
-    std::cout << format_summary(merged) << "results: " << cl.output << "\n";
+    // A file name is shown, never obeyed: ESC or U+202E in it is written <U+XXXX>.
+    std::cout << format_summary(merged) << "results: " << plainsight::units::visible_text(cl.output)
+              << "\n";
   }
   mpi::finalize();
   if (cancel_requested()) exit_for_signal();

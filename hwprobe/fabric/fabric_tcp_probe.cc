@@ -72,7 +72,7 @@ void measure_sends(Context& ctx, Session& session, Mode mode, const Link& link,
     for (int i = 0; i < plan.warmups; ++i) send_timed(*session.stream, payload, bytes);
     std::vector<double> samples;
     for (int i = 0; i < plan.trials; ++i) {
-      if (ctx.cancelled()) throw ProbeError("cancelled");
+      stop_if_cancelled(ctx);
       samples.push_back(send_timed(*session.stream, payload, bytes));
       if (budget.exhausted()) break;
     }

@@ -40,10 +40,12 @@ struct RunOptions {
   std::vector<std::uint64_t> sizes;  // --sizes; empty: the probe's default sweep
   int trials = 0;                    // --trials; 0: the probe's default
   int warmups = 2;
-  int threads = 0;                       // --threads; 0: the probe's default thread sweep
-  std::filesystem::path dir = ".";       // --dir: where file-writing probes write
-  std::uint64_t max_bytes = 1ull << 30;  // --max-bytes: cap on any buffer or file
-  bool quick = false;                    // --quick: fewer sizes and trials
+  int threads = 0;                  // --threads; 0: the probe's default thread sweep
+  std::filesystem::path dir = ".";  // --dir: where file-writing probes write
+  // --max-bytes: what one point of a host probe holds, all its buffers across its threads
+  // together (sweep_choice.h); a GPU probe's buffers and any file, each.
+  std::uint64_t max_bytes = 1ull << 30;
+  bool quick = false;  // --quick: fewer sizes and trials
 };
 
 // The answer of Probe::filter(): can it run here, and if not, why.
@@ -77,6 +79,13 @@ class Context {
   // Progress for the stderr bar: done out of total steps of this probe.
   virtual void progress(std::size_t done, std::size_t total) = 0;
 };
+
+// Throws ProbeError once a stop was requested (SIGINT/SIGTERM): called before a point is set
+// up and inside set-up loops, so that a stop never waits for buffers, keys and threads the
+// run will not use.
+inline void stop_if_cancelled(const Context& ctx) {
+  if (ctx.cancelled()) throw ProbeError("cancelled");
+}
 
 class Probe {
  public:

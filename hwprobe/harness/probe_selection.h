@@ -1,5 +1,6 @@
 // Which probes a run selects: "--suite host", "--suite host.aes_gcm,host.memcpy", or a mix
-// of suite names and keys. Empty selects every probe.
+// of suite names and keys. Empty selects every probe; an empty entry (",", "host,") is
+// refused.
 #pragma once
 
 #include <memory>

@@ -108,6 +108,9 @@ std::string check_document(const nlohmann::json& doc) {
   }
   if (auto e = check_entries(doc, "skipped", "reason"); !e.empty()) return e;
   if (auto e = check_entries(doc, "failed", "error"); !e.empty()) return e;
+  // The reader takes a run of skipped or failed probes only, never a file that records nothing.
+  if (doc["results"].empty() && doc["skipped"].empty() && doc["failed"].empty())
+    return "no result, and no probe skipped or failed";
   return {};
 }
 

@@ -24,7 +24,8 @@ std::uint64_t parse_size(std::string_view text) {
   if (!parsed.error.empty()) throw SizeError(parsed.error);
   const double bytes = parsed.bytes;
   if (!(bytes >= 1)) throw SizeError("size '" + std::string(s) + "': must be at least 1 byte");
-  if (bytes > 1e18) throw SizeError("size '" + std::string(s) + "': larger than 1 EB");
+  // The limit in units the grammar reads (there is no EB unit in it).
+  if (bytes > 1e18) throw SizeError("size '" + std::string(s) + "': larger than 1000 PB (1e18 B)");
   if (bytes != std::floor(bytes)) {
     throw SizeError("size '" + std::string(s) + "': not a whole number of bytes");
   }

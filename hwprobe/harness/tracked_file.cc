@@ -43,7 +43,7 @@ void TrackedFile::write_all(const unsigned char* data, std::uint64_t size,
     const ssize_t w = ::write(fd_, data + done, piece);
     if (w < 0) {
       if (errno == EINTR) {
-        if (ctx_.cancelled()) throw ProbeError("cancelled");
+        stop_if_cancelled(ctx_);
         continue;
       }
       throw ProbeError(errno_text("cannot write", path_));

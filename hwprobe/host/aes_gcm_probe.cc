@@ -41,19 +41,28 @@ Filter AesGcmProbe::filter(const Environment&) const { return Filter::yes(); }
 void AesGcmProbe::run(Context& ctx) {
   const RunOptions& o = ctx.options();
   const auto threads = choose_threads(o, ctx.environment());
-  // Each thread holds plaintext, ciphertext and a check buffer of the chunk size.
-  const auto sizes = choose_sizes(
-      o, pow2_sweep(16, 16u << 20, 4), {16, 1024, 16384, 1u << 20},
-      3 * static_cast<std::uint64_t>(*std::max_element(threads.begin(), threads.end())));
+  // Each thread holds plaintext, ciphertext and a check buffer of the chunk size: a point of
+  // t threads holds 3 t chunks, and its sizes are chosen for that.
+  std::vector<std::vector<std::uint64_t>> sizes_of;
+  std::size_t total = 0;
+  for (int t : threads) {
+    sizes_of.push_back(choose_sizes(o, pow2_sweep(16, 16u << 20, 4), {16, 1024, 16384, 1u << 20},
+                                    3 * static_cast<std::uint64_t>(t)));
+    total += sizes_of.back().size() * 2;
+  }
   const TrialPlan plan = choose_plan(o, 5, 3, 2e-3);
-  const std::size_t total = sizes.size() * threads.size() * 2;
   std::size_t done = 0;
   SecretKey key;
-  for (int t : threads) {
+  for (std::size_t k = 0; k < threads.size(); ++k) {
+    const int t = threads[k];
+    stop_if_cancelled(ctx);
     ThreadTeam team(t);
-    for (std::uint64_t size : sizes) {
+    for (std::uint64_t size : sizes_of[k]) {
       std::vector<std::unique_ptr<Lane>> lanes;
-      for (int i = 0; i < t; ++i) lanes.push_back(std::make_unique<Lane>(key, size, i));
+      for (int i = 0; i < t; ++i) {
+        stop_if_cancelled(ctx);  // 600 lanes of 16 MiB take seconds to fill and encrypt
+        lanes.push_back(std::make_unique<Lane>(key, size, i));
+      }
       for (const char* mode : {"encrypt", "decrypt"}) {
         const bool enc = mode[0] == 'e';
         const auto body = [&](std::uint64_t n) {

@@ -42,6 +42,7 @@ void BounceBufferProbe::run(Context& ctx) {
   const std::size_t total = sizes.size() * thread_counts.size() * 2;
   std::size_t done = 0;
   const std::uint64_t largest = *std::max_element(sizes.begin(), sizes.end());
+  stop_if_cancelled(ctx);
   StagingBuffer src(largest, false);
   StagingBuffer dst(largest, false);
   fill_pattern(src.data(), largest, 7);
@@ -53,8 +54,10 @@ void BounceBufferProbe::run(Context& ctx) {
       cfg.producers = (threads + 1) / 2;
       cfg.consumers = threads - cfg.producers;
       cfg.encrypt = std::strcmp(mode, "cc_on") == 0;
+      stop_if_cancelled(ctx);
       BouncePipeline pipe(cfg);
       for (std::uint64_t size : sizes) {
+        stop_if_cancelled(ctx);
         const auto body = [&](std::uint64_t n) {
           for (std::uint64_t k = 0; k < n; ++k) {
             if (!pipe.transfer(src.data(), dst.data(), size).ok()) {

@@ -22,6 +22,7 @@
 #include "hwprobe/host/secret_key.h"
 #include "hwprobe/host/staging_buffer.h"
 #include "hwprobe/host/sweep_choice.h"
+#include "units/visible_text.h"
 
 namespace hwprobe {
 namespace {
@@ -48,10 +49,6 @@ Digest sha256(const unsigned char* p, std::size_t n) {
 
 std::string errno_text(const std::string& what, const std::filesystem::path& p) {
   return what + " " + p.string() + ": " + std::strerror(errno);
-}
-
-void check_cancel(const Context& ctx) {
-  if (ctx.cancelled()) throw ProbeError("cancelled");
 }
 
 void read_all(const Context& ctx, const std::filesystem::path& path, unsigned char* p,
@@ -140,7 +137,8 @@ Filter CheckpointProbe::filter(const Environment&) const { return Filter::yes();
 void CheckpointProbe::run(Context& ctx) {
   const RunOptions& o = ctx.options();
   if (!std::filesystem::is_directory(o.dir)) {
-    throw ProbeError("--dir " + o.dir.string() + " is not a directory");
+    throw ProbeError("--dir " + plainsight::units::visible_text(o.dir.string()) +
+                     " is not a directory");
   }
   auto sizes = choose_sizes(o, {64u << 20, 256u << 20}, {16u << 20},
                             5);  // weights, image, sealed, read-back, opened
@@ -153,6 +151,7 @@ void CheckpointProbe::run(Context& ctx) {
   key.wipe();
 
   for (std::uint64_t size : sizes) {
+    stop_if_cancelled(ctx);
     StagingBuffer weights(size, false);
     fill_pattern(weights.data(), size, size + 3);
     const auto tensors = make_tensors(weights.data(), size);
@@ -169,7 +168,7 @@ void CheckpointProbe::run(Context& ctx) {
       const bool enc = mode[0] == 'e';
       std::map<std::string, std::vector<double>> phases;
       for (int trial = 0; trial < warmups + trials; ++trial) {
-        check_cancel(ctx);
+        stop_if_cancelled(ctx);
         std::map<std::string, double> t;
         auto t0 = Clock::now();
         const std::string header = safetensors_header(tensors);
@@ -199,7 +198,7 @@ void CheckpointProbe::run(Context& ctx) {
           if (hooks_.after_fsync) hooks_.after_fsync(f.path(), enc);
           // Drop the now clean pages so the read-back comes from media, not the cache.
           ::posix_fadvise(f.fd(), 0, 0, POSIX_FADV_DONTNEED);
-          check_cancel(ctx);
+          stop_if_cancelled(ctx);
           t0 = Clock::now();
           read_all(ctx, f.path(), readback.data(), out_bytes);
           const unsigned char* plain = readback.data();

@@ -89,11 +89,12 @@ void EnvelopeProbe::run(Context& ctx) {
   GcmCipher gcm(data_key.data());  // re-keyed per object; the all-zero key is never used
 
   for (std::uint64_t size : sizes) {
+    stop_if_cancelled(ctx);
     StagingBuffer object(size, false), sealed(size, false), opened(size, false);
     fill_pattern(object.data(), size, size);
     std::vector<double> seal, open, life_seal, life_open;
     for (int trial = 0; trial < warmups + trials; ++trial) {
-      if (ctx.cancelled()) throw ProbeError("cancelled");
+      stop_if_cancelled(ctx);
       // Seal.
       const auto s0 = Clock::now();
       if (RAND_bytes(data_key.data(), static_cast<int>(data_key.size())) != 1 ||

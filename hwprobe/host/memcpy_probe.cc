@@ -26,10 +26,12 @@ void MemcpyProbe::run(Context& ctx) {
   const std::size_t total = sizes.size() * threads.size();
   std::size_t done = 0;
   for (std::uint64_t size : sizes) {
+    stop_if_cancelled(ctx);
     StagingBuffer src(size, false);
     StagingBuffer dst(size, true);
     fill_pattern(src.data(), size, size);
     for (int t : threads) {
+      stop_if_cancelled(ctx);
       ThreadTeam team(t);
       const auto body = [&](std::uint64_t n) {
         team.run([&](int i) {

@@ -3,6 +3,7 @@
 #include <sys/mman.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -11,6 +12,13 @@
 #include "hwprobe/harness/size_sweep.h"
 
 namespace hwprobe {
+namespace {
+
+std::atomic<std::uint64_t> g_bytes_made{0};
+
+}  // namespace
+
+std::uint64_t StagingBuffer::bytes_made() { return g_bytes_made.load(); }
 
 StagingBuffer::StagingBuffer(std::size_t bytes, bool lock) : bytes_(bytes) {
   mapped_ = std::max<std::size_t>(bytes, 1);
@@ -19,6 +27,7 @@ StagingBuffer::StagingBuffer(std::size_t bytes, bool lock) : bytes_(bytes) {
     throw ProbeError("cannot allocate " + format_size(bytes) + ": " + std::strerror(errno));
   }
   data_ = static_cast<unsigned char*>(p);
+  g_bytes_made += bytes;
   kind_ = "pageable";
   if (lock) {
     if (::mlock(data_, mapped_) == 0) {

@@ -23,6 +23,9 @@ class StagingBuffer {
   bool locked() const { return locked_; }
   // "mlocked", "pageable" or "pageable (mlock: <why>)", for a probe's params.
   const std::string& memory_kind() const { return kind_; }
+  // Bytes of every buffer this process has made so far: what a stop before a point's
+  // set-up must leave unchanged (the tests check it).
+  static std::uint64_t bytes_made();
 
  private:
   unsigned char* data_ = nullptr;

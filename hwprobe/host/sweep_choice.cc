@@ -1,22 +1,34 @@
 #include "hwprobe/host/sweep_choice.h"
 
 #include <algorithm>
+#include <limits>
+#include <string>
 
 #include "hwprobe/harness/memory_budget.h"
 #include "hwprobe/harness/size_sweep.h"
 
 namespace hwprobe {
 
+std::uint64_t point_bytes(std::uint64_t size, std::uint64_t footprint) {
+  if (footprint != 0 && size > std::numeric_limits<std::uint64_t>::max() / footprint)
+    return std::numeric_limits<std::uint64_t>::max();
+  return size * footprint;
+}
+
 std::vector<std::uint64_t> choose_sizes(const RunOptions& o, const std::vector<std::uint64_t>& full,
                                         const std::vector<std::uint64_t>& quick,
                                         std::uint64_t footprint) {
   const auto& base = !o.sizes.empty() ? o.sizes : (o.quick ? quick : full);
-  auto sizes = cap_sizes(base, o.max_bytes);
+  footprint = std::max<std::uint64_t>(footprint, 1);
+  std::vector<std::uint64_t> sizes = base;
+  std::erase_if(sizes, [&](std::uint64_t s) { return point_bytes(s, footprint) > o.max_bytes; });
   if (sizes.empty()) {
-    throw ProbeError("no size of the sweep fits under --max-bytes " + format_size(o.max_bytes));
+    throw ProbeError("no size of the sweep fits under --max-bytes " + format_size(o.max_bytes) +
+                     " (a point holds " + std::to_string(footprint) +
+                     " buffers of its size, across its threads)");
   }
   const std::uint64_t budget = memory_budget_bytes();
-  sizes = cap_sizes(sizes, budget / std::max<std::uint64_t>(footprint, 1));
+  sizes = cap_sizes(sizes, budget / footprint);
   if (sizes.empty()) {
     throw ProbeError("not enough memory: half of the available memory is " + format_size(budget) +
                      ", too little for the smallest size");

@@ -98,6 +98,10 @@ Analysis analyze(const Catalog& given, Scenario scenario, std::vector<std::strin
         a.measurement_warnings.push_back(std::move(x));
       }
     for (const MeasurementFile& f : measured->files()) {
+      if (f.results.empty()) {
+        a.measurement_warnings.push_back(about_file(W::file_holds_nothing, f.name));
+        continue;
+      }
       if (figures_from(a, f.name)) continue;
       if (!log.matched.count(f.path)) {
         a.measurement_warnings.push_back(about_file(W::file_applies_nowhere, f.name));

@@ -26,6 +26,7 @@ struct AnalysisWarning {
     disagreement,           // `file`, used for `stage`, and `entry` (its outranked sweep) disagree
     file_applies_nowhere,   // no result in `file` applies to a stage of the scenario
     file_unused,            // none of `file`'s results was used: each refused or outranked
+    file_holds_nothing,     // `file` has no result: its probes were skipped or failed
     workload_unpriced,      // the workload's `stage` has no bandwidth to price `bytes` with
     workload_cc_unpriced,   // no cost of confidential mode on `medium` (`stage`)
     announced_gpu,          // `gpu` is announced, not shipping

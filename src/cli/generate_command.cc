@@ -132,6 +132,25 @@ void check_spec(const Catalog& c, const ClusterSpec& spec, bool expand) {
                     format_count(bytes), format_count(static_cast<double>(kMaxYamlBytes))));
 }
 
+// What reading back the scenario about to be written refused (check_spec should have said it
+// first), about what it came from: the class's inventory line, else the command; never the
+// line of a text that is not written.
+InputError refused_on_reading_back(const InputError& e, const std::string& grouped,
+                                   const ClusterSpec& spec, const std::string& output) {
+  const std::string id = cluster_group_at_line(grouped, e.where().line);
+  const auto k = std::find_if(spec.classes.begin(), spec.classes.end(),
+                              [&](const NodeClass& c) { return c.id == id; });
+  const std::string why = fmt::format(
+      "the generated scenario would not load (analyze refuses it), so nothing is written to {}: "
+      "{}",
+      output.empty() ? "stdout" : "'" + echo(output) + "'", e.message());
+  const SourceLocation& inventory = spec.classes.front().from;
+  if (k == spec.classes.end())
+    return InputError(inventory.file.empty() ? kWhere : SourceLocation{inventory.file, 0, 0}, why);
+  return InputError(k->from.file.empty() ? kWhere : k->from,
+                    fmt::format("{}: {}", class_label(spec, *k), why));
+}
+
 // What `generate cluster` reads from its command line. The options whose presence matters
 // are kept: an offering fills in what they leave unsaid.
 struct GenerateOptions {
@@ -312,9 +331,11 @@ void generate(const Globals& globals, GenerateOptions& o) {
                             "not read it)",
                             spec.classes.size(), format_count(static_cast<double>(grouped.size())),
                             format_count(static_cast<double>(kMaxYamlBytes))));
-  {
+  try {
     YamlFile f = YamlFile::parse(grouped, "generated.yaml");
     read_scenario(f, catalog);
+  } catch (const InputError& e) {
+    throw refused_on_reading_back(e, grouped, spec, o.output);
   }
   if (o.expand)
     write_output(o.output, [&](std::ostream& out) { write_expanded_cluster_scenario(out, spec); });

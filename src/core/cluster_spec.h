@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/input_error.h"
 #include "core/platform.h"
 
 namespace plainsight {
@@ -27,6 +28,9 @@ struct NodeClass {
   // feature); the others are the offering's defaults.
   std::set<std::string> stated;
   std::vector<std::string> notes;  // comment lines above the class (where it came from)
+  // An imported class: the inventory line of its first node (messages about the class name
+  // it); empty for a class made from options.
+  SourceLocation from;
 };
 
 struct ClusterSpec {

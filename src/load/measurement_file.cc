@@ -592,10 +592,10 @@ MeasurementFile parse_measurement_file(const std::string& text, const std::strin
   const bool multi = read_ranks(rd, doc, mf);
   read_results(rd, doc, multi, mf);
   read_skipped_and_failed(rd, doc, multi, mf);
-  if (mf.results.empty())
-    rd.fail("results",
-            fmt::format("empty: the file holds no measurements ({} probes skipped, {} failed)",
-                        mf.skipped.size(), mf.failed.size()));
+  // A run whose every probe was skipped (no GPU) or failed is a record of that, and is read;
+  // a file that records nothing at all is not a run's.
+  if (mf.results.empty() && mf.skipped.empty() && mf.failed.empty())
+    rd.fail("results", "empty: the file holds no measurements and no probe skipped or failed");
   check_consistent(mf);
   return mf;
 }

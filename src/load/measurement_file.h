@@ -48,7 +48,9 @@ struct MeasurementFile {
 
 // Throws InputError naming the file and the JSON location ("results[3].samples_s[2]:
 // negative time") for a truncated or malformed file, a wrong format version, missing or
-// mistyped fields, NaN or negative times, and a file without results.
+// mistyped fields, NaN or negative times, and a file that records nothing (no result, no
+// probe skipped or failed). A file of skipped and failed probes only is read: it measures
+// nothing, and the analysis says so.
 MeasurementFile load_measurement_file(const std::filesystem::path& path);
 MeasurementFile parse_measurement_file(const std::string& text, const std::string& path);
 

@@ -129,6 +129,8 @@ void set_below(YamlFile& file, YamlNode node, const std::vector<Segment>& parts,
       // A fresh node (no mark) replaces the old value, so errors on it name the override
       // rather than the line of the value it replaced.
       const std::uint32_t fresh = tree.new_scalar(value);
+      if (part == "id" && target.IsScalar() && target.Scalar() != value)
+        file.note_renamed_id(std::string(target.Scalar()), self);
       tree.set(node.index(), part, fresh, &new_key);
       if (part == "id") file.forget_item_ids();  // an item of some list may have a new id
       file.note_override_node(fresh, self);

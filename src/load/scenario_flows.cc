@@ -20,8 +20,9 @@ void read_flows(const YamlFile& f, const std::vector<FlowList>& flow_lists, cons
     for (const auto& x : list)
       if (x.id == id) return;
     const std::vector<std::string> known = ids_of(list);
-    throw InputError(where(), fmt::format("unknown {} '{}'{}; known: {}", what, echo(id),
-                                          did_you_mean(id, known), listed(known)));
+    throw InputError(
+        where(), fmt::format("unknown {} '{}'{}{}; known: {}", what, echo(id), f.renamed_note(id),
+                             did_you_mean(id, known), listed(known)));
   };
   for (const auto& [fl, group_plus_one] : flow_lists) {
     // A group's flows name its own stages first ("fabric" is "node.fabric"), then any other.

@@ -11,6 +11,7 @@
 #include "core/quantity.h"
 #include "load/actor_overrides_loader.h"
 #include "load/did_you_mean.h"
+#include "load/duplicate_id.h"
 #include "load/map_reader.h"
 #include "load/overlay.h"
 #include "load/platform_validity.h"
@@ -87,23 +88,25 @@ struct Listed {
   const Group* group;
 };
 
-// Places and groups share one namespace of ids.
-void check_new_place_id(const Scenario& s, const std::string& id, const SourceLocation& at) {
-  for (const Place& p : s.places)
-    if (p.id == id)
-      throw InputError(at,
-                       fmt::format("duplicate place id '{}' (first at line {})", id, p.where.line));
+// Places and groups share one namespace of ids; `ids_at` is where each place's id is written.
+void check_new_place_id(const Scenario& s, const std::vector<SourceLocation>& ids_at,
+                        const std::string& id, const IdAt& at) {
+  for (std::size_t i = 0; i < s.places.size(); ++i)
+    if (s.places[i].id == id)
+      throw_duplicate_id("place", id, {ids_at[i], s.places[i].where.line}, at);
 }
 
 // `places:`; then each group, as a place of its own, with its stages listed.
 void read_places_and_groups(const YamlFile& f, MapReader& r, const Catalog& c,
                             const PlatformSection& section, Scenario& s,
                             std::vector<Listed>& listed, std::vector<FlowList>& flow_lists) {
+  std::vector<SourceLocation> place_ids_at;  // of s.places, for messages about duplicates
   if (YamlNode ps = r.optional_node("places"))
     for (const YamlNode& n : sequence_of(f, ps, "places")) {
       MapReader pr(f, n, "place");
       Place p = read_place(pr, c, section);
-      check_new_place_id(s, p.id, pr.at_value("id"));
+      check_new_place_id(s, place_ids_at, p.id, {pr.at_value("id"), p.where.line});
+      place_ids_at.push_back(pr.at_value("id"));
       s.places.push_back(std::move(p));
     }
   YamlNode gs = r.optional_node("groups");
@@ -116,19 +119,16 @@ void read_places_and_groups(const YamlFile& f, MapReader& r, const Catalog& c,
     Group g;
     g.id = gr.id("id");
     g.where = gr.at();
+    const IdAt id_at{gr.at_value("id"), g.where.line};
     for (const Group& other : s.groups)
-      if (other.id == g.id) {
-        // An override that gave the first group this id is at fault, not the original.
-        const SourceLocation first_id =
-            MapReader(f, group_nodes[&other - s.groups.data()], "group").at_value("id");
-        if (first_id.line <= 0 && gr.at_value("id").line > 0)
-          throw InputError(first_id, fmt::format("duplicate group id '{}' (also at line {})", g.id,
-                                                 gr.at().line));
-        throw InputError(gr.at_value("id"), fmt::format("duplicate group id '{}' (first at line "
-                                                        "{})",
-                                                        g.id, other.where.line));
-      }
-    check_new_place_id(s, g.id, gr.at_value("id"));
+      if (other.id == g.id)
+        throw_duplicate_id(
+            "group", g.id,
+            {MapReader(f, group_nodes[&other - s.groups.data()], "group").at_value("id"),
+             other.where.line},
+            id_at);
+    check_new_place_id(s, place_ids_at, g.id, id_at);
+    place_ids_at.push_back(id_at.id);
     g.name = gr.name_or("name", g.id);
     g.count = gr.integer_or("count", 1, 1, kMaxCount);
     Place p = read_place(gr, c, section, &g.id);
@@ -151,8 +151,8 @@ void read_places_and_groups(const YamlFile& f, MapReader& r, const Catalog& c,
 }
 
 // The place a stage names (`place:`), or its group's, or the implicit one.
-int stage_place(const PlaceRef& ref, const SourceLocation& stage_at, const Scenario& s,
-                const Group* group, int implicit) {
+int stage_place(const YamlFile& f, const PlaceRef& ref, const SourceLocation& stage_at,
+                const Scenario& s, const Group* group, int implicit) {
   if (group) {
     if (!ref.id.empty())
       throw InputError(ref.key_at, fmt::format("a group's stages are at the group's place ('{}'); "
@@ -177,8 +177,9 @@ int stage_place(const PlaceRef& ref, const SourceLocation& stage_at, const Scena
   std::vector<std::string> known;
   for (const Place& p : s.places)
     if (p.group < 0) known.push_back(p.id);
-  throw InputError(ref.value_at, fmt::format("unknown place '{}'{}; known: {}", echo(ref.id),
-                                             did_you_mean(ref.id, known), listed(known)));
+  throw InputError(ref.value_at,
+                   fmt::format("unknown place '{}'{}{}; known: {}", echo(ref.id),
+                               f.renamed_note(ref.id), did_you_mean(ref.id, known), listed(known)));
 }
 
 // Every stage: the top-level ones, then each group's, with their places and replicas.
@@ -192,7 +193,7 @@ void read_stages(const YamlFile& f, const Catalog& c, const std::vector<Listed>&
     const int group = l.group ? static_cast<int>(l.group - s.groups.data()) : -1;
     PlaceRef ref;
     Stage st = read_stage(f, n, c, s.horizon_s, l.group, group, &ref);
-    st.place = stage_place(ref, st.where, s, l.group, implicit);
+    st.place = stage_place(f, ref, st.where, s, l.group, implicit);
     st.replicas = st.count * s.places[st.place].count;
     s.stages.push_back(std::move(st));
     // Totals count replicas in 64-bit integers: bounded here, not left to overflow.
@@ -208,15 +209,11 @@ void read_stages(const YamlFile& f, const Catalog& c, const std::vector<Listed>&
       SourceLocation at = f.at_item(l.list, l.item);
       const SourceLocation id_at = MapReader(f, n, "stage").at_value("id");
       if (id_at.line <= 0) at = id_at;
-      // An override that gave the first stage this id is at fault, not the original.
       const Listed& one = listed[first];
-      const SourceLocation first_id = MapReader(f, one.list[one.item], "stage").at_value("id");
-      if (first_id.line <= 0 && id_at.line > 0)
-        throw InputError(first_id, fmt::format("duplicate stage id '{}' (also at line {})",
-                                               s.stages[pos].id, at.line));
-      throw InputError(at,
-                       fmt::format("duplicate stage id '{}' (first at line {})", s.stages[pos].id,
-                                   f.at_item(listed[first].list, listed[first].item).line));
+      throw_duplicate_id("stage", s.stages[pos].id,
+                         {MapReader(f, one.list[one.item], "stage").at_value("id"),
+                          f.at_item(one.list, one.item).line},
+                         {at, at.line});
     }
   }
 }

@@ -180,7 +180,9 @@ Place read_place(MapReader& r, const Catalog& c, const PlatformSection& section,
                                 : p.operator_role == "us"                 ? "us"
                                                                           : p.name);
   // The base: the offering's defaults; ours without one take the scenario's platform; the
-  // others (a partner's, a provider's) start from nothing (no GPU, no TEE).
+  // others (a partner's, a provider's) start from nothing (no GPU, no TEE). A GPU stated
+  // without its count keeps the base's count (docs/scenarios.md, "A place's platform"), or
+  // 8 where the base has none.
   int base_gpus = 8;
   if (offering) {
     p.platform = offering_platform(*offering);
@@ -190,6 +192,7 @@ Place read_place(MapReader& r, const Catalog& c, const PlatformSection& section,
   } else if (p.operator_role == "us") {
     p.platform = section.platform;
     p.key_at = section.key_at;
+    if (section.platform.gpus_per_node > 0) base_gpus = section.platform.gpus_per_node;
   }
   p.platform.nodes = 1;
   // What-ifs on `platform.*` reach every place of ours; the place's own keys win (pinned).

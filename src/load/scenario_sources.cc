@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "load/duplicate_id.h"
 #include "load/source_reader.h"
 
 namespace plainsight {
@@ -24,9 +25,10 @@ std::shared_ptr<const Catalog> read_scenario_sources(MapReader& r, const Catalog
                                    s.id, known->where.str(), known->title));
     for (std::size_t i = first_own; i < own->sources.size(); ++i)
       if (own->sources[i].id == s.id)
-        throw InputError(sr.at_value("id"),
-                         fmt::format("duplicate source id '{}' (first at line {})", s.id,
-                                     own->sources[i].where.line));
+        throw_duplicate_id("source", s.id,
+                           {MapReader(r.file(), items[i - first_own], "source").at_value("id"),
+                            own->sources[i].where.line},
+                           {sr.at_value("id"), s.where.line});
     own->sources.push_back(std::move(s));
   }
   return own;

@@ -44,6 +44,7 @@ struct ClassKey {
 
 struct ClassNodes {
   std::int64_t nodes = 0, down = 0, drained = 0, other_out = 0;
+  int first_line = 0;  // of its first node in the inventory
   std::vector<std::string> examples;
   // Partitions, distinct; at most kPartitionsKept are held (a partition per node in a
   // million-node inventory would otherwise fill the scenario's comments and memory).
@@ -171,7 +172,7 @@ void SlurmClassBuilder::add(const SlurmNode& node) {
   const Placed& p = it->second;
   for (const std::string& f : p.unmapped) ++m.unmapped[f];
   ClassNodes& k = m.classes[p.key];
-  ++k.nodes;
+  if (k.nodes++ == 0) k.first_line = node.line;
   if (k.examples.size() < kExamples) k.examples.push_back(node.name);
   for (const std::string& part : slurm_list(node.partitions)) {
     if (k.partitions.count(part)) continue;
@@ -204,6 +205,7 @@ SlurmClasses SlurmClassBuilder::finish() const {
     c.offering = key.offering;
     c.stated = key.stated;
     c.nodes = k.nodes;
+    c.from = {m.file, k.first_line, 1};
     c.platform.gpus_per_node = key.gpus;
     c.platform.gpu = key.gpu;
     c.platform.cpu_tee = key.cpu_tee;

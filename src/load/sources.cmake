@@ -7,6 +7,7 @@ add_library(plainsight_load STATIC
   load/figure_reader.cc
   load/catalog_loader.cc
   load/did_you_mean.cc
+  load/duplicate_id.cc
   load/map_reader.cc
   load/measurement_consistency.cc
   load/measurement_file.cc

@@ -429,6 +429,13 @@ SourceLocation YamlFile::at_item(const YamlNode& parent, std::size_t i) const {
   return {name_, m.line + 1, m.column + 1};
 }
 
+std::string YamlFile::renamed_note(std::string_view id) const {
+  for (auto it = renamed_.rbegin(); it != renamed_.rend(); ++it)
+    if (it->first == id)
+      return ", renamed by --set " + echo(overrides_[it->second], kMaxEchoSetChars);
+  return "";
+}
+
 SourceLocation YamlFile::at(const YamlNode& node) const {
   const YamlMark m = node.Mark();
   if (m.is_null()) {

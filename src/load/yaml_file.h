@@ -47,6 +47,13 @@ class YamlFile {
   // scan it a thousand times; forget_item_ids() after an override changes an id.
   std::uint32_t item_with_id(const YamlNode& list, std::string_view id);
   void forget_item_ids() { item_ids_.clear(); }
+  // Records that the override numbered `override` changed an id away from `from`, so that a
+  // reference to the old id can say which override renamed it.
+  void note_renamed_id(std::string from, std::size_t override) {
+    renamed_.emplace_back(std::move(from), override);
+  }
+  // ", renamed by --set KEY=VALUE" when an override changed an id `id` to another, else "".
+  std::string renamed_note(std::string_view id) const;
 
  private:
   std::string name_;
@@ -54,6 +61,7 @@ class YamlFile {
   std::unique_ptr<YamlTree> tree_ = std::make_unique<YamlTree>();
   std::vector<std::string> overrides_;
   std::vector<std::pair<std::uint32_t, std::size_t>> set_nodes_;  // node, its override
+  std::vector<std::pair<std::string, std::size_t>> renamed_;      // old id, its override
   // List node -> its items by id (item_with_id).
   std::unordered_map<std::uint32_t, std::unordered_map<std::string_view, std::uint32_t>> item_ids_;
 };

@@ -74,10 +74,25 @@ std::string continued(std::string_view text) {
   return out;
 }
 
+// "skipped: PROBE: REASON" and "failed: PROBE: ERROR" lines.
+std::string skipped_and_failed(const MeasurementFile& f) {
+  std::string out;
+  for (const auto& [probe, why] : f.skipped)
+    out += fmt::format("skipped: {}: {}\n", probe, continued(why));
+  for (const auto& [probe, why] : f.failed)
+    out += fmt::format("failed: {}: {}\n", probe, continued(why));
+  return out;
+}
+
 }  // namespace
 
 std::string measurement_file_report(const MeasurementFile& f) {
   std::string out = header(f);
+  if (f.results.empty()) {
+    out += fmt::format("\nNo measurement: {} probe{} skipped, {} failed.\n", f.skipped.size(),
+                       f.skipped.size() == 1 ? "" : "s", f.failed.size());
+    return out + skipped_and_failed(f);
+  }
   TextTable t;
   t.header = {"Probe", "Params", "Bytes", "Median", "Min", "Max", "CV", "Bandwidth"};
   for (const ProbeResult& r : f.results)
@@ -97,10 +112,7 @@ std::string measurement_file_report(const MeasurementFile& f) {
                          fit_phrase(fit)});
   }
   out += "\nFits over each sweep's medians:\n" + fits.plain();
-  for (const auto& [probe, why] : f.skipped)
-    out += fmt::format("skipped: {}: {}\n", probe, continued(why));
-  for (const auto& [probe, why] : f.failed)
-    out += fmt::format("failed: {}: {}\n", probe, continued(why));
+  out += skipped_and_failed(f);
   out += "Units: GB = 1e9 bytes; bandwidth = bytes / median.\n";
   return out;
 }

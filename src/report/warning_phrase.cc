@@ -29,6 +29,11 @@ std::string warning_phrase(const AnalysisWarning& w) {
           "{}: no result in it applies to a stage of this scenario (model/probe_map.yaml says "
           "which probe measures which stage)",
           w.file);
+    case K::file_holds_nothing:
+      return fmt::format(
+          "{}: it holds no measurement (every probe of its run was skipped or failed: "
+          "plainsight measurements show says why); nothing from it is used",
+          w.file);
     case K::file_unused:
       return fmt::format(
           "{}: none of its results was used: each was refused or outranked (the warnings above "

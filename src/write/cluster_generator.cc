@@ -1,6 +1,9 @@
 #include "write/cluster_generator.h"
 
+#include <algorithm>
+#include <array>
 #include <sstream>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -108,31 +111,30 @@ std::string comment(const std::string& indent, const std::string& note) {
   return indent + "# " + printable(note) + "\n";
 }
 
-// The platform keys of a class, as a flow mapping.
-std::string platform_line(const NodeClass& k) {
-  return fmt::format(
-      "{{gpu: {}, gpus_per_node: {}, cpu_tee: {}, confidential_mode: {}, multi_gpu_mode: {}}}",
-      k.platform.gpu, k.platform.gpus_per_node, k.platform.cpu_tee,
-      k.platform.confidential_mode ? "on" : "off", k.platform.multi_gpu_mode);
-}
-
 // The keys in which a class differs from the scenario's platform (the first class's), or with
-// an offering the keys it states itself: what a group states of its own, and pins. Empty when
-// there are none.
+// an offering the keys it states itself: what a group states of its own, and pins. A class
+// that states any key states its GPUs per node too, so that its count never rests on what a
+// stated `gpu:` falls back to. Empty when there are none.
 std::string own_keys(const NodeClass& k, const NodeClass& base) {
-  std::string out;
-  auto add = [&](const char* key, const std::string& mine, const std::string& theirs) {
-    const bool own = k.offering.empty() ? mine != theirs : k.stated.count(key) > 0;
-    if (own) out += fmt::format("{}{}: {}", out.empty() ? "" : ", ", key, mine);
+  auto on_off = [](bool on) { return std::string(on ? "on" : "off"); };
+  const std::array<std::array<std::string, 3>, 5> keys{{
+      {"gpu", k.platform.gpu, base.platform.gpu},
+      {"gpus_per_node", std::to_string(k.platform.gpus_per_node),
+       std::to_string(base.platform.gpus_per_node)},
+      {"cpu_tee", k.platform.cpu_tee, base.platform.cpu_tee},
+      {"confidential_mode", on_off(k.platform.confidential_mode),
+       on_off(base.platform.confidential_mode)},
+      {"multi_gpu_mode", k.platform.multi_gpu_mode, base.platform.multi_gpu_mode},
+  }};
+  auto own = [&](const std::array<std::string, 3>& x) {
+    return k.offering.empty() ? x[1] != x[2] : k.stated.count(x[0]) > 0;
   };
-  add("gpu", k.platform.gpu, base.platform.gpu);
-  add("gpus_per_node", std::to_string(k.platform.gpus_per_node),
-      std::to_string(base.platform.gpus_per_node));
-  add("cpu_tee", k.platform.cpu_tee, base.platform.cpu_tee);
-  add("confidential_mode", k.platform.confidential_mode ? "on" : "off",
-      base.platform.confidential_mode ? "on" : "off");
-  add("multi_gpu_mode", k.platform.multi_gpu_mode, base.platform.multi_gpu_mode);
-  return out.empty() ? out : "{" + out + "}";
+  if (std::none_of(keys.begin(), keys.end(), own)) return "";
+  std::string out;
+  for (const auto& x : keys)
+    if (own(x) || x[0] == "gpus_per_node")
+      out += fmt::format("{}{}: {}", out.empty() ? "" : ", ", x[0], x[1]);
+  return "{" + out + "}";
 }
 
 // What a node class says about its place: its offering, and the platform keys it states of
@@ -218,6 +220,22 @@ std::string cluster_scenario_yaml(const ClusterSpec& c) {
     t.flows(y, "", -1);
   }
   return y;
+}
+
+std::string cluster_group_at_line(const std::string& yaml, int line) {
+  std::string group;
+  bool in_groups = false;
+  std::size_t from = 0;
+  for (int n = 1; n <= line && from < yaml.size(); ++n) {
+    std::size_t nl = yaml.find('\n', from);
+    if (nl == std::string::npos) nl = yaml.size();
+    const std::string_view text(yaml.data() + from, nl - from);
+    if (text == "groups:") in_groups = true;
+    constexpr std::string_view kGroup = "  - id: ";
+    if (in_groups && text.starts_with(kGroup)) group = text.substr(kGroup.size());
+    from = nl + 1;
+  }
+  return group;
 }
 
 std::string expanded_cluster_scenario_yaml(const ClusterSpec& c) {

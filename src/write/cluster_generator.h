@@ -18,6 +18,11 @@ namespace plainsight {
 // (a class of identical places).
 std::string cluster_scenario_yaml(const ClusterSpec& spec);
 
+// The id of the group whose lines hold line `line` (1-based) of a grouped scenario written by
+// cluster_scenario_yaml; "" for a line before the groups. An error in reading it back is
+// about a class, not about a file that is never written.
+std::string cluster_group_at_line(const std::string& yaml, int line);
+
 // The same cluster expanded: 1 + nodes x (4 + 2 x gpus per node) stages, ids
 // "<class>-<node>.<stage>" and "<class>-<node>.pcie-<gpu>" ("c2c-<gpu>" beside Grace or
 // Vera; the replicas of the grouped

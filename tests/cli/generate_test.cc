@@ -291,6 +291,41 @@ TEST_F(Generate, ManyClassesStillMakeAScenarioAnalyzeReads) {
   EXPECT_EQ(nlohmann::json::parse(a.out)["groups"].size(), 20u);
 }
 
+// Issue 21, audit 7h: two single-GPU CC Hopper classes (H100 and H200, cc and sev_snp) are a
+// valid inventory. The second class's group stated `gpu: h200` alone and the loader gave it
+// 8 GPUs, which the vendor refuses in one confidential VM; every class that states a key now
+// states its GPUs per node, and the loader keeps the scenario's count.
+TEST_F(Generate, TwoSingleGpuConfidentialHopperClassesLoad) {
+  write("nodes.txt",
+        "NodeName=a1 AvailableFeatures=cc,sev_snp ActiveFeatures=cc,sev_snp Gres=gpu:h100:1 "
+        "State=IDLE Partitions=p\n"
+        "NodeName=b1 AvailableFeatures=cc,sev_snp ActiveFeatures=cc,sev_snp Gres=gpu:h200:1 "
+        "State=IDLE Partitions=p\n");
+  const std::string out = file("two.yaml").string();
+  const CliRun r = plainsight({"generate", "cluster", "--from-slurm", file("nodes.txt").string(),
+                               "--parameters", "7e9", "-o", out});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(read(out), HasSubstr("platform: {gpu: h200, gpus_per_node: 1}"));
+  const CliRun a = plainsight({"analyze", out, "--format", "json"});
+  ASSERT_EQ(a.exit_code, 0) << a.err;
+  for (const auto& place : nlohmann::json::parse(a.out)["places"])
+    if (!place["platform"]["gpu"].get<std::string>().empty())
+      EXPECT_EQ(place["platform"]["gpus_per_node"], 1) << place["id"];
+}
+
+// What reading back the generated scenario refuses is about the options or the class it came
+// from, never at a line of "generated.yaml", a file that does not exist.
+TEST_F(Generate, AReadBackRefusalNamesNoFileThatIsNotWritten) {
+  const std::string out = file("never.yaml").string();
+  const CliRun r =
+      plainsight({"generate", "cluster", "--key-custody", "gcp_confidential_space", "-o", out});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_THAT(r.err, HasSubstr("generate cluster: error: the generated scenario would not load"));
+  EXPECT_THAT(r.err, HasSubstr("nothing is written to '" + out + "'"));
+  EXPECT_THAT(r.err, Not(HasSubstr("generated.yaml")));
+  EXPECT_FALSE(fs::exists(out));
+}
+
 TEST_F(Generate, SlurmOptionsDoNotMixWithClassOptions) {
   EXPECT_EQ(
       plainsight({"generate", "cluster", "--from-slurm", kInventory, "--nodes", "4"}).exit_code, 2);

@@ -10,6 +10,8 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <string>
 #include <thread>
 
 #include "hwprobe/harness/result_document.h"
@@ -18,8 +20,10 @@
 namespace hwprobe {
 namespace {
 
-// Starts the binary with args, stdout/stderr to /dev/null; returns the pid.
-pid_t spawn(const std::vector<std::string>& args) {
+// Starts the binary with args, stdout/stderr to `out` and `err` (/dev/null by default);
+// returns the pid.
+pid_t spawn(const std::vector<std::string>& args, const std::string& out = "/dev/null",
+            const std::string& err = "/dev/null") {
   const pid_t pid = ::fork();
   if (pid == 0) {
     std::vector<char*> argv;
@@ -28,8 +32,8 @@ pid_t spawn(const std::vector<std::string>& args) {
     std::vector<std::string> copy = args;
     for (auto& a : copy) argv.push_back(a.data());
     argv.push_back(nullptr);
-    std::freopen("/dev/null", "w", stdout);
-    std::freopen("/dev/null", "w", stderr);
+    std::freopen(out.c_str(), "w", stdout);
+    std::freopen(err.c_str(), "w", stderr);
     ::execv(bin.c_str(), argv.data());
     ::_exit(127);
   }
@@ -42,7 +46,71 @@ int run(const std::vector<std::string>& args) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+// Runs with stdout and stderr kept: {exit code, stdout, stderr}.
+struct Captured {
+  int code = -1;
+  std::string out, err;
+};
+Captured run_captured(const std::vector<std::string>& args) {
+  test::TempDir logs;
+  const std::string out = (logs.path() / "out.txt").string();
+  const std::string err = (logs.path() / "err.txt").string();
+  int status = 0;
+  ::waitpid(spawn(args, out, err), &status, 0);
+  auto slurp = [](const std::string& p) {
+    std::ifstream in(p);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+  };
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status), slurp(out), slurp(err)};
+}
+
 TEST(ProbeCommand, ListsProbes) { EXPECT_EQ(run({"--list"}), 0); }
+
+// Issue 21, audit 11d/11e/11h: ',' ran the default full suite; a size above --max-bytes
+// failed every probe at run time (exit 3) and wrote a file. Both are refused at once (exit
+// 2), naming the option and the limit, and nothing is written.
+TEST(ProbeCommand, AnEmptySuiteEntryOrASizeAboveTheCapIsRefusedAtOnce) {
+  test::TempDir dir;
+  const std::string out = (dir.path() / "out.json").string();
+  for (const char* suite : {",", ",,", "host.memcpy,", ",host.memcpy"}) {
+    const Captured r = run_captured({"--suite", suite, "-o", out});
+    EXPECT_EQ(r.code, 2) << suite;
+    EXPECT_NE(r.err.find("an empty entry"), std::string::npos) << r.err;
+  }
+  const Captured huge = run_captured({"--suite", "host.memcpy", "--sizes", "1PiB", "-o", out});
+  EXPECT_EQ(huge.code, 2);
+  EXPECT_NE(huge.err.find("--sizes: 1 PiB is above --max-bytes 1 GiB"), std::string::npos)
+      << huge.err;
+  const Captured above = run_captured(
+      {"--suite", "host.memcpy", "--sizes", "4KiB,2MiB", "--max-bytes", "1MiB", "-o", out});
+  EXPECT_EQ(above.code, 2);
+  EXPECT_NE(above.err.find("--sizes: 2 MiB is above --max-bytes 1 MiB"), std::string::npos)
+      << above.err;
+  // The message for a size past the grammar's range names a unit the grammar reads.
+  const Captured eb = run_captured({"--suite", "host.memcpy", "--sizes", "1e30", "-o", out});
+  EXPECT_EQ(eb.code, 2);
+  EXPECT_NE(eb.err.find("larger than 1000 PB"), std::string::npos) << eb.err;
+  EXPECT_EQ(eb.err.find("EB"), std::string::npos) << eb.err;
+  EXPECT_TRUE(dir.entries().empty());
+}
+
+// Issue 21, audit 11g: the file name the probe prints is shown, not obeyed.
+TEST(ProbeCommand, TheResultFileNameIsPrintedVisibly) {
+  test::TempDir dir;
+  const std::string out = (dir.path() / "o\x1b[2Jy.json").string();
+  const Captured r = run_captured({"--suite", "host.envelope", "--sizes", "4KiB", "--trials", "1",
+                                   "--warmups", "0", "-o", out});
+  ASSERT_EQ(r.code, 0) << r.err;
+  EXPECT_NE(r.out.find("results: " + (dir.path() / "o<U+001B>[2Jy.json").string()),
+            std::string::npos)
+      << r.out;
+  EXPECT_EQ(r.out.find('\x1b'), std::string::npos);
+  const Captured bad = run_captured({"--suite", "host.envelope", "--sizes", "4KiB", "-o",
+                                     (dir.path() / "no\x1b[2J/x.json").string()});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("no<U+001B>[2J"), std::string::npos) << bad.err;
+  EXPECT_EQ(bad.err.find('\x1b'), std::string::npos);
+}
 
 TEST(ProbeCommand, BadUsageIsExitTwoAndWritesNothing) {
   test::TempDir dir;

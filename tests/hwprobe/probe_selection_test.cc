@@ -36,6 +36,9 @@ TEST(ProbeSelection, UnknownNamesAreRejected) {
   const auto all = make_all_probes();
   EXPECT_THROW(select_probes(all, "host.nope"), SelectionError);
   EXPECT_THROW(select_probes(all, "hots"), SelectionError);
+  // An empty entry once selected every probe (',' ran the full suite).
+  for (const char* spec : {",", ",,", "host,", ",host", "host,,host.memcpy"})
+    EXPECT_THROW(select_probes(all, spec), SelectionError) << spec;
 }
 
 }  // namespace

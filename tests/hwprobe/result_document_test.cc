@@ -60,6 +60,14 @@ TEST(ResultDocument, CheckFindsDefects) {
   doc = sample_document();
   doc["ranks"] = 2;  // multi-rank needs machines and ranks on results
   EXPECT_NE(check_document(doc), "");
+  // A run of skipped probes only is a document (the reader takes it); one that records
+  // nothing is not.
+  doc = sample_document();
+  doc["results"] = nlohmann::json::array();
+  EXPECT_EQ(check_document(doc), "");
+  doc["skipped"] = nlohmann::json::array();
+  doc["failed"] = nlohmann::json::array();
+  EXPECT_NE(check_document(doc), "");
 }
 
 // Issue 21, class 11: what the machine reports is written as the analyzer reads it.

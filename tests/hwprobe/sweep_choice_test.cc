@@ -26,6 +26,27 @@ TEST(SweepChoice, CapsByMaxBytesAndMemory) {
   EXPECT_THROW(choose_sizes(o, {1ull << 60}, {}, 4), ProbeError);  // no machine has that
 }
 
+// Issue 21, audit 8f: --max-bytes bounds what a point holds in all, across its threads, not
+// each buffer (600 threads of three 128 MiB buffers passed 5 GB under --max-bytes 128MiB).
+TEST(SweepChoice, MaxBytesBoundsAPointsBuffersTogether) {
+  EXPECT_EQ(point_bytes(16u << 20, 3 * 600), 1800ull * (16u << 20));
+  EXPECT_EQ(point_bytes(1ull << 62, 8), ~0ull);  // saturates, never wraps to a small number
+  RunOptions o;
+  o.max_bytes = 128u << 20;
+  // Three buffers per thread, 600 threads: a chunk of 64 KiB holds 112.5 MiB, 256 KiB 450 MiB.
+  EXPECT_EQ(choose_sizes(o, {16 << 10, 64 << 10, 256 << 10, 16 << 20}, {}, 3 * 600),
+            (V{16 << 10, 64 << 10}));
+  // A source and a destination: 64 MiB each fits 128 MiB, 128 MiB each does not.
+  EXPECT_EQ(choose_sizes(o, {64u << 20, 128u << 20}, {}, 2), (V{64u << 20}));
+  try {
+    choose_sizes(o, {128u << 20}, {}, 2);
+    ADD_FAILURE() << "a point of 256 MiB under --max-bytes 128 MiB";
+  } catch (const ProbeError& e) {
+    EXPECT_NE(std::string(e.what()).find("a point holds 2 buffers of its size"), std::string::npos)
+        << e.what();
+  }
+}
+
 TEST(SweepChoice, ThreadsAndPlan) {
   RunOptions o;
   Environment env;

@@ -97,6 +97,42 @@ TEST(ScenarioGroups, AGroupRunsOnItsOwnPlatform) {
   EXPECT_FALSE(s.platform_of(s.stages[3]).confidential_mode);
 }
 
+// A group (or a place of ours without an offering) that states `gpu:` but not its count keeps
+// the scenario's count (docs/scenarios.md, "A place's platform"): a second single-GPU CC
+// Hopper class is not made an 8-GPU one, which the vendor refuses (issue 21, audit 7h).
+TEST(ScenarioGroups, AGpuWithoutItsCountKeepsTheScenariosCount) {
+  const std::string head =
+      "name: t\nhorizon: 30d\nasset: {parameters: 7e9}\n"
+      "platform: {gpu: h100, gpus_per_node: 1, cpu_tee: sev_snp, confidential_mode: on}\n";
+  const std::string body = R"(places:
+  - {id: box, name: Box, platform: {gpu: h200}}
+stages:
+  - {id: store, place: box, link: s3_sse_kms, payload: checkpoint, resident: horizon}
+  - {id: boxhbm, place: box, medium: hbm, payload: 14GB, resident: horizon}
+groups:
+  - id: h200x1
+    platform: {gpu: h200}
+    stages:
+      - {id: hbm, medium: hbm, payload: 14GB, resident: horizon}
+flows:
+  - {from: store, to: h200x1.hbm}
+  - {from: store, to: boxhbm}
+)";
+  const Scenario s = testing::scenario_of(head, body);
+  const Platform& g = s.places[s.groups[0].place].platform;
+  EXPECT_EQ(g.gpu, "h200");
+  EXPECT_EQ(g.gpus_per_node, 1);
+  EXPECT_EQ(s.platform_of(*s.stage("boxhbm")).gpus_per_node, 1);
+  // Without a count in the scenario's platform either, a stated GPU brings 8.
+  const Scenario t = testing::scenario_of(
+      "name: t\nhorizon: 30d\nasset: {parameters: 7e9}\nplatform: {cpu_tee: none}\n",
+      "stages:\n  - {id: store, link: s3_sse_kms, payload: checkpoint, resident: horizon}\n"
+      "groups:\n  - id: g\n    platform: {gpu: h200}\n    stages:\n"
+      "      - {id: hbm, medium: hbm, payload: 14GB, resident: horizon}\n"
+      "flows:\n  - {from: store, to: g.hbm}\n");
+  EXPECT_EQ(t.places[t.groups[0].place].platform.gpus_per_node, 8);
+}
+
 // `--set platform.KEY` changes every place of ours except where a group states the key
 // itself (pinned); a group's own key changes through brackets.
 TEST(ScenarioGroups, APlatformSetLeavesWhatAGroupPins) {

@@ -150,6 +150,18 @@ TEST(ScenarioSources, ADuplicateIdIsRefused) {
                             "line 8)"));
 }
 
+// Issue 21, audit 10e: an override that gives the first source the second's id is at fault,
+// not the innocent second entry.
+TEST(ScenarioSources, ADuplicateIdMadeByAnOverrideNamesTheOverride) {
+  const std::string body = std::string(kSources) + stage_citing("example-guide");
+  EXPECT_THAT(testing::scenario_error(kHead, body, {"sources[example-guide].id=example-runbook"}),
+              StartsWith("--set sources[example-guide].id=example-runbook: error: duplicate "
+                         "source id 'example-runbook' (also at line 13)"));
+  EXPECT_THAT(testing::scenario_error(kHead, body, {"sources[example-runbook].id=example-guide"}),
+              StartsWith("--set sources[example-runbook].id=example-guide: error: duplicate "
+                         "source id 'example-guide' (first at line 8)"));
+}
+
 TEST(ScenarioSources, EntriesAreCheckedAsTheCatalogsAre) {
   EXPECT_THAT(error_of(R"(sources:
   - id: example-guide

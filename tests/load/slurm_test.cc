@@ -367,6 +367,10 @@ TEST(SlurmClasses, GroupsNodesByGpuAndFeatures) {
   EXPECT_EQ(b200.platform.gpus_per_node, 4);
   EXPECT_EQ(b200.platform.cpu_tee, "tdx");
   EXPECT_EQ(b200.notes.size(), 1u);  // in service
+  // Each class knows the line of its first node: what is refused about it is told there.
+  EXPECT_EQ(plain.from.str(), "nodes.txt:3:1");
+  EXPECT_EQ(cc.from.str(), "nodes.txt:1:1");
+  EXPECT_EQ(b200.from.str(), "nodes.txt:6:1");
   EXPECT_THAT(k.notes[0], HasSubstr("8 nodes read, 6 in 3 classes"));
   EXPECT_THAT(k.notes[1], HasSubstr("2 nodes without GPUs left out (login01, cpu001)"));
   EXPECT_THAT(k.notes[2], HasSubstr("Features with no meaning in the map, ignored: ib (5)"));

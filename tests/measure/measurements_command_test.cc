@@ -352,6 +352,36 @@ TEST(MeasurementsCli, ShowPrintsResultsAndFits) {
   EXPECT_NE(r.out.find("t = 10 us + bytes / 8 GB/s"), std::string::npos) << r.out;
 }
 
+// Issue 21, audit 8e/11f: a run whose every probe was skipped (no GPU) is what the probe
+// writes on a machine without one. It is read: `show` says what was skipped and why, and an
+// analysis warns that it measures nothing and uses nothing from it.
+TEST(MeasurementsCli, AFileOfSkippedProbesIsReadAndUsesNothing) {
+  const Result show = run("measurements show " + kData + "all-skipped.json");
+  ASSERT_EQ(show.code, 0) << show.err;
+  EXPECT_NE(show.out.find("No measurement: 1 probe skipped, 0 failed."), std::string::npos)
+      << show.out;
+  EXPECT_NE(show.out.find("skipped: cuda.h2d: no CUDA device"), std::string::npos) << show.out;
+  const Result plain = run("analyze scenarios/silo-hopper.yaml -f csv");
+  const Result a =
+      run("analyze scenarios/silo-hopper.yaml -f csv --measurements " + kData + "all-skipped.json");
+  ASSERT_EQ(a.code, 0) << a.err;
+  EXPECT_NE(a.err.find("warning: all-skipped.json: it holds no measurement"), std::string::npos)
+      << a.err;
+  EXPECT_EQ(a.out, plain.out) << "nothing from it is used";
+}
+
+// What the probe writes when it measures nothing here is what the reader reads.
+TEST(MeasurementsCli, WhatTheProbeWritesWithoutAGpuIsRead) {
+  const std::string out =
+      (std::filesystem::temp_directory_path() / ("cu-" + std::to_string(::getpid()) + ".json"))
+          .string();
+  const Result probe = run("probe --suite cuda.h2d --quick -o '" + out + "'");
+  ASSERT_TRUE(probe.code == 0 || probe.code == 3) << probe.err;
+  const Result show = run("measurements show '" + out + "'");
+  EXPECT_EQ(show.code, 0) << show.err;
+  std::filesystem::remove(out);
+}
+
 TEST(MeasurementsCli, CompareShowsBothSidesAndTheRatio) {
   const Result r = run("measurements compare " + kData + "fixture-h100-cc-off.json " + kData +
                        "fixture-h100-cc-on.json");

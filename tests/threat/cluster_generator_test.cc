@@ -99,6 +99,32 @@ TEST(ClusterGenerator, GivesEachClassItsPlatform) {
   EXPECT_FALSE(expanded.platform_of(*expanded.stage("node-15.hbm-7")).confidential_mode);
 }
 
+// A line of the grouped form is placed in its class's group (what reading it back refuses is
+// told about the class); a class that states a key of its own states its GPUs per node too.
+TEST(ClusterGenerator, PlacesALineInItsGroup) {
+  ClusterSpec spec;
+  NodeClass h200;
+  h200.id = "h200x8";
+  h200.nodes = 2;
+  h200.platform.gpu = "h200";
+  spec.classes.push_back(h200);
+  const std::string text = cluster_scenario_yaml(spec);
+  EXPECT_NE(text.find("platform: {gpu: h200, gpus_per_node: 8}"), std::string::npos) << text;
+  int line = 0, node_line = 0, h200_line = 0;
+  for (std::size_t at = 0; at < text.size(); at = text.find('\n', at) + 1) {
+    ++line;
+    if (text.compare(at, 10, "  - id: no") == 0) node_line = line;
+    if (text.compare(at, 10, "  - id: h2") == 0) h200_line = line;
+  }
+  ASSERT_GT(node_line, 0);
+  ASSERT_GT(h200_line, node_line);
+  EXPECT_EQ(cluster_group_at_line(text, 1), "");
+  EXPECT_EQ(cluster_group_at_line(text, node_line - 1), "");
+  EXPECT_EQ(cluster_group_at_line(text, node_line + 3), "node");
+  EXPECT_EQ(cluster_group_at_line(text, h200_line + 3), "h200x8");
+  EXPECT_EQ(cluster_group_at_line(text, line + 100), "h200x8");
+}
+
 }  // namespace
 }  // namespace plainsight
 
