@@ -141,6 +141,7 @@ class AssumptionList {
       a.high = range->high;
       a.own_range = true;
       a.range_source = range->source;
+      a.range_cited = range->cited;
     } else {
       a.low = a.point / factor_;
       a.high = a.point * factor_;

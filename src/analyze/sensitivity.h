@@ -41,9 +41,10 @@ struct Assumption {
   // The range is the figure's own stated 90% range (its distribution); otherwise the
   // factor x1/f .. x f, cut where a value would leave what the scenario allows.
   bool own_range = false;
-  Citation range_source;            // the own range's citation
-  Status status = Status::assumed;  // how sure the point value is
-  bool cut_at_horizon = false;      // the high end was cut to the horizon (or the period)
+  Citation range_source;                                      // the own range's citation
+  FigureRange::Cited range_cited = FigureRange::Cited::both;  // the end(s) it gives
+  Status status = Status::assumed;                            // how sure the point value is
+  bool cut_at_horizon = false;  // the high end was cut to the horizon (or the period)
 };
 
 struct SensitivityOutcome {

@@ -15,9 +15,21 @@ namespace plainsight {
 inline constexpr double kZ95 = 1.6448536269514722;
 
 struct FigureRange {
+  // Which end the source gives. A report often constrains one end only (a published median
+  // dwell bounds a level's dwell from one side); the other end is then the modeller's own, a
+  // stated factor of the value, assumed: `cited: low` or `cited: high` in the YAML.
+  enum class Cited { both, low, high };
+
   double low = 0;   // the 5th percentile, same unit as the value
   double high = 0;  // the 95th percentile
-  Citation source;  // where the range comes from (claimed, research, or assumed)
+  Citation source;  // where the cited end(s) come from (claimed, research, or assumed)
+  Cited cited = Cited::both;
+
+  // The status of one end: the source's where it gives that end, else assumed.
+  Status status_of(bool high_end) const {
+    const bool from_source = cited == Cited::both || (cited == Cited::high) == high_end;
+    return from_source ? source.status : Status::assumed;
+  }
 
   bool present() const { return high > 0; }
   // The log-spreads below and above the median `value`.

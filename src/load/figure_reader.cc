@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "core/printable.h"
 #include "load/citation_reader.h"
 #include "load/map_reader.h"
 
@@ -67,6 +68,16 @@ CitedFigure read_figure(const YamlFile& f, const YamlNode& node, const std::stri
                                             "(its median), low first",
                                             where, rr.str("low"), rr.str("high"), text));
     range->source = read_citation(f, rr.node("source"), where + " range source", *ctx.sources);
+    const std::string cited = rr.str_or("cited", "both");
+    if (cited == "low")
+      range->cited = FigureRange::Cited::low;
+    else if (cited == "high")
+      range->cited = FigureRange::Cited::high;
+    else if (cited != "both")
+      throw InputError(rr.at_value("cited"),
+                       fmt::format("{} range: cited is the end the source gives: low, high or "
+                                   "both, not '{}'",
+                                   where, echo(cited)));
   }
   out.figure.source = out.source.id;
   // The value as written; a scenario's says so (its source is the scenario's citation).

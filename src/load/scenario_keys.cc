@@ -448,10 +448,20 @@ constexpr KeySpec kFigure[] = {
      false, "figure_range"},
 };
 
+constexpr std::string_view kCitedEnds[] = {"both", "low", "high"};
+
 constexpr KeySpec kFigureRange[] = {
     {"low", K::text, "The 5th percentile, with the value's unit.", true},
     {"high", K::text, "The 95th percentile, with the value's unit.", true},
     {"source", K::mapping, "The citation the range rests on.", true, "citation"},
+    {"cited",
+     K::choice,
+     "Which end the source gives (default both); the other is assumed, a factor of the value.",
+     false,
+     {},
+     0,
+     0,
+     kCitedEnds},
 };
 
 constexpr MappingSpec kMappings[] = {

@@ -254,6 +254,18 @@ SweepAxis parse_sweep_axis(const std::string& option) {
       axis.numbers.push_back(v);
     }
   }
+  // A value listed twice would be two rows (or a heat map's two columns) of one point.
+  if (!is_range)
+    for (std::size_t j = 1; j < axis.texts.size(); ++j)
+      for (std::size_t i = 0; i < j; ++i) {
+        if (axis.texts[i] == axis.texts[j])
+          throw InputError(where, fmt::format("the value '{}' is listed twice: list each once",
+                                              echo(axis.texts[j])));
+        if (axis.numeric() && axis.numbers[i] == axis.numbers[j])
+          throw InputError(where,
+                           fmt::format("'{}' is the same value as '{}': list each value once",
+                                       echo(axis.texts[j]), echo(axis.texts[i])));
+      }
   return axis;
 }
 

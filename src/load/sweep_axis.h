@@ -34,8 +34,9 @@ struct SweepAxis {
 };
 
 // Parses one --vary option ("KEY=VALUES"). Throws InputError naming the option when it is
-// malformed, a range is given for a key that holds no number, a bound does not parse, or there
-// are more than kMaxSweepValues values.
+// malformed, a range is given for a key that holds no number, a bound does not parse, a list
+// names a value twice (`1d,1d`, or `1d,24h` of a duration), or there are more than
+// kMaxSweepValues values.
 SweepAxis parse_sweep_axis(const std::string& option);
 
 // What a --set key holds, from the scenario key tables: the kind, and the quantity kind for

@@ -4,6 +4,7 @@
 
 #include "analyze/actor_profile.h"
 #include "report/plot_axis.h"
+#include "report/range_phrase.h"
 
 namespace plainsight {
 namespace {
@@ -18,7 +19,7 @@ QuantityKind kind_of(const std::string& parameter) {
 
 TextTable actor_parameter_table(const Catalog& c) {
   TextTable t;
-  t.header = {"actor", "parameter", "value", "90% range", "range status", "range source"};
+  t.header = {"actor", "parameter", "value", "90% range", "where the range comes from"};
   for (const Actor& a : c.actors)
     for (const char* name : kActorParameters) {
       auto value = a.parameters.find(name);
@@ -30,8 +31,7 @@ TextTable actor_parameter_table(const Catalog& c) {
                         ranged ? fmt::format("{} .. {}", format_quantity(kind, range->second.low),
                                              format_quantity(kind, range->second.high))
                                : "(none: x1/2 .. x2 in sensitivity)",
-                        ranged ? std::string(to_string(range->second.source.status)) : "",
-                        ranged ? range->second.source.id : ""});
+                        ranged ? range_origin(range->second, value->second.value) : ""});
     }
   return t;
 }

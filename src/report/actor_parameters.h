@@ -7,7 +7,8 @@
 
 namespace plainsight {
 
-// One row per actor and parameter: actor, parameter, value, 90% range, range status, source.
+// One row per actor and parameter: actor, parameter, value, 90% range, where each end of the
+// range comes from (report/range_phrase.h).
 TextTable actor_parameter_table(const Catalog& catalog);
 
 }  // namespace plainsight

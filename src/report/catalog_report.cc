@@ -134,7 +134,11 @@ void actors_topic(const Catalog& c, Topic& t) {
     add(t, a.id, a, {a.id, std::to_string(a.level), a.name, join(a.capabilities)});
     for (const auto& [k, src] : a.parameter_sources) t.more.push_back({a.id + " " + k, &src});
     for (const auto& [k, range] : a.parameter_ranges)
-      t.more.push_back({a.id + " " + k + " range", &range.source});
+      t.more.push_back({a.id + " " + k + " range" +
+                            (range.cited == FigureRange::Cited::low    ? ", low end"
+                             : range.cited == FigureRange::Cited::high ? ", high end"
+                                                                       : ""),
+                        &range.source});
     for (const auto& f : a.place_reach)
       t.more.push_back({fmt::format("{} at {}: time to compromise x{:g}", a.id, conditions(f.when),
                                     f.ttc_factor),

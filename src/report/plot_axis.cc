@@ -18,17 +18,19 @@ constexpr Unit kDurations[] = {{"ns", "nanoseconds", 1e-9},  {"us", "microsecond
                                {"ms", "milliseconds", 1e-3}, {"s", "seconds", 1},
                                {"min", "minutes", 60},       {"h", "hours", 3600},
                                {"d", "days", 86400},         {"y", "years", 365.25 * 86400}};
+// The words say what the unit is without brackets: an axis title puts them in its own
+// ("read_bandwidth (GB/s = 1e9 bytes per second, log scale)").
 constexpr Unit kSizes[] = {{"B", "bytes", 1},
-                           {"kB", "kB (1e3 bytes)", 1e3},
-                           {"MB", "MB (1e6 bytes)", 1e6},
-                           {"GB", "GB (1e9 bytes)", 1e9},
-                           {"TB", "TB (1e12 bytes)", 1e12},
-                           {"PB", "PB (1e15 bytes)", 1e15}};
+                           {"kB", "kB = 1e3 bytes", 1e3},
+                           {"MB", "MB = 1e6 bytes", 1e6},
+                           {"GB", "GB = 1e9 bytes", 1e9},
+                           {"TB", "TB = 1e12 bytes", 1e12},
+                           {"PB", "PB = 1e15 bytes", 1e15}};
 constexpr Unit kBandwidths[] = {{"B/s", "bytes per second", 1},
-                                {"kB/s", "kB/s (1e3 bytes per second)", 1e3},
-                                {"MB/s", "MB/s (1e6 bytes per second)", 1e6},
-                                {"GB/s", "GB/s (1e9 bytes per second)", 1e9},
-                                {"TB/s", "TB/s (1e12 bytes per second)", 1e12}};
+                                {"kB/s", "kB/s = 1e3 bytes per second", 1e3},
+                                {"MB/s", "MB/s = 1e6 bytes per second", 1e6},
+                                {"GB/s", "GB/s = 1e9 bytes per second", 1e9},
+                                {"TB/s", "TB/s = 1e12 bytes per second", 1e12}};
 // A rate per unit of time: the scale is events per second in one event per that unit.
 constexpr Unit kRates[] = {{"/y", "per year", 1 / (365.25 * 86400)},
                            {"/d", "per day", 1 / 86400.0},
@@ -45,6 +47,13 @@ DisplayUnit pick(const Unit (&units)[N], double largest) {
   return {best->name, best->words, best->scale};
 }
 
+// A whole number of days (at least one, fewer than 100,000), which reads better as days than
+// as a fraction of a 365.25-day year: 730 d, not 1.999 y.
+bool whole_days(double seconds) {
+  const double days = seconds / 86400;
+  return days >= 1 && days < 1e5 && std::fabs(days - std::round(days)) <= 1e-9 * days;
+}
+
 }  // namespace
 
 DisplayUnit display_unit(std::optional<QuantityKind> kind, const std::vector<double>& values) {
@@ -54,6 +63,9 @@ DisplayUnit display_unit(std::optional<QuantityKind> kind, const std::vector<dou
   if (!kind) return {};
   switch (*kind) {
     case QuantityKind::duration:
+      // Values typed in days stay in days (a sweep of 176d..730d is not drawn in years).
+      if (!values.empty() && std::all_of(values.begin(), values.end(), whole_days))
+        return {"d", "days", 86400};
       return pick(kDurations, largest);
     case QuantityKind::size:
       return pick(kSizes, largest);
@@ -101,7 +113,7 @@ std::string format_rate(double per_second) {
 std::string format_quantity(QuantityKind kind, double value) {
   switch (kind) {
     case QuantityKind::duration:
-      return format_duration(value);
+      return whole_days(value) ? fmt::format("{:.0f} d", value / 86400) : format_duration(value);
     case QuantityKind::size:
       return format_bytes(value);
     case QuantityKind::bandwidth:

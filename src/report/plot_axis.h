@@ -15,11 +15,12 @@ namespace plainsight {
 // plain numbers (scale 1).
 struct DisplayUnit {
   std::string name;   // "d", "GB", "GB/s", "/y", ""
-  std::string words;  // "days", "GB (1e9 bytes)", "GB/s", "per year", ""
+  std::string words;  // "days", "GB = 1e9 bytes", "GB/s = 1e9 bytes per second", "per year"
   double scale = 1;   // base units per displayed unit
 };
 
-// The unit in which the largest of `values` reads between 1 and 1000 where possible.
+// The unit in which the largest of `values` reads between 1 and 1000 where possible; days
+// where every value is a whole number of days.
 DisplayUnit display_unit(std::optional<QuantityKind> kind, const std::vector<double>& values);
 
 // A value in its display unit, four significant figures: "10", "1.778", "0.025".
@@ -31,7 +32,8 @@ std::string base_unit_name(QuantityKind kind);
 
 // A number of events per second as people write rates: "4/y", "0.5/d".
 std::string format_rate(double per_second);
-// A quantity of `kind` in the report's words: "30.0 d", "10.0 GB/s", "140 GB", "4/y".
+// A quantity of `kind` in the report's words: "30 d", "10 GB/s", "140 GB", "4/y"; a whole
+// number of days as days ("730 d", where format_duration says "1.999 y").
 std::string format_quantity(QuantityKind kind, double value);
 
 class PlotAxis {

@@ -5,6 +5,7 @@
 
 #include "report/escaping.h"
 #include "report/plot_axis.h"
+#include "report/range_phrase.h"
 #include "report/sweep_report.h"
 #include "report/text_table.h"
 #include "report/threat_phrases.h"
@@ -37,6 +38,20 @@ std::string p_text(const SensitivityOutcome& o) {
 std::string verdict_word(const SensitivityResult& r, double p) {
   return p >= r.threshold ? fmt::format("P >= {:g}", r.threshold)
                           : fmt::format("P < {:g}", r.threshold);
+}
+
+// The assumption's own range, as the catalog or scenario stated it.
+FigureRange own_range(const Assumption& a) {
+  FigureRange r;
+  r.low = a.low;
+  r.high = a.high;
+  r.source = a.range_source;
+  r.cited = a.range_cited;
+  return r;
+}
+
+std::string cited_name(FigureRange::Cited c) {
+  return c == FigureRange::Cited::low ? "low" : c == FigureRange::Cited::high ? "high" : "both";
 }
 
 std::string spaced(const std::string& id) {
@@ -72,8 +87,10 @@ std::string assumption_value(const Assumption& a, double v) { return format_quan
 std::string assumption_range(const Assumption& a, double factor) {
   const std::string ends =
       fmt::format("{} .. {}", assumption_value(a, a.low), assumption_value(a, a.high));
+  if (a.own_range && a.range_cited != FigureRange::Cited::both)
+    return fmt::format("{} ({})", ends, range_origin(own_range(a), a.point));
   if (a.own_range)
-    return fmt::format("{} (its 90% range, {})", ends, to_string(a.range_source.status));
+    return fmt::format("{} (its 90% range: {})", ends, range_origin(own_range(a), a.point));
   return fmt::format("{} (x1/{:g} .. x{:g}{})", ends, factor, factor,
                      a.cut_at_horizon ? ", cut at the horizon or period" : "");
 }
@@ -93,6 +110,13 @@ std::string decisive_sentence(const SensitivityResult& r) {
     return "nothing the result rests on can be varied: no route reads the weights";
   if (!r.decisive) {
     const AssumptionEffect& e = r.effects.front();
+    // Ranked by swing: a first of none is nothing moving at all (the ceiling moving would flip).
+    if (e.swing == 0)
+      return fmt::format(
+          "no assumption changes {}'s P or the ceiling within its range (ceiling {}, P = {:.4f}, "
+          "{})",
+          actor_tag(r.actor), ceiling_label(r.baseline.ceiling), r.baseline.probability,
+          verdict_word(r, r.baseline.probability));
     return fmt::format(
         "no assumption flips the verdict (ceiling {}, {}) within its range; the largest effect is "
         "{}: P {:.4f} at {} .. {:.4f} at {}",
@@ -143,13 +167,17 @@ void sensitivity_table(std::ostream& out, const SensitivityResult& r) {
 }
 
 void sensitivity_csv(std::ostream& out, const SensitivityResult& r) {
-  const std::vector<std::string> header{"rank",          "kind",           "subject",
-                                        "parameter",     "unit",           "point",
-                                        "low",           "high",           "own_range",
-                                        "range_status",  "status",         "p_low",
-                                        "p_low_ci_low",  "p_low_ci_high",  "p_high",
-                                        "p_high_ci_low", "p_high_ci_high", "swing",
-                                        "ceiling_low",   "ceiling_high",   "ceiling_flip_at",
+  const std::vector<std::string> header{"rank",          "kind",
+                                        "subject",       "parameter",
+                                        "unit",          "point",
+                                        "low",           "high",
+                                        "own_range",     "range_status",
+                                        "range_cited",   "status",
+                                        "p_low",         "p_low_ci_low",
+                                        "p_low_ci_high", "p_high",
+                                        "p_high_ci_low", "p_high_ci_high",
+                                        "swing",         "ceiling_low",
+                                        "ceiling_high",  "ceiling_flip_at",
                                         "p_flip_at"};
   for (std::size_t i = 0; i < header.size(); ++i) out << (i ? "," : "") << header[i];
   out << "\r\n";
@@ -170,6 +198,7 @@ void sensitivity_csv(std::ostream& out, const SensitivityResult& r) {
         csv_number(a.high),
         a.own_range ? "yes" : "no",
         a.own_range ? std::string(to_string(a.range_source.status)) : "",
+        a.own_range ? cited_name(a.range_cited) : "",
         std::string(to_string(a.status)),
         csv_number(e.at_low.probability),
         csv_number(e.at_low.ci_low),
@@ -228,6 +257,7 @@ void sensitivity_json(std::ostream& out, const SensitivityResult& r) {
       x["range_source"] = {
           {"id", a.range_source.id},
           {"status", to_string(a.range_source.status)},
+          {"cited", cited_name(a.range_cited)},
           {"where", shown(a.range_source.where)},
           {a.range_source.verbatim ? "quote" : "paraphrase", shown(a.range_source.says)}};
     x["simulated"] = e.simulated;

@@ -14,7 +14,8 @@ namespace plainsight {
 std::string assumption_label(const Assumption& a);
 // A value of the assumption in its unit: "30.0 d", "10.0 GB/s", "4/y".
 std::string assumption_value(const Assumption& a, double value);
-// "14.0 d .. 60.0 d (its 90% range, claimed)" or "15.0 d .. 60.0 d (x1/2 .. x2)".
+// "16 d .. 60 d (its 90% range: low end: mandiant-m-trends-2026, claimed; high end: x2,
+// assumed)" or "15 d .. 60 d (x1/2 .. x2)".
 std::string assumption_range(const Assumption& a, double factor);
 // What decides the answer, in one sentence.
 std::string decisive_sentence(const SensitivityResult& result);

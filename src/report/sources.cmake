@@ -25,6 +25,7 @@ add_library(plainsight_report STATIC
   report/pipeline_drawing.cc
   report/place_phrase.cc
   report/places_section.cc
+  report/range_phrase.cc
   report/shortened.cc
   report/simulation_report.cc
   report/render.cc

@@ -45,6 +45,15 @@ TEST(FigureRange, TheCatalogsActorsCarryTheirRangesAndSources) {
   EXPECT_EQ(dwell.source.status, Status::claimed);
   EXPECT_NE(dwell.source.says.find("14 days"), std::string::npos);
   EXPECT_EQ(oc3->parameter_ranges.at("foothold_rate").source.id, "sophos-state-of-ransomware-2024");
+  // The report bounds one end: the other is assumed, and says so.
+  EXPECT_EQ(dwell.cited, FigureRange::Cited::low);
+  EXPECT_EQ(dwell.status_of(false), Status::claimed);
+  EXPECT_EQ(dwell.status_of(true), Status::assumed);
+  const Actor* oc4 = Catalog::find(c.actors, std::string("oc4"));
+  EXPECT_EQ(oc4->parameter_ranges.at("dwell").cited, FigureRange::Cited::high);
+  EXPECT_EQ(oc4->parameter_ranges.at("dwell").status_of(false), Status::assumed);
+  EXPECT_EQ(oc4->parameter_ranges.at("read_bandwidth").cited, FigureRange::Cited::both);
+  EXPECT_EQ(oc4->parameter_ranges.at("read_bandwidth").status_of(true), Status::assumed);
   // The profiles analyze builds keep them.
   const ActorProfile p = actor_profile(*oc3);
   EXPECT_DOUBLE_EQ(p.ranges.at("dwell").high, 60 * kDay);
@@ -78,6 +87,19 @@ TEST(FigureRange, AScenarioStatesItsOwnRangeAndAnOverrideDropsTheCatalogs) {
   EXPECT_EQ(oc3.ranges.at("foothold_rate").source.id, "sophos-state-of-ransomware-2024");
 }
 
+TEST(FigureRange, AScenariosRangeSaysWhichEndItsSourceGives) {
+  const Catalog& c = testing::bundled_catalog();
+  YamlFile f = with_actors(
+      "actors:\n  oc3:\n    dwell: {value: 20d, source: {id: plainsight-assumption, status: "
+      "assumed, where: here, paraphrase: ours}, range: {low: 10d, high: 40d, cited: high, "
+      "source: {id: mandiant-m-trends-2026, status: claimed, where: here, quote: q}}}\n");
+  const Scenario s = read_scenario(f, c);
+  const FigureRange& r = s.actor_parameter_ranges.at("oc3").at("dwell");
+  EXPECT_EQ(r.cited, FigureRange::Cited::high);
+  EXPECT_EQ(r.status_of(true), Status::claimed);
+  EXPECT_EQ(r.status_of(false), Status::assumed);
+}
+
 TEST(FigureRange, ARangeMustHoldItsValueAndCiteItsSource) {
   const Catalog& c = testing::bundled_catalog();
   const std::string cite =
@@ -87,7 +109,8 @@ TEST(FigureRange, ARangeMustHoldItsValueAndCiteItsSource) {
                                    "{low: 10d, high: 15d, " + cite + "}",     // below it
                                    std::string("{low: 10d, high: 40d}"),      // no source
                                    "{low: 10GB/s, high: 40d, " + cite + "}",  // the wrong unit
-                                   "{low: 10d, high: 40d, mode: 1d, " + cite + "}"}) {
+                                   "{low: 10d, high: 40d, mode: 1d, " + cite + "}",
+                                   "{low: 10d, high: 40d, cited: middle, " + cite + "}"}) {
     YamlFile f = with_actors("actors:\n  oc3:\n    dwell: {value: 20d, " + cite +
                              ", range: " + range + "}\n");
     EXPECT_THROW(read_scenario(f, c), InputError) << range;

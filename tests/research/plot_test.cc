@@ -53,6 +53,19 @@ TEST(PlotAxis, ShowsQuantitiesInAUnitThatReads) {
   EXPECT_EQ(display_unit(QuantityKind::rate, {4 / (365.25 * 86400)}).name, "/y");
   EXPECT_EQ(format_rate(4 / (365.25 * 86400)), "4/y");
   EXPECT_EQ(display_unit(std::nullopt, {7e9}).name, "");
+  // Whole days stay days (a year is 365.25 d: 730 d would read 1.999 y), others as before.
+  EXPECT_EQ(format_quantity(QuantityKind::duration, 730 * 86400.0), "730 d");
+  EXPECT_EQ(format_quantity(QuantityKind::duration, 176 * 86400.0), "176 d");
+  EXPECT_EQ(format_quantity(QuantityKind::duration, 1.5 * 3600), "1.5 h");
+  EXPECT_EQ(format_quantity(QuantityKind::duration, 30.93 * 86400), "30.93 d");
+  EXPECT_EQ(display_unit(QuantityKind::duration, {176 * 86400.0, 730 * 86400.0}).name, "d");
+  EXPECT_EQ(display_unit(QuantityKind::duration, {1.5 * 365.25 * 86400, 3 * 365.25 * 86400}).name,
+            "y");
+  // A unit's words nest in no brackets: an axis title holds them in its own.
+  for (QuantityKind k : {QuantityKind::size, QuantityKind::bandwidth})
+    for (double v : {5e3, 5e6, 5e9, 5e12})
+      EXPECT_EQ(display_unit(k, {v}).words.find_first_of("()"), std::string::npos) << v;
+  EXPECT_EQ(display_unit(QuantityKind::bandwidth, {5e9}).words, "GB/s = 1e9 bytes per second");
 }
 
 TEST(SweepPlot, OneKeyIsALineChartWithLabelledAxes) {
@@ -278,6 +291,14 @@ TEST(SweepPlot, ADenseHeatMapThinsItsColumnsAndNamesItsCeilingShades) {
   EXPECT_LT(oc3, oc2);
   EXPECT_EQ(ceiling.find(">OC4</text>", legend), std::string::npos);  // not drawn, not listed
   EXPECT_EQ(ceiling.find(">refused</text>", legend), std::string::npos);
+}
+
+TEST(SweepPlot, ABandwidthAxisTitleNestsNoBrackets) {
+  SweepResult s = known_sweep({"actors.oc3.read_bandwidth=1GB/s..100GB/s:3:log"}, {"oc3"},
+                              {{0.1}, {0.2}, {0.3}});
+  EXPECT_TRUE(has(sweep_svg(s),
+                  ">actors.oc3.read_bandwidth (GB/s = 1e9 bytes per second, log scale)</text>"))
+      << sweep_svg(s);
 }
 
 TEST(SweepPlot, RefusedPointsAreMarkedInWords) {

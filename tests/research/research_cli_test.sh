@@ -187,7 +187,10 @@ PY
 # The calibrated actors, with their sources.
 "$bin" catalog actors --detail >"$tmp/actors.txt"
 check "catalog actors --detail" 0 $?
-for want in "oc3    dwell             30 d      16 d .. 60 d          claimed       mandiant-m-trends-2026" \
+for want in "oc3    dwell             30 d      16 d .. 60 d          low end: mandiant-m-trends-2026, claimed; high end: x2, assumed" \
+            "oc4    dwell             90 d      45 d .. 176 d         low end: x1/2, assumed; high end: mandiant-m-trends-2026, claimed" \
+            "oc5    dwell             365 d     176 d .. 730 d        low end: mandiant-m-trends-2026, claimed; high end: x2, assumed" \
+            "oc3 dwell range, low end: [claimed: Mandiant" \
             "Global median dwell time rose to 14 days from 11 days." \
             "the median dwell time for both categories was 122 days." \
             "59% of organizations were hit by ransomware last year"; do
@@ -200,6 +203,8 @@ bad "unknown value" "--vary platform.gpu=nonesuch" sweep "$s/aws-frontier.yaml" 
   --vary platform.gpu=h100,nonesuch
 bad "range of a word key" "holds no number" sweep "$s/aws-frontier.yaml" --vary platform.gpu=a..b:3
 bad "bad bound" "LO:" sweep "$s/aws-frontier.yaml" --vary actors.oc3.dwell=1parsec..9d:3
+bad "a value twice" "the value '1d' is listed twice" sweep "$s/aws-frontier.yaml" \
+  --vary actors.oc3.dwell=1d,1d
 bad "varied twice" "varied twice" sweep "$s/aws-frontier.yaml" --vary actors.oc3.dwell=1d,2d \
   --vary actors.oc3.dwell=3d,4d
 bad "grid too large" "more than 10000 points" sweep "$s/aws-frontier.yaml" \

@@ -1,10 +1,12 @@
 #include "analyze/sensitivity.h"
 
 #include <cmath>
+#include <sstream>
 
 #include <gtest/gtest.h>
 
 #include "core/input_error.h"
+#include "report/sensitivity_report.h"
 #include "threat_support.h"
 
 namespace plainsight {
@@ -99,6 +101,53 @@ TEST(Sensitivity, UsesAParametersOwnRangeAndCutsLifetimesAtTheHorizon) {
   // Ranked by the swing in P.
   for (std::size_t i = 1; i < r.effects.size(); ++i)
     EXPECT_GE(r.effects[i - 1].swing, r.effects[i].swing);
+}
+
+TEST(SensitivityReport, SaysWhichEndOfARangeIsCitedAndWhichAssumed) {
+  const SensitivityResult r =
+      run_sensitivity(bundled_catalog(), scenario_path("aws-frontier"), options(300));
+  auto range = [&](const std::string& actor, const std::string& parameter) {
+    const AssumptionEffect* e = find(r, Assumption::Kind::actor_parameter, actor, parameter);
+    return e ? assumption_range(e->assumption, r.factor) : std::string("(missing)");
+  };
+  // M-Trends bounds one end of each dwell range; the other is a factor of the value, assumed.
+  EXPECT_EQ(range("oc3", "dwell"),
+            "16 d .. 60 d (low end: mandiant-m-trends-2026, claimed; high end: x2, assumed)");
+  EXPECT_EQ(range("oc4", "dwell"),
+            "45 d .. 176 d (low end: x1/2, assumed; high end: mandiant-m-trends-2026, claimed)");
+  // Whole days read as days: 730 d, not 1.999 y.
+  EXPECT_EQ(range("oc5", "dwell"),
+            "176 d .. 730 d (low end: mandiant-m-trends-2026, claimed; high end: x2, assumed)");
+  EXPECT_EQ(range("oc3", "foothold_rate"),
+            "0.9/y .. 8/y (low end: sophos-state-of-ransomware-2024, claimed; high end: x2, "
+            "assumed)");
+  EXPECT_EQ(range("oc3", "read_bandwidth"),
+            "5 GB/s .. 20 GB/s (its 90% range: plainsight-assumption, assumed)");
+  // The CSV says which end its range_status is for.
+  std::ostringstream csv;
+  sensitivity_csv(csv, r);
+  EXPECT_NE(csv.str().find(",range_status,range_cited,status,"), std::string::npos);
+  EXPECT_NE(csv.str().find(
+                "actor_parameter,\"oc3\",\"dwell\",s,2592000,1382400,5184000,yes,claimed,low,"),
+            std::string::npos)
+      << csv.str();
+}
+
+TEST(SensitivityReport, SaysSoWhenNothingMovesTheActor) {
+  SensitivityOptions o = options(300);
+  o.actor = "OC1";  // no route in aws-frontier: P is 0 over every range
+  const SensitivityResult r = run_sensitivity(bundled_catalog(), scenario_path("aws-frontier"), o);
+  const std::string sentence = decisive_sentence(r);
+  EXPECT_NE(sentence.find("no assumption changes OC1's P or the ceiling within its range"),
+            std::string::npos)
+      << sentence;
+  EXPECT_EQ(sentence.find("largest effect"), std::string::npos) << sentence;
+  // Where something moves P, the largest effect is still named.
+  const SensitivityResult oc3 =
+      run_sensitivity(bundled_catalog(), scenario_path("aws-frontier"), options(300));
+  ASSERT_FALSE(oc3.decisive.has_value());
+  EXPECT_NE(decisive_sentence(oc3).find("the largest effect is OC3 foothold rate"),
+            std::string::npos);
 }
 
 TEST(Sensitivity, FindsWhereTheProbabilityCrossesTheThreshold) {

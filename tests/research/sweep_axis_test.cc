@@ -1,6 +1,9 @@
 #include "load/sweep_axis.h"
 
 #include <cmath>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 
@@ -92,6 +95,23 @@ TEST(SweepAxis, RefusesWhatItCannotRead) {
       EXPECT_EQ(e.where().file.rfind("--vary ", 0), 0u) << bad << ": " << e.what();
     }
   }
+}
+
+TEST(SweepAxis, RefusesAValueListedTwiceNamingIt) {
+  for (const auto& [list, named] : std::vector<std::pair<std::string, std::string>>{
+           {"actors.oc3.dwell=1d,1d", "the value '1d' is listed twice"},
+           {"platform.gpu=h100,b200,h100", "the value 'h100' is listed twice"},
+           {"actors.oc3.dwell=1d,2d,24h", "'24h' is the same value as '1d'"},
+       }) {
+    try {
+      parse_sweep_axis(list);
+      ADD_FAILURE() << list << " was accepted";
+    } catch (const InputError& e) {
+      EXPECT_NE(e.message().find(named), std::string::npos) << list << ": " << e.what();
+    }
+  }
+  // A range that rounds to repeats drops them, as before; distinct values pass.
+  EXPECT_EQ(parse_sweep_axis("actors.oc3.dwell=1d,2d").texts.size(), 2u);
 }
 
 }  // namespace
