@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include "hwprobe/cli/probe_command.h"
+#include "output/failure_message.h"
 #include "output/output_file.h"
 
 int main(int argc, char** argv) {
@@ -18,6 +19,10 @@ int main(int argc, char** argv) {
     const int code = app.exit(e);
     // Every usage error is exit 2 (DESIGN.md, Conventions).
     return code == 0 ? plainsight::output::flush_stdout("plainsight-probe") : 2;
+  } catch (const std::exception& e) {
+    // Outside any probe (a probe's own failure is recorded and the run goes on).
+    std::cerr << "plainsight-probe: error: " << plainsight::output::failure_message(e) << "\n";
+    return 3;
   }
   return plainsight::output::flush_stdout("plainsight-probe");
 }

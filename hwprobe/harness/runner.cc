@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "hwprobe/harness/run_context.h"
+#include "output/failure_message.h"
 #include "output/signal_guard.h"
 
 namespace hwprobe {
@@ -29,7 +30,7 @@ RunOutcome run_probes(const std::vector<Probe*>& probes, const RunOptions& optio
     try {
       probe.run(ctx);
     } catch (const std::exception& e) {
-      error = e.what();
+      error = plainsight::output::failure_message(e);
     } catch (...) {
       error = "unknown exception";
     }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <functional>
 #include <string>
 
@@ -21,7 +22,16 @@ struct ThreadShortfall {
   unsigned asked = 0;
   unsigned started = 0;
   std::string refused;
+  // A limit on the address space (ulimit -v), in bytes, that left room for only `started`
+  // threads (each reserves its stack); 0 when none did.
+  std::uint64_t address_space_limit = 0;
 };
+
+// Threads that `room` bytes of address space (what a limit such as ulimit -v leaves, past what
+// the process already maps and its malloc arenas will) hold: each reserves its stack
+// (`stack` bytes, RLIMIT_STACK) and works in a few MiB, and half the room is kept for the
+// work itself. At least 1 (the calling thread).
+unsigned threads_within(std::uint64_t room, std::uint64_t stack);
 
 // Runs piece(i) for every i in [0, pieces) on up to `threads` threads (0: one per hardware
 // thread). When pieces throw, rethrows the exception of the lowest-numbered one, so the

@@ -9,6 +9,7 @@
 #include "core/input_error.h"
 #include "core/printable.h"
 #include "load/did_you_mean.h"
+#include "output/failure_message.h"
 #include "output/output_file.h"
 #include "output/signal_guard.h"
 #include "report/phrases.h"
@@ -104,7 +105,7 @@ int main(int argc, char** argv) {
     std::cerr << e.what() << "\n";
     return 2;
   } catch (const std::exception& e) {
-    std::cerr << "plainsight: error: " << e.what() << "\n";
+    std::cerr << "plainsight: error: " << output::failure_message(e) << "\n";
     return 3;
   }
   return output::flush_stdout("plainsight");

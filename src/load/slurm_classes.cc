@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -12,6 +13,7 @@
 #include <fmt/ranges.h>
 
 #include "core/input_error.h"
+#include "core/limits.h"
 #include "core/printable.h"
 #include "core/quantity.h"
 
@@ -54,6 +56,51 @@ struct ClassNodes {
 
 constexpr std::size_t kExamples = 3;
 constexpr std::size_t kPartitionsKept = 1000;
+// Combinations of Gres and features worked out once and kept: a cluster has a handful; an
+// inventory whose every node has a feature of its own is worked out node by node past these.
+constexpr std::size_t kPlacedKept = 4096;
+
+// The features the map has no meaning for, as the note writes them: the first kMaxListed in
+// order with how many nodes have each, and how many uses of the others. What is not written
+// is counted, not held, so memory stays bounded whatever the variety (10 million nodes each
+// with a feature of its own held them all: 4.6 GB).
+class UnmappedFeatures {
+ public:
+  void add(const std::string& f) {
+    ++uses_;
+    if (auto it = first_.find(f); it != first_.end()) {
+      ++it->second;
+      return;
+    }
+    // The kept ones are the smallest seen so far: one past them never becomes one of them,
+    // and one pushed out was larger than all of them, so each kept count is exact.
+    if (first_.size() == kMaxListed) {
+      if (f > first_.rbegin()->first) return;
+      first_.erase(std::prev(first_.end()));
+    }
+    first_.emplace(f, 1);
+  }
+  bool empty() const { return uses_ == 0; }
+  // "f0 (1), f1 (3) and more (999,980 uses of features not listed)"
+  std::string phrase() const {
+    std::vector<std::string> names;
+    std::size_t listed_uses = 0;
+    for (const auto& [f, count] : first_) {
+      names.push_back(fmt::format("{} ({})", echo(f), count));
+      listed_uses += count;
+    }
+    std::string out = listed(names);
+    if (uses_ > listed_uses)
+      out += fmt::format(" and more ({} use{} of features not listed)",
+                         format_count(static_cast<double>(uses_ - listed_uses)),
+                         uses_ - listed_uses == 1 ? "" : "s");
+    return out;
+  }
+
+ private:
+  std::map<std::string, std::size_t> first_;  // feature -> nodes
+  std::size_t uses_ = 0;                      // of every unmapped feature, node by node
+};
 
 // Sets `into` to `value` unless a feature already set it to something else.
 void set_once(std::string& into, const std::string& value, const std::string& key,
@@ -84,8 +131,9 @@ struct SlurmClassBuilder::Impl {
   std::map<ClassKey, ClassNodes> classes;
   std::vector<std::string> gpuless, unavailable;
   std::size_t n_nodes = 0, n_gpuless = 0, n_unavailable = 0;
-  std::map<std::string, std::size_t> unmapped;     // feature -> nodes
+  UnmappedFeatures unmapped;
   std::unordered_map<std::string, Placed> placed;  // Gres type, count and features -> class
+  Placed one_off;                                  // one not kept (past kPlacedKept)
   std::string combo;                               // the lookup key, reused
 
   Placed place(const SlurmNode& node, const SourceLocation& at) const {
@@ -143,7 +191,7 @@ struct SlurmClassBuilder::Impl {
 
 SlurmClassBuilder::SlurmClassBuilder(const SlurmFeatureMap& map, std::string file,
                                      bool available_only)
-    : impl_(new Impl{map, std::move(file), available_only, {}, {}, {}, 0, 0, 0, {}, {}, {}}) {}
+    : impl_(new Impl{map, std::move(file), available_only, {}, {}, {}, 0, 0, 0, {}, {}, {}, {}}) {}
 
 SlurmClassBuilder::~SlurmClassBuilder() = default;
 
@@ -167,10 +215,17 @@ void SlurmClassBuilder::add(const SlurmNode& node) {
   m.combo += std::to_string(node.gpus.count);
   m.combo += '\x1f';
   m.combo += node.features;
-  auto it = m.placed.find(m.combo);
-  if (it == m.placed.end()) it = m.placed.emplace(m.combo, m.place(node, at)).first;
-  const Placed& p = it->second;
-  for (const std::string& f : p.unmapped) ++m.unmapped[f];
+  const Placed* placed = nullptr;
+  if (auto it = m.placed.find(m.combo); it != m.placed.end()) {
+    placed = &it->second;
+  } else if (m.placed.size() < kPlacedKept) {
+    placed = &m.placed.emplace(m.combo, m.place(node, at)).first->second;
+  } else {
+    m.one_off = m.place(node, at);
+    placed = &m.one_off;
+  }
+  const Placed& p = *placed;
+  for (const std::string& f : p.unmapped) m.unmapped.add(f);
   ClassNodes& k = m.classes[p.key];
   if (k.nodes++ == 0) k.first_line = node.line;
   if (k.examples.size() < kExamples) k.examples.push_back(node.name);
@@ -246,13 +301,9 @@ SlurmClasses SlurmClassBuilder::finish() const {
     out.notes.push_back(fmt::format("{} node{} out of service left out (--available-only: {}).",
                                     m.n_unavailable, m.n_unavailable == 1 ? "" : "s",
                                     some(m.unavailable, m.n_unavailable)));
-  if (!m.unmapped.empty()) {
-    std::vector<std::string> names;
-    for (const auto& [f, count] : m.unmapped)
-      names.push_back(fmt::format("{} ({})", echo(f), count));
+  if (!m.unmapped.empty())
     out.notes.push_back(
-        fmt::format("Features with no meaning in the map, ignored: {}.", listed(names)));
-  }
+        fmt::format("Features with no meaning in the map, ignored: {}.", m.unmapped.phrase()));
   if (out.classes.empty())
     throw InputError({m.file}, "no node with GPUs to describe" +
                                    std::string(m.n_unavailable > 0 ? " (every GPU node is out of "

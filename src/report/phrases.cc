@@ -92,10 +92,18 @@ std::string plaintext_total_phrase(const Window& w) {
 
 std::string thread_shortfall_note(const ThreadShortfall& s) {
   if (s.started >= s.asked) return "";
+  const std::string why =
+      !s.refused.empty() ? s.refused
+      : s.address_space_limit > 0
+          ? fmt::format(
+                "a limit of {} on the address space (ulimit -v) "
+                "leaves room for {}, each with its stack",
+                format_bytes(static_cast<double>(s.address_space_limit)), s.started)
+          : "the system refused the rest";
   return fmt::format(
       "only {} of {} threads could start ({}): the work ran on {}; the results do not depend on "
       "the number of threads",
-      s.started, s.asked, s.refused.empty() ? "the system refused the rest" : s.refused, s.started);
+      s.started, s.asked, why, s.started);
 }
 
 }  // namespace plainsight

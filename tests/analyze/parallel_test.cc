@@ -48,6 +48,16 @@ TEST(ParallelFor, ThreadCountNeverExceedsThePieces) {
   EXPECT_GE(thread_count(0, 100), 1u);
 }
 
+// Issue 21, audit 8c: under a limit on the address space, no more threads than it leaves room
+// for (each reserves its stack); threads that all started ran out of memory together.
+TEST(ParallelFor, AMemoryLimitBoundsTheThreads) {
+  const std::uint64_t stack = 8ull << 20;  // + 4 MiB to work in: 12 MiB a thread
+  EXPECT_EQ(threads_within(0, stack), 1u);
+  EXPECT_EQ(threads_within(24ull << 20, stack), 1u);
+  EXPECT_EQ(threads_within(240ull << 20, stack), 10u);  // half of it for the threads
+  EXPECT_EQ(threads_within(~0ull, stack), ~0u);         // no limit to speak of
+}
+
 // A cluster large enough to be split: the windows are the same on one thread and on several.
 TEST(ParallelFor, ClusterWindowsDoNotDependOnThreads) {
   ClusterSpec spec;
