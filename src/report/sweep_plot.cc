@@ -347,7 +347,8 @@ std::string ceiling_grey(int level) {
   return fmt::format("#{0:02x}{0:02x}{0:02x}", grey);
 }
 
-constexpr const char* kRefusedGrey = "#bdbdbd";
+// Refused cells: a pale red, apart from both the blues of P and the greys of the ceiling levels.
+constexpr const char* kRefusedFill = "#f2c4ca";
 
 // Actor j's panel: a cell per point coloured by P (written where the cells are large
 // enough), refused points grey, and the colour scale as a legend.
@@ -367,7 +368,7 @@ std::string heat_map_actor(const SweepResult& s, const HeatMap& h, std::size_t j
       const GridPoint& p = s.points[r * h.nc + c];
       const double x = h.x_of(c), y = h.y_of(y0, r);
       if (p.refused || j >= p.actors.size()) {
-        out += svg_rect(x, y, h.cw, h.ch, kRefusedGrey, "stroke=\"#ffffff\" stroke-width=\"0.5\"");
+        out += svg_rect(x, y, h.cw, h.ch, kRefusedFill, "stroke=\"#ffffff\" stroke-width=\"0.5\"");
         if (h.cw >= 10 && h.ch >= 10)
           out += svg_text(x + h.cw / 2, y + h.ch / 2 + 4, "\u00d7", std::min(12.0, h.ch), "middle");
         continue;
@@ -394,7 +395,7 @@ std::string heat_map_actor(const SweepResult& s, const HeatMap& h, std::size_t j
   }
   out += svg_text(lx, y0 - 6, "P", 11);
   if (h.refused) {
-    out += svg_rect(lx, y0 + ph + 10, 14, 10, kRefusedGrey);
+    out += svg_rect(lx, y0 + ph + 10, 14, 10, kRefusedFill);
     out += svg_text(lx + 20, y0 + ph + 19, "refused", 10);
   }
   return out;
@@ -415,7 +416,7 @@ std::string heat_map_ceiling(const SweepResult& s, const HeatMap& h) {
       const GridPoint& p = s.points[r * h.nc + c];
       const double x = h.x_of(c), y = h.y_of(y0, r);
       if (!p.refused) shown.insert(p.ceiling);
-      out += svg_rect(x, y, h.cw, h.ch, p.refused ? kRefusedGrey : ceiling_grey(p.ceiling),
+      out += svg_rect(x, y, h.cw, h.ch, p.refused ? kRefusedFill : ceiling_grey(p.ceiling),
                       "stroke=\"#ffffff\" stroke-width=\"0.5\"");
       if (h.cw >= 26 && h.ch >= 12)
         out += svg_text(x + h.cw / 2, y + h.ch / 2 + 4,
@@ -433,7 +434,7 @@ std::string heat_map_ceiling(const SweepResult& s, const HeatMap& h) {
     out += svg_text(lx + 20, ly + 10, ceiling_label(*it), 10);
   }
   if (h.refused) {
-    out += svg_rect(lx, ly, 14, 12, kRefusedGrey);
+    out += svg_rect(lx, ly, 14, 12, kRefusedFill);
     out += svg_text(lx + 20, ly + 10, "refused", 10);
   }
   return out;
