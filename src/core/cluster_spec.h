@@ -20,7 +20,13 @@ struct NodeClass {
   std::int64_t nodes = 16;
   // What each node runs: gpu, gpus_per_node, cpu_tee, confidential_mode, multi_gpu_mode (the
   // platform keys, load/platform_keys.h); key custody and links are the cluster's.
-  Platform platform{.gpu = "h100", .gpus_per_node = 8};
+  // (Set field by field: a designated initializer leaves link_encryption to a warning.)
+  Platform platform = [] {
+    Platform p;
+    p.gpu = "h100";
+    p.gpus_per_node = 8;
+    return p;
+  }();
   // The catalog offering the class runs on (aws_p5, dgx_h100); "" for custom. The scenario
   // checks the class's platform against it.
   std::string offering;
