@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // A multi-rank file names one identity per rank, and every result a rank among them.
     FUZZ_CHECK(f.ranks >= 1);
     FUZZ_CHECK(f.machines.empty() || f.machines.size() == static_cast<std::size_t>(f.ranks));
-    // A file with no result records why: its skipped or failed probes (a run without a GPU).
+    // A run that measured nothing is read when it records what was skipped or failed (issue
+    // 21, audit 8e); a file that records nothing is not.
     FUZZ_CHECK(!f.results.empty() || !f.skipped.empty() || !f.failed.empty());
     FUZZ_CHECK(plainsight::is_printable(f.machine.hostname));
     FUZZ_CHECK(plainsight::is_printable(f.name) && plainsight::is_printable(f.path));

@@ -60,6 +60,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     for (std::size_t i = 0; i < f.root().size(); ++i)
       FUZZ_CHECK(kTop.count(std::string(f.root().key(i).Scalar())) == 1);
     FUZZ_CHECK(f.root()["groups"].size() == spec.classes.size());
+    // What reading it back refuses is told about the class whose lines hold it, where its
+    // first node is in the inventory (issue 21, audit 7h).
+    for (std::size_t i = 0; i < spec.classes.size(); ++i) {
+      const YamlNode g = f.root()["groups"][i];
+      FUZZ_CHECK(cluster_group_at_line(yaml, f.at(g["stages"]).line) == spec.classes[i].id);
+      FUZZ_CHECK(spec.classes[i].from.line > 0);
+    }
   } catch (const InputError& e) {
     FUZZ_CHECK(e.what()[0] != '\0');
   }
