@@ -34,10 +34,13 @@ Filter BounceBufferProbe::filter(const Environment&) const { return Filter::yes(
 
 void BounceBufferProbe::run(Context& ctx) {
   const RunOptions& o = ctx.options();
-  const auto sizes =
-      choose_sizes(o, pow2_sweep(64u << 10, 256u << 20, 4), {64u << 10, 1u << 20, 16u << 20},
-                   2);  // source and destination; the ring is a few MiB
   const auto thread_counts = pipeline_threads(o, ctx.environment());
+  // A source and a destination of the size; whatever the size, the ring and a landing chunk
+  // per consumer (300 of them with 600 threads: 300 MiB).
+  const int most = *std::max_element(thread_counts.begin(), thread_counts.end());
+  const std::uint64_t ring_and_landing = (kSlots + static_cast<std::uint64_t>(most / 2)) * kChunk;
+  const auto sizes = choose_sizes(o, pow2_sweep(64u << 10, 256u << 20, 4),
+                                  {64u << 10, 1u << 20, 16u << 20}, 2, ring_and_landing);
   const TrialPlan plan = choose_plan(o, 5, 3, 2e-3);
   const std::size_t total = sizes.size() * thread_counts.size() * 2;
   std::size_t done = 0;

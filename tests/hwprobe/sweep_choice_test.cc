@@ -31,6 +31,9 @@ TEST(SweepChoice, CapsByMaxBytesAndMemory) {
 TEST(SweepChoice, MaxBytesBoundsAPointsBuffersTogether) {
   EXPECT_EQ(point_bytes(16u << 20, 3 * 600), 1800ull * (16u << 20));
   EXPECT_EQ(point_bytes(1ull << 62, 8), ~0ull);  // saturates, never wraps to a small number
+  EXPECT_EQ(point_bytes(~0ull / 2, 2, 2), ~0ull);
+  // What a point holds whatever its size counts too: a ring and a chunk per consumer.
+  EXPECT_EQ(point_bytes(1u << 20, 2, 304u << 20), 306u << 20);
   RunOptions o;
   o.max_bytes = 128u << 20;
   // Three buffers per thread, 600 threads: a chunk of 64 KiB holds 112.5 MiB, 256 KiB 450 MiB.
@@ -38,6 +41,9 @@ TEST(SweepChoice, MaxBytesBoundsAPointsBuffersTogether) {
             (V{16 << 10, 64 << 10}));
   // A source and a destination: 64 MiB each fits 128 MiB, 128 MiB each does not.
   EXPECT_EQ(choose_sizes(o, {64u << 20, 128u << 20}, {}, 2), (V{64u << 20}));
+  // The same beside 304 MiB of ring and landing chunks (600 threads of host.bounce_buffer):
+  // nothing fits 128 MiB.
+  EXPECT_THROW(choose_sizes(o, {64u << 10}, {}, 2, 304u << 20), ProbeError);
   try {
     choose_sizes(o, {128u << 20}, {}, 2);
     ADD_FAILURE() << "a point of 256 MiB under --max-bytes 128 MiB";
