@@ -17,13 +17,15 @@ namespace {
 // Which rule says so may differ (a rule that names the moot key) with the same effect.
 bool same_exposure(const Window& a, const Window& b) {
   if (a.state != b.state || a.decided != b.decided || a.cells.size() != b.cells.size() ||
-      a.plaintext_total_s != b.plaintext_total_s)
+      a.plaintext_total_s != b.plaintext_total_s ||
+      a.plaintext_coverage_s != b.plaintext_coverage_s || a.resident_s != b.resident_s ||
+      a.events != b.events || a.event_period_s != b.event_period_s || a.replicas != b.replicas ||
+      a.custody != b.custody)
     return false;
   for (std::size_t i = 0; i < a.cells.size(); ++i) {
     const Cell &x = a.cells[i], &y = b.cells[i];
-    if (x.access != y.access || x.side_channel != y.side_channel ||
-        (x.reduced == nullptr) != (y.reduced == nullptr) ||
-        (x.extracts == nullptr) != (y.extracts == nullptr))
+    if (x.access != y.access || x.side_channel != y.side_channel || x.reduced != y.reduced ||
+        x.extracts != y.extracts || x.custody != y.custody)
       return false;
   }
   return true;

@@ -221,6 +221,8 @@ class LineReadings {
         const std::size_t here = fields.size();
         for (std::size_t e : ends) {
           if (++readings_ > kMaxReadings) {
+            // This is why the line is refused, whatever an earlier reading stumbled on.
+            error_.reset();
             fail(from, fmt::format("the free text of {}= holds ' KEY=' so often that the line "
                                    "reads more than {} ways",
                                    key, kMaxReadings));
