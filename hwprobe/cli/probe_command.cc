@@ -171,7 +171,7 @@ int run_command(const CommandLine& cl) {
           std::size_t total) { bar.update(i, n, key, done, total); },
       [&](const std::string& line) {
         bar.finish();
-        std::cerr << "rank " << env.rank << ": " << line << "\n";
+        std::cerr << "rank " << env.rank << ": " << plainsight::units::visible_text(line) << "\n";
       });
   bar.finish();
   if (outcome.cancelled) {
